@@ -144,6 +144,22 @@ class Dateline:
 
 
 @dataclass(frozen=True)
+class ArticleStructure:
+    """The shape of an article before any entity is looked for (article.parse_structure)."""
+
+    text: str
+    title: str = ""
+    blocks: tuple[Block, ...] = ()
+    sentences: tuple[Sentence, ...] = ()
+    dateline: Dateline | None = None
+    published: PartialDate | None = None
+    author: str = ""
+    source_name: str = ""
+    source_url: str = ""
+    captions: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class ParsedArticle:
     """Everything extraction learns from one article's text."""
 
