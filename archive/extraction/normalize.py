@@ -49,7 +49,9 @@ def _split_tone(syllable: str) -> tuple[str, str, int]:
         marks = "".join(m for m in parts[1:] if m in _TONE_MARKS)
         if marks:
             tone, where = marks[0], index
-        letters.append(unicodedata.normalize("NFC", "".join(c for c in parts if c not in _TONE_MARKS)))
+        letters.append(
+            unicodedata.normalize("NFC", "".join(c for c in parts if c not in _TONE_MARKS))
+        )
     return "".join(letters), tone, where
 
 

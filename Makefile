@@ -1,0 +1,68 @@
+# Two commands for a fresh clone: `make run` and `make test`. Both go through `make setup`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+# Used only by the test run and `make run` (debug on); production sets its own.
+TEST_ENV := DJANGO_SECRET_KEY=test-only-not-secret DJANGO_DEBUG=0
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: setup run test test-sqlite test-postgres lint format admin browser bench clean
+
+setup: $(STAMP)
+
+$(STAMP): pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e '.[dev]'
+	@touch $(STAMP)
+
+run: setup
+	DJANGO_DEBUG=1 $(BIN)/python manage.py migrate --noinput -v0
+	DJANGO_DEBUG=1 $(BIN)/python manage.py import_seeds seeds/
+	@echo ""
+	@echo "The archive is at   http://$(HOST):$(PORT)/"
+	@echo "  pages:            http://$(HOST):$(PORT)/articles/  /people/  /organisations/  /directives/"
+	@echo "  admin:            http://$(HOST):$(PORT)/admin/"
+	@echo "  API:              http://$(HOST):$(PORT)/api/   (docs: /api/docs/, schema: /api/schema/)"
+	@echo "  admin login:      run 'make admin' in another terminal to create one"
+	@echo ""
+	DJANGO_DEBUG=1 $(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+admin: setup
+	DJANGO_DEBUG=1 $(BIN)/python manage.py createsuperuser
+
+# Chromium for the browser tests: installed from Debian when missing and we may.
+browser:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	  else echo "chromium is not installed: the browser tests will be skipped"; fi; }
+
+test: setup browser
+	$(MAKE) --no-print-directory test-sqlite
+	@if [ -n "$$DATABASE_URL" ]; then $(MAKE) --no-print-directory test-postgres; \
+	 else echo "DATABASE_URL is not set: skipping the PostgreSQL run"; fi
+
+test-sqlite: setup
+	env -u DATABASE_URL $(TEST_ENV) $(BIN)/pytest $(PYTEST_ARGS)
+
+test-postgres: setup
+	$(TEST_ENV) $(BIN)/pytest $(PYTEST_ARGS)
+
+lint: setup
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+	$(TEST_ENV) $(BIN)/python manage.py makemigrations --check --dry-run
+
+format: setup
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+bench: setup
+	$(TEST_ENV) $(BIN)/python bench/run_all.py
+
+clean:
+	rm -rf $(VENV) var staticfiles test-artifacts .pytest_cache .ruff_cache .mypy_cache

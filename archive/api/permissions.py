@@ -1,0 +1,25 @@
+"""Who may read and write through the API."""
+
+from django.conf import settings
+from rest_framework.permissions import DjangoModelPermissions
+
+
+class ArchivePermission(DjangoModelPermissions):
+    """Writes need the model permission; reads are open unless the setting closes them.
+
+    Anonymous reading is the default because the archive's listings are public
+    pages too; ARCHIVE_API_PUBLIC_READ=0 makes every API read need a login.
+    """
+
+    # DjangoModelPermissions leaves GET to anyone authenticated; we add view.
+    perms_map = {
+        **DjangoModelPermissions.perms_map,
+        "GET": [],
+        "HEAD": [],
+        "OPTIONS": [],
+    }
+
+    def has_permission(self, request, view):
+        if request.method in ("GET", "HEAD", "OPTIONS"):
+            return settings.API_PUBLIC_READ or bool(request.user and request.user.is_authenticated)
+        return super().has_permission(request, view)

@@ -1,0 +1,3 @@
+"""API routes under /api/ (filled in by the REST API issue)."""
+
+urlpatterns: list = []

@@ -1,0 +1,343 @@
+"""The archive's data: articles, the entities they mention, and the links between them.
+
+Natural keys are enforced by the database (unique constraints), not only in
+Python, so that two imports running at once cannot create a duplicate.
+Entities are matched through `matching_key` (archive.extraction.normalize),
+never through the name as written.
+"""
+
+from __future__ import annotations
+
+from django.db import models
+from django.db.models import F, Q
+
+from archive import querysets
+from archive.extraction import ranks
+from archive.extraction.normalize import fold_accents, matching_key
+
+
+class DatePrecision(models.TextChoices):
+    FULL = "full", "Ngày, tháng, năm"
+    MONTH = "month", "Tháng và năm"
+    DAY_MONTH = "day_month", "Ngày và tháng (không có năm)"
+    UNKNOWN = "unknown", "Không rõ"
+
+
+class EditableModel(models.Model):
+    """Fields a person changed in the admin or the API; a re-import keeps them."""
+
+    edited_fields = models.JSONField(default=list, blank=True, editable=False)
+    notes = models.TextField("ghi chú của biên tập viên", blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        abstract = True
+
+    def mark_edited(self, *field_names: str) -> None:
+        self.edited_fields = sorted(set(self.edited_fields) | set(field_names))
+
+
+class Article(EditableModel):
+    title = models.CharField("tiêu đề", max_length=1000, blank=True)
+    body = models.TextField("nội dung", blank=True)
+    # The normalised text (NFC, Đ, spaces) that every mention offset refers to.
+    text = models.TextField(blank=True)
+    raw_text = models.TextField("văn bản gốc")
+    # [{"kind": "title"|"lead"|..., "start": int, "end": int}, ...] over `text`.
+    blocks = models.JSONField(default=list, blank=True)
+    captions = models.JSONField("chú thích ảnh", default=list, blank=True)
+    source_name = models.CharField("nguồn", max_length=200, blank=True, db_index=True)
+    source_url = models.URLField("địa chỉ nguồn", max_length=2000, blank=True)
+    author = models.CharField("tác giả", max_length=200, blank=True, db_index=True)
+    dateline_place = models.CharField("nơi đưa tin", max_length=200, blank=True)
+    published_on = models.DateField("ngày đăng", null=True, blank=True, db_index=True)
+    published_year = models.PositiveSmallIntegerField(null=True, blank=True)
+    published_month = models.PositiveSmallIntegerField(null=True, blank=True)
+    published_day = models.PositiveSmallIntegerField(null=True, blank=True)
+    published_precision = models.CharField(
+        max_length=10, choices=DatePrecision.choices, default=DatePrecision.UNKNOWN
+    )
+    published_year_inferred = models.BooleanField(default=False)
+    origin = models.CharField("tệp gốc", max_length=1000, unique=True)
+    sha256 = models.CharField(max_length=64, unique=True)
+    search_document = models.TextField(blank=True, editable=False)
+
+    objects = querysets.ArticleQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-published_on", "-id"]
+        verbose_name = "bài viết"
+        verbose_name_plural = "bài viết"
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(published_precision__in=DatePrecision.values),
+                name="article_precision_valid",
+            ),
+            models.CheckConstraint(
+                condition=Q(published_month__isnull=True)
+                | Q(published_month__gte=1, published_month__lte=12),
+                name="article_month_valid",
+            ),
+            models.CheckConstraint(
+                condition=Q(published_day__isnull=True)
+                | Q(published_day__gte=1, published_day__lte=31),
+                name="article_day_valid",
+            ),
+        ]
+        indexes = [models.Index(fields=["title"]), models.Index(fields=["created_at"])]
+
+    def __str__(self) -> str:
+        return self.title or f"(không tiêu đề) {self.origin}"
+
+    def save(self, *args, **kwargs):
+        self.search_document = fold_accents(" ".join([self.title, self.body, *self.captions]))
+        super().save(*args, **kwargs)
+
+
+RANK_CHOICES = [(rank, rank) for rank in ranks.RANKS]
+
+
+class Person(EditableModel):
+    name = models.CharField("họ tên", max_length=200)
+    key = models.CharField(max_length=200, unique=True, editable=False)
+    rank = models.CharField("cấp bậc", max_length=40, blank=True, choices=RANK_CHOICES)
+    academic_titles = models.CharField("học hàm, học vị", max_length=60, blank=True)
+    foreign = models.BooleanField("người nước ngoài", default=False)
+    search_document = models.TextField(blank=True, editable=False)
+
+    objects = querysets.PersonQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name", "id"]
+        verbose_name = "nhân vật"
+        verbose_name_plural = "nhân vật"
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(rank="") | Q(rank__in=ranks.RANKS), name="person_rank_valid"
+            ),
+        ]
+        indexes = [models.Index(fields=["name"]), models.Index(fields=["rank"])]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def save(self, *args, **kwargs):
+        self.key = matching_key(self.name)
+        self.search_document = fold_accents(self.name)
+        super().save(*args, **kwargs)
+
+
+class PersonAlias(models.Model):
+    """Another name of a person: a spelling seen in an article or a merged duplicate."""
+
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="aliases")
+    name = models.CharField(max_length=200)
+    key = models.CharField(max_length=200, unique=True, editable=False)
+
+    class Meta:
+        verbose_name = "tên khác"
+        verbose_name_plural = "tên khác"
+
+    def __str__(self) -> str:
+        return self.name
+
+    def save(self, *args, **kwargs):
+        self.key = matching_key(self.name)
+        super().save(*args, **kwargs)
+
+
+class Organisation(EditableModel):
+    name = models.CharField("tên", max_length=500)
+    key = models.CharField(max_length=500, unique=True, editable=False)
+    abbreviation = models.CharField("tên viết tắt", max_length=50, blank=True, db_index=True)
+    kind = models.CharField("loại", max_length=40, blank=True, db_index=True)
+    parent = models.ForeignKey(
+        "self",
+        verbose_name="trực thuộc",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="children",
+    )
+    search_document = models.TextField(blank=True, editable=False)
+
+    objects = querysets.OrganisationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name", "id"]
+        verbose_name = "tổ chức"
+        verbose_name_plural = "tổ chức"
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(parent=F("id")), name="organisation_not_own_parent"
+            ),
+        ]
+        indexes = [models.Index(fields=["name"])]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.abbreviation})" if self.abbreviation else self.name
+
+    def save(self, *args, **kwargs):
+        self.key = matching_key(self.name)
+        self.search_document = fold_accents(f"{self.name} {self.abbreviation}")
+        super().save(*args, **kwargs)
+
+
+class OrganisationAlias(models.Model):
+    """Another name of an organisation: an abbreviation, an old name, a merged duplicate."""
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="aliases")
+    name = models.CharField(max_length=500)
+    key = models.CharField(max_length=500, unique=True, editable=False)
+    is_abbreviation = models.BooleanField(default=False)
+
+    class Meta:
+        verbose_name = "tên khác"
+        verbose_name_plural = "tên khác"
+
+    def __str__(self) -> str:
+        return self.name
+
+    def save(self, *args, **kwargs):
+        self.key = matching_key(self.name)
+        super().save(*args, **kwargs)
+
+
+class Directive(EditableModel):
+    """A Party or state document, identified by its symbol when the symbol is known."""
+
+    kind = models.CharField("loại văn bản", max_length=80, db_index=True)
+    kind_code = models.CharField(max_length=10, blank=True)
+    number = models.CharField("số", max_length=20, blank=True)
+    # Canonical symbol ("59-NQ/TW"); NULL when only a symbol-less citation is known.
+    symbol = models.CharField("số, ký hiệu", max_length=80, null=True, blank=True, unique=True)
+    # The symbol, or for a symbol-less citation the key built from kind, number,
+    # date and issuer: what an import matches on.
+    key = models.CharField(max_length=200, unique=True, editable=False)
+    issued_on = models.DateField("ngày ban hành", null=True, blank=True, db_index=True)
+    issued_year = models.PositiveSmallIntegerField(null=True, blank=True, db_index=True)
+    issuer = models.ForeignKey(
+        Organisation,
+        verbose_name="cơ quan ban hành",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="directives_issued",
+    )
+    summary = models.TextField("trích yếu", blank=True)
+    implements = models.ManyToManyField(
+        "self", symmetrical=False, blank=True, related_name="implemented_by"
+    )
+    search_document = models.TextField(blank=True, editable=False)
+
+    objects = querysets.DirectiveQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-issued_on", "symbol", "id"]
+        verbose_name = "văn bản"
+        verbose_name_plural = "văn bản"
+        constraints = [
+            models.CheckConstraint(condition=~Q(symbol=""), name="directive_symbol_not_blank"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.symbol or self.number}".strip()
+
+    def save(self, *args, **kwargs):
+        if not self.symbol:
+            self.symbol = None
+        if not self.key:
+            self.key = self.symbol or ""
+        if self.issued_on:
+            self.issued_year = self.issued_on.year
+        self.search_document = fold_accents(
+            f"{self.kind} {self.symbol or ''} {self.number} {self.summary}"
+        )
+        super().save(*args, **kwargs)
+
+
+class Mention(models.Model):
+    """One occurrence of an entity in an article: offsets into Article.text."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE)
+    surface = models.CharField("dạng xuất hiện", max_length=500)
+    start = models.PositiveIntegerField()
+    end = models.PositiveIntegerField()
+    sentence = models.TextField("câu")
+
+    class Meta:
+        abstract = True
+        ordering = ["article_id", "start"]
+
+    def __str__(self) -> str:
+        return self.surface
+
+
+def _mention_constraints(entity: str) -> list[models.BaseConstraint]:
+    return [
+        models.UniqueConstraint(
+            fields=["article", entity, "start"], name=f"{entity}_mention_unique"
+        ),
+        models.CheckConstraint(condition=Q(end__gt=F("start")), name=f"{entity}_mention_span"),
+    ]
+
+
+class PersonMention(Mention):
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="mentions")
+
+    class Meta(Mention.Meta):
+        constraints = _mention_constraints("person")
+        indexes = [models.Index(fields=["person", "article"])]
+
+
+class OrganisationMention(Mention):
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="mentions"
+    )
+
+    class Meta(Mention.Meta):
+        constraints = _mention_constraints("organisation")
+        indexes = [models.Index(fields=["organisation", "article"])]
+
+
+class DirectiveMention(Mention):
+    directive = models.ForeignKey(Directive, on_delete=models.CASCADE, related_name="mentions")
+
+    class Meta(Mention.Meta):
+        constraints = _mention_constraints("directive")
+        indexes = [models.Index(fields=["directive", "article"])]
+
+
+class Position(models.Model):
+    """A person's post as stated in one article: a fact of that article, not a timeless truth."""
+
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="positions")
+    title = models.CharField("chức vụ", max_length=500)
+    role = models.CharField("chức danh", max_length=200, blank=True)
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name="tổ chức",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="positions",
+    )
+    # NULL for a post an editor added by hand, not taken from an article.
+    article = models.ForeignKey(
+        Article, on_delete=models.CASCADE, null=True, blank=True, related_name="positions"
+    )
+
+    class Meta:
+        ordering = ["person_id", "-article_id", "id"]
+        verbose_name = "chức vụ"
+        verbose_name_plural = "chức vụ"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["person", "article", "title"], name="position_unique_per_article"
+            ),
+        ]
+        indexes = [models.Index(fields=["organisation", "person"])]
+
+    def __str__(self) -> str:
+        return self.title

@@ -1,0 +1,4 @@
+"""Public browsing pages (filled in by the admin and pages issue)."""
+
+app_name = "archive"
+urlpatterns: list = []
