@@ -1,0 +1,119 @@
+"""Bytes of an uploaded or imported file -> the article's text, or a clear refusal.
+
+What belongs here: deciding whether a file is an article we can read (size,
+encoding, not binary, not empty) and decoding it. Nothing here looks at the
+article's content beyond that; normalisation is `normalize.normalize_text`.
+
+The error messages are shown to people (the import command's report, the API's
+400 answer, the admin), so they say what is wrong in plain words.
+"""
+
+from __future__ import annotations
+
+import codecs
+import unicodedata
+
+MAX_ARTICLE_BYTES = 5 * 1024 * 1024
+_MB = 1024 * 1024
+
+# Control characters that plain text legitimately contains.
+_TEXT_CONTROLS = frozenset("\n\r\t\f\v")
+# A real article has hardly any other control character; a file where more
+# than this share of characters are controls is binary or mis-decoded.
+_MAX_CONTROL_SHARE = 0.01
+# ...but one or two stray controls (a pasted \x0b, \x1f) in a real article
+# must not reject it, so a small absolute number is always tolerated.
+_TOLERATED_CONTROLS = 8
+
+
+class ArticleDecodeError(ValueError):
+    """The file is not a readable article; `str(error)` is a human message."""
+
+    def __init__(self, reason: str, *, name: str = "") -> None:
+        self.reason = reason
+        self.name = name
+        super().__init__(f"{name}: {reason}" if name else reason)
+
+
+class ArticleTooLargeError(ArticleDecodeError):
+    """The file is larger than MAX_ARTICLE_BYTES."""
+
+
+def _format_mb(size: int) -> str:
+    return f"{size / _MB:.1f} MB"
+
+
+def check_size(size: int, *, name: str) -> None:
+    """Refuse a file larger than MAX_ARTICLE_BYTES before reading it whole.
+
+    Separate from `decode_article` so that callers holding only a size (an
+    upload's Content-Length, a file's stat) can refuse early.
+    """
+    if size > MAX_ARTICLE_BYTES:
+        raise ArticleTooLargeError(
+            f"file is {_format_mb(size)}; the limit is {MAX_ARTICLE_BYTES // _MB} MB",
+            name=name,
+        )
+
+
+def _decode_utf16(data: bytes, *, name: str) -> str:
+    # The BOM tells the byte order; the "utf-16" codec reads it and drops it.
+    try:
+        return data.decode("utf-16")
+    except UnicodeDecodeError as error:
+        raise ArticleDecodeError(
+            f"not valid UTF-16 (bad bytes at offset {error.start})", name=name
+        ) from None
+
+
+def _decode_utf8(data: bytes, *, name: str) -> str:
+    if b"\x00" in data:
+        # NUL never occurs in UTF-8 text; it means a binary file or UTF-16
+        # without a byte-order mark, which we cannot tell apart reliably.
+        raise ArticleDecodeError("binary file (contains NUL bytes)", name=name)
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        byte = data[error.start]
+        raise ArticleDecodeError(
+            f"not valid UTF-8 (byte 0x{byte:02x} at offset {error.start}); save the file as UTF-8",
+            name=name,
+        ) from None
+    return text.removeprefix("\ufeff")
+
+
+def _check_content(text: str, *, name: str) -> None:
+    if not text:
+        raise ArticleDecodeError("empty file", name=name)
+    if not text.strip():
+        raise ArticleDecodeError("only whitespace", name=name)
+    if "\x00" in text:
+        raise ArticleDecodeError("binary file (contains NUL bytes)", name=name)
+    controls = sum(
+        1 for char in text if unicodedata.category(char) == "Cc" and char not in _TEXT_CONTROLS
+    )
+    if controls > _TOLERATED_CONTROLS and controls > _MAX_CONTROL_SHARE * len(text):
+        raise ArticleDecodeError(
+            f"binary file ({controls} control characters in {len(text)})", name=name
+        )
+
+
+def decode_article(data: bytes, *, name: str = "") -> str:
+    """Decode an article file: UTF-8 (with or without BOM) or UTF-16 with a BOM.
+
+    Raises ArticleDecodeError (ArticleTooLargeError for size) with a message
+    naming the problem. The text is returned as decoded, BOM removed and
+    otherwise untouched: the archive keeps what the file says.
+    """
+    check_size(len(data), name=name)
+    if not data:
+        raise ArticleDecodeError("empty file", name=name)
+    if data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
+        # FF FE 00 00 also starts with the UTF-16 LE BOM: test UTF-32 first.
+        raise ArticleDecodeError("UTF-32 text is not supported; save it as UTF-8", name=name)
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        text = _decode_utf16(data, name=name)
+    else:
+        text = _decode_utf8(data, name=name)
+    _check_content(text, name=name)
+    return text
