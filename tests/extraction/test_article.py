@@ -1,0 +1,306 @@
+# ruff: noqa: E501  (article lines are long by nature)
+"""Article structure: title, furniture, lead and dateline, captions, byline, source, sentences.
+
+The invented articles below use made-up names and sentences in the genre's shape.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from archive.extraction.article import extractable_spans, parse_structure, sentence_at
+from archive.extraction.normalize import normalize_text
+from archive.extraction.types import ArticleStructure, BlockKind, PartialDate
+
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
+
+
+def parse(text: str) -> ArticleStructure:
+    return parse_structure(normalize_text(text))
+
+
+def blocks_of(structure: ArticleStructure, kind: BlockKind) -> list[str]:
+    return [structure.text[b.start : b.end] for b in structure.blocks if b.kind is kind]
+
+
+SCRAPED = """Trang chủ > Thời sự
+Bộ trưởng Trần Minh Khoa tiếp Đại sứ Lào Phonsavan Vongsa 16/01/2026 17:58
+Nghe đọc bài
+(ANTV) - Chiều 15/1, tại Hà Nội, Bộ trưởng Bộ Công an Trần Minh Khoa tiếp Đại sứ Lào Phonsavan Vongsa nhân dịp đầu năm mới.
+
+anh-tiep-dai-su-2026.jpg
+Bộ trưởng Trần Minh Khoa tiếp Đại sứ Phonsavan Vongsa.
+Bộ trưởng Trần Minh Khoa tiếp Đại sứ Phonsavan Vongsa.
+
+Tại buổi tiếp, hai bên trao đổi về hợp tác phòng, chống tội phạm xuyên quốc gia. Bộ trưởng đề nghị hai bên tăng cường chia sẻ thông tin.
+
+Chia sẻ
+T.H
+Theo ANTV
+"""
+
+
+def test_glued_timestamp_is_cut_off_the_title() -> None:
+    structure = parse(SCRAPED)
+    assert structure.title == "Bộ trưởng Trần Minh Khoa tiếp Đại sứ Lào Phonsavan Vongsa"
+    assert "16/01/2026 17:58" in blocks_of(structure, BlockKind.FURNITURE)
+
+
+def test_page_furniture_lines_are_furniture() -> None:
+    furniture = blocks_of(parse(SCRAPED), BlockKind.FURNITURE)
+    for line in ("Trang chủ > Thời sự", "Nghe đọc bài", "anh-tiep-dai-su-2026.jpg", "Chia sẻ"):
+        assert line in furniture
+
+
+def test_agency_prefix_is_furniture_and_outside_the_lead() -> None:
+    structure = parse(SCRAPED)
+    assert "(ANTV) - " in blocks_of(structure, BlockKind.FURNITURE)
+    (lead,) = blocks_of(structure, BlockKind.LEAD)
+    assert lead.startswith("Chiều 15/1, tại Hà Nội")
+
+
+def test_timestamp_gives_the_dateline_its_year() -> None:
+    structure = parse(SCRAPED)
+    assert structure.dateline is not None
+    assert structure.dateline.date == PartialDate(2026, 1, 15, year_inferred=True)
+    assert structure.dateline.place == "Hà Nội"
+    assert structure.published == structure.dateline.date
+    s, e = structure.dateline.start, structure.dateline.end
+    assert structure.text[s:e] == "Chiều 15/1, tại Hà Nội"
+
+
+def test_a_dateline_after_the_timestamp_belongs_to_the_previous_year() -> None:
+    text = "Hội nghị tổng kết hợp tác 16/01/2026 08:00\n\nNgày 11/11, tại Huế, hội nghị diễn ra.\n"
+    structure = parse(text)
+    assert structure.dateline is not None
+    assert structure.dateline.date == PartialDate(2025, 11, 11, year_inferred=True)
+
+
+def test_immediately_repeated_line_is_caption_then_repeat() -> None:
+    structure = parse(SCRAPED)
+    caption = "Bộ trưởng Trần Minh Khoa tiếp Đại sứ Phonsavan Vongsa."
+    assert blocks_of(structure, BlockKind.CAPTION) == [caption]
+    assert blocks_of(structure, BlockKind.CAPTION_REPEAT) == [caption]
+    assert structure.captions == (caption,)
+
+
+def test_theo_line_is_the_source_and_initials_the_byline() -> None:
+    structure = parse(SCRAPED)
+    assert structure.author == "T.H"
+    assert structure.source_name == "ANTV"
+    assert structure.source_url == ""
+
+
+def test_extractable_spans_skip_furniture_repeats_byline_and_source() -> None:
+    structure = parse(SCRAPED)
+    scanned = [structure.text[s:e] for s, e in extractable_spans(structure)]
+    assert scanned[0] == structure.title
+    assert scanned.count("Bộ trưởng Trần Minh Khoa tiếp Đại sứ Phonsavan Vongsa.") == 1
+    assert not any(x in scanned for x in ("T.H", "Theo ANTV", "Chia sẻ", "(ANTV) - "))
+
+
+def test_blocks_cover_every_non_empty_line() -> None:
+    structure = parse(SCRAPED)
+    covered: set[int] = set()
+    for block in structure.blocks:
+        covered.update(range(block.start, block.end))
+    text = structure.text
+    assert all(i in covered for i, char in enumerate(text) if not char.isspace())
+
+
+NO_YEAR = """Công an tỉnh Kon Tum ra quân bảo đảm an toàn giao thông
+
+Sáng 3/2, tại thành phố Kon Tum, Công an tỉnh tổ chức lễ ra quân bảo đảm trật tự an toàn giao thông.
+
+Đại tá Hoàng Văn Nam, Phó Giám đốc Công an tỉnh, Trưởng ban tổ chức chủ trì buổi lễ.
+
+Phát biểu tại buổi lễ, Đại tá Hoàng Văn Nam nhấn mạnh lực lượng cần xử lý nghiêm vi phạm.
+
+Các tổ công tác sẽ tuần tra liên tục trong dịp lễ hội. Người dân được hướng dẫn cụ thể.
+
+Bài, ảnh: Minh Châu
+
+Nguồn: Báo Biên Phòng
+"""
+
+
+def test_dateline_without_evidence_keeps_no_year() -> None:
+    structure = parse(NO_YEAR)
+    assert structure.dateline is not None
+    assert structure.dateline.date == PartialDate(None, 2, 3)
+    assert structure.dateline.place == "thành phố Kon Tum"
+
+
+def test_short_body_lines_without_photo_action_stay_paragraphs() -> None:
+    paragraphs = blocks_of(parse(NO_YEAR), BlockKind.PARAGRAPH)
+    assert any(p.startswith("Đại tá Hoàng Văn Nam, Phó Giám đốc") for p in paragraphs)
+    assert any(p.startswith("Phát biểu tại buổi lễ") for p in paragraphs)
+    assert parse(NO_YEAR).captions == ()
+
+
+def test_byline_prefix_is_dropped_from_author_and_source_without_url() -> None:
+    structure = parse(NO_YEAR)
+    assert structure.author == "Minh Châu"
+    assert structure.source_name == "Báo Biên Phòng"
+
+
+def test_title_is_first_short_line_without_final_period() -> None:
+    assert parse(NO_YEAR).title == "Công an tỉnh Kon Tum ra quân bảo đảm an toàn giao thông"
+
+
+def test_no_title_when_the_file_starts_with_the_lead() -> None:
+    text = (
+        "Ngày 5/6, tại Cần Thơ, Công an thành phố tổng kết đợt cao điểm tấn công tội phạm.\n\n"
+        "Trong đợt cao điểm, lực lượng đã triệt phá nhiều đường dây ma túy.\n"
+    )
+    structure = parse(text)
+    assert structure.title == ""
+    assert blocks_of(structure, BlockKind.LEAD)[0].startswith("Ngày 5/6")
+
+
+def test_a_dateline_line_without_period_is_a_lead_not_a_title() -> None:
+    text = "Tối 3/2, tại Đà Nẵng, đoàn công tác đến thăm đơn vị\n\nBuổi làm việc diễn ra ấm cúng.\n"
+    structure = parse(text)
+    assert structure.title == ""
+    assert structure.dateline is not None
+    assert structure.dateline.place == "Đà Nẵng"
+
+
+def test_year_in_the_lead_is_evidence_unless_it_is_a_review() -> None:
+    plain = (
+        "Sáng 20/8, tại Huế, Công an tỉnh diễn tập phòng cháy năm 2025.\n\nBuổi diễn tập an toàn.\n"
+    )
+    review = (
+        "Sáng 20/1, tại Huế, Công an tỉnh tổng kết công tác năm 2025.\n\nHội nghị thành công.\n"
+    )
+    dated = parse(plain).dateline
+    assert dated is not None and dated.date == PartialDate(2025, 8, 20, year_inferred=True)
+    undated = parse(review).dateline
+    assert undated is not None and undated.date == PartialDate(None, 1, 20)
+
+
+def test_a_full_date_of_the_same_day_elsewhere_gives_the_year() -> None:
+    text = (
+        "Ngày 9/9, tại Hải Phòng, lực lượng cảnh sát biển diễn tập.\n\n"
+        "Kế hoạch diễn tập được phê duyệt để thực hiện vào ngày 9/9/2024 theo lịch.\n"
+    )
+    dateline = parse(text).dateline
+    assert dateline is not None and dateline.date == PartialDate(2024, 9, 9, year_inferred=True)
+
+
+def test_a_short_last_sentence_is_not_a_byline() -> None:
+    text = "Ngày 5/6, đoàn công tác làm việc tại xã.\n\nBuổi làm việc kết thúc lúc 17 giờ.\n"
+    assert parse(text).author == ""
+
+
+def test_team_byline_and_source_url() -> None:
+    text = (
+        "Ngày 5/6, đoàn công tác làm việc tại xã.\n\nNhóm PV\n\n"
+        "Nguồn Pháp Luật: https://example.vn/bai-viet-1.html\n"
+    )
+    structure = parse(text)
+    assert structure.author == "Nhóm PV"
+    assert structure.source_name == "Pháp Luật"
+    assert structure.source_url == "https://example.vn/bai-viet-1.html"
+
+
+def test_photo_action_line_is_a_caption_even_when_not_repeated() -> None:
+    text = (
+        "Ngày 7/7, Học viện tổ chức lễ tốt nghiệp cho học viên khóa mới của nhà trường.\n\n"
+        "Thiếu tướng Phạm Quốc Bảo trao bằng tốt nghiệp cho các học viên.\n\n"
+        "Quang cảnh buổi lễ\n\n"
+        "Buổi lễ diễn ra trang trọng, ấm cúng với sự tham dự của đông đảo gia đình học viên.\n"
+    )
+    structure = parse(text)
+    assert structure.captions == (
+        "Thiếu tướng Phạm Quốc Bảo trao bằng tốt nghiệp cho các học viên.",
+        "Quang cảnh buổi lễ",
+    )
+
+
+def test_sentences_do_not_split_at_titles_numbers_urls_or_symbols() -> None:
+    text = (
+        "Ngày 5/6, PGS. TS. Nguyễn Văn Bình, TS. Lê Thu Hà và Th.S Trần An dự hội thảo tại "
+        "TP. Hồ Chí Minh. Nghị quyết 59-NQ/TW có hiệu lực từ ngày 1.7. "
+        "Chi tiết tại https://example.vn/a.b. Vì sao? Bởi vì… nhiều lẽ.\n"
+    )
+    sentences = [s.text for s in parse(text).sentences]
+    assert sentences == [
+        "Ngày 5/6, PGS. TS. Nguyễn Văn Bình, TS. Lê Thu Hà và Th.S Trần An dự hội thảo tại "
+        "TP. Hồ Chí Minh.",
+        "Nghị quyết 59-NQ/TW có hiệu lực từ ngày 1.7.",
+        "Chi tiết tại https://example.vn/a.b.",
+        "Vì sao?",
+        "Bởi vì… nhiều lẽ.",
+    ]
+
+
+def test_sentence_offsets_point_into_the_text() -> None:
+    structure = parse(NO_YEAR)
+    assert all(structure.text[s.start : s.end] == s.text for s in structure.sentences)
+
+
+def test_sentence_at_finds_the_sentence_of_an_offset() -> None:
+    structure = parse(NO_YEAR)
+    offset = structure.text.index("Người dân được")
+    found = sentence_at(structure, offset)
+    assert found is not None and found.text == "Người dân được hướng dẫn cụ thể."
+
+
+def test_sentence_at_outside_sentences_is_none() -> None:
+    structure = parse(NO_YEAR)
+    assert sentence_at(structure, structure.text.index("Nguồn:")) is None
+    assert sentence_at(structure, -1) is None
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Hotline: 0123 456 789",
+        "Email: toasoan@example.vn",
+        "Thời sự",
+        "Vì nước quên thân, vì dân phục vụ",
+        "© Bản quyền thuộc về tòa soạn",
+        "Thứ Sáu, 16/01/2026 17:58 (GMT+7)",
+        "Giọng nữ miền Bắc",
+    ],
+)
+def test_furniture_line_kinds(line: str) -> None:
+    text = f"Ngày 5/6, đoàn công tác làm việc tại xã.\n\n{line}\n\nĐoàn công tác trở về.\n"
+    assert line in blocks_of(parse(text), BlockKind.FURNITURE)
+
+
+def _seed(name: str) -> ArticleStructure:
+    path = next(SEEDS.glob(f"{name}_*.txt"))
+    return parse(path.read_text(encoding="utf-8"))
+
+
+def test_seed_000_structure() -> None:
+    structure = _seed("000")
+    assert structure.title == (
+        "Chương trình hành động của Đảng ủy Công an Trung ương thực hiện Nghị quyết 59-NQ/TW"
+    )
+    assert structure.author == "Đức Sơn"
+    assert structure.source_name == "Công Lý"
+    assert structure.source_url.startswith("https://congly.vn/chuong-trinh-hanh-dong")
+    assert structure.dateline is not None
+    assert structure.dateline.date == PartialDate(None, 11, 11)
+    assert structure.dateline.place == "Hà Nội"
+    assert len(structure.captions) == 4
+    assert len(set(structure.captions)) == 4
+    assert structure.captions[0] == "Toàn cảnh Hội nghị."
+    assert len(blocks_of(structure, BlockKind.CAPTION_REPEAT)) == 4
+
+
+def test_seed_004_structure() -> None:
+    structure = _seed("004")
+    assert structure.title == ""
+    assert structure.author == "Khổng Hà"
+    assert structure.source_name == "" and structure.source_url == ""
+    assert blocks_of(structure, BlockKind.LEAD)[0].startswith("Báo cáo chính trị")
+    assert [c for c in structure.captions if c.startswith("Thứ trưởng Lê Tấn Tới")] == list(
+        structure.captions
+    )
+    assert len(structure.captions) == 2
