@@ -1,0 +1,607 @@
+"""FilterSets shared by the API and the HTML pages: which rows a list shows, in what order.
+
+Each FilterSet validates its query parameters through a plain Django form, so a
+page can render it and the API can turn its errors into a 400 naming the
+parameter. Nothing here knows about HTTP or serializers.
+
+Entity filters (`person=3&person=7`, `directive=59-NQ/TW`) mean "mentions all
+of them" and are applied with the QuerySet verbs, which are subqueries: a
+filtered list never repeats a row. Whether the ids exist is not checked while
+filtering, because that would cost a query on every request; a list that comes
+back empty calls `FilterSet.unknown_entity_errors()` to tell "nothing matches"
+from "no such person" (see `ArchiveFilterSet`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Any
+
+from django import forms
+from django.core.validators import ProhibitNullCharactersValidator
+from django.db.models import F, Q, QuerySet
+from django.utils.datastructures import MultiValueDict
+from django_filters import FilterSet, filters
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
+
+from archive.models import (
+    RANK_CHOICES,
+    Article,
+    Directive,
+    DirectiveMention,
+    Organisation,
+    Person,
+)
+
+# Several values of one entity filter are allowed ("all of them"); past this
+# many the request is refused rather than compiled into a giant query.
+MAX_FILTER_VALUES = 20
+# Ids are 64-bit; a larger number would overflow the database's integer.
+MAX_ID = 2**63 - 1
+MAX_QUERY_LENGTH = 200
+ISO_DATE = ["%Y-%m-%d"]
+DATE_MESSAGES = {"invalid": "enter a date as YYYY-MM-DD"}
+
+_DASHES = re.compile(r"[\u2010-\u2015\u2212]")
+_SPACES = re.compile(r"\s+")
+
+
+def _canonical_symbol(text: str) -> str | None:
+    """A directive symbol in the importer's canonical form, or None if it is not one."""
+    try:
+        from archive.extraction.directives import canonical_symbol
+    except ImportError:
+        # TODO(api): remove this fallback once archive.extraction.directives lands;
+        # until then a symbol is tidied (dashes, spaces, Ð) and matched case-insensitively.
+        text = _SPACES.sub("", _DASHES.sub("-", text)).replace("\u00d0", "\u0110")
+        return text if ("/" in text or "-" in text) and len(text) <= 80 else None
+    return canonical_symbol(text)
+
+
+# --- Fields ----------------------------------------------------------------
+
+
+class ValueListWidget(forms.TextInput):
+    """Reads `?x=1&x=2` and `?x=1,2` alike; renders the values comma-separated."""
+
+    def value_from_datadict(self, data, files, name):
+        if isinstance(data, MultiValueDict):
+            raw = data.getlist(name)
+        else:
+            raw = data.get(name)
+            raw = raw if isinstance(raw, list) else [raw] if raw is not None else []
+        return [part.strip() for item in raw for part in str(item).split(",") if part.strip()]
+
+    def value_omitted_from_data(self, data, files, name):
+        return name not in data
+
+    def format_value(self, value):
+        if isinstance(value, (list, tuple)):
+            return ",".join(str(item) for item in value)
+        return super().format_value(value)
+
+
+class EntityListField(forms.Field):
+    """A list of ids (or, for directives, ids and symbols): syntax only, no query."""
+
+    widget = ValueListWidget
+    default_validators = [ProhibitNullCharactersValidator()]
+
+    def __init__(self, *, noun: str, accept_symbol: bool, max_values: int, **kwargs):
+        self.noun = noun
+        self.accept_symbol = accept_symbol
+        self.max_values = max_values
+        super().__init__(**kwargs)
+
+    def to_python(self, value: Any) -> list[int | str]:
+        if value in (None, "", [], ()):
+            return []
+        items = value if isinstance(value, (list, tuple)) else [value]
+        if len(items) > self.max_values:
+            if self.max_values == 1:
+                raise forms.ValidationError(f"give one {self.noun} id", code="too_many")
+            raise forms.ValidationError(
+                f"at most {self.max_values} values, got {len(items)}", code="too_many"
+            )
+        result: list[int | str] = []
+        for item in items:
+            text = str(item).strip()
+            if "\x00" in text:
+                raise forms.ValidationError("null characters are not allowed", code="null")
+            if text.isascii() and text.isdigit():
+                number = int(text)
+                if not 1 <= number <= MAX_ID:
+                    raise forms.ValidationError(f"no {self.noun} with id {text}", code="unknown")
+                result.append(number)
+                continue
+            symbol = _canonical_symbol(text) if self.accept_symbol else None
+            if symbol is None:
+                what = (
+                    "an id or a directive symbol such as 59-NQ/TW"
+                    if self.accept_symbol
+                    else "an id"
+                )
+                raise forms.ValidationError(f"{text[:40]!r} is not {what}", code="invalid")
+            result.append(symbol)
+        return list(dict.fromkeys(result))
+
+
+class StrictBooleanField(forms.Field):
+    """true/false (also 1/0, yes/no); anything else is an error, never "not given"."""
+
+    widget = forms.Select(choices=[("", "---------"), ("true", "Có"), ("false", "Không")])
+    TRUE = frozenset({"true", "1", "yes", "on"})
+    FALSE = frozenset({"false", "0", "no", "off"})
+
+    def to_python(self, value: Any) -> bool | None:
+        if value in (None, ""):
+            return None
+        if isinstance(value, bool):
+            return value
+        text = str(value).strip().lower()
+        if text in self.TRUE:
+            return True
+        if text in self.FALSE:
+            return False
+        raise forms.ValidationError(
+            f"{str(value)[:40]!r} is not a boolean (use true or false)", code="invalid"
+        )
+
+
+# --- Filters ---------------------------------------------------------------
+
+
+@extend_schema_field({"type": "array", "items": {"type": "integer", "minimum": 1}})
+class EntityFilter(filters.Filter):
+    """Rows linked to every given entity, through `apply(queryset, id_or_symbol)`.
+
+    `model` is the entity's model, used only by `unknown_values` to explain an
+    empty result.
+    """
+
+    field_class = EntityListField
+
+    def __init__(
+        self,
+        *,
+        apply: Callable[[QuerySet, int | str], QuerySet],
+        model: type,
+        noun: str,
+        accept_symbol: bool = False,
+        many: bool = True,
+        **kwargs,
+    ):
+        self.apply = apply
+        # Not `self.model`: the FilterSet sets that to the filtered model.
+        self.entity_model = model
+        kwargs.update(
+            noun=noun,
+            accept_symbol=accept_symbol,
+            max_values=MAX_FILTER_VALUES if many else 1,
+        )
+        super().__init__(**kwargs)
+
+    def filter(self, qs: QuerySet, value: list[int | str]) -> QuerySet:
+        for item in value or ():
+            qs = self.apply(qs, item)
+        return qs
+
+    def unknown_values(self, value: list[int | str]) -> list[str]:
+        """Messages for the values that name no row (one query)."""
+        if not value:
+            return []
+        noun = self.extra["noun"]
+        ids = [item for item in value if isinstance(item, int)]
+        symbols = [item for item in value if isinstance(item, str)]
+        condition = Q(id__in=ids)
+        for symbol in symbols:
+            condition |= Q(symbol__iexact=symbol)
+        fields = ["id", "symbol"] if symbols else ["id"]
+        rows = list(self.entity_model._default_manager.filter(condition).values_list(*fields))
+        known_ids = {row[0] for row in rows}
+        known_symbols = {row[1].casefold() for row in rows if len(row) > 1 and row[1]}
+        messages = [f"no {noun} with id {item}" for item in ids if item not in known_ids]
+        messages += [
+            f"no {noun} with symbol {item}"
+            for item in symbols
+            if item.casefold() not in known_symbols
+        ]
+        return messages
+
+
+@extend_schema_field(
+    {"type": "array", "items": {"oneOf": [{"type": "integer", "minimum": 1}, {"type": "string"}]}}
+)
+class DirectiveEntityFilter(EntityFilter):
+    pass
+
+
+@extend_schema_field(OpenApiTypes.BOOL)
+class StrictBooleanFilter(filters.Filter):
+    field_class = StrictBooleanField
+
+
+@extend_schema_field({"type": "integer", "minimum": 1, "maximum": 9999})
+class YearFilter(filters.Filter):
+    field_class = forms.IntegerField
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("min_value", 1)
+        kwargs.setdefault("max_value", 9999)
+        kwargs.setdefault("error_messages", {"invalid": "enter a year such as 2025"})
+        super().__init__(**kwargs)
+
+
+class SearchFilter(filters.CharFilter):
+    """Accent- and case-insensitive full-text search (Model.objects.search)."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("label", "Tìm kiếm")
+        kwargs.setdefault("max_length", MAX_QUERY_LENGTH)
+        super().__init__(**kwargs)
+
+    def filter(self, qs: QuerySet, value: str) -> QuerySet:
+        return qs.search(value) if value and value.strip() else qs
+
+
+class ArchiveOrderingFilter(filters.OrderingFilter):
+    """A whitelisted ordering that is always total (ties broken by id) and puts blanks last.
+
+    Without the id tie-break two pages could show the same row; `nulls_last`
+    keeps undated rows at the end in both directions on PostgreSQL and SQLite,
+    which disagree about where NULL sorts.
+    """
+
+    def __init__(self, *, default: tuple[str, ...], nullable: tuple[str, ...] = (), **kwargs):
+        self.default = default
+        self.nullable = frozenset(nullable)
+        kwargs.setdefault("label", "Sắp xếp")
+        super().__init__(**kwargs)
+        allowed = ", ".join(value for value, _ in self.extra["choices"])
+        self.extra["error_messages"] = {
+            "invalid_choice": f"'%(value)s' is not a sort order; use one of: {allowed}"
+        }
+
+    def filter(self, qs: QuerySet, value: list[str] | None) -> QuerySet:
+        params = [param for param in value or () if param] or list(self.default)
+        ordering = []
+        for param in params:
+            descending = param.startswith("-")
+            name = self.param_map.get(param.lstrip("-"), param.lstrip("-"))
+            if name in self.nullable:
+                expression = (
+                    F(name).desc(nulls_last=True) if descending else F(name).asc(nulls_last=True)
+                )
+                ordering.append(expression)
+            else:
+                ordering.append(f"-{name}" if descending else name)
+        if not any(param.lstrip("-") == "id" for param in params):
+            ordering.append("-id" if params[0].startswith("-") else "id")
+        return qs.order_by(*ordering)
+
+
+# --- FilterSets ------------------------------------------------------------
+
+
+class DateRangeForm(forms.Form):
+    """Refuses a range whose end is before its start, naming the end parameter."""
+
+    date_ranges: tuple[tuple[str, str], ...] = ()
+
+    def clean(self):
+        data = super().clean()
+        for after, before in self.date_ranges:
+            start, end = data.get(after), data.get(before)
+            if start and end and end < start:
+                self.add_error(before, f"{before} ({end}) is earlier than {after} ({start})")
+        return data
+
+
+class ArchiveFilterSet(FilterSet):
+    """Base for the archive's FilterSets: entity values are checked only when nothing matches.
+
+    Usage (the API and the pages do the same)::
+
+        filterset = ArticleFilter(request.GET, queryset=...)
+        if not filterset.is_valid(): -> 400 / show filterset.errors
+        rows = page of filterset.qs
+        if not rows and (errors := filterset.unknown_entity_errors()): -> 400 / show errors
+    """
+
+    def unknown_entity_errors(self) -> dict[str, list[str]]:
+        """{parameter: ["no person with id 9", ...]} for entity values naming no row."""
+        if not self.is_valid():
+            return {}
+        errors: dict[str, list[str]] = {}
+        for name, filter_ in self.filters.items():
+            if isinstance(filter_, EntityFilter):
+                messages = filter_.unknown_values(self.form.cleaned_data.get(name) or [])
+                if messages:
+                    errors[name] = messages
+        return errors
+
+
+def _mentioning_person(qs: QuerySet, person_id: int | str) -> QuerySet:
+    return qs.mentioning_person(person_id)
+
+
+def _mentioning_organisation(qs: QuerySet, organisation_id: int | str) -> QuerySet:
+    return qs.mentioning_organisation(organisation_id)
+
+
+def _citing_directive(qs: QuerySet, directive: int | str) -> QuerySet:
+    if isinstance(directive, int):
+        return qs.citing_directive(directive)
+    # A symbol: the subquery joins the directive table instead of resolving
+    # the symbol to an id first, which would cost one query per request.
+    # TODO(api): use exact match once canonical_symbol lands (symbols are stored canonical).
+    return qs.filter(
+        id__in=DirectiveMention.objects.filter(directive__symbol__iexact=directive).values(
+            "article_id"
+        )
+    )
+
+
+class ArticleFormBase(DateRangeForm):
+    date_ranges = (("published_after", "published_before"),)
+
+
+class ArticleFilter(ArchiveFilterSet):
+    q = SearchFilter(
+        help_text="Full-text search in title, body and captions; accent- and case-insensitive "
+        "('cong an' finds 'Công an'); every word must occur."
+    )
+    person = EntityFilter(
+        apply=_mentioning_person,
+        model=Person,
+        noun="person",
+        label="Nhân vật",
+        help_text="Person id; repeat the parameter (person=1&person=2) or separate ids by "
+        "commas: articles mentioning all of them.",
+    )
+    organisation = EntityFilter(
+        apply=_mentioning_organisation,
+        model=Organisation,
+        noun="organisation",
+        label="Tổ chức",
+        help_text="Organisation id; several values: articles mentioning all of them.",
+    )
+    directive = DirectiveEntityFilter(
+        apply=_citing_directive,
+        model=Directive,
+        noun="directive",
+        accept_symbol=True,
+        label="Văn bản",
+        help_text="Directive id or symbol (59-NQ/TW); several values: articles citing all of them.",
+    )
+    author = filters.CharFilter(
+        lookup_expr="iexact",
+        max_length=200,
+        label="Tác giả",
+        help_text="Author (byline) as written, case-insensitive exact match.",
+    )
+    source_name = filters.CharFilter(
+        lookup_expr="iexact",
+        max_length=200,
+        label="Nguồn",
+        help_text="Publication name, case-insensitive exact match.",
+    )
+    published_after = filters.DateFilter(
+        field_name="published_on",
+        lookup_expr="gte",
+        input_formats=ISO_DATE,
+        error_messages=DATE_MESSAGES,
+        label="Đăng từ ngày",
+        help_text="Published on or after this date (YYYY-MM-DD); undated articles are excluded.",
+    )
+    published_before = filters.DateFilter(
+        field_name="published_on",
+        lookup_expr="lte",
+        input_formats=ISO_DATE,
+        error_messages=DATE_MESSAGES,
+        label="Đăng đến ngày",
+        help_text="Published on or before this date (YYYY-MM-DD); undated articles are excluded.",
+    )
+    has_title = StrictBooleanFilter(
+        method="filter_has_title",
+        label="Có tiêu đề",
+        help_text="true: only articles with a title; false: only articles without one.",
+    )
+    ordering = ArchiveOrderingFilter(
+        fields=(("published_on", "published_on"), ("title", "title"), ("id", "id")),
+        default=("-published_on",),
+        nullable=("published_on",),
+        help_text="Sort order: published_on, title or id, '-' for descending "
+        "(default -published_on; undated articles last).",
+    )
+
+    class Meta:
+        model = Article
+        fields: list[str] = []
+        form = ArticleFormBase
+
+    def filter_has_title(self, queryset: QuerySet, name: str, value: bool | None) -> QuerySet:
+        if value is None:
+            return queryset
+        return queryset.exclude(title="") if value else queryset.filter(title="")
+
+
+def _person_holding_post_in(qs: QuerySet, organisation_id: int | str) -> QuerySet:
+    return qs.holding_post_in(organisation_id)
+
+
+def _mentioned_in(qs: QuerySet, article_id: int | str) -> QuerySet:
+    return qs.mentioned_in(article_id)
+
+
+class PersonFilter(ArchiveFilterSet):
+    q = SearchFilter(help_text="Search in names, accent- and case-insensitive.")
+    rank = filters.ChoiceFilter(
+        choices=RANK_CHOICES,
+        error_messages={"invalid_choice": "'%(value)s' is not a rank (see the list of ranks)"},
+        label="Cấp bậc",
+        help_text="Rank, exactly as listed (e.g. 'Đại tướng').",
+    )
+    organisation = EntityFilter(
+        apply=_person_holding_post_in,
+        model=Organisation,
+        noun="organisation",
+        label="Tổ chức",
+        help_text="Organisation id: people stated to hold a post in it (several: in all of them).",
+    )
+    article = EntityFilter(
+        apply=_mentioned_in,
+        model=Article,
+        noun="article",
+        label="Bài viết",
+        help_text="Article id: people mentioned in it (several: in all of them).",
+    )
+    ordering = ArchiveOrderingFilter(
+        fields=(("name", "name"), ("id", "id")),
+        default=("name",),
+        help_text="Sort order: name or id, '-' for descending (default name).",
+    )
+
+    class Meta:
+        model = Person
+        fields: list[str] = []
+
+
+class OrganisationFilter(ArchiveFilterSet):
+    q = SearchFilter(help_text="Search in names and abbreviations, accent- and case-insensitive.")
+    kind = filters.CharFilter(
+        lookup_expr="iexact",
+        max_length=40,
+        label="Loại",
+        help_text="Kind of organisation, case-insensitive exact match.",
+    )
+    parent = EntityFilter(
+        apply=lambda qs, parent_id: qs.filter(parent_id=parent_id),
+        model=Organisation,
+        noun="organisation",
+        many=False,
+        label="Trực thuộc",
+        help_text="Organisation id: its direct sub-units.",
+    )
+    article = EntityFilter(
+        apply=_mentioned_in,
+        model=Article,
+        noun="article",
+        label="Bài viết",
+        help_text="Article id: organisations mentioned in it (several: in all of them).",
+    )
+    ordering = ArchiveOrderingFilter(
+        fields=(("name", "name"), ("abbreviation", "abbreviation"), ("id", "id")),
+        default=("name",),
+        help_text="Sort order: name, abbreviation or id, '-' for descending (default name).",
+    )
+
+    class Meta:
+        model = Organisation
+        fields: list[str] = []
+
+
+def _cited_in(qs: QuerySet, article_id: int | str) -> QuerySet:
+    return qs.cited_in(article_id)
+
+
+class DirectiveFormBase(DateRangeForm):
+    date_ranges = (("issued_after", "issued_before"),)
+
+
+class SymbolField(forms.CharField):
+    def clean(self, value):
+        value = super().clean(value)
+        if value and _canonical_symbol(value) is None:
+            raise forms.ValidationError(
+                f"{value[:40]!r} is not a directive symbol (e.g. 59-NQ/TW, 153/NQ-CP)",
+                code="invalid",
+            )
+        return value
+
+
+@extend_schema_field(OpenApiTypes.STR)
+class SymbolFilter(filters.CharFilter):
+    """One symbol, canonicalised like the importer does; a malformed one is an error."""
+
+    field_class = SymbolField
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("max_length", 80)
+        super().__init__(**kwargs)
+
+    def filter(self, qs: QuerySet, value: str) -> QuerySet:
+        if not value:
+            return qs
+        # TODO(api): exact match once canonical_symbol lands (symbols are stored canonical).
+        return qs.filter(symbol__iexact=_canonical_symbol(value))
+
+
+class DirectiveFilter(ArchiveFilterSet):
+    q = SearchFilter(help_text="Search in kind, symbol, number and summary, accent-insensitive.")
+    kind = filters.CharFilter(
+        method="filter_kind",
+        max_length=80,
+        label="Loại văn bản",
+        help_text="Kind, as a word ('Nghị quyết') or its code ('NQ'); case-insensitive.",
+    )
+    issuer = EntityFilter(
+        apply=lambda qs, organisation_id: qs.filter(issuer_id=organisation_id),
+        model=Organisation,
+        noun="organisation",
+        many=False,
+        label="Cơ quan ban hành",
+        help_text="Organisation id of the issuer.",
+    )
+    issued_after = filters.DateFilter(
+        field_name="issued_on",
+        lookup_expr="gte",
+        input_formats=ISO_DATE,
+        error_messages=DATE_MESSAGES,
+        label="Ban hành từ ngày",
+        help_text="Issued on or after this date (YYYY-MM-DD).",
+    )
+    issued_before = filters.DateFilter(
+        field_name="issued_on",
+        lookup_expr="lte",
+        input_formats=ISO_DATE,
+        error_messages=DATE_MESSAGES,
+        label="Ban hành đến ngày",
+        help_text="Issued on or before this date (YYYY-MM-DD).",
+    )
+    year = YearFilter(
+        field_name="issued_year",
+        label="Năm ban hành",
+        help_text="Year of issue (also for directives whose full date is unknown).",
+    )
+    symbol = SymbolFilter(
+        label="Số, ký hiệu",
+        help_text="Exact symbol such as 59-NQ/TW, in any spacing, dash or case.",
+    )
+    article = EntityFilter(
+        apply=_cited_in,
+        model=Article,
+        noun="article",
+        label="Bài viết",
+        help_text="Article id: directives cited in it (several: in all of them).",
+    )
+    ordering = ArchiveOrderingFilter(
+        fields=(("issued_on", "issued_on"), ("symbol", "symbol"), ("id", "id")),
+        default=("-issued_on",),
+        nullable=("issued_on", "symbol"),
+        help_text="Sort order: issued_on, symbol or id, '-' for descending "
+        "(default -issued_on; undated directives last).",
+    )
+
+    class Meta:
+        model = Directive
+        fields: list[str] = []
+        form = DirectiveFormBase
+
+    def filter_kind(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        value = value.strip()
+        if not value:
+            return queryset
+        return queryset.filter(Q(kind__iexact=value) | Q(kind_code__iexact=value))
