@@ -1,0 +1,175 @@
+"""Articles in the admin: what an editor scans, reads and corrects."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from django.contrib import admin, messages
+from django.urls import reverse
+from django.utils.html import format_html, format_html_join
+
+from archive.admin.base import AccentSearchMixin, ReadOnlyInline, RecordedEditsMixin
+from archive.admin.filters import EditedFilter
+from archive.models import Article, DirectiveMention, OrganisationMention, PersonMention
+from archive.selectors.pages import with_article_counts
+
+BLOCK_LABELS = {
+    "title": "Tiêu đề",
+    "lead": "Đoạn mở đầu",
+    "paragraph": "Đoạn văn",
+    "caption": "Chú thích ảnh",
+    "caption_repeat": "Chú thích lặp lại",
+    "byline": "Tác giả",
+    "source": "Nguồn",
+    "furniture": "Phần trang web",
+}
+
+
+class MentionInline(ReadOnlyInline):
+    entity_field = ""
+    fields = ["surface", "entity", "sentence", "start", "end"]
+    readonly_fields = fields
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related(self.entity_field)
+
+    @admin.display(description="bản ghi")
+    def entity(self, mention):
+        target = getattr(mention, self.entity_field)
+        opts = target._meta
+        url = reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[target.pk])
+        return format_html('<a href="{}">{}</a>', url, target)
+
+
+class PersonMentionInline(MentionInline):
+    model = PersonMention
+    entity_field = "person"
+    verbose_name_plural = "nhắc đến nhân vật"
+
+
+class OrganisationMentionInline(MentionInline):
+    model = OrganisationMention
+    entity_field = "organisation"
+    verbose_name_plural = "nhắc đến tổ chức"
+
+
+class DirectiveMentionInline(MentionInline):
+    model = DirectiveMention
+    entity_field = "directive"
+    verbose_name_plural = "trích dẫn văn bản"
+
+
+@admin.register(Article)
+class ArticleAdmin(AccentSearchMixin, RecordedEditsMixin, admin.ModelAdmin):
+    list_display = [
+        "__str__",
+        "published_on",
+        "source_name",
+        "people_count",
+        "organisation_count",
+        "directive_count",
+    ]
+    list_filter = ["source_name", "published_precision", "published_year", EditedFilter]
+    date_hierarchy = "published_on"
+    list_per_page = 50
+    show_full_result_count = False
+    actions = ["reextract_selected"]
+    inlines = [PersonMentionInline, OrganisationMentionInline, DirectiveMentionInline]
+    fieldsets = [
+        (
+            None,
+            {
+                "fields": [
+                    "title",
+                    ("published_on", "published_precision"),
+                    "dateline_place",
+                    "author",
+                    ("source_name", "source_url"),
+                    "notes",
+                    "edited",
+                ]
+            },
+        ),
+        ("Cấu trúc trích xuất", {"fields": ["structure"]}),
+        (
+            "Văn bản gốc",
+            {
+                "classes": ["collapse"],
+                "fields": ["raw_text", "origin", "sha256", "created_at", "updated_at"],
+            },
+        ),
+    ]
+    readonly_fields = [
+        "structure",
+        "raw_text",
+        "origin",
+        "sha256",
+        "created_at",
+        "updated_at",
+        "edited",
+    ]
+
+    def get_queryset(self, request):
+        return with_article_counts(super().get_queryset(request))
+
+    def has_add_permission(self, request):
+        # Articles enter the archive through the import service only.
+        return False
+
+    @admin.display(description="Nhân vật", ordering="people_count")
+    def people_count(self, article):
+        return article.people_count
+
+    @admin.display(description="Tổ chức", ordering="organisation_count")
+    def organisation_count(self, article):
+        return article.organisation_count
+
+    @admin.display(description="Văn bản", ordering="directive_count")
+    def directive_count(self, article):
+        return article.directive_count
+
+    @admin.display(description="trường đã sửa tay")
+    def edited(self, article):
+        return ", ".join(article.edited_fields) or "—"
+
+    @admin.display(description="các khối văn bản")
+    def structure(self, article):
+        rows = format_html_join(
+            "",
+            '<tr><th scope="row">{}</th><td>{}–{}</td><td>{}</td></tr>',
+            (
+                (
+                    BLOCK_LABELS.get(block["kind"], block["kind"]),
+                    block["start"],
+                    block["end"],
+                    article.text[block["start"] : block["end"]],
+                )
+                for block in article.blocks
+            ),
+        )
+        if not rows:
+            return "—"
+        return format_html(
+            '<table class="archive-structure"><thead><tr><th scope="col">Loại</th>'
+            '<th scope="col">Vị trí</th><th scope="col">Nội dung</th></tr></thead>'
+            "<tbody>{}</tbody></table>",
+            rows,
+        )
+
+    @admin.action(description="Trích xuất lại các bài viết đã chọn", permissions=["change"])
+    def reextract_selected(self, request, queryset):
+        from archive.services import reextract_article
+
+        statuses: Counter[str] = Counter()
+        for article in queryset:
+            outcome = reextract_article(article=article)
+            statuses[outcome.status] += 1
+            if outcome.status == "failed":
+                self.message_user(request, f"“{article}”: {outcome.error}", messages.ERROR)
+            else:
+                self.log_change(request, article, "Trích xuất lại.")
+        summary = ", ".join(f"{STATUS_LABELS.get(s, s)}: {n}" for s, n in sorted(statuses.items()))
+        self.message_user(request, f"Đã trích xuất lại {queryset.count()} bài viết ({summary}).")
+
+
+STATUS_LABELS = {"updated": "cập nhật", "unchanged": "không đổi", "failed": "lỗi"}

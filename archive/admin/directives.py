@@ -1,0 +1,74 @@
+"""Directives in the admin: identity, issuer, and the implementation links between them."""
+
+from __future__ import annotations
+
+from django.contrib import admin
+from django.urls import reverse
+from django.utils.html import format_html, format_html_join
+
+from archive.admin.base import AccentSearchMixin, RecordedEditsMixin, mentions_table
+from archive.admin.filters import EditedFilter
+from archive.admin.forms import DirectiveForm
+from archive.models import Directive
+from archive.selectors.pages import with_directive_counts
+
+
+@admin.register(Directive)
+class DirectiveAdmin(AccentSearchMixin, RecordedEditsMixin, admin.ModelAdmin):
+    form = DirectiveForm
+    list_display = ["__str__", "symbol", "issued_on", "issuer", "article_count"]
+    list_filter = ["kind", "issued_year", EditedFilter]
+    date_hierarchy = "issued_on"
+    list_per_page = 50
+    show_full_result_count = False
+    autocomplete_fields = ["issuer", "implements"]
+    fields = [
+        ("kind", "kind_code"),
+        ("number", "symbol"),
+        "issued_on",
+        "issuer",
+        "summary",
+        "implements",
+        "implemented_by_list",
+        "notes",
+        "edited",
+        "recent_mentions",
+    ]
+    readonly_fields = ["implemented_by_list", "edited", "recent_mentions"]
+
+    def get_queryset(self, request):
+        return with_directive_counts(super().get_queryset(request))
+
+    @admin.display(description="Số bài viết", ordering="article_count")
+    def article_count(self, directive):
+        return directive.article_count
+
+    @admin.display(description="được thực hiện bởi")
+    def implemented_by_list(self, directive):
+        implementers = list(directive.implemented_by.all())
+        if not implementers:
+            return "—"
+        return format_html(
+            "<ul>{}</ul>",
+            format_html_join(
+                "",
+                '<li><a href="{}">{}</a></li>',
+                (
+                    (reverse("admin:archive_directive_change", args=[item.pk]), item)
+                    for item in implementers
+                ),
+            ),
+        )
+
+    @admin.display(description="trường đã sửa tay")
+    def edited(self, directive):
+        return ", ".join(directive.edited_fields) or "—"
+
+    @admin.display(description="các lần trích dẫn gần nhất")
+    def recent_mentions(self, directive):
+        return mentions_table(
+            directive.mentions.all(),
+            total=directive.mentions.count(),
+            more_url=reverse("admin:archive_directivemention_changelist")
+            + f"?directive__id__exact={directive.pk}",
+        )

@@ -1,0 +1,132 @@
+"""Admin forms that refuse a name another record already answers to.
+
+Names are unique through their matching key, which the model computes on
+save; without these checks a clashing name would reach the database and
+fail there with an error page instead of a message on the form.
+"""
+
+from __future__ import annotations
+
+from django import forms
+from django.core.exceptions import ValidationError
+
+from archive.extraction.normalize import matching_key
+from archive.models import Directive, Organisation, OrganisationAlias, Person, PersonAlias
+
+MERGE_HINT = "Nếu là cùng một {noun}, hãy dùng thao tác “Hợp nhất” trong danh sách."
+
+
+def _check_name_free(*, name: str, model, alias_model, owner_field: str, instance, noun: str):
+    key = matching_key(name)
+    other = model.objects.filter(key=key).exclude(pk=instance.pk).first()
+    if other is not None:
+        raise ValidationError(
+            f"Đã có {noun} “{other}” với tên này. " + MERGE_HINT.format(noun=noun)
+        )
+    alias = (
+        alias_model.objects.filter(key=key)
+        .exclude(**{owner_field: instance.pk})
+        .select_related(owner_field)
+        .first()
+    )
+    if alias is not None:
+        owner = getattr(alias, owner_field)
+        raise ValidationError(
+            f"“{name}” là tên khác của {noun} “{owner}”. " + MERGE_HINT.format(noun=noun)
+        )
+
+
+class PersonForm(forms.ModelForm):
+    class Meta:
+        model = Person
+        fields = ["name", "rank", "academic_titles", "foreign", "notes"]
+
+    def clean_name(self):
+        name = self.cleaned_data["name"]
+        _check_name_free(
+            name=name,
+            model=Person,
+            alias_model=PersonAlias,
+            owner_field="person",
+            instance=self.instance,
+            noun="nhân vật",
+        )
+        return name
+
+
+class OrganisationForm(forms.ModelForm):
+    class Meta:
+        model = Organisation
+        fields = ["name", "abbreviation", "kind", "parent", "notes"]
+
+    def clean_name(self):
+        name = self.cleaned_data["name"]
+        _check_name_free(
+            name=name,
+            model=Organisation,
+            alias_model=OrganisationAlias,
+            owner_field="organisation",
+            instance=self.instance,
+            noun="tổ chức",
+        )
+        return name
+
+
+class AliasForm(forms.ModelForm):
+    """An alias whose key is already taken by another alias or record is refused."""
+
+    owner_model: type = Person
+    owner_field = "person"
+
+    def clean_name(self):
+        name = self.cleaned_data["name"]
+        key = matching_key(name)
+        taken = type(self.instance).objects.filter(key=key).exclude(pk=self.instance.pk)
+        if taken.exists():
+            raise ValidationError(f"Tên “{name}” đã là tên khác của một bản ghi.")
+        owner_id = getattr(self.instance, f"{self.owner_field}_id", None)
+        if self.owner_model.objects.filter(key=key).exclude(pk=owner_id).exists():
+            raise ValidationError(f"Tên “{name}” là tên chính của một bản ghi khác.")
+        return name
+
+
+class PersonAliasForm(AliasForm):
+    owner_model = Person
+    owner_field = "person"
+
+    class Meta:
+        model = PersonAlias
+        fields = ["name"]
+
+
+class OrganisationAliasForm(AliasForm):
+    owner_model = Organisation
+    owner_field = "organisation"
+
+    class Meta:
+        model = OrganisationAlias
+        fields = ["name", "is_abbreviation"]
+
+
+class DirectiveForm(forms.ModelForm):
+    class Meta:
+        model = Directive
+        fields = [
+            "kind",
+            "kind_code",
+            "number",
+            "symbol",
+            "issued_on",
+            "issuer",
+            "summary",
+            "implements",
+            "notes",
+        ]
+
+    def clean(self):
+        cleaned = super().clean()
+        # A directive added by hand is identified by its symbol: without one
+        # it would have no key an import could match.
+        if not self.instance.pk and not cleaned.get("symbol"):
+            self.add_error("symbol", "Văn bản thêm bằng tay cần có số, ký hiệu.")
+        return cleaned

@@ -1,0 +1,176 @@
+"""People in the admin: their names, aliases and posts, and merging duplicates."""
+
+from __future__ import annotations
+
+from django.contrib import admin
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.html import format_html, format_html_join
+
+from archive.admin.base import (
+    AccentSearchMixin,
+    RecordedEditsMixin,
+    mentions_table,
+)
+from archive.admin.filters import EditedFilter
+from archive.admin.forms import PersonAliasForm, PersonForm
+from archive.admin.merge import merge_action
+from archive.models import Person, PersonAlias, PersonMention, Position
+from archive.selectors.pages import count_of, person_posts, with_person_summary
+
+POSTS_SHOWN = 30
+
+
+def _merge_people(*, survivor, merged):
+    from archive.services import merge_people
+
+    return merge_people(survivor=survivor, merged=merged)
+
+
+def _people_merge_counts(queryset):
+    annotated = queryset.annotate(
+        mention_count=count_of(PersonMention.objects.all(), outer="person", counted="id"),
+        position_count=count_of(Position.objects.all(), outer="person", counted="id"),
+        alias_count=count_of(PersonAlias.objects.all(), outer="person", counted="id"),
+    )
+    return annotated, [
+        ("mention_count", "Lần nhắc đến"),
+        ("position_count", "Chức vụ"),
+        ("alias_count", "Tên khác"),
+    ]
+
+
+class PersonAliasInline(admin.TabularInline):
+    model = PersonAlias
+    form = PersonAliasForm
+    extra = 0
+    verbose_name_plural = "tên khác (một bài viết ghi tên này sẽ được gán cho nhân vật này)"
+
+
+class HandAddedPositionInline(admin.TabularInline):
+    """Posts an editor adds by hand; posts stated by articles are listed read-only."""
+
+    model = Position
+    fields = ["title", "role", "organisation"]
+    autocomplete_fields = ["organisation"]
+    extra = 0
+    verbose_name_plural = "chức vụ do biên tập viên thêm"
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).filter(article__isnull=True)
+
+
+@admin.register(Person)
+class PersonAdmin(AccentSearchMixin, RecordedEditsMixin, admin.ModelAdmin):
+    form = PersonForm
+    alias_model = PersonAlias
+    alias_field = "person"
+    list_display = ["name", "rank", "latest_post", "article_count", "foreign"]
+    list_filter = ["rank", "foreign", EditedFilter]
+    date_hierarchy = "created_at"
+    list_per_page = 50
+    show_full_result_count = False
+    inlines = [PersonAliasInline, HandAddedPositionInline]
+    fields = [
+        "name",
+        "rank",
+        "academic_titles",
+        "foreign",
+        "notes",
+        "edited",
+        "posts_from_articles",
+        "recent_mentions",
+    ]
+    readonly_fields = ["edited", "posts_from_articles", "recent_mentions"]
+    actions = [
+        merge_action(
+            merge=_merge_people,
+            counts=_people_merge_counts,
+            description="Hợp nhất các nhân vật đã chọn thành một",
+        )
+    ]
+
+    def get_queryset(self, request):
+        return with_person_summary(super().get_queryset(request))
+
+    @admin.display(description="Chức vụ gần nhất", ordering="latest_post")
+    def latest_post(self, person):
+        return person.latest_post or "—"
+
+    @admin.display(description="Số bài viết", ordering="article_count")
+    def article_count(self, person):
+        return person.article_count
+
+    @admin.display(description="trường đã sửa tay")
+    def edited(self, person):
+        return ", ".join(person.edited_fields) or "—"
+
+    @admin.display(description="chức vụ theo bài viết")
+    def posts_from_articles(self, person):
+        posts = person_posts(person).filter(article__isnull=False)
+        total = posts.count()
+        if not total:
+            return "—"
+        rows = format_html_join(
+            "",
+            '<tr><td><a href="{}">{}</a></td><td>{}</td><td><a href="{}">{}</a></td></tr>',
+            (
+                (
+                    reverse("admin:archive_position_change", args=[post.pk]),
+                    post.title,
+                    post.organisation or "—",
+                    reverse("admin:archive_article_change", args=[post.article_id]),
+                    post.article,
+                )
+                for post in posts[:POSTS_SHOWN]
+            ),
+        )
+        more_url = reverse("admin:archive_position_changelist") + f"?person__id__exact={person.pk}"
+        more = (
+            format_html('<p><a href="{}">Xem tất cả {} chức vụ</a></p>', more_url, total)
+            if total > POSTS_SHOWN
+            else ""
+        )
+        return format_html(
+            '<table><thead><tr><th scope="col">Chức vụ</th><th scope="col">Tổ chức</th>'
+            '<th scope="col">Bài viết</th></tr></thead><tbody>{}</tbody></table>{}',
+            rows,
+            more,
+        )
+
+    @admin.display(description="các lần nhắc đến gần nhất")
+    def recent_mentions(self, person):
+        return mentions_table(
+            person.mentions.all(),
+            total=person.mentions.count(),
+            more_url=reverse("admin:archive_personmention_changelist")
+            + f"?person__id__exact={person.pk}",
+        )
+
+
+@admin.register(Position)
+class PositionAdmin(admin.ModelAdmin):
+    list_display = ["title", "person", "organisation", "article"]
+    list_select_related = ["person", "organisation", "article"]
+    list_filter = [("article", admin.EmptyFieldListFilter)]
+    autocomplete_fields = ["person", "organisation", "article"]
+    search_fields = ["title"]
+    list_per_page = 50
+    show_full_result_count = False
+
+    def get_search_results(self, request, queryset, search_term):
+        term = search_term.strip()
+        if not term:
+            return queryset, False
+        people = Person.objects.search(term).values("pk")
+        return queryset.filter(Q(person__in=people) | Q(title__icontains=term)), False
+
+
+@admin.register(PersonAlias)
+class PersonAliasAdmin(admin.ModelAdmin):
+    form = PersonAliasForm
+    list_display = ["name", "person"]
+    list_select_related = ["person"]
+    autocomplete_fields = ["person"]
+    fields = ["name", "person"]
+    search_fields = ["name", "person__name"]

@@ -1,0 +1,217 @@
+"""Reads for the public pages and the admin lists: what each page shows, with its prefetching.
+
+Counts are correlated subqueries (one per column) rather than joins with
+GROUP BY, so a list annotated with three counts is still one query and never
+repeats a row, whatever filters are chained before it.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+
+from django.db.models import Count, F, IntegerField, OuterRef, Prefetch, QuerySet, Subquery
+from django.db.models.functions import Coalesce, TruncMonth
+
+from archive.models import (
+    Article,
+    Directive,
+    DirectiveMention,
+    Organisation,
+    OrganisationMention,
+    Person,
+    PersonMention,
+    Position,
+)
+
+# A list page counts at most this many rows: past it the page says "more than".
+COUNT_CAP = 1000
+
+
+def count_of(related: QuerySet, *, outer: str, counted: str) -> Coalesce:
+    """COUNT(DISTINCT counted) of `related` rows whose `outer` is the current row."""
+    rows = (
+        related.filter(**{outer: OuterRef("pk")})
+        .order_by()
+        .values(outer)
+        .annotate(n=Count(counted, distinct=True))
+        .values("n")
+    )
+    return Coalesce(Subquery(rows, output_field=IntegerField()), 0)
+
+
+def with_article_counts(articles: QuerySet[Article]) -> QuerySet[Article]:
+    """How many distinct people, organisations and directives each article mentions."""
+    return articles.annotate(
+        people_count=count_of(PersonMention.objects.all(), outer="article", counted="person"),
+        organisation_count=count_of(
+            OrganisationMention.objects.all(), outer="article", counted="organisation"
+        ),
+        directive_count=count_of(
+            DirectiveMention.objects.all(), outer="article", counted="directive"
+        ),
+    )
+
+
+def latest_post_of_person() -> Subquery:
+    """The post stated by the most recently published article that gives one."""
+    posts = Position.objects.filter(person=OuterRef("pk")).order_by(
+        F("article__published_on").desc(nulls_last=True), "-id"
+    )
+    return Subquery(posts.values("title")[:1])
+
+
+def with_person_summary(people: QuerySet[Person]) -> QuerySet[Person]:
+    return people.annotate(
+        article_count=count_of(PersonMention.objects.all(), outer="person", counted="article"),
+        latest_post=latest_post_of_person(),
+    )
+
+
+def with_organisation_counts(organisations: QuerySet[Organisation]) -> QuerySet[Organisation]:
+    return organisations.annotate(
+        article_count=count_of(
+            OrganisationMention.objects.all(), outer="organisation", counted="article"
+        ),
+        people_count=count_of(Position.objects.all(), outer="organisation", counted="person"),
+    ).select_related("parent")
+
+
+def with_directive_counts(directives: QuerySet[Directive]) -> QuerySet[Directive]:
+    return directives.annotate(
+        article_count=count_of(DirectiveMention.objects.all(), outer="directive", counted="article")
+    ).select_related("issuer")
+
+
+def count_capped(queryset: QuerySet, *, cap: int = COUNT_CAP) -> tuple[int, bool]:
+    """(count, more): counting stops past `cap`, so a broad filter costs no full scan."""
+    count = queryset.order_by()[: cap + 1].count()
+    return min(count, cap), count > cap
+
+
+# --- Entity pages -----------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class MonthCount:
+    month: datetime.date  # the first day of the month
+    count: int
+
+
+def mentions_per_month(mentions: QuerySet) -> tuple[list[MonthCount], int]:
+    """Mentions counted by the month their article was published, and how many have no date."""
+    rows = (
+        mentions.filter(article__published_on__isnull=False)
+        .annotate(month=TruncMonth("article__published_on"))
+        .order_by()
+        .values("month")
+        .annotate(n=Count("id"))
+        .order_by("month")
+    )
+    months = [MonthCount(month=_as_date(row["month"]), count=row["n"]) for row in rows]
+    undated = mentions.filter(article__published_on__isnull=True).count()
+    return months, undated
+
+
+def _as_date(value: datetime.date | datetime.datetime) -> datetime.date:
+    return value.date() if isinstance(value, datetime.datetime) else value
+
+
+def person_posts(person: Person) -> QuerySet[Position]:
+    return person.positions.select_related("organisation", "article").order_by(
+        F("article__published_on").desc(nulls_last=True), "-id"
+    )
+
+
+def articles_mentioning_person(person: Person) -> QuerySet[Article]:
+    return with_article_counts(Article.objects.mentioning_person(person.pk))
+
+
+def organisation_people(organisation: Organisation) -> QuerySet[Person]:
+    """People holding a post in the organisation, each with the posts stated there."""
+    return with_person_summary(Person.objects.holding_post_in(organisation.pk)).prefetch_related(
+        Prefetch(
+            "positions",
+            queryset=Position.objects.filter(organisation=organisation).order_by("title"),
+            to_attr="posts_here",
+        )
+    )
+
+
+def articles_mentioning_organisation(organisation: Organisation) -> QuerySet[Article]:
+    return with_article_counts(Article.objects.mentioning_organisation(organisation.pk))
+
+
+def articles_citing_directive(directive: Directive) -> QuerySet[Article]:
+    return with_article_counts(Article.objects.citing_directive(directive.pk))
+
+
+def directive_with_links(directive_id: int) -> Directive:
+    """A directive with its issuer and its direct implementation links."""
+    related = Directive.objects.select_related("issuer")
+    return (
+        Directive.objects.select_related("issuer__parent")
+        .prefetch_related(
+            Prefetch("implements", queryset=related),
+            Prefetch("implemented_by", queryset=related),
+        )
+        .get(pk=directive_id)
+    )
+
+
+@dataclass(frozen=True)
+class ChainLevels:
+    """A directive's implementation chain, level by level away from it.
+
+    `upward[0]` holds what the directive implements directly, `upward[1]` what
+    those implement, and so on; `downward` the same for what implements it.
+    """
+
+    directive: Directive
+    upward: list[list[Directive]]
+    downward: list[list[Directive]]
+    # (implementer id, implemented id) for every link drawn.
+    links: list[tuple[int, int]]
+
+
+def implementation_chain(directive: Directive, *, depth: int = 3) -> ChainLevels:
+    """Walk the `implements` links both ways, one query per level, each directive once."""
+    seen = {directive.pk}
+    links: list[tuple[int, int]] = []
+    upward = _walk(directive, seen, links, depth=depth, up=True)
+    downward = _walk(directive, seen, links, depth=depth, up=False)
+    return ChainLevels(directive=directive, upward=upward, downward=downward, links=links)
+
+
+def _walk(
+    directive: Directive,
+    seen: set[int],
+    links: list[tuple[int, int]],
+    *,
+    depth: int,
+    up: bool,
+) -> list[list[Directive]]:
+    through = Directive.implements.through
+    levels: list[list[Directive]] = []
+    frontier = {directive.pk}
+    for _ in range(depth):
+        if up:
+            pairs = through.objects.filter(from_directive_id__in=frontier)
+        else:
+            pairs = through.objects.filter(to_directive_id__in=frontier)
+        pairs_list = list(pairs.values_list("from_directive_id", "to_directive_id"))
+        if not pairs_list:
+            break
+        links.extend(pair for pair in pairs_list if pair not in links)
+        found = {to_id if up else from_id for from_id, to_id in pairs_list} - seen
+        if not found:
+            break
+        seen |= found
+        level = list(
+            Directive.objects.filter(pk__in=found)
+            .select_related("issuer")
+            .order_by(F("issued_on").desc(nulls_last=True), "symbol", "id")
+        )
+        levels.append(level)
+        frontier = found
+    return levels

@@ -1,0 +1,89 @@
+"""Invented articles for the page and admin tests, built the way an import stores them.
+
+`build_article` lays blocks out in one text with their offsets, and places each
+mention at the first occurrence of its surface after the previous one, as the
+extractor's offsets would.
+"""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+from itertools import count
+
+from archive.models import (
+    Article,
+    Directive,
+    DirectiveMention,
+    Organisation,
+    OrganisationMention,
+    Person,
+    PersonMention,
+)
+
+_serial = count(1)
+
+MENTION_MODELS = {
+    Person: (PersonMention, "person"),
+    Organisation: (OrganisationMention, "organisation"),
+    Directive: (DirectiveMention, "directive"),
+}
+
+
+def build_article(
+    *,
+    blocks: list[tuple[str, str]],
+    mentions: list[tuple[object, str]] = (),
+    published_on: datetime.date | None = None,
+    source_name: str = "Báo Hải Lâm",
+    source_url: str = "",
+    dateline_place: str = "",
+) -> Article:
+    """blocks: (kind, text) in order; mentions: (entity, surface) in reading order."""
+    text, spans = "", []
+    for kind, block_text in blocks:
+        if text:
+            text += "\n\n"
+        spans.append({"kind": kind, "start": len(text), "end": len(text) + len(block_text)})
+        text += block_text
+    title = next((t for k, t in blocks if k == "title"), "")
+    body = "\n\n".join(t for k, t in blocks if k in ("lead", "paragraph"))
+    serial = next(_serial)
+    article = Article.objects.create(
+        title=title,
+        body=body,
+        text=text,
+        raw_text=text,
+        blocks=spans,
+        captions=[t for k, t in blocks if k == "caption"],
+        source_name=source_name,
+        source_url=source_url,
+        dateline_place=dateline_place,
+        published_on=published_on,
+        published_year=published_on.year if published_on else None,
+        published_precision="full" if published_on else "unknown",
+        origin=f"test/{serial}.txt",
+        sha256=hashlib.sha256(f"{serial}{text}".encode()).hexdigest(),
+    )
+    cursor = 0
+    for entity, surface in mentions:
+        start = text.index(surface, cursor)
+        end = start + len(surface)
+        model, field = MENTION_MODELS[type(entity)]
+        model.objects.create(
+            article=article,
+            surface=surface,
+            start=start,
+            end=end,
+            sentence=_sentence_around(text, start, end),
+            **{field: entity},
+        )
+        cursor = start + 1
+    return article
+
+
+def _sentence_around(text: str, start: int, end: int) -> str:
+    left = max(text.rfind(".", 0, start), text.rfind("\n", 0, start)) + 1
+    right_candidates = [i for i in (text.find(".", end), text.find("\n", end)) if i != -1]
+    right = min(right_candidates) + 1 if right_candidates else len(text)
+    return text[left:right].strip()
