@@ -1,0 +1,208 @@
+"""Write one parsed article's own rows: its fields, its mentions, the posts it states.
+
+What belongs here: turning a ParsedArticle into the Article row, its
+Person/Organisation/DirectiveMention rows and its Position rows, given the
+records its entities resolved to (entities.py, directives.py). Only the
+difference with what is stored is written, so a re-import that changes
+nothing writes nothing, and a changed article loses exactly its stale rows.
+The caller (importing.py) holds the transaction.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from archive.extraction.types import MentionKind, ParsedArticle
+from archive.models import (
+    Article,
+    DirectiveMention,
+    OrganisationMention,
+    PersonMention,
+    Position,
+)
+from archive.services.directives import full_date
+
+if TYPE_CHECKING:
+    from archive.services.entities import Resolved
+
+# The publication date's parts are one fact: an editor who corrected any of
+# them corrected the date, and none of the parts may be re-imported over it.
+PUBLISHED_FIELDS = (
+    "published_on",
+    "published_year",
+    "published_month",
+    "published_day",
+    "published_precision",
+    "published_year_inferred",
+)
+
+# kind -> (mention model, its entity foreign key, the Resolved attribute)
+_MENTION_TABLES = {
+    MentionKind.PERSON: (PersonMention, "person_id", "people"),
+    MentionKind.ORGANISATION: (OrganisationMention, "organisation_id", "organisations"),
+    MentionKind.DIRECTIVE: (DirectiveMention, "directive_id", "directives"),
+}
+
+
+def _limit(field: str, value: str) -> str:
+    return value[: Article._meta.get_field(field).max_length]
+
+
+def _published(parsed: ParsedArticle) -> dict[str, Any]:
+    date = parsed.published or (parsed.dateline.date if parsed.dateline else None)
+    if date is None:
+        return {
+            "published_on": None,
+            "published_year": None,
+            "published_month": None,
+            "published_day": None,
+            "published_precision": "unknown",
+            "published_year_inferred": False,
+        }
+    return {
+        # Only a complete, real date goes into the date column; the parts keep
+        # whatever is known ("11/11" without a year) without inventing the rest.
+        "published_on": full_date(date),
+        "published_year": date.year,
+        "published_month": date.month,
+        "published_day": date.day,
+        "published_precision": date.precision.value,
+        "published_year_inferred": date.year_inferred,
+    }
+
+
+def apply_article_fields(
+    article: Article, parsed: ParsedArticle, *, raw_text: str, sha256: str
+) -> list[str]:
+    """Set the article's fields from the parse; return the names that changed.
+
+    The text, blocks, raw text and hash always follow the file (mention
+    offsets refer to them); the fields a person can edit follow it only while
+    nobody has edited them.
+    """
+    machine: dict[str, Any] = {
+        "text": parsed.text,
+        "raw_text": raw_text,
+        "sha256": sha256,
+        "blocks": [
+            {"kind": block.kind.value, "start": block.start, "end": block.end}
+            for block in parsed.blocks
+        ],
+    }
+    editable: dict[str, Any] = {
+        "title": _limit("title", parsed.title),
+        "body": parsed.body,
+        "captions": list(parsed.captions),
+        "author": _limit("author", parsed.author),
+        "source_name": _limit("source_name", parsed.source_name),
+        "source_url": _limit("source_url", parsed.source_url),
+        "dateline_place": _limit(
+            "dateline_place", parsed.dateline.place if parsed.dateline else ""
+        ),
+    }
+    edited = set(article.edited_fields)
+    if not edited.intersection(PUBLISHED_FIELDS):
+        editable |= _published(parsed)
+    changed = []
+    for name, value in (machine | editable).items():
+        if name in edited or getattr(article, name) == value:
+            continue
+        setattr(article, name, value)
+        changed.append(name)
+    return changed
+
+
+@dataclass
+class MentionCounts:
+    written: int = 0
+    deleted: int = 0
+    skipped: int = 0  # mentions of an entity that was not stored, or with impossible offsets
+
+
+def replace_mentions(
+    article: Article, parsed: ParsedArticle, resolved: Resolved, *, is_new: bool
+) -> MentionCounts:
+    counts = MentionCounts()
+    for kind, (model, entity_field, attribute) in _MENTION_TABLES.items():
+        records = getattr(resolved, attribute)
+        wanted: dict[tuple[int, int], tuple[int, str, str]] = {}
+        for mention in parsed.mentions:
+            if mention.kind != kind:
+                continue
+            record = records.get(mention.entity_key)
+            if record is None or not 0 <= mention.start < mention.end <= len(parsed.text):
+                counts.skipped += 1
+                continue
+            wanted.setdefault(
+                (record.pk, mention.start), (mention.end, mention.surface[:500], mention.sentence)
+            )
+        stored: dict[tuple[int, int], tuple[int, tuple[int, str, str]]] = {}
+        if not is_new:
+            rows = model.objects.filter(article=article).values_list(
+                "pk", entity_field, "start", "end", "surface", "sentence"
+            )
+            stored = {
+                (entity, start): (pk, (end, s, sent)) for pk, entity, start, end, s, sent in rows
+            }
+        stale = [pk for key, (pk, values) in stored.items() if wanted.get(key) != values]
+        if stale:
+            model.objects.filter(pk__in=stale).delete()
+        new = [
+            model(
+                article=article,
+                **{entity_field: entity},
+                start=start,
+                end=end,
+                surface=surface,
+                sentence=sentence,
+            )
+            for (entity, start), (end, surface, sentence) in wanted.items()
+            if (entity, start) not in stored
+            or stored[(entity, start)][1] != (end, surface, sentence)
+        ]
+        model.objects.bulk_create(new)
+        counts.written += len(new)
+        counts.deleted += len(stale)
+    return counts
+
+
+def replace_positions(
+    article: Article, parsed: ParsedArticle, resolved: Resolved, *, is_new: bool
+) -> bool:
+    """Make the article's positions what it states; editors' (article=NULL) are not touched."""
+    wanted: dict[tuple[int, str], tuple[str, int | None]] = {}
+    for person in parsed.people:
+        record = resolved.people.get(person.key)
+        if record is None:
+            continue
+        for position in person.positions:
+            title = position.title.strip()[:500]
+            if not title:
+                continue
+            organisation = resolved.organisations.get(position.organisation_key or "")
+            wanted.setdefault(
+                (record.pk, title), (position.role[:200], organisation.pk if organisation else None)
+            )
+    stored = (
+        {}
+        if is_new
+        else {(row.person_id, row.title): row for row in Position.objects.filter(article=article)}
+    )
+    stale = [row.pk for key, row in stored.items() if key not in wanted]
+    if stale:
+        Position.objects.filter(pk__in=stale).delete()
+    changed = bool(stale)
+    for key, (role, organisation_id) in wanted.items():
+        row = stored.get(key)
+        if row is not None and (row.role, row.organisation_id) != (role, organisation_id):
+            row.role, row.organisation_id = role, organisation_id
+            row.save(update_fields=["role", "organisation"])
+            changed = True
+    new = [
+        Position(article=article, person_id=person_id, title=title, role=role, organisation_id=org)
+        for (person_id, title), (role, org) in wanted.items()
+        if (person_id, title) not in stored
+    ]
+    Position.objects.bulk_create(new)
+    return changed or bool(new)
