@@ -14,7 +14,6 @@ from "no such person" (see `ArchiveFilterSet`).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from typing import Any
 
@@ -26,6 +25,7 @@ from django_filters import FilterSet, filters
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 
+from archive.extraction.directives import canonical_symbol
 from archive.models import (
     RANK_CHOICES,
     Article,
@@ -43,22 +43,6 @@ MAX_ID = 2**63 - 1
 MAX_QUERY_LENGTH = 200
 ISO_DATE = ["%Y-%m-%d"]
 DATE_MESSAGES = {"invalid": "enter a date as YYYY-MM-DD"}
-
-_DASHES = re.compile(r"[\u2010-\u2015\u2212]")
-_SPACES = re.compile(r"\s+")
-
-
-def _canonical_symbol(text: str) -> str | None:
-    """A directive symbol in the importer's canonical form, or None if it is not one."""
-    try:
-        from archive.extraction.directives import canonical_symbol
-    except ImportError:
-        # TODO(api): remove this fallback once archive.extraction.directives lands;
-        # until then a symbol is tidied (dashes, spaces, Ð) and matched case-insensitively.
-        text = _SPACES.sub("", _DASHES.sub("-", text)).replace("\u00d0", "\u0110")
-        return text if ("/" in text or "-" in text) and len(text) <= 80 else None
-    return canonical_symbol(text)
-
 
 # --- Fields ----------------------------------------------------------------
 
@@ -116,7 +100,7 @@ class EntityListField(forms.Field):
                     raise forms.ValidationError(f"no {self.noun} with id {text}", code="unknown")
                 result.append(number)
                 continue
-            symbol = _canonical_symbol(text) if self.accept_symbol else None
+            symbol = canonical_symbol(text) if self.accept_symbol else None
             if symbol is None:
                 what = (
                     "an id or a directive symbol such as 59-NQ/TW"
@@ -196,17 +180,15 @@ class EntityFilter(filters.Filter):
         ids = [item for item in value if isinstance(item, int)]
         symbols = [item for item in value if isinstance(item, str)]
         condition = Q(id__in=ids)
-        for symbol in symbols:
-            condition |= Q(symbol__iexact=symbol)
+        if symbols:
+            condition |= Q(symbol__in=symbols)
         fields = ["id", "symbol"] if symbols else ["id"]
         rows = list(self.entity_model._default_manager.filter(condition).values_list(*fields))
         known_ids = {row[0] for row in rows}
-        known_symbols = {row[1].casefold() for row in rows if len(row) > 1 and row[1]}
+        known_symbols = {row[1] for row in rows if len(row) > 1}
         messages = [f"no {noun} with id {item}" for item in ids if item not in known_ids]
         messages += [
-            f"no {noun} with symbol {item}"
-            for item in symbols
-            if item.casefold() not in known_symbols
+            f"no {noun} with symbol {item}" for item in symbols if item not in known_symbols
         ]
         return messages
 
@@ -334,13 +316,11 @@ def _mentioning_organisation(qs: QuerySet, organisation_id: int | str) -> QueryS
 def _citing_directive(qs: QuerySet, directive: int | str) -> QuerySet:
     if isinstance(directive, int):
         return qs.citing_directive(directive)
-    # A symbol: the subquery joins the directive table instead of resolving
-    # the symbol to an id first, which would cost one query per request.
-    # TODO(api): use exact match once canonical_symbol lands (symbols are stored canonical).
+    # A symbol (already canonical, as stored): the subquery joins the directive
+    # table instead of resolving the symbol to an id first, which would cost
+    # one query per request.
     return qs.filter(
-        id__in=DirectiveMention.objects.filter(directive__symbol__iexact=directive).values(
-            "article_id"
-        )
+        id__in=DirectiveMention.objects.filter(directive__symbol=directive).values("article_id")
     )
 
 
@@ -514,7 +494,7 @@ class DirectiveFormBase(DateRangeForm):
 class SymbolField(forms.CharField):
     def clean(self, value):
         value = super().clean(value)
-        if value and _canonical_symbol(value) is None:
+        if value and canonical_symbol(value) is None:
             raise forms.ValidationError(
                 f"{value[:40]!r} is not a directive symbol (e.g. 59-NQ/TW, 153/NQ-CP)",
                 code="invalid",
@@ -535,8 +515,8 @@ class SymbolFilter(filters.CharFilter):
     def filter(self, qs: QuerySet, value: str) -> QuerySet:
         if not value:
             return qs
-        # TODO(api): exact match once canonical_symbol lands (symbols are stored canonical).
-        return qs.filter(symbol__iexact=_canonical_symbol(value))
+        # Stored symbols are canonical, so the unique index serves this lookup.
+        return qs.filter(symbol=canonical_symbol(value))
 
 
 class DirectiveFilter(ArchiveFilterSet):
