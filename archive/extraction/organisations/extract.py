@@ -1,0 +1,170 @@
+"""Scanning an article for organisation names and merging them into entities.
+
+What belongs here: the walk over the article's extractable spans, the
+post-processing that makes names consistent within one article (a name that
+ran on into a verb is cut back to a shorter form the article also uses), and
+the building of OrganisationEntity records and their Mentions.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from archive.extraction import lexicon as lx
+from archive.extraction.article import extractable_spans
+from archive.extraction.normalize import matching_key
+from archive.extraction.organisations.grammar import OrgMatch, parse_organisation_at
+from archive.extraction.tokens import Token, sentence_text, tokenize
+from archive.extraction.types import (
+    ArticleStructure,
+    Mention,
+    MentionKind,
+    OrganisationEntity,
+)
+
+
+@dataclass
+class _Found:
+    """One occurrence of an organisation name, as character offsets."""
+
+    start: int
+    end: int
+    kind: str
+    parent: _Found | None = None
+    abbreviation: str = ""
+    abbreviation_span: tuple[int, int] | None = None
+    tokens: tuple[Token, ...] = field(default=())
+
+
+def extract_organisations(
+    structure: ArticleStructure,
+) -> tuple[tuple[OrganisationEntity, ...], tuple[Mention, ...]]:
+    """Organisations the article names, and one Mention per occurrence."""
+    text = structure.text
+    found: list[_Found] = []
+    for start, end in extractable_spans(structure):
+        tokens = tokenize(text, start, end)
+        i = 0
+        while i < len(tokens):
+            match = parse_organisation_at(tokens, i)
+            if match is None:
+                i += 1
+                continue
+            _collect(tokens, match, found)
+            i = max(match.abbreviation_end, match.end)
+    found = _cut_run_on_names(text, found)
+    found = [f for f in found if _acceptable(text[f.start : f.end])]
+    return _entities(structure, found)
+
+
+def _collect(tokens: Sequence[Token], match: OrgMatch, found: list[_Found]) -> _Found:
+    """Record a match and the organisations named inside it; return the outer one."""
+    inner = [_collect(tokens, sub, found) for sub in match.inner]
+    outer = _Found(
+        start=tokens[match.start].start,
+        end=tokens[match.end - 1].end,
+        kind=match.kind,
+        parent=inner[match.parent_index] if match.parent_index is not None else None,
+        tokens=tuple(tokens[match.start : match.end]),
+    )
+    if match.abbreviation:
+        outer.abbreviation = match.abbreviation
+        abbr = tokens[match.abbreviation_end - 2]
+        outer.abbreviation_span = (abbr.start, abbr.end)
+    found.append(outer)
+    return outer
+
+
+def _cut_run_on_names(text: str, found: list[_Found]) -> list[_Found]:
+    """Cut "Bộ X tổ chức" back to "Bộ X" when the article also writes "Bộ X" alone.
+
+    A name that ends in lower-case words the article elsewhere omits most
+    likely ran on into a predicate the word lists do not know.
+    """
+    names = {tuple(t.key for t in f.tokens) for f in found}
+    for f in found:
+        keys = tuple(t.key for t in f.tokens)
+        for n in range(len(keys) - 1, 0, -1):
+            tail = f.tokens[n:]
+            if keys[:n] in names and all(t.is_word and not t.is_cap for t in tail):
+                f.tokens = f.tokens[:n]
+                f.end = f.tokens[-1].end
+                break
+    return found
+
+
+def _acceptable(name: str) -> bool:
+    key = matching_key(name)
+    if key in lx.GENERIC_PHRASES or key in lx.PLACE_KEYS:
+        return False
+    return len(name.split()) >= 2 or name.isupper()
+
+
+def _entities(
+    structure: ArticleStructure, found: list[_Found]
+) -> tuple[tuple[OrganisationEntity, ...], tuple[Mention, ...]]:
+    text = structure.text
+    order: list[str] = []
+    names: dict[str, str] = {}
+    kinds: dict[str, str] = {}
+    aliases: dict[str, list[str]] = {}
+    abbreviations: dict[str, list[str]] = {}
+    parents: dict[str, str] = {}
+    mentions: list[Mention] = []
+    for f in sorted(found, key=lambda f: (f.start, -f.end)):
+        surface = text[f.start : f.end]
+        key = matching_key(surface)
+        if key not in names:
+            order.append(key)
+            names[key] = surface
+            kinds[key] = f.kind
+            aliases[key] = []
+            abbreviations[key] = []
+        elif surface != names[key] and surface not in aliases[key]:
+            aliases[key].append(surface)
+        if f.parent is not None and _acceptable(text[f.parent.start : f.parent.end]):
+            parents.setdefault(key, matching_key(text[f.parent.start : f.parent.end]))
+        if f.abbreviation and f.abbreviation not in abbreviations[key]:
+            abbreviations[key].append(f.abbreviation)
+        mentions.append(_mention(structure, key, f.start, f.end))
+    mentions.extend(_abbreviation_mentions(structure, found, abbreviations))
+    entities = tuple(
+        OrganisationEntity(
+            key=key,
+            name=names[key],
+            kind=kinds[key],
+            abbreviations=tuple(abbreviations[key]),
+            aliases=tuple(aliases[key]),
+            parent_key=parents.get(key),
+        )
+        for key in order
+    )
+    return entities, tuple(sorted(mentions, key=lambda m: (m.start, m.end)))
+
+
+def _abbreviation_mentions(
+    structure: ArticleStructure, found: list[_Found], abbreviations: dict[str, list[str]]
+) -> list[Mention]:
+    """Bare uses of an abbreviation ("CAND") after the article has defined it."""
+    owner = {abbr: key for key, abbrs in abbreviations.items() for abbr in abbrs}
+    if not owner:
+        return []
+    defined = {f.abbreviation_span for f in found if f.abbreviation_span}
+    mentions = []
+    for start, end in extractable_spans(structure):
+        for tok in tokenize(structure.text, start, end):
+            if tok.text in owner and (tok.start, tok.end) not in defined:
+                mentions.append(_mention(structure, owner[tok.text], tok.start, tok.end))
+    return mentions
+
+
+def _mention(structure: ArticleStructure, key: str, start: int, end: int) -> Mention:
+    return Mention(
+        kind=MentionKind.ORGANISATION,
+        entity_key=key,
+        surface=structure.text[start:end],
+        start=start,
+        end=end,
+        sentence=sentence_text(structure, start, end),
+    )

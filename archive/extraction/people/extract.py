@@ -1,0 +1,213 @@
+"""Scanning an article for people and merging their forms into one entity each.
+
+What belongs here: the walk over the article's extractable spans with the
+introduction grammar (`grammar.py`), merging "Đại tướng X, ..." and
+"Bộ trưởng X" into one PersonEntity, later bare uses of a known full name,
+and (optionally) a bare post ("Bộ trưởng khẳng định ...") resolved to the
+person the article last introduced with that post.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from archive.extraction import lexicon as lx
+from archive.extraction.article import extractable_spans
+from archive.extraction.normalize import matching_key
+from archive.extraction.people.grammar import (
+    PersonMatch,
+    PostMatch,
+    honorific_at,
+    parse_person_at,
+    parse_post,
+)
+from archive.extraction.tokens import Token, sentence_text, tokenize
+from archive.extraction.types import (
+    ArticleStructure,
+    Mention,
+    MentionKind,
+    OrganisationEntity,
+    PersonEntity,
+    Position,
+)
+
+
+@dataclass
+class _Person:
+    name: str
+    first: int
+    rank: str = ""
+    titles: list[str] = field(default_factory=list)
+    positions: list[Position] = field(default_factory=list)
+    aliases: list[str] = field(default_factory=list)
+    foreign: bool = False
+    last_seen: int = 0
+
+
+@dataclass
+class _State:
+    structure: ArticleStructure
+    org_keys: dict[str, str]  # matching key of a name or abbreviation -> entity key
+    people: dict[str, _Person] = field(default_factory=dict)
+    mentions: list[Mention] = field(default_factory=list)
+    taken: list[tuple[int, int]] = field(default_factory=list)
+
+
+def extract_people(
+    structure: ArticleStructure, organisations: Sequence[OrganisationEntity]
+) -> tuple[tuple[PersonEntity, ...], tuple[Mention, ...]]:
+    """People the article names, and one Mention per occurrence (the name only)."""
+    org_keys: dict[str, str] = {}
+    for org in organisations:
+        org_keys[org.key] = org.key
+        for other in (*org.aliases, *org.abbreviations):
+            org_keys[matching_key(other)] = org.key
+    state = _State(structure, org_keys)
+    spans = [tokenize(structure.text, s, e) for s, e in extractable_spans(structure)]
+    for tokens in spans:
+        i = 0
+        while i < len(tokens):
+            match = parse_person_at(tokens, i)
+            if match is not None and _record(state, tokens, match):
+                i = match.next
+                continue
+            i += _resolve_bare_post(state, tokens, i) or 1
+    for tokens in spans:
+        _bare_names(state, tokens)
+    return _entities(state)
+
+
+def _record(state: _State, tokens: Sequence[Token], match: PersonMatch) -> bool:
+    text = state.structure.text
+    start, end = tokens[match.name_start].start, tokens[match.name_end - 1].end
+    name = text[start:end]
+    key = matching_key(name)
+    if key in state.org_keys or key in lx.PLACE_KEYS or key in lx.GENERIC_PHRASES:
+        return False
+    person = state.people.get(key)
+    if person is None:
+        person = state.people[key] = _Person(name=name, first=start)
+    elif name != person.name and name not in person.aliases:
+        person.aliases.append(name)
+    person.rank = person.rank or match.rank
+    for t_start, t_end in match.titles:
+        title = text[tokens[t_start].start : tokens[t_end - 1].end]
+        if title not in person.titles:
+            person.titles.append(title)
+    for post in match.posts:
+        _add_position(person, _position(state, tokens, post))
+    person.foreign = person.foreign or match.foreign
+    person.last_seen = start
+    _mention(state, key, start, end)
+    return True
+
+
+def _position(state: _State, tokens: Sequence[Token], post: PostMatch) -> Position:
+    text = state.structure.text
+    title = text[tokens[post.start].start : tokens[post.end - 1].end]
+    role = text[tokens[post.start].start : tokens[post.role_end - 1].end]
+    org_key = None
+    if post.organisation is not None:
+        o_start, o_end = post.organisation
+        org_key = state.org_keys.get(
+            matching_key(text[tokens[o_start].start : tokens[o_end - 1].end])
+        )
+    return Position(title=title, role=role, organisation_key=org_key)
+
+
+def _add_position(person: _Person, position: Position) -> None:
+    """Add a post once; a bare role yields to the same role with its organisation."""
+    role_key = matching_key(position.role)
+    title_key = matching_key(position.title)
+    for index, held in enumerate(person.positions):
+        if matching_key(held.title) == title_key:
+            return
+        if matching_key(held.role) == role_key:
+            if title_key == role_key:
+                return  # "Thứ trưởng" after "Thứ trưởng Bộ Công an"
+            if matching_key(held.title) == role_key:
+                person.positions[index] = position
+                return
+    person.positions.append(position)
+
+
+def _resolve_bare_post(state: _State, tokens: Sequence[Token], i: int) -> int:
+    """Mention for "Bộ trưởng khẳng định ..." / "Đồng chí Thứ trưởng ..."; tokens consumed."""
+    if i > 0 and tokens[i - 1].key in lx.PLURAL_MARKERS:
+        return 0
+    j = i + honorific_at(tokens, i)
+    post = parse_post(tokens, j)
+    if post is None:
+        return 0
+    if j > 0 and tokens[j - 1].key in lx.PLURAL_MARKERS | {"và", "cùng"}:
+        return 0
+    wanted = _position(state, tokens, post)
+    role_key = matching_key(wanted.role)
+    best: tuple[int, str] | None = None
+    for key, person in state.people.items():
+        for held in person.positions:
+            if matching_key(held.role) != role_key:
+                continue
+            if wanted.title != wanted.role and matching_key(held.title) != matching_key(
+                wanted.title
+            ):
+                continue
+            if best is None or person.last_seen > best[0]:
+                best = (person.last_seen, key)
+    if best is None:
+        return post.end - i
+    start, end = tokens[post.start].start, tokens[post.end - 1].end
+    _mention(state, best[1], start, end)
+    state.people[best[1]].last_seen = start
+    return post.end - i
+
+
+def _bare_names(state: _State, tokens: Sequence[Token]) -> None:
+    """Later uses of a known person's full name with nothing introducing it."""
+    names = {tuple(matching_key(p.name).split()): key for key, p in state.people.items()}
+    for key, person in state.people.items():
+        for alias in person.aliases:
+            names[tuple(matching_key(alias).split())] = key
+    for i in range(len(tokens)):
+        for words, key in names.items():
+            n = len(words)
+            if tuple(t.key for t in tokens[i : i + n]) != words:
+                continue
+            if i + n < len(tokens) and tokens[i + n].is_cap and tokens[i + n].is_word:
+                continue  # part of a longer name
+            if i > 0 and tokens[i - 1].is_cap and tokens[i - 1].is_word:
+                continue
+            _mention(state, key, tokens[i].start, tokens[i + n - 1].end)
+
+
+def _mention(state: _State, key: str, start: int, end: int) -> None:
+    if any(s < end and start < e for s, e in state.taken):
+        return
+    state.taken.append((start, end))
+    state.mentions.append(
+        Mention(
+            kind=MentionKind.PERSON,
+            entity_key=key,
+            surface=state.structure.text[start:end],
+            start=start,
+            end=end,
+            sentence=sentence_text(state.structure, start, end),
+        )
+    )
+
+
+def _entities(state: _State) -> tuple[tuple[PersonEntity, ...], tuple[Mention, ...]]:
+    people = tuple(
+        PersonEntity(
+            key=key,
+            name=p.name,
+            rank=p.rank,
+            academic_titles=tuple(p.titles),
+            positions=tuple(p.positions),
+            aliases=tuple(p.aliases),
+            foreign=p.foreign,
+        )
+        for key, p in sorted(state.people.items(), key=lambda kv: kv[1].first)
+    )
+    return people, tuple(sorted(state.mentions, key=lambda m: (m.start, m.end)))

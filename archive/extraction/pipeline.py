@@ -1,0 +1,128 @@
+"""The one entry point of extraction: raw article text in, ParsedArticle out.
+
+What belongs here: the order of the steps (normalise, structure, directives,
+organisations, people) and the joins between them (a directive's issuer
+linked to an organisation). No I/O, no Django: callers read files and store
+results.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+from archive.extraction import lexicon as lx
+from archive.extraction.article import extractable_spans, parse_structure
+from archive.extraction.directives import extract_directives
+from archive.extraction.normalize import matching_key, normalize_text
+from archive.extraction.organisations import extract_organisations
+from archive.extraction.people import extract_people
+from archive.extraction.tokens import sentence_text
+from archive.extraction.types import (
+    ArticleStructure,
+    DirectiveEntity,
+    Mention,
+    MentionKind,
+    OrganisationEntity,
+    ParsedArticle,
+)
+
+
+def extract(raw_text: str) -> ParsedArticle:
+    """Everything extraction learns from one article; offsets index `result.text`."""
+    structure = parse_structure(normalize_text(raw_text))
+    directives, directive_mentions = extract_directives(structure)
+    organisations, org_mentions = extract_organisations(structure)
+    directives, organisations, issuer_mentions = _link_issuers(structure, directives, organisations)
+    people, person_mentions = extract_people(structure, organisations)
+    mentions = _sorted_unique(
+        (*directive_mentions, *org_mentions, *issuer_mentions, *person_mentions)
+    )
+    return ParsedArticle(
+        text=structure.text,
+        title=structure.title,
+        blocks=structure.blocks,
+        sentences=structure.sentences,
+        dateline=structure.dateline,
+        published=structure.published,
+        author=structure.author,
+        source_name=structure.source_name,
+        source_url=structure.source_url,
+        captions=structure.captions,
+        people=people,
+        organisations=organisations,
+        directives=directives,
+        mentions=mentions,
+    )
+
+
+def _link_issuers(
+    structure: ArticleStructure,
+    directives: tuple[DirectiveEntity, ...],
+    organisations: tuple[OrganisationEntity, ...],
+) -> tuple[tuple[DirectiveEntity, ...], tuple[OrganisationEntity, ...], list[Mention]]:
+    """Point each directive's issuer at an organisation, adding one the scan missed."""
+    by_key: dict[str, str] = {}
+    for org in organisations:
+        by_key[org.key] = org.key
+        for other in (*org.aliases, *org.abbreviations):
+            by_key.setdefault(matching_key(other), org.key)
+    added: list[OrganisationEntity] = []
+    mentions: list[Mention] = []
+    linked: list[DirectiveEntity] = []
+    for directive in directives:
+        name = directive.issuer_name.strip()
+        if not name:
+            linked.append(directive)
+            continue
+        key = by_key.get(matching_key(name))
+        if key is None:
+            key = matching_key(name)
+            by_key[key] = key
+            added.append(OrganisationEntity(key=key, name=name, kind=_kind_of(name)))
+            mentions.extend(_occurrences(structure, name, key))
+        linked.append(dataclasses.replace(directive, issuer_key=key))
+    return tuple(linked), organisations + tuple(added), mentions
+
+
+def _kind_of(name: str) -> str:
+    key = matching_key(name)
+    if key in lx.STANDALONE_KIND_BY_KEY:
+        return lx.STANDALONE_KIND_BY_KEY[key]
+    words = key.split()
+    for n in range(len(words), 0, -1):
+        kind = lx.HEAD_KIND_BY_KEY.get(" ".join(words[:n]))
+        if kind:
+            return kind
+    return ""
+
+
+def _occurrences(structure: ArticleStructure, name: str, key: str) -> list[Mention]:
+    """Mentions wherever the issuer's name stands in the article's own text."""
+    text = structure.text
+    pattern = re.compile(r"(?<!\w)" + re.escape(name) + r"(?!\w)")
+    found = []
+    for start, end in extractable_spans(structure):
+        for m in pattern.finditer(text, start, end):
+            found.append(
+                Mention(
+                    kind=MentionKind.ORGANISATION,
+                    entity_key=key,
+                    surface=m.group(0),
+                    start=m.start(),
+                    end=m.end(),
+                    sentence=sentence_text(structure, m.start(), m.end()),
+                )
+            )
+    return found
+
+
+def _sorted_unique(mentions: tuple[Mention, ...]) -> tuple[Mention, ...]:
+    seen: set[tuple[str, str, int, int]] = set()
+    unique = []
+    for m in sorted(mentions, key=lambda m: (m.start, m.end, m.kind)):
+        ident = (m.kind.value, m.entity_key, m.start, m.end)
+        if ident not in seen:
+            seen.add(ident)
+            unique.append(m)
+    return tuple(unique)

@@ -1,0 +1,119 @@
+"""Word tokens with offsets, and phrase matching over them.
+
+What belongs here: the one tokenisation the people and organisation
+extractors share (words and punctuation with their character offsets in the
+normalised text), and helpers that match keyed phrases from `lexicon` at a
+token position. Nothing here knows what a person or an organisation is.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cached_property
+
+from archive.extraction.article import sentence_at
+from archive.extraction.normalize import matching_key
+from archive.extraction.types import ArticleStructure
+
+# A word is a run of letters/digits, with inner hyphens or apostrophes kept
+# ("Jae-myung", "59-NQ", "O'Neil"); any other visible character is a token alone.
+_TOKEN = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*|[^\w\s]", re.UNICODE)
+_VI_SYLLABLE = re.compile(
+    r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnpqrstvx])?"
+    r"[aăâeêioôơuưyáàảãạắằẳẵặấầẩẫậéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ]{1,3}"
+    r"(?:ch|ng|nh|[cmnpt])?",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Token:
+    text: str
+    start: int
+    end: int
+
+    @cached_property
+    def key(self) -> str:
+        return matching_key(self.text)
+
+    @property
+    def is_word(self) -> bool:
+        return self.text[0].isalnum()
+
+    @property
+    def is_cap(self) -> bool:
+        """Capitalised word: the mark of a name in Vietnamese text."""
+        return self.text[0].isupper()
+
+    @property
+    def is_lower_word(self) -> bool:
+        return self.text[0].islower()
+
+    @property
+    def is_acronym(self) -> bool:
+        """An upper-case abbreviation such as CAND, C02, UBND, INTERPOL."""
+        letters = [c for c in self.text if c.isalpha()]
+        return (
+            len(self.text) >= 2
+            and bool(letters)
+            and all(c.isupper() for c in letters)
+            and self.text[0].isalpha()
+            and "-" not in self.text
+        )
+
+    @property
+    def is_foreign_word(self) -> bool:
+        """A capitalised word that is not a Vietnamese syllable ("Vladimir", "Putin")."""
+        if not self.is_cap or self.is_acronym:
+            return False
+        return any(_VI_SYLLABLE.fullmatch(part) is None for part in re.split(r"[-'’]", self.text))
+
+
+def tokenize(text: str, start: int, end: int) -> list[Token]:
+    """Tokens of text[start:end], offsets in the whole text."""
+    return [
+        Token(m.group(0), start + m.start(), start + m.end())
+        for m in _TOKEN.finditer(text[start:end])
+    ]
+
+
+def match_phrase(tokens: Sequence[Token], i: int, phrases: Iterable[tuple[str, ...]]) -> int:
+    """Length in tokens of the first phrase (given as key tuples) found at i, or 0.
+
+    Pass phrases longest first so that the longest match wins.
+    """
+    for phrase in phrases:
+        n = len(phrase)
+        if i + n <= len(tokens) and all(tokens[i + k].key == phrase[k] for k in range(n)):
+            return n
+    return 0
+
+
+def phrase_key(tokens: Sequence[Token], i: int, j: int) -> str:
+    return " ".join(t.key for t in tokens[i:j])
+
+
+def keyed_phrases(keys: Iterable[str]) -> tuple[tuple[str, ...], ...]:
+    """Key strings as token-key tuples, longest first."""
+    return tuple(sorted({tuple(k.split()) for k in keys}, key=len, reverse=True))
+
+
+def longest_in(tokens: Sequence[Token], i: int, keys: frozenset[str], max_len: int = 5) -> int:
+    """Length of the longest run of tokens from i whose joined key is in keys, or 0."""
+    for n in range(min(max_len, len(tokens) - i), 0, -1):
+        if phrase_key(tokens, i, i + n) in keys:
+            return n
+    return 0
+
+
+def sentence_text(structure: ArticleStructure, start: int, end: int) -> str:
+    """The sentence an occurrence stands in; the enclosing line when no sentence covers it."""
+    sentence = sentence_at(structure, start)
+    if sentence is not None:
+        return sentence.text
+    text = structure.text
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    return text[line_start : line_end if line_end >= 0 else len(text)].strip()

@@ -1,0 +1,118 @@
+# ruff: noqa: E501  (article sentences are long by nature)
+"""Organisation names found by their grammar: head noun, name words, nesting, abbreviations.
+
+All names below are invented or generic; none comes from a list in the code.
+"""
+
+from __future__ import annotations
+
+from archive.extraction.normalize import matching_key
+from archive.extraction.organisations import extract_organisations
+from tests.extraction.helpers import organisations_in, structure_of
+
+ARTICLE = """Cục Hợp tác Biển Đông tổng kết công tác năm
+
+Sáng 3/2, tại Đà Nẵng, Cục Hợp tác Biển Đông tổ chức Hội nghị tổng kết. Dự hội nghị có đại diện Bộ Tài nguyên biển, Ủy ban Kinh tế, Xã hội và Môi trường của Quốc hội cùng Công an tỉnh Quảng Trị.
+
+Đảng ủy Cục Hợp tác Biển Đông đã lãnh đạo thực hiện tốt nhiệm vụ. Đảng uỷ Cục Hợp tác Biển Đông cũng phối hợp với Công an các tỉnh, thành phố và các bộ, ngành liên quan.
+
+Cục Hợp tác Biển Đông phối hợp chặt chẽ với Tổ chức Cảnh sát Đại dương (OPOL) và Ban Chỉ đạo về Kinh tế biển của Chính phủ. Lực lượng OPOL đã hỗ trợ nhiều vụ việc.
+"""
+
+
+def test_head_noun_and_capitalised_name_make_an_organisation() -> None:
+    orgs = organisations_in(ARTICLE)
+    assert "Cục Hợp tác Biển Đông" in orgs
+    assert orgs["Cục Hợp tác Biển Đông"].kind == "department"
+
+
+def test_name_stops_before_a_verb() -> None:
+    names = set(organisations_in(ARTICLE))
+    assert not any(name.endswith("tổ chức") or name.endswith("phối hợp") for name in names)
+
+
+def test_commas_and_of_parliament_belong_to_a_committee_name() -> None:
+    orgs = organisations_in(ARTICLE)
+    assert "Ủy ban Kinh tế, Xã hội và Môi trường của Quốc hội" in orgs
+    assert "Quốc hội" in orgs
+
+
+def test_police_of_a_province_is_an_organisation_but_police_of_all_provinces_is_not() -> None:
+    orgs = organisations_in(ARTICLE)
+    assert "Công an tỉnh Quảng Trị" in orgs
+    assert not any("các tỉnh" in name for name in orgs)
+    assert not any("bộ, ngành" in name for name in orgs)
+
+
+def test_party_committee_over_a_department_is_nested_and_one_entity_across_tone_styles() -> None:
+    orgs = organisations_in(ARTICLE)
+    committee = orgs["Đảng ủy Cục Hợp tác Biển Đông"]
+    assert committee.kind == "party_committee"
+    assert committee.parent_key == matching_key("Cục Hợp tác Biển Đông")
+    assert committee.aliases == ("Đảng uỷ Cục Hợp tác Biển Đông",)
+    assert "Đảng uỷ Cục Hợp tác Biển Đông" not in orgs
+
+
+def test_abbreviation_in_parentheses_is_recorded_and_its_bare_use_is_a_mention() -> None:
+    structure = structure_of(ARTICLE)
+    entities, mentions = extract_organisations(structure)
+    police = next(e for e in entities if e.name == "Tổ chức Cảnh sát Đại dương")
+    assert police.abbreviations == ("OPOL",)
+    bare = [m for m in mentions if m.entity_key == police.key and m.surface == "OPOL"]
+    assert len(bare) == 1
+    assert "Lực lượng OPOL" in bare[0].sentence
+
+
+def test_steering_committee_of_the_government_keeps_its_owner() -> None:
+    orgs = organisations_in(ARTICLE)
+    board = orgs["Ban Chỉ đạo về Kinh tế biển của Chính phủ"]
+    assert board.kind == "steering_committee"
+    assert board.parent_key == matching_key("Chính phủ")
+    assert "Chính phủ" in orgs
+
+
+def test_every_mention_surface_is_the_text_at_its_offsets() -> None:
+    structure = structure_of(ARTICLE)
+    _, mentions = extract_organisations(structure)
+    assert mentions
+    for m in mentions:
+        assert structure.text[m.start : m.end] == m.surface
+
+
+def test_places_and_generic_phrases_alone_are_not_organisations() -> None:
+    orgs = organisations_in(
+        "Hội nghị trực tuyến\n\nChiều 5/6, tại Hà Nội, đại biểu Nhà nước, Đảng và Việt Nam dự hội nghị. Đảng ủy đã chỉ đạo sát sao.\n"
+    )
+    assert orgs == {}
+
+
+def test_post_before_a_name_does_not_swallow_the_name() -> None:
+    orgs = organisations_in(
+        "Tiếp đoàn\n\nNgày 2/3, Bộ trưởng Bộ Thủy lợi Đinh Quang Vỹ tiếp đoàn công tác.\n"
+    )
+    assert "Bộ Thủy lợi" in orgs
+
+
+def test_foreign_ministry_keeps_its_country_but_not_the_minister() -> None:
+    orgs = organisations_in(
+        "Hội đàm\n\nNgày 2/3, Bộ trưởng Bộ An ninh Liên bang Nga Boris Ivanovsky hội đàm với đoàn.\n"
+    )
+    assert "Bộ An ninh Liên bang Nga" in orgs
+
+
+def test_embassy_name_runs_on_with_its_host_country() -> None:
+    orgs = organisations_in(
+        "Tiếp khách\n\nNgày 2/3, đại diện Đại sứ quán Nhật Bản tại Việt Nam đã đến thăm đơn vị.\n"
+    )
+    assert orgs["Đại sứ quán Nhật Bản tại Việt Nam"].kind == "embassy"
+
+
+def test_unit_followed_by_its_ministry_names_both() -> None:
+    orgs = organisations_in(
+        "Tin ngắn\n\nNgày 2/3, Vụ Pháp chế Bộ Giao thông vận tải đã tổ chức tập huấn.\n"
+    )
+    assert "Vụ Pháp chế Bộ Giao thông vận tải" in orgs
+    assert "Bộ Giao thông vận tải" in orgs
+    assert orgs["Vụ Pháp chế Bộ Giao thông vận tải"].parent_key == matching_key(
+        "Bộ Giao thông vận tải"
+    )

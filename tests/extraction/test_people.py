@@ -1,0 +1,125 @@
+# ruff: noqa: E501  (article sentences are long by nature)
+"""People found from the words that introduce them; one entity per person, one mention per use.
+
+All people, ranks and posts below are invented; nothing comes from a list of names.
+"""
+
+from __future__ import annotations
+
+from archive.extraction.normalize import matching_key
+from archive.extraction.organisations import extract_organisations
+from archive.extraction.people import extract_people
+from tests.extraction.helpers import people_in, structure_of
+
+ARTICLE = """Hội nghị tổng kết công tác bảo vệ biên giới
+
+Ngày 9/12, tại Hà Nội, Bộ Biên cương tổ chức Hội nghị tổng kết năm. Trung tướng Phùng Đức Mạnh, Ủy viên Trung ương Đảng, Bí thư Đảng ủy Bộ Biên cương, Bộ trưởng Bộ Biên cương chủ trì Hội nghị.
+
+Tham dự có đồng chí Trịnh Thu Hà, Thứ trưởng Bộ Thủy lợi; Thiếu tướng, PGS. TS. Đoàn Minh Khôi, Cục trưởng Cục Kỹ thuật Biên phòng.
+
+Phát biểu tại Hội nghị, Bộ trưởng Phùng Đức Mạnh yêu cầu các đơn vị nâng cao cảnh giác. Bộ trưởng khẳng định vai trò của lực lượng.
+
+Thứ trưởng Bộ Thủy lợi Trịnh Thu Hà phát biểu tại Hội nghị.
+
+Thứ trưởng Bộ Thủy lợi Trịnh Thu Hà phát biểu tại Hội nghị.
+
+Cuối buổi, Phùng Đức Mạnh trao tặng bằng khen cho các tập thể. Các đồng chí lãnh đạo đã chụp ảnh lưu niệm.
+
+Trần Bình
+"""
+
+
+def _people() -> dict[str, object]:
+    return dict(people_in(ARTICLE))
+
+
+def test_rank_and_apposition_give_rank_and_every_post() -> None:
+    person = people_in(ARTICLE)["Phùng Đức Mạnh"]
+    assert person.rank == "Trung tướng"
+    assert [p.title for p in person.positions] == [
+        "Ủy viên Trung ương Đảng",
+        "Bí thư Đảng ủy Bộ Biên cương",
+        "Bộ trưởng Bộ Biên cương",
+    ]
+    minister = person.positions[2]
+    assert minister.role == "Bộ trưởng"
+    assert minister.organisation_key == matching_key("Bộ Biên cương")
+
+
+def test_comrade_introduces_a_person_and_semicolon_ends_the_apposition() -> None:
+    person = people_in(ARTICLE)["Trịnh Thu Hà"]
+    assert person.rank == ""
+    assert [p.title for p in person.positions] == ["Thứ trưởng Bộ Thủy lợi"]
+
+
+def test_academic_titles_after_a_rank_are_kept_apart_from_the_name() -> None:
+    person = people_in(ARTICLE)["Đoàn Minh Khôi"]
+    assert person.rank == "Thiếu tướng"
+    assert person.academic_titles == ("PGS. TS.",)
+    assert person.positions[0].title == "Cục trưởng Cục Kỹ thuật Biên phòng"
+
+
+def test_short_forms_and_bare_full_name_are_one_person_with_one_mention_each() -> None:
+    structure = structure_of(ARTICLE)
+    orgs, _ = extract_organisations(structure)
+    people, mentions = extract_people(structure, orgs)
+    assert [p.name for p in people].count("Phùng Đức Mạnh") == 1
+    key = matching_key("Phùng Đức Mạnh")
+    surfaces = [m.surface for m in mentions if m.entity_key == key]
+    # full introduction, "Bộ trưởng Phùng Đức Mạnh", bare "Bộ trưởng", bare full name
+    assert surfaces == ["Phùng Đức Mạnh", "Phùng Đức Mạnh", "Bộ trưởng", "Phùng Đức Mạnh"]
+    for m in mentions:
+        assert structure.text[m.start : m.end] == m.surface
+
+
+def test_repeated_caption_counts_once() -> None:
+    structure = structure_of(ARTICLE)
+    orgs, _ = extract_organisations(structure)
+    _, mentions = extract_people(structure, orgs)
+    key = matching_key("Trịnh Thu Hà")
+    assert len([m for m in mentions if m.entity_key == key]) == 2
+
+
+def test_byline_places_and_generic_comrades_are_not_people() -> None:
+    names = set(people_in(ARTICLE))
+    assert names == {"Phùng Đức Mạnh", "Trịnh Thu Hà", "Đoàn Minh Khôi"}
+
+
+def test_post_before_the_name_is_a_position() -> None:
+    people = people_in(
+        "Tiếp xã giao\n\nChiều 4/4, Phó Giám đốc Học viện Hải quân Lý Thanh Tùng tiếp đoàn khách.\n"
+    )
+    person = people["Lý Thanh Tùng"]
+    assert person.positions[0].title == "Phó Giám đốc Học viện Hải quân"
+    assert person.positions[0].role == "Phó Giám đốc"
+
+
+def test_foreign_post_introduces_a_foreign_person_with_a_latin_name() -> None:
+    people = people_in(
+        "Hội đàm\n\nSáng 4/4, Bộ trưởng Bộ Nội vụ Cộng hòa Séc Tomas Novak đã hội đàm với đoàn Việt Nam.\n"
+    )
+    person = people["Tomas Novak"]
+    assert person.foreign
+    assert person.positions[0].title == "Bộ trưởng Bộ Nội vụ Cộng hòa Séc"
+
+
+def test_ambassador_of_a_country_with_a_sino_vietnamese_name() -> None:
+    people = people_in(
+        "Tiếp Đại sứ\n\nChiều 4/4, Thứ trưởng Lê Văn Tâm tiếp Đại sứ Trung Quốc tại Việt Nam Triệu Lập Quân.\n"
+    )
+    ambassador = people["Triệu Lập Quân"]
+    assert ambassador.foreign
+    assert ambassador.positions[0].title == "Đại sứ Trung Quốc tại Việt Nam"
+    assert not people["Lê Văn Tâm"].foreign
+
+
+def test_name_after_post_and_country_even_without_a_known_family_name() -> None:
+    people = people_in("Điện mừng\n\nNgày 4/4, Tổng thống Hàn Quốc Kang Min-ho gửi điện mừng.\n")
+    assert "Kang Min-ho" in people
+
+
+def test_place_after_a_post_is_not_a_person() -> None:
+    people = people_in(
+        "Tin ngắn\n\nNgày 4/4, Giám đốc Công an tỉnh Quảng Ninh đã chỉ đạo lực lượng.\n"
+    )
+    assert people == {}
