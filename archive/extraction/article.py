@@ -101,6 +101,7 @@ _RELATED = frozenset(
     for s in ("Tin liên quan", "Bài liên quan", "Tin cùng chuyên mục", "Xem thêm",
               "Đọc thêm", "Tin khác", "Các tin khác", "Tin mới nhất")
 )  # fmt: skip
+_MAX_NAMED_FURNITURE_WORDS = 12
 _AGENCY_PREFIX = re.compile(r"\(\s*[A-ZĐ][A-Za-zĐđ.\s/&]{0,24}\)\s*[-–—:]\s*")
 
 
@@ -110,12 +111,16 @@ def _is_furniture(line: str) -> bool:
     words = len(line.split())
     if words <= 20 and _EMAIL.search(line):
         return True
+    if words > _MAX_NAMED_FURNITURE_WORDS:
+        # Section names, list headers and slogans are short; keying every long
+        # paragraph would cost more than the rest of the parse.
+        return False
     key = matching_key(line.strip(" :"))
     if key in _SECTIONS or key in _RELATED:
         return True
     if matching_key(re.sub(r"[^\w\s]", " ", line)) in _SLOGANS:
         return True
-    return words <= 12 and not line.endswith(".") and bool(_BREADCRUMB.match(line))
+    return not line.endswith(".") and bool(_BREADCRUMB.match(line))
 
 
 def _is_title_like(line: str) -> bool:
@@ -475,8 +480,7 @@ def _with_year(date: PartialDate, text: str, stamps: list[PartialDate], lead: st
 
 def sentence_at(structure: ArticleStructure, offset: int) -> Sentence | None:
     """The sentence containing character `offset`, or None outside any sentence."""
-    starts = [s.start for s in structure.sentences]
-    index = bisect.bisect_right(starts, offset) - 1
+    index = bisect.bisect_right(structure.sentences, offset, key=lambda s: s.start) - 1
     if index >= 0 and offset < structure.sentences[index].end:
         return structure.sentences[index]
     return None
