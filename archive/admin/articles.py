@@ -12,6 +12,7 @@ from archive.admin.base import AccentSearchMixin, ReadOnlyInline, RecordedEditsM
 from archive.admin.filters import EditedFilter
 from archive.models import Article, DirectiveMention, OrganisationMention, PersonMention
 from archive.selectors.pages import with_article_counts
+from archive.services import reextract_article
 
 BLOCK_LABELS = {
     "title": "Tiêu đề",
@@ -158,8 +159,6 @@ class ArticleAdmin(AccentSearchMixin, RecordedEditsMixin, admin.ModelAdmin):
 
     @admin.action(description="Trích xuất lại các bài viết đã chọn", permissions=["change"])
     def reextract_selected(self, request, queryset):
-        from archive.services import reextract_article
-
         statuses: Counter[str] = Counter()
         for article in queryset:
             outcome = reextract_article(article=article)

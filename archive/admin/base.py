@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 
 from archive.extraction.normalize import fold_accents, matching_key
+from archive.services import record_edit
 
 
 class AccentSearchMixin:
@@ -57,10 +58,10 @@ class RecordedEditsMixin:
 
     def save_model(self, request, obj, form, change):
         if change and form.changed_data:
-            from archive.services import record_edit
-
+            # The service saves the record itself: it reads the old name first.
             record_edit(instance=obj, fields=form.changed_data)
-        super().save_model(request, obj, form, change)
+        else:
+            super().save_model(request, obj, form, change)
 
 
 class ReadOnlyInline(admin.TabularInline):

@@ -17,12 +17,7 @@ from archive.models import (
     Position,
 )
 from archive.selectors.pages import count_of, with_organisation_counts
-
-
-def _merge_organisations(*, survivor, merged):
-    from archive.services import merge_organisations
-
-    return merge_organisations(survivor=survivor, merged=merged)
+from archive.services import merge_organisations
 
 
 def _organisation_merge_counts(queryset):
@@ -65,7 +60,7 @@ class OrganisationAdmin(AccentSearchMixin, RecordedEditsMixin, admin.ModelAdmin)
     readonly_fields = ["edited", "recent_mentions"]
     actions = [
         merge_action(
-            merge=_merge_organisations,
+            merge=merge_organisations,
             counts=_organisation_merge_counts,
             description="Hợp nhất các tổ chức đã chọn thành một",
         )

@@ -17,14 +17,9 @@ from archive.admin.forms import PersonAliasForm, PersonForm
 from archive.admin.merge import merge_action
 from archive.models import Person, PersonAlias, PersonMention, Position
 from archive.selectors.pages import count_of, person_posts, with_person_summary
+from archive.services import merge_people
 
 POSTS_SHOWN = 30
-
-
-def _merge_people(*, survivor, merged):
-    from archive.services import merge_people
-
-    return merge_people(survivor=survivor, merged=merged)
 
 
 def _people_merge_counts(queryset):
@@ -84,7 +79,7 @@ class PersonAdmin(AccentSearchMixin, RecordedEditsMixin, admin.ModelAdmin):
     readonly_fields = ["edited", "posts_from_articles", "recent_mentions"]
     actions = [
         merge_action(
-            merge=_merge_people,
+            merge=merge_people,
             counts=_people_merge_counts,
             description="Hợp nhất các nhân vật đã chọn thành một",
         )
