@@ -184,11 +184,11 @@ def _byline_author(line: str) -> str | None:
 # evening, night, late night, day, today/yesterday.
 _DATELINE_CUE = re.compile(
     r"^(?:(?:Rạng\s+)?(?:Sáng|Trưa|Chiều|Tối|Đêm|Khuya|Hôm)(?:\s+(?:nay|qua|mai))?\s+)?"
-    r"(?:\(?(?:thứ\s+\w+|chủ\s+nhật)\)?\s*,?\s*)?$",
+    r"(?:\(?(?:thứ\s+\w+|chủ\s+nhật)\)?\s*,?\s*)?\(?$",
     re.IGNORECASE,
 )
 _AFTER_DATE = re.compile(
-    r"\s*(?:\([^)]{0,30}\))?\s*(?:,|–|-|:)\s*(?:tại\s+(?P<place>[^,.;:]{2,60}?)\s*(?=[,.;:]|$))?",
+    r"\)?\s*(?:\([^)]{0,30}\))?\s*(?:,|–|-|:)\s*(?:tại\s+(?P<place>[^,.;:]{2,60}?)\s*(?=[,.;:]|$))?",
     re.IGNORECASE,
 )
 _DATELINE_WINDOW = 60

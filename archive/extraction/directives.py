@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from itertools import pairwise
 
 from archive.extraction.article import extractable_spans, sentence_at
 from archive.extraction.dates import find_dates, infer_year
@@ -346,8 +347,24 @@ def _citations(structure: ArticleStructure) -> list[_Citation]:
     cites.sort(key=lambda c: c.start)
     for cite in cites:
         _read_tail(cite, text)
+    _share_issuers(cites, text)
     _link_implementations(cites, text)
     return cites
+
+
+_COORDINATION = re.compile(r"\s*(?:,\s*(?:và\s+)?|và\s+)")
+
+
+def _share_issuers(cites: list[_Citation], text: str) -> None:
+    # "Nghị quyết số 57-NQ/TW và Nghị quyết số 66-NQ/TW của Bộ Chính trị":
+    # coordinated citations with one issuer code share the issuer named last.
+    for first, second in reversed(list(pairwise(cites))):
+        gap = _COORDINATION.fullmatch(text, first.tail_end, second.start)
+        same_code = (first.symbol is None or second.symbol is None) or (
+            first.symbol.issuer == second.symbol.issuer
+        )
+        if gap and same_code and not first.issuer_name and first.tail_end == first.end:
+            first.issuer_name = second.issuer_name
 
 
 def _link_implementations(cites: list[_Citation], text: str) -> None:
@@ -359,8 +376,8 @@ def _link_implementations(cites: list[_Citation], text: str) -> None:
         target = by_start.get(chain.end())
         while target is not None:
             cite.implements.append(target)
-            gap = re.match(r"\s*(?:,\s*(?:và\s+)?|và\s+)", text[target.tail_end : cite.limit])
-            target = by_start.get(target.tail_end + gap.end()) if gap else None
+            gap = _COORDINATION.match(text, target.tail_end, cite.limit)
+            target = by_start.get(gap.end()) if gap else None
 
 
 def _issuer_from_code(symbol: ParsedSymbol) -> str:

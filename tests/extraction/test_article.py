@@ -304,3 +304,10 @@ def test_seed_004_structure() -> None:
         structure.captions
     )
     assert len(structure.captions) == 2
+
+
+def test_dateline_date_in_parentheses_after_sang_nay() -> None:
+    structure = parse("Sáng nay (16/1), tại Hà Nội, hội nghị khai mạc.\n\nĐoạn sau.\n")
+    assert structure.dateline is not None
+    assert structure.dateline.date == PartialDate(None, 1, 16)
+    assert structure.dateline.place == "Hà Nội"

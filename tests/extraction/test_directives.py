@@ -255,3 +255,16 @@ def test_seed_000_directives() -> None:
 
 def test_seed_004_has_no_directive() -> None:
     assert _seed("004") == ({}, ())
+
+
+def test_coordinated_citations_share_the_issuer_named_last() -> None:
+    text = "Ngày 2/4, hội nghị quán triệt Nghị quyết số 57-NQ/TW và Nghị quyết số 66-NQ/TW của Bộ Chính trị.\n"
+    entities, _ = extract(text)
+    assert entities["57-NQ/TW"].issuer_name == "Bộ Chính trị"
+    assert entities["66-NQ/TW"].issuer_name == "Bộ Chính trị"
+
+
+def test_coordinated_citations_with_different_issuer_codes_do_not_share() -> None:
+    text = "Ngày 2/4, hội nghị quán triệt Nghị quyết số 57-NQ/TW và Nghị quyết số 41/NQ-CP của Chính phủ.\n"
+    entities, _ = extract(text)
+    assert entities["57-NQ/TW"].issuer_name == "Ban Chấp hành Trung ương"
