@@ -22,8 +22,6 @@ from django.core.validators import ProhibitNullCharactersValidator
 from django.db.models import F, Q, QuerySet
 from django.utils.datastructures import MultiValueDict
 from django_filters import FilterSet, filters
-from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import extend_schema_field
 
 from archive.extraction.directives import canonical_symbol
 from archive.models import (
@@ -137,7 +135,6 @@ class StrictBooleanField(forms.Field):
 # --- Filters ---------------------------------------------------------------
 
 
-@extend_schema_field({"type": "array", "items": {"type": "integer", "minimum": 1}})
 class EntityFilter(filters.Filter):
     """Rows linked to every given entity, through `apply(queryset, id_or_symbol)`.
 
@@ -193,19 +190,10 @@ class EntityFilter(filters.Filter):
         return messages
 
 
-@extend_schema_field(
-    {"type": "array", "items": {"oneOf": [{"type": "integer", "minimum": 1}, {"type": "string"}]}}
-)
-class DirectiveEntityFilter(EntityFilter):
-    pass
-
-
-@extend_schema_field(OpenApiTypes.BOOL)
 class StrictBooleanFilter(filters.Filter):
     field_class = StrictBooleanField
 
 
-@extend_schema_field({"type": "integer", "minimum": 1, "maximum": 9999})
 class YearFilter(filters.Filter):
     field_class = forms.IntegerField
 
@@ -348,7 +336,7 @@ class ArticleFilter(ArchiveFilterSet):
         label="Tổ chức",
         help_text="Organisation id; several values: articles mentioning all of them.",
     )
-    directive = DirectiveEntityFilter(
+    directive = EntityFilter(
         apply=_citing_directive,
         model=Directive,
         noun="directive",
@@ -502,7 +490,6 @@ class SymbolField(forms.CharField):
         return value
 
 
-@extend_schema_field(OpenApiTypes.STR)
 class SymbolFilter(filters.CharFilter):
     """One symbol, canonicalised like the importer does; a malformed one is an error."""
 

@@ -1,0 +1,320 @@
+"""Pagination for the API's lists, neither of which counts the whole table.
+
+Articles (the feed, the one large table) use keyset ("cursor") pagination:
+each page is `WHERE (sort key) after (last row seen) ORDER BY ... LIMIT n`,
+so page 1,000 costs what page 1 costs and no COUNT(*) runs at all. DRF's own
+CursorPagination keys on the first ordering field only and cannot handle a
+NULL in it (undated articles), so the cursor here carries the whole sort key,
+ties broken by id, and NULLs sort last in both directions.
+
+People, organisations and directives are smaller tables browsed by page
+number; their `count` stops at COUNT_CAP (`count_capped` says so), so a broad
+filter never counts every row either.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from django.core.exceptions import ImproperlyConfigured
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db.models import F, Q, QuerySet
+from django.db.models.expressions import OrderBy
+from rest_framework.exceptions import NotFound, ValidationError
+from rest_framework.pagination import BasePagination
+from rest_framework.response import Response
+from rest_framework.utils.urls import remove_query_param, replace_query_param
+
+DEFAULT_PAGE_SIZE = 20
+MAX_PAGE_SIZE = 100
+COUNT_CAP = 1000
+MAX_PAGE = 100_000
+
+
+def requested_page_size(request) -> int:
+    """`page_size` from the query, or a 400 naming it: never silently capped."""
+    raw = request.query_params.get("page_size")
+    if raw is None or raw == "":
+        return DEFAULT_PAGE_SIZE
+    if not (raw.isascii() and raw.isdigit()) or not 1 <= int(raw) <= MAX_PAGE_SIZE:
+        raise ValidationError({"page_size": [f"must be a whole number from 1 to {MAX_PAGE_SIZE}"]})
+    return int(raw)
+
+
+def _page_size_parameter() -> dict[str, Any]:
+    return {
+        "name": "page_size",
+        "required": False,
+        "in": "query",
+        "description": f"Results per page, 1 to {MAX_PAGE_SIZE} (default {DEFAULT_PAGE_SIZE}).",
+        "schema": {"type": "integer", "minimum": 1, "maximum": MAX_PAGE_SIZE},
+    }
+
+
+# --- Keyset pagination ---------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SortKey:
+    name: str
+    descending: bool
+    nullable: bool
+    nulls_last: bool = True
+
+    def expression(self) -> OrderBy:
+        field = F(self.name)
+        if not self.nullable:
+            return field.desc() if self.descending else field.asc()
+        nulls = {"nulls_last": True} if self.nulls_last else {"nulls_first": True}
+        return field.desc(**nulls) if self.descending else field.asc(**nulls)
+
+    def reversed(self) -> SortKey:
+        return SortKey(self.name, not self.descending, self.nullable, not self.nulls_last)
+
+    def equal(self, value: Any) -> Q:
+        return Q(**{f"{self.name}__isnull": True}) if value is None else Q(**{self.name: value})
+
+    def after(self, value: Any) -> Q | None:
+        """Rows strictly after `value` in this key's order; None when there are none."""
+        if value is None:
+            return None if self.nulls_last else Q(**{f"{self.name}__isnull": False})
+        condition = Q(**{f"{self.name}__{'lt' if self.descending else 'gt'}": value})
+        if self.nullable and self.nulls_last:
+            condition |= Q(**{f"{self.name}__isnull": True})
+        return condition
+
+
+def sort_keys_of(queryset: QuerySet) -> list[SortKey]:
+    """The queryset's ordering as sort keys, made total by a final id key."""
+    meta = queryset.model._meta
+    keys: list[SortKey] = []
+    for item in queryset.query.order_by or meta.ordering:
+        if isinstance(item, str):
+            descending, name = item.startswith("-"), item.lstrip("-")
+            nulls_last = True
+        elif isinstance(item, OrderBy) and isinstance(item.expression, F):
+            descending, name = item.descending, item.expression.name
+            nulls_last = not item.nulls_first
+        else:
+            raise ImproperlyConfigured(f"keyset pagination cannot order by {item!r}")
+        name = "id" if name == "pk" else name
+        field = meta.get_field(name)
+        if field.is_relation:
+            raise ImproperlyConfigured(f"keyset pagination cannot order by a relation ({name})")
+        keys.append(SortKey(name, descending, field.null, nulls_last))
+        if name == "id":
+            return keys
+    return [*keys, SortKey("id", bool(keys) and keys[0].descending, False)]
+
+
+def keyset_condition(keys: list[SortKey], values: list[Any]) -> Q:
+    """Rows after the row whose sort key is `values`: (k1 > v1) or (k1 = v1 and k2 > v2) or ..."""
+    condition = Q(pk__in=[])
+    prefix = Q()
+    for key, value in zip(keys, values, strict=True):
+        after = key.after(value)
+        if after is not None:
+            condition |= prefix & after
+        prefix &= key.equal(value)
+    return condition
+
+
+class KeysetPagination(BasePagination):
+    """`?cursor=` pages over any ordering of plain columns; see the module docstring."""
+
+    cursor_query_param = "cursor"
+
+    def paginate_queryset(self, queryset, request, view=None):
+        self.request = request
+        self.page_size = requested_page_size(request)
+        self.model = queryset.model
+        self.keys = sort_keys_of(queryset)
+        self.signature = [f"{'-' if k.descending else ''}{k.name}" for k in self.keys]
+        cursor = self._decode_cursor(request.query_params.get(self.cursor_query_param))
+        backwards = cursor is not None and cursor["direction"] == "previous"
+        keys = [key.reversed() for key in self.keys] if backwards else self.keys
+        queryset = queryset.order_by(*[key.expression() for key in keys])
+        if cursor is not None:
+            queryset = queryset.filter(keyset_condition(keys, cursor["values"]))
+        rows = list(queryset[: self.page_size + 1])
+        more = len(rows) > self.page_size
+        rows = rows[: self.page_size]
+        if backwards:
+            rows.reverse()
+            self.has_previous, self.has_next = more, True
+        else:
+            self.has_previous, self.has_next = cursor is not None, more
+        self.page = rows
+        return rows
+
+    def _values(self, row) -> list[Any]:
+        values = []
+        for key in self.keys:
+            value = getattr(row, key.name)
+            values.append(value.isoformat() if hasattr(value, "isoformat") else value)
+        return values
+
+    def _encode_cursor(self, *, direction: str, row) -> str:
+        payload = {"d": direction, "o": self.signature, "v": self._values(row)}
+        text = json.dumps(payload, separators=(",", ":"), ensure_ascii=False)
+        return base64.urlsafe_b64encode(text.encode("utf-8")).decode("ascii").rstrip("=")
+
+    def _decode_cursor(self, raw: str | None) -> dict[str, Any] | None:
+        if raw is None or raw == "":
+            return None
+        invalid = ValidationError({self.cursor_query_param: ["invalid cursor"]})
+        try:
+            padded = raw + "=" * (-len(raw) % 4)
+            payload = json.loads(base64.urlsafe_b64decode(padded.encode("ascii")))
+            direction, signature, values = payload["d"], payload["o"], payload["v"]
+        except (ValueError, TypeError, KeyError, binascii.Error, UnicodeError):
+            raise invalid from None
+        if direction not in ("next", "previous") or not isinstance(values, list):
+            raise invalid
+        if signature != self.signature or len(values) != len(self.keys):
+            raise ValidationError(
+                {self.cursor_query_param: ["this cursor belongs to another ordering"]}
+            )
+        return {"direction": direction, "values": self._parse_values(values, invalid)}
+
+    def _parse_values(self, values: list[Any], invalid: ValidationError) -> list[Any]:
+        parsed = []
+        for key, value in zip(self.keys, values, strict=True):
+            field = self.model._meta.get_field(key.name)
+            if value is None and not key.nullable:
+                raise invalid
+            try:
+                parsed.append(None if value is None else field.to_python(value))
+            except (DjangoValidationError, TypeError, ValueError):
+                raise invalid from None
+            if key.name == "id" and not (isinstance(parsed[-1], int) and 0 < parsed[-1] < 2**63):
+                raise invalid
+        return parsed
+
+    def _link(self, *, direction: str, row) -> str:
+        url = self.request.build_absolute_uri()
+        return replace_query_param(
+            url, self.cursor_query_param, self._encode_cursor(direction=direction, row=row)
+        )
+
+    def get_next_link(self) -> str | None:
+        if not self.has_next or not self.page:
+            return None
+        return self._link(direction="next", row=self.page[-1])
+
+    def get_previous_link(self) -> str | None:
+        if not self.has_previous:
+            return None
+        if not self.page:
+            return remove_query_param(self.request.build_absolute_uri(), self.cursor_query_param)
+        return self._link(direction="previous", row=self.page[0])
+
+    def get_paginated_response(self, data):
+        return Response(
+            {"next": self.get_next_link(), "previous": self.get_previous_link(), "results": data}
+        )
+
+    def get_paginated_response_schema(self, schema):
+        link = {"type": "string", "format": "uri", "nullable": True}
+        return {
+            "type": "object",
+            "required": ["next", "previous", "results"],
+            "properties": {"next": link, "previous": link, "results": schema},
+        }
+
+    def get_schema_operation_parameters(self, view):
+        return [
+            {
+                "name": self.cursor_query_param,
+                "required": False,
+                "in": "query",
+                "description": "Opaque position from a `next` or `previous` link; valid only "
+                "with the same ordering.",
+                "schema": {"type": "string"},
+            },
+            _page_size_parameter(),
+        ]
+
+
+# --- Page numbers with a capped count ----------------------------------------
+
+
+class CappedPageNumberPagination(BasePagination):
+    page_query_param = "page"
+
+    def paginate_queryset(self, queryset, request, view=None):
+        self.request = request
+        self.page_size = requested_page_size(request)
+        self.number = self._page_number(request)
+        counted = queryset.order_by()[: COUNT_CAP + 1].count()
+        self.count, self.count_capped = min(counted, COUNT_CAP), counted > COUNT_CAP
+        start = (self.number - 1) * self.page_size
+        rows = list(queryset[start : start + self.page_size + 1])
+        if not rows and self.number > 1:
+            raise NotFound(f"page {self.number} is past the last page")
+        self.has_next = len(rows) > self.page_size
+        self.page = rows[: self.page_size]
+        return self.page
+
+    def _page_number(self, request) -> int:
+        raw = request.query_params.get(self.page_query_param)
+        if raw is None or raw == "":
+            return 1
+        if not (raw.isascii() and raw.isdigit()) or not 1 <= int(raw) <= MAX_PAGE:
+            raise ValidationError(
+                {self.page_query_param: [f"must be a whole number from 1 to {MAX_PAGE}"]}
+            )
+        return int(raw)
+
+    def _link(self, number: int) -> str:
+        url = self.request.build_absolute_uri()
+        if number == 1:
+            return remove_query_param(url, self.page_query_param)
+        return replace_query_param(url, self.page_query_param, number)
+
+    def get_paginated_response(self, data):
+        return Response(
+            {
+                "count": self.count,
+                "count_capped": self.count_capped,
+                "next": self._link(self.number + 1) if self.has_next else None,
+                "previous": self._link(self.number - 1) if self.number > 1 else None,
+                "results": data,
+            }
+        )
+
+    def get_paginated_response_schema(self, schema):
+        link = {"type": "string", "format": "uri", "nullable": True}
+        return {
+            "type": "object",
+            "required": ["count", "count_capped", "next", "previous", "results"],
+            "properties": {
+                "count": {
+                    "type": "integer",
+                    "description": f"Number of results, counted up to {COUNT_CAP}.",
+                },
+                "count_capped": {
+                    "type": "boolean",
+                    "description": f"True when there are more than {COUNT_CAP} results.",
+                },
+                "next": link,
+                "previous": link,
+                "results": schema,
+            },
+        }
+
+    def get_schema_operation_parameters(self, view):
+        return [
+            {
+                "name": self.page_query_param,
+                "required": False,
+                "in": "query",
+                "description": "Page number, from 1.",
+                "schema": {"type": "integer", "minimum": 1, "maximum": MAX_PAGE},
+            },
+            _page_size_parameter(),
+        ]

@@ -1,0 +1,412 @@
+"""How the API shows the archive's records: list items, details, and the entities an article names.
+
+Read-only shapes live here; the write serializers (validation of an editor's
+input) are in `writes.py`. Serializers only shape data already loaded by
+`archive.selectors.api`: none of them runs a query of its own.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.urls import reverse
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from archive.models import Article, Directive, Organisation, Person
+from archive.selectors.api import EMBED_LIMIT
+
+
+def _url(view_name: str) -> serializers.HyperlinkedIdentityField:
+    return serializers.HyperlinkedIdentityField(view_name=f"api:{view_name}-detail")
+
+
+def _related_url(view_name: str, source: str | None = None) -> serializers.HyperlinkedRelatedField:
+    return serializers.HyperlinkedRelatedField(
+        view_name=f"api:{view_name}-detail", read_only=True, source=source
+    )
+
+
+@extend_schema_field({"type": "string", "format": "uri"})
+class ListLinkField(serializers.Field):
+    """A link to a filtered list, e.g. /api/articles/?person=3."""
+
+    def __init__(self, *, view_name: str, parameter: str, **kwargs):
+        self.view_name = view_name
+        self.parameter = parameter
+        kwargs["source"] = "*"
+        kwargs["read_only"] = True
+        super().__init__(**kwargs)
+
+    def to_representation(self, value) -> str:
+        path = f"{reverse(f'api:{self.view_name}-list')}?{self.parameter}={value.pk}"
+        request = self.context.get("request")
+        return request.build_absolute_uri(path) if request else path
+
+
+# --- Small references ----------------------------------------------------------
+
+
+class PersonRefSerializer(serializers.ModelSerializer):
+    url = _url("person")
+
+    class Meta:
+        model = Person
+        fields = ["id", "name", "url"]
+
+
+class OrganisationRefSerializer(serializers.ModelSerializer):
+    url = _url("organisation")
+
+    class Meta:
+        model = Organisation
+        fields = ["id", "name", "abbreviation", "url"]
+
+
+class DirectiveRefSerializer(serializers.ModelSerializer):
+    url = _url("directive")
+    name = serializers.CharField(source="__str__", read_only=True)
+
+    class Meta:
+        model = Directive
+        fields = ["id", "symbol", "kind", "number", "name", "issued_on", "url"]
+
+
+class ArticleRefSerializer(serializers.ModelSerializer):
+    url = _url("article")
+
+    class Meta:
+        model = Article
+        fields = ["id", "title", "published_on", "url"]
+
+
+# --- Lists ---------------------------------------------------------------------
+
+
+class ArticleListSerializer(serializers.ModelSerializer):
+    url = _url("article")
+
+    class Meta:
+        model = Article
+        fields = ["id", "title", "author", "source_name", "source_url", "published_on", "url"]
+
+
+class PersonListSerializer(serializers.ModelSerializer):
+    url = _url("person")
+
+    class Meta:
+        model = Person
+        fields = ["id", "name", "rank", "url"]
+
+
+class AliasNamesField(serializers.ListField):
+    """The aliases' names (prefetched, so no query per row)."""
+
+    child = serializers.CharField()
+
+    def __init__(self, **kwargs):
+        kwargs["read_only"] = True
+        super().__init__(**kwargs)
+
+    def to_representation(self, data):
+        return [alias.name for alias in data.all()]
+
+
+class OrganisationListSerializer(serializers.ModelSerializer):
+    url = _url("organisation")
+    aliases = AliasNamesField()
+
+    class Meta:
+        model = Organisation
+        fields = ["id", "name", "abbreviation", "aliases", "url"]
+
+
+class IssuerSerializer(serializers.ModelSerializer):
+    url = _url("organisation")
+
+    class Meta:
+        model = Organisation
+        fields = ["id", "name", "url"]
+
+
+class DirectiveListSerializer(serializers.ModelSerializer):
+    url = _url("directive")
+    issuer = IssuerSerializer(read_only=True, allow_null=True)
+
+    class Meta:
+        model = Directive
+        fields = ["id", "symbol", "kind", "number", "issued_on", "issuer", "url"]
+
+
+# --- Article detail: the entities it names, each with its mentions -------------
+
+
+class MentionSerializer(serializers.Serializer):
+    surface = serializers.CharField(help_text="The words as written in the article.")
+    start = serializers.IntegerField(help_text="Offset of the first character in `text`.")
+    end = serializers.IntegerField(help_text="Offset just past the last character in `text`.")
+    sentence = serializers.CharField(help_text="The sentence the mention occurs in.")
+
+
+@dataclass
+class MentionGroup:
+    """One entity an article names and all its mentions there, in text order."""
+
+    entity: object
+    mentions: list = field(default_factory=list)
+
+
+def group_mentions(mentions, entity: str) -> list[MentionGroup]:
+    """Mentions (ordered by offset) grouped by entity, entities in order of first mention."""
+    groups: dict[int, MentionGroup] = {}
+    for mention in mentions:
+        record = getattr(mention, entity)
+        groups.setdefault(record.pk, MentionGroup(entity=record)).mentions.append(mention)
+    return list(groups.values())
+
+
+class MentionedPersonSerializer(serializers.Serializer):
+    id = serializers.IntegerField(source="entity.pk")
+    name = serializers.CharField(source="entity.name")
+    url = _related_url("person", source="entity")
+    mentions = MentionSerializer(many=True)
+
+
+class MentionedOrganisationSerializer(serializers.Serializer):
+    id = serializers.IntegerField(source="entity.pk")
+    name = serializers.CharField(source="entity.name")
+    abbreviation = serializers.CharField(source="entity.abbreviation")
+    url = _related_url("organisation", source="entity")
+    mentions = MentionSerializer(many=True)
+
+
+class MentionedDirectiveSerializer(serializers.Serializer):
+    id = serializers.IntegerField(source="entity.pk")
+    symbol = serializers.CharField(source="entity.symbol", allow_null=True)
+    name = serializers.CharField(source="entity.__str__")
+    url = _related_url("directive", source="entity")
+    mentions = MentionSerializer(many=True)
+
+
+class PublishedSerializer(serializers.Serializer):
+    """The publication date as far as it is known (a date may lack its year)."""
+
+    year = serializers.IntegerField(source="published_year", allow_null=True)
+    month = serializers.IntegerField(source="published_month", allow_null=True)
+    day = serializers.IntegerField(source="published_day", allow_null=True)
+    precision = serializers.CharField(source="published_precision")
+    year_inferred = serializers.BooleanField(source="published_year_inferred")
+
+
+class ArticleDetailSerializer(ArticleListSerializer):
+    dateline = serializers.CharField(source="dateline_place", read_only=True)
+    published = PublishedSerializer(source="*", read_only=True)
+    people = serializers.SerializerMethodField()
+    organisations = serializers.SerializerMethodField()
+    directives = serializers.SerializerMethodField()
+
+    class Meta(ArticleListSerializer.Meta):
+        fields = [
+            *ArticleListSerializer.Meta.fields,
+            "published",
+            "dateline",
+            "body",
+            "captions",
+            "text",
+            "origin",
+            "notes",
+            "edited_fields",
+            "people",
+            "organisations",
+            "directives",
+        ]
+
+    def _groups(self, article, attribute: str, entity: str, serializer_class) -> list[dict]:
+        groups = group_mentions(getattr(article, attribute), entity)
+        return serializer_class(groups, many=True, context=self.context).data
+
+    @extend_schema_field(MentionedPersonSerializer(many=True))
+    def get_people(self, article) -> list[dict]:
+        return self._groups(article, "person_mentions", "person", MentionedPersonSerializer)
+
+    @extend_schema_field(MentionedOrganisationSerializer(many=True))
+    def get_organisations(self, article) -> list[dict]:
+        return self._groups(
+            article, "organisation_mentions", "organisation", MentionedOrganisationSerializer
+        )
+
+    @extend_schema_field(MentionedDirectiveSerializer(many=True))
+    def get_directives(self, article) -> list[dict]:
+        return self._groups(
+            article, "directive_mentions", "directive", MentionedDirectiveSerializer
+        )
+
+
+# --- Person, organisation and directive details --------------------------------
+
+
+class PositionSerializer(serializers.Serializer):
+    title = serializers.CharField(help_text="The post as the article states it.")
+    role = serializers.CharField()
+    organisation = OrganisationRefSerializer(allow_null=True)
+    article = ArticleRefSerializer(allow_null=True, help_text="The article stating the post.")
+
+
+class PersonDetailSerializer(PersonListSerializer):
+    aliases = AliasNamesField()
+    positions = PositionSerializer(
+        source="latest_positions",
+        many=True,
+        read_only=True,
+        help_text=f"Posts as stated by articles, newest first (at most {EMBED_LIMIT}).",
+    )
+    position_count = serializers.IntegerField(read_only=True)
+    article_count = serializers.IntegerField(
+        read_only=True, help_text="Number of articles mentioning the person."
+    )
+    articles = ListLinkField(view_name="article", parameter="person")
+
+    class Meta(PersonListSerializer.Meta):
+        fields = [
+            *PersonListSerializer.Meta.fields,
+            "academic_titles",
+            "foreign",
+            "aliases",
+            "positions",
+            "position_count",
+            "article_count",
+            "articles",
+            "notes",
+            "edited_fields",
+        ]
+
+
+class PersonWithPostsSerializer(PersonListSerializer):
+    posts = serializers.SerializerMethodField(help_text="The posts stated in this organisation.")
+
+    class Meta(PersonListSerializer.Meta):
+        fields = [*PersonListSerializer.Meta.fields, "posts"]
+
+    def get_posts(self, person) -> list[str]:
+        return list(dict.fromkeys(position.title for position in person.posts_here))
+
+
+class OrganisationDetailSerializer(OrganisationListSerializer):
+    parent = OrganisationRefSerializer(read_only=True, allow_null=True)
+    children = OrganisationRefSerializer(
+        source="first_children",
+        many=True,
+        read_only=True,
+        help_text=f"Direct sub-units, by name (at most {EMBED_LIMIT}).",
+    )
+    child_count = serializers.IntegerField(read_only=True)
+    people = PersonWithPostsSerializer(
+        source="people_with_posts",
+        many=True,
+        read_only=True,
+        help_text=f"People stated to hold a post in it, by name (at most {EMBED_LIMIT}).",
+    )
+    people_count = serializers.IntegerField(read_only=True)
+    article_count = serializers.IntegerField(read_only=True)
+    articles = ListLinkField(view_name="article", parameter="organisation")
+
+    class Meta(OrganisationListSerializer.Meta):
+        fields = [
+            *OrganisationListSerializer.Meta.fields,
+            "kind",
+            "parent",
+            "children",
+            "child_count",
+            "people",
+            "people_count",
+            "article_count",
+            "articles",
+            "notes",
+            "edited_fields",
+        ]
+
+
+class DirectiveDetailSerializer(DirectiveListSerializer):
+    implements = DirectiveRefSerializer(
+        many=True, read_only=True, help_text="Directives this one implements."
+    )
+    implemented_by = DirectiveRefSerializer(
+        many=True, read_only=True, help_text="Directives implementing this one."
+    )
+    citing_articles = ArticleListSerializer(
+        many=True,
+        read_only=True,
+        help_text=f"Articles citing it, newest first (at most {EMBED_LIMIT}).",
+    )
+    article_count = serializers.IntegerField(read_only=True)
+    articles = ListLinkField(view_name="article", parameter="directive")
+
+    class Meta(DirectiveListSerializer.Meta):
+        fields = [
+            *DirectiveListSerializer.Meta.fields,
+            "kind_code",
+            "issued_year",
+            "summary",
+            "implements",
+            "implemented_by",
+            "citing_articles",
+            "article_count",
+            "articles",
+            "notes",
+            "edited_fields",
+        ]
+
+
+# --- Import result -------------------------------------------------------------
+
+
+class ExtractedSerializer(serializers.Serializer):
+    """What the import found in the article (entity names) and wrote (counts)."""
+
+    people = serializers.ListField(child=serializers.CharField())
+    organisations = serializers.ListField(child=serializers.CharField())
+    directives = serializers.ListField(child=serializers.CharField())
+    mentions = serializers.DictField(
+        child=serializers.IntegerField(), help_text="Mentions per kind of entity."
+    )
+    entities_created = serializers.DictField(
+        child=serializers.IntegerField(), help_text="New records per kind of entity."
+    )
+    mentions_written = serializers.IntegerField()
+
+
+class ArticleImportResultSerializer(serializers.Serializer):
+    """The outcome of POST /api/articles/import/: {"article": ..., "outcome": ImportOutcome}."""
+
+    status = serializers.ChoiceField(
+        source="outcome.status",
+        choices=["created", "updated", "unchanged"],
+        help_text="unchanged: this text was already imported (under `duplicate_of` if another "
+        "origin).",
+    )
+    origin = serializers.CharField(source="outcome.origin")
+    duplicate_of = serializers.CharField(source="outcome.duplicate_of")
+    article = ArticleDetailSerializer()
+    extracted = serializers.SerializerMethodField()
+
+    @extend_schema_field(ExtractedSerializer)
+    def get_extracted(self, result) -> dict:
+        article, outcome = result["article"], result["outcome"]
+        groups = {
+            "people": group_mentions(article.person_mentions, "person"),
+            "organisations": group_mentions(article.organisation_mentions, "organisation"),
+            "directives": group_mentions(article.directive_mentions, "directive"),
+        }
+        return ExtractedSerializer(
+            {
+                **{
+                    kind: [str(g.entity) if kind == "directives" else g.entity.name for g in found]
+                    for kind, found in groups.items()
+                },
+                "mentions": {
+                    kind: sum(len(g.mentions) for g in found) for kind, found in groups.items()
+                },
+                "entities_created": dict(outcome.entities_created),
+                "mentions_written": outcome.mentions_written,
+            }
+        ).data

@@ -1,0 +1,241 @@
+"""The API's endpoints: thin viewsets over selectors (reads), FilterSets and services (writes)."""
+
+from __future__ import annotations
+
+from django_filters import utils as filter_utils
+from django_filters.rest_framework import DjangoFilterBackend
+from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
+from rest_framework import mixins, serializers, status, viewsets
+from rest_framework.decorators import action
+from rest_framework.exceptions import ValidationError
+from rest_framework.parsers import FormParser, MultiPartParser
+from rest_framework.response import Response
+
+from archive import filters
+from archive.api import serializers as shapes
+from archive.api import writes
+from archive.api.pagination import CappedPageNumberPagination, KeysetPagination
+from archive.api.parsers import ArticleJSONParser
+from archive.api.schema import ArchiveAutoSchema
+from archive.models import Article, Directive, Organisation, Person
+from archive.selectors import api as selectors
+from archive.services import ArticleImportError, ImportStatus, import_text
+
+
+class ArchiveFilterBackend(DjangoFilterBackend):
+    """Filters lists only, and keeps the FilterSet on the view to explain an empty page."""
+
+    def filter_queryset(self, request, queryset, view):
+        if getattr(view, "action", None) != "list":
+            return queryset
+        filterset = self.get_filterset(request, queryset, view)
+        if filterset is None:
+            return queryset
+        if not filterset.is_valid():
+            raise filter_utils.translate_validation(filterset.errors)
+        view.filterset = filterset
+        return filterset.qs
+
+
+class ArchiveViewSet(mixins.UpdateModelMixin, mixins.DestroyModelMixin, viewsets.GenericViewSet):
+    """List, detail, update, delete; reads shaped by selectors, writes by `writes`."""
+
+    filter_backends = [ArchiveFilterBackend]
+    pagination_class = CappedPageNumberPagination
+    schema = ArchiveAutoSchema()
+    lookup_value_regex = r"[0-9]+"
+    http_method_names = ["get", "post", "put", "patch", "delete", "head", "options"]
+    model: type
+    list_serializer_class: type[serializers.Serializer]
+    detail_serializer_class: type[serializers.Serializer]
+    write_serializer_class: type[serializers.Serializer]
+
+    def list_queryset(self):
+        raise NotImplementedError
+
+    def detail_queryset(self):
+        raise NotImplementedError
+
+    def prepare_detail(self, instance) -> None:
+        """Attach what a detail shows beyond its prefetches (bounded extra queries)."""
+
+    def get_queryset(self):
+        if self.action == "list":
+            return self.list_queryset()
+        if self.action == "retrieve":
+            return self.detail_queryset()
+        return self.model.objects.all()
+
+    def get_serializer_class(self):
+        if self.action == "list":
+            return self.list_serializer_class
+        if self.action in ("create", "update", "partial_update"):
+            return self.write_serializer_class
+        return self.detail_serializer_class
+
+    def list(self, request, *args, **kwargs):
+        queryset = self.filter_queryset(self.get_queryset())
+        page = self.paginate_queryset(queryset)
+        if not page:
+            # Only an empty page costs this check: ids in a filter that gave
+            # rows evidently exist (see archive.filters).
+            filterset = getattr(self, "filterset", None)
+            errors = filterset.unknown_entity_errors() if filterset is not None else {}
+            if errors:
+                raise ValidationError(errors)
+        serializer = self.get_serializer(page, many=True)
+        return self.get_paginated_response(serializer.data)
+
+    def retrieve(self, request, *args, **kwargs):
+        instance = self.get_object()
+        self.prepare_detail(instance)
+        return Response(self.get_serializer(instance).data)
+
+    def detail_response(self, pk: int, *, code: int = status.HTTP_200_OK) -> Response:
+        instance = self.detail_queryset().get(pk=pk)
+        self.prepare_detail(instance)
+        context = self.get_serializer_context()
+        return Response(self.detail_serializer_class(instance, context=context).data, status=code)
+
+    def update(self, request, *args, **kwargs):
+        partial = kwargs.pop("partial", False)
+        serializer = self.get_serializer(self.get_object(), data=request.data, partial=partial)
+        serializer.is_valid(raise_exception=True)
+        instance = serializer.save()
+        return self.detail_response(instance.pk)
+
+
+class CreateMixin:
+    def create(self, request, *args, **kwargs):
+        serializer = self.get_serializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        instance = serializer.save()
+        return self.detail_response(instance.pk, code=status.HTTP_201_CREATED)
+
+
+def _document_writes(detail, write, *, create: bool = True):
+    """Schema: writes take the write shape and answer with the detail shape."""
+    overrides = {
+        "update": extend_schema(request=write, responses={200: detail}),
+        "partial_update": extend_schema(request=write, responses={200: detail}),
+    }
+    if create:
+        overrides["create"] = extend_schema(request=write, responses={201: detail})
+    return extend_schema_view(**overrides)
+
+
+@_document_writes(shapes.ArticleDetailSerializer, writes.ArticleWriteSerializer, create=False)
+class ArticleViewSet(ArchiveViewSet):
+    """Articles, newest first. New articles come in through `import/` (the importer's path)."""
+
+    model = Article
+    filterset_class = filters.ArticleFilter
+    pagination_class = KeysetPagination
+    list_serializer_class = shapes.ArticleListSerializer
+    detail_serializer_class = shapes.ArticleDetailSerializer
+    write_serializer_class = writes.ArticleWriteSerializer
+
+    def list_queryset(self):
+        return selectors.list_articles()
+
+    def detail_queryset(self):
+        return selectors.get_articles_for_detail()
+
+    def get_serializer_class(self):
+        if self.action == "import_article":
+            return writes.ArticleImportSerializer
+        return super().get_serializer_class()
+
+    @extend_schema(
+        request={
+            "application/json": writes.ArticleImportSerializer,
+            "multipart/form-data": writes.ArticleImportSerializer,
+        },
+        responses={
+            201: OpenApiResponse(shapes.ArticleImportResultSerializer, "A new article."),
+            200: OpenApiResponse(
+                shapes.ArticleImportResultSerializer,
+                "The origin or the same text was known: the article as updated or as it was.",
+            ),
+        },
+    )
+    @action(
+        detail=False,
+        methods=["post"],
+        url_path="import",
+        parser_classes=[ArticleJSONParser, MultiPartParser, FormParser],
+    )
+    def import_article(self, request):
+        """Import one article's text with the same service, limits and errors as the command."""
+        serializer = writes.ArticleImportSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        data = serializer.validated_data
+        try:
+            outcome = import_text(data=data["data"], origin=data["origin"])
+        except ArticleImportError as error:
+            field = "file" if "file" in data else "text"
+            raise ValidationError({field: [error.reason]}) from None
+        article = self.detail_queryset().get(pk=outcome.article.pk)
+        context = self.get_serializer_context()
+        result = shapes.ArticleImportResultSerializer(
+            {"article": article, "outcome": outcome}, context=context
+        ).data
+        code = status.HTTP_201_CREATED if outcome.status == ImportStatus.CREATED else 200
+        return Response(result, status=code)
+
+
+@_document_writes(shapes.PersonDetailSerializer, writes.PersonWriteSerializer)
+class PersonViewSet(CreateMixin, ArchiveViewSet):
+    """People named in the articles, with the posts the articles state."""
+
+    model = Person
+    filterset_class = filters.PersonFilter
+    list_serializer_class = shapes.PersonListSerializer
+    detail_serializer_class = shapes.PersonDetailSerializer
+    write_serializer_class = writes.PersonWriteSerializer
+
+    def list_queryset(self):
+        return selectors.list_people()
+
+    def detail_queryset(self):
+        return selectors.get_people_for_detail()
+
+
+@_document_writes(shapes.OrganisationDetailSerializer, writes.OrganisationWriteSerializer)
+class OrganisationViewSet(CreateMixin, ArchiveViewSet):
+    """Organisations named in the articles, with their units and the people holding posts."""
+
+    model = Organisation
+    filterset_class = filters.OrganisationFilter
+    list_serializer_class = shapes.OrganisationListSerializer
+    detail_serializer_class = shapes.OrganisationDetailSerializer
+    write_serializer_class = writes.OrganisationWriteSerializer
+
+    def list_queryset(self):
+        return selectors.list_organisations()
+
+    def detail_queryset(self):
+        return selectors.get_organisations_for_detail()
+
+    def prepare_detail(self, instance) -> None:
+        instance.people_with_posts = selectors.people_holding_post_in(organisation=instance)
+
+
+@_document_writes(shapes.DirectiveDetailSerializer, writes.DirectiveWriteSerializer)
+class DirectiveViewSet(CreateMixin, ArchiveViewSet):
+    """Party and state documents cited in the articles, with their implementation links."""
+
+    model = Directive
+    filterset_class = filters.DirectiveFilter
+    list_serializer_class = shapes.DirectiveListSerializer
+    detail_serializer_class = shapes.DirectiveDetailSerializer
+    write_serializer_class = writes.DirectiveWriteSerializer
+
+    def list_queryset(self):
+        return selectors.list_directives()
+
+    def detail_queryset(self):
+        return selectors.get_directives_for_detail()
+
+    def prepare_detail(self, instance) -> None:
+        instance.citing_articles = selectors.articles_citing(directive=instance)

@@ -1,0 +1,331 @@
+"""What an editor may send to change a record, and its validation.
+
+Every save goes through `archive.services.record_edit`, which marks the sent
+fields as an editor's (a re-import never overwrites them) and keeps a renamed
+person's or organisation's old name as an alias. Names are unique by their
+matching key and symbols by their canonical form: a clash is a 400 naming the
+field, checked here before the database's unique constraint would fail.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+from django.core.validators import ProhibitNullCharactersValidator
+from django.db import IntegrityError, transaction
+from rest_framework import serializers
+
+from archive.extraction.decoding import MAX_ARTICLE_BYTES
+from archive.extraction.directives import parse_symbol
+from archive.extraction.normalize import fold_spaces, matching_key
+from archive.extraction.ranks import canonical_rank
+from archive.models import (
+    Article,
+    DatePrecision,
+    Directive,
+    Organisation,
+    OrganisationAlias,
+    Person,
+    PersonAlias,
+)
+from archive.services import record_edit
+from archive.services.storing import PUBLISHED_FIELDS
+
+
+class EditSerializer(serializers.ModelSerializer):
+    """Saves through record_edit, marking exactly the fields the editor sent."""
+
+    def _sent_fields(self, validated_data: dict) -> list[str]:
+        return [name for name in validated_data if name in self.fields]
+
+    def _save(self, instance, validated_data: dict):
+        many = {
+            name: validated_data.pop(name)
+            for name in list(validated_data)
+            if isinstance(self.fields[name], serializers.ManyRelatedField)
+        }
+        sent = self._sent_fields({**validated_data, **many})
+        for name, value in validated_data.items():
+            setattr(instance, name, value)
+        extra = self.extra_edited_fields(instance, validated_data)
+        try:
+            with transaction.atomic():
+                record_edit(instance=instance, fields=[*sent, *extra])
+                for name, value in many.items():
+                    getattr(instance, name).set(value)
+        except IntegrityError:
+            # Two editors saving the same name at once: the loser gets a 400.
+            raise serializers.ValidationError(
+                {"non_field_errors": ["another record with these values was saved meanwhile"]}
+            ) from None
+        return instance
+
+    def extra_edited_fields(self, instance, validated_data: dict) -> list[str]:
+        return []
+
+    def new_instance(self, validated_data: dict):
+        return self.Meta.model()
+
+    def create(self, validated_data):
+        return self._save(self.new_instance(validated_data), validated_data)
+
+    def update(self, instance, validated_data):
+        return self._save(instance, validated_data)
+
+
+def _clean_name(value: str) -> str:
+    value = fold_spaces(value)
+    if not value:
+        raise serializers.ValidationError("must not be blank")
+    return value
+
+
+def _check_key_free(model, alias_model, alias_fk: str, *, name: str, instance, noun: str) -> None:
+    key = matching_key(name)
+    clash = model.objects.filter(key=key).exclude(pk=getattr(instance, "pk", None)).first()
+    if clash is None:
+        alias = alias_model.objects.filter(key=key).exclude(
+            **{f"{alias_fk}_id": getattr(instance, "pk", None)}
+        )
+        clash = getattr(alias.select_related(alias_fk).first(), alias_fk, None)
+    if clash is not None:
+        raise serializers.ValidationError(
+            f"{noun} {clash.pk} ({clash.name}) already has this name; merge the two instead"
+        )
+
+
+class PersonWriteSerializer(EditSerializer):
+    rank = serializers.CharField(
+        required=False,
+        allow_blank=True,
+        max_length=40,
+        help_text="A rank (Đại tướng ... Binh nhì, Đô đốc ...), any tone style; blank for none.",
+    )
+
+    class Meta:
+        model = Person
+        fields = ["name", "rank", "academic_titles", "foreign", "notes"]
+
+    def validate_name(self, value: str) -> str:
+        value = _clean_name(value)
+        _check_key_free(
+            Person, PersonAlias, "person", name=value, instance=self.instance, noun="person"
+        )
+        return value
+
+    def validate_rank(self, value: str) -> str:
+        if not value.strip():
+            return ""
+        rank = canonical_rank(value)
+        if rank is None:
+            raise serializers.ValidationError(f"{value!r} is not a rank")
+        return rank
+
+
+class OrganisationWriteSerializer(EditSerializer):
+    parent = serializers.PrimaryKeyRelatedField(
+        queryset=Organisation.objects.all(),
+        required=False,
+        allow_null=True,
+        help_text="Id of the organisation it belongs to.",
+    )
+
+    class Meta:
+        model = Organisation
+        fields = ["name", "abbreviation", "kind", "parent", "notes"]
+
+    def validate_name(self, value: str) -> str:
+        value = _clean_name(value)
+        _check_key_free(
+            Organisation,
+            OrganisationAlias,
+            "organisation",
+            name=value,
+            instance=self.instance,
+            noun="organisation",
+        )
+        return value
+
+    def validate_parent(self, parent: Organisation | None) -> Organisation | None:
+        if parent is None or self.instance is None:
+            return parent
+        ancestor, seen = parent, set()
+        while ancestor is not None and ancestor.pk not in seen:
+            if ancestor.pk == self.instance.pk:
+                raise serializers.ValidationError(
+                    "an organisation cannot belong to itself or to one of its sub-units"
+                )
+            seen.add(ancestor.pk)
+            ancestor = ancestor.parent
+        return parent
+
+
+class DirectiveWriteSerializer(EditSerializer):
+    symbol = serializers.CharField(
+        max_length=80,
+        required=False,
+        help_text="Symbol such as 59-NQ/TW or 30/2020/NĐ-CP (any case, dash or spacing; "
+        "stored canonical). Required to create a directive.",
+    )
+    issuer = serializers.PrimaryKeyRelatedField(
+        queryset=Organisation.objects.all(),
+        required=False,
+        allow_null=True,
+        help_text="Id of the issuing organisation.",
+    )
+    implements = serializers.PrimaryKeyRelatedField(
+        queryset=Directive.objects.all(),
+        many=True,
+        required=False,
+        help_text="Ids of the directives this one implements.",
+    )
+
+    class Meta:
+        model = Directive
+        fields = [
+            "symbol",
+            "kind",
+            "kind_code",
+            "number",
+            "issued_on",
+            "issuer",
+            "summary",
+            "implements",
+            "notes",
+        ]
+        extra_kwargs = {"kind": {"required": False}}
+
+    def validate_symbol(self, value: str) -> str:
+        parsed = parse_symbol(value)
+        if parsed is None:
+            raise serializers.ValidationError(
+                f"{value[:40]!r} is not a directive symbol (e.g. 59-NQ/TW, 153/NQ-CP, "
+                "30/2020/NĐ-CP, 72/2025/QH15)"
+            )
+        clash = (
+            Directive.objects.filter(symbol=parsed.canonical)
+            .exclude(pk=getattr(self.instance, "pk", None))
+            .first()
+        )
+        if clash is not None:
+            raise serializers.ValidationError(f"directive {clash.pk} already has this symbol")
+        return parsed.canonical
+
+    def validate_implements(self, value: list[Directive]) -> list[Directive]:
+        if self.instance is not None and any(d.pk == self.instance.pk for d in value):
+            raise serializers.ValidationError("a directive cannot implement itself")
+        return value
+
+    def validate(self, attrs):
+        if self.instance is None:
+            if not attrs.get("symbol"):
+                raise serializers.ValidationError(
+                    {"symbol": ["required to create a directive (it identifies the document)"]}
+                )
+            parsed = parse_symbol(attrs["symbol"])
+            # Fill what the symbol already says, unless the editor said otherwise.
+            attrs.setdefault("number", parsed.number)
+            attrs.setdefault("kind_code", parsed.type_code)
+            if not attrs.get("kind"):
+                raise serializers.ValidationError({"kind": ["required, e.g. 'Nghị quyết'"]})
+        return attrs
+
+    def new_instance(self, validated_data: dict) -> Directive:
+        # A symbol is what identifies a document, so it is the record's key too.
+        return Directive(key=validated_data["symbol"])
+
+    def extra_edited_fields(self, instance, validated_data: dict) -> list[str]:
+        return ["issued_year"] if "issued_on" in validated_data else []
+
+
+class ArticleWriteSerializer(EditSerializer):
+    captions = serializers.ListField(
+        child=serializers.CharField(max_length=2000), required=False, max_length=200
+    )
+
+    class Meta:
+        model = Article
+        fields = [
+            "title",
+            "author",
+            "source_name",
+            "source_url",
+            "published_on",
+            "dateline_place",
+            "body",
+            "captions",
+            "notes",
+        ]
+
+    def extra_edited_fields(self, instance, validated_data: dict) -> list[str]:
+        if "published_on" not in validated_data:
+            return []
+        # The date's parts are one fact: the editor's date replaces them all.
+        date = validated_data["published_on"]
+        instance.published_year = date.year if date else None
+        instance.published_month = date.month if date else None
+        instance.published_day = date.day if date else None
+        instance.published_precision = DatePrecision.FULL if date else DatePrecision.UNKNOWN
+        instance.published_year_inferred = False
+        return list(PUBLISHED_FIELDS)
+
+
+# --- Import -------------------------------------------------------------------
+
+
+class RawTextField(serializers.CharField):
+    """Text passed on untouched: NUL characters are left for the importer to refuse.
+
+    The importer's own checks (empty, binary, size) then answer with the same
+    words as for a file. Lone surrogates are still refused here, since they
+    cannot be encoded as UTF-8 at all.
+    """
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self.validators = [
+            v for v in self.validators if not isinstance(v, ProhibitNullCharactersValidator)
+        ]
+
+
+class ArticleImportSerializer(serializers.Serializer):
+    """One article's text (or file), imported exactly as the import command would."""
+
+    text = RawTextField(
+        required=False,
+        trim_whitespace=False,
+        allow_blank=True,
+        help_text=f"The article's text (at most {MAX_ARTICLE_BYTES // 1024 // 1024} MB as UTF-8).",
+    )
+    file = serializers.FileField(
+        required=False,
+        help_text="Or the article file itself (multipart): UTF-8, or UTF-16 with a BOM.",
+    )
+    origin = serializers.CharField(
+        required=False,
+        max_length=1000,
+        help_text="A name for where the article came from (default api/<sha256[:12]>.txt); "
+        "importing again under the same origin updates that article.",
+    )
+
+    def validate(self, attrs):
+        has_text, has_file = "text" in attrs, "file" in attrs
+        if has_text == has_file:
+            raise serializers.ValidationError({"text": ["send either text or file"]})
+        if has_file:
+            upload = attrs["file"]
+            if upload.size > MAX_ARTICLE_BYTES:
+                # Refused before reading: the same message a file on disk gets.
+                from archive.extraction.decoding import ArticleDecodeError, check_size
+
+                try:
+                    check_size(upload.size, name=upload.name)
+                except ArticleDecodeError as error:
+                    raise serializers.ValidationError({"file": [error.reason]}) from None
+            attrs["data"] = upload.read(MAX_ARTICLE_BYTES + 1)
+        else:
+            attrs["data"] = attrs["text"]
+        if not attrs.get("origin"):
+            raw = attrs["data"] if isinstance(attrs["data"], bytes) else attrs["data"].encode()
+            attrs["origin"] = f"api/{hashlib.sha256(raw).hexdigest()[:12]}.txt"
+        return attrs
