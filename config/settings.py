@@ -11,6 +11,7 @@ ARCHIVE_API_PUBLIC_READ  "0" closes API reading to anonymous users (default open
 from __future__ import annotations
 
 import os
+import warnings
 from pathlib import Path
 
 import dj_database_url
@@ -133,6 +134,8 @@ STORAGES = {
 # Tests and `make run` serve static files straight from the apps, no collectstatic.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = DEBUG
+# Without collectstatic there is no STATIC_ROOT yet; the finders serve the files.
+warnings.filterwarnings("ignore", message="No directory at", module="whitenoise.base")
 
 LOGIN_URL = "admin:login"
 
