@@ -135,7 +135,7 @@ STORAGES = {
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = DEBUG
 # Without collectstatic there is no STATIC_ROOT yet; the finders serve the files.
-warnings.filterwarnings("ignore", message="No directory at", module="whitenoise.base")
+warnings.filterwarnings("ignore", message="No directory at", category=UserWarning)
 
 LOGIN_URL = "admin:login"
 
