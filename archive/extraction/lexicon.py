@@ -57,14 +57,25 @@ POST_BASES: tuple[str, ...] = (
     "Tổng Thanh tra",
     "Giám đốc",
     "Tổng Giám đốc",
+    # "Trưởng" (head of) takes its body after it: "Trưởng Ban Nội chính ...",
+    # "Trưởng phòng Tham mưu"; the lower-case forms are posts on their own too.
+    "Trưởng",
     "Trưởng ban",
-    "Trưởng Ban",
     "Trưởng đoàn",
-    "Trưởng Đoàn",
     "Trưởng phòng",
-    "Trưởng Phòng",
+    "Trưởng khoa",
+    "Trưởng thôn",
+    "Trưởng bản",
     "Trưởng Công an",
-    "Trưởng Khoa",
+    "Phó Chỉ huy trưởng",
+    "Tổng biên tập",
+    "Bí thư Tỉnh ủy",
+    "Bí thư Thành ủy",
+    "Thẩm phán",
+    "Kiểm sát viên",
+    "Điều tra viên",
+    "Chánh thanh tra",
+    "Tổng Cục trưởng",
     "Đội trưởng",
     "Đại sứ",
     "Đại sứ đặc mệnh toàn quyền",
@@ -104,7 +115,9 @@ POST_BASE_KEYS: frozenset[str] = _keys(POST_BASES)
 # Modifiers written before a post: former, deputy, acting.
 POST_PREFIXES: frozenset[str] = _keys(("nguyên", "Phó", "Quyền"))
 # Modifiers written after a post base: standing, full-time, first.
-POST_SUFFIXES: frozenset[str] = _keys(("Thường trực", "chuyên trách", "thứ nhất"))
+POST_SUFFIXES: frozenset[str] = _keys(
+    ("Thường trực", "chuyên trách", "thứ nhất", "Thường vụ", "Ban Thường vụ", "dự khuyết")
+)
 
 # Organisation head nouns and the English class of what they head: ministry,
 # department, general department, office, board, party committee, party
@@ -147,6 +160,13 @@ HEAD_KINDS: dict[str, str] = {
     "Công an": "police",
     "Bộ đội": "military",
     "Quân khu": "military_region",
+    "Quân chủng": "service_branch",
+    "Binh chủng": "service_branch",
+    "Tỉnh ủy": "party_committee",
+    "Thành ủy": "party_committee",
+    "Huyện ủy": "party_committee",
+    "Quận ủy": "party_committee",
+    "Đảng ủy Khối": "party_committee",
     "Quân đoàn": "army_corps",
     "Sư đoàn": "division",
     "Lữ đoàn": "brigade",
@@ -227,8 +247,7 @@ STANDALONE_BODIES: dict[str, str] = {
     "Ban Chấp hành Trung ương": "central_committee",
     "Công an nhân dân": "police",
     "Quân đội nhân dân": "military",
-    "Quân đội nhân dân Việt Nam": "military",
-    "Công an nhân dân Việt Nam": "police",
+    "Bộ Tổng Tham mưu": "general_staff",
     "Đảng Cộng sản Việt Nam": "party",
     "Quân ủy Trung ương": "party_committee",
     "Ủy ban Thường vụ Quốc hội": "committee",
@@ -323,9 +342,19 @@ NON_NAME_CAPITALS: frozenset[str] = _keys(
         "Toàn cảnh",
         "Ảnh",
         "Đồng chí",
-        "Ông",
-        "Bà",
         "Nguồn",
+        # awards and honours: certificate of merit, medal, order, flag
+        "Bằng khen",
+        "Giấy khen",
+        "Huân chương",
+        "Huy chương",
+        "Kỷ niệm chương",
+        "Cờ thi đua",
+        "Danh hiệu",
+        "Anh hùng",
+        "Tờ trình",
+        "Dự án",
+        "Bộ luật",
     )
 )
 
@@ -587,7 +616,7 @@ FUNCTION_WORDS: frozenset[str] = _keys(
         "nhằm bằng do vì nên thì mà như nhưng hoặc hay này đó ấy nay cần phải hãy còn "
         "rất nhất lần năm ngày tháng qua nhau lại ra vào lên xuống một hai ba bốn năm "
         "nhiều toàn cả mỗi hơn gần khoảng đây kia ở kiêm gồm thuộc cùng tiếp nếu dù "
-        "song"
+        "song nhiệm khóa khoá giai đợt"
     )
 )
 # Two-syllable verbs of the genre that end a name wherever they stand: chair,
@@ -681,6 +710,23 @@ VERB_PHRASES: frozenset[str] = _keys(
         "trân trọng",
         "gửi",
         "dự",
+        "thông qua",
+        "thẩm tra",
+        "giải trình",
+        "tiếp thu",
+        "giao",
+        "trao",
+        "tặng",
+        "thăm",
+        "ký",
+        "gặp",
+        "nói",
+        "nêu",
+        "mời",
+        "bầu",
+        "giữ",
+        "đạt",
+        "chúc",
     )
 )
 # Syllables that start a predicate (chair-, take part-, speak-, note-, ...):
@@ -688,7 +734,7 @@ VERB_PHRASES: frozenset[str] = _keys(
 # syllable is capitalised ("Bộ Giao thông vận tải" keeps "thông").
 VERB_STARTS: frozenset[str] = _keys(
     _words(
-        "chủ tham phát nhấn ghi đánh yêu đề khẳng thông triển quán thực tổ ban lãnh chỉ "
+        "chủ tham phát nhấn ghi đánh yêu đề khẳng triển quán thực tổ ban lãnh chỉ "
         "dự làm hội biểu chúc tuyên bày cảm mong tin hy hi đồng nhận báo giới trình xem "
         "quyết chịu giữ đạt tiến diễn tập kết khai bế đón tiễn họp tăng giảm bảo phối bắt "
         "xử điều kiểm mở đóng nghe nhìn dẫn đưa nêu nói trao tặng thăm ký gặp thay nỗ góp "
@@ -703,6 +749,69 @@ NAME_CONTINUATIONS: frozenset[str] = _keys(("nhân dân", "hội nhập"))
 # "điều tra" (investigate) is a verb except right after the forces that
 # investigate: "Cơ quan Cảnh sát điều tra", "Cơ quan An ninh điều tra".
 INVESTIGATION_AFTER: frozenset[str] = _keys(("Cảnh sát", "An ninh"))
+
+# Nouns that can never be an item of a list inside an organisation name:
+# cadres, soldiers, party members, people, units, localities, forces ...
+GENERIC_LIST_NOUNS: frozenset[str] = _keys(
+    (
+        "cán bộ",
+        "chiến sĩ",
+        "đảng viên",
+        "nhân dân",
+        "đồng bào",
+        "đơn vị",
+        "địa phương",
+        "ngành",
+        "lực lượng",
+        "người",
+        "quần chúng",
+        "học viên",
+        "giảng viên",
+        "sinh viên",
+        "doanh nghiệp",
+        "cơ quan",
+        "tổ chức",
+        "cá nhân",
+        "gia đình",
+        "hội viên",
+        "đoàn viên",
+        "công nhân",
+        "nhân viên",
+        "sĩ quan",
+        "chuyên gia",
+        "đại biểu",
+        "lãnh đạo",
+    )
+)
+
+# Lower-case nouns for a person that a name may follow: student, delegate,
+# suspect, accused, subject, journalist, lawyer, expert, soldier, officer ...
+PERSON_NOUNS: frozenset[str] = _keys(
+    (
+        "học viên",
+        "đại biểu",
+        "bị can",
+        "bị cáo",
+        "đối tượng",
+        "nhà báo",
+        "luật sư",
+        "chuyên gia",
+        "chiến sĩ",
+        "cán bộ",
+        "anh",
+        "chị",
+        "cháu",
+        "thầy",
+        "cô",
+        "nghệ sĩ",
+        "nhà văn",
+        "người dân",
+        "nạn nhân",
+        "giảng viên",
+        "sinh viên",
+        "phóng viên",
+    )
+)
 
 # Words before "đồng chí" that make it plural or generic: the, these, many.
 PLURAL_MARKERS: frozenset[str] = _keys(("các", "những", "nhiều", "hai", "ba", "mọi", "cùng"))

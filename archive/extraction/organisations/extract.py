@@ -47,7 +47,9 @@ def extract_organisations(
         tokens = tokenize(text, start, end)
         i = 0
         while i < len(tokens):
-            match = parse_organisation_at(tokens, i)
+            # "Trưởng phòng Tham mưu": a lower-case head right after "Trưởng".
+            lower_head = i > 0 and tokens[i - 1].key == "trưởng"
+            match = parse_organisation_at(tokens, i, lower_head=lower_head)
             if match is None:
                 i += 1
                 continue
@@ -79,19 +81,40 @@ def _collect(tokens: Sequence[Token], match: OrgMatch, found: list[_Found]) -> _
 def _cut_run_on_names(text: str, found: list[_Found]) -> list[_Found]:
     """Cut "Bộ X tổ chức" back to "Bộ X" when the article also writes "Bộ X" alone.
 
-    A name that ends in lower-case words the article elsewhere omits most
-    likely ran on into a predicate the word lists do not know.
+    A name whose tail is lower-case words (or a list joined by "và" / a comma
+    with no capital in it) that the article elsewhere omits most likely ran on
+    into a predicate the word lists do not know. A longer form whose tail
+    carries a capital ("... của Quốc hội") is structural and is kept.
     """
     names = {tuple(t.key for t in f.tokens) for f in found}
     for f in found:
         keys = tuple(t.key for t in f.tokens)
-        for n in range(len(keys) - 1, 0, -1):
+        for n in range(len(keys) - 1, 1, -1):
             tail = f.tokens[n:]
-            if keys[:n] in names and all(t.is_word and not t.is_cap for t in tail):
+            if any(t.is_cap for t in tail):
+                break
+            short_tail = len(tail) <= 2 and all(t.is_word for t in tail)
+            if keys[:n] in names or (short_tail and _diverges(keys[:n], keys, names)):
                 f.tokens = f.tokens[:n]
+                while f.tokens and not f.tokens[-1].is_word:
+                    f.tokens = f.tokens[:-1]
                 f.end = f.tokens[-1].end
                 break
     return found
+
+
+def _diverges(prefix: tuple[str, ...], keys: tuple[str, ...], names: set[tuple[str, ...]]) -> bool:
+    """True when another name shares `prefix` and continues it with a capitalised part.
+
+    "Ủy ban X thẩm tra" next to "Ủy ban X của Quốc hội": the shared part is the
+    name, and "thẩm tra" a verb.
+    """
+    n = len(prefix)
+    for other in names:
+        if other != keys and other[:n] == prefix and len(other) > n and other[n] != keys[n]:
+            if other[n] in {"của", "tại", "về"}:
+                return True
+    return False
 
 
 def _acceptable(name: str) -> bool:
@@ -114,7 +137,7 @@ def _entities(
     mentions: list[Mention] = []
     for f in sorted(found, key=lambda f: (f.start, -f.end)):
         surface = text[f.start : f.end]
-        key = matching_key(surface)
+        key = _canonical_key(surface)
         if key not in names:
             order.append(key)
             names[key] = surface
@@ -124,7 +147,7 @@ def _entities(
         elif surface != names[key] and surface not in aliases[key]:
             aliases[key].append(surface)
         if f.parent is not None and _acceptable(text[f.parent.start : f.parent.end]):
-            parents.setdefault(key, matching_key(text[f.parent.start : f.parent.end]))
+            parents.setdefault(key, _canonical_key(text[f.parent.start : f.parent.end]))
         if f.abbreviation and f.abbreviation not in abbreviations[key]:
             abbreviations[key].append(f.abbreviation)
         mentions.append(_mention(structure, key, f.start, f.end))
@@ -141,6 +164,15 @@ def _entities(
         for key in order
     )
     return entities, tuple(sorted(mentions, key=lambda m: (m.start, m.end)))
+
+
+def _canonical_key(name: str) -> str:
+    """The key of a name; "Quân đội nhân dân Việt Nam" is the body "Quân đội nhân dân"."""
+    key = matching_key(name)
+    suffix = " việt nam"
+    if key.endswith(suffix) and key[: -len(suffix)] in lx.STANDALONE_KIND_BY_KEY:
+        return key[: -len(suffix)]
+    return key
 
 
 def _abbreviation_mentions(

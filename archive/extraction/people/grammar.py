@@ -15,9 +15,9 @@ from dataclasses import dataclass
 
 from archive.extraction import lexicon as lx
 from archive.extraction.normalize import matching_key
-from archive.extraction.organisations.grammar import (
+from archive.extraction.organisations.grammar import parse_organisation_at
+from archive.extraction.organisations.words import (
     cap_run,
-    parse_organisation_at,
     place_length,
     starts_post,
     starts_rank,

@@ -1,0 +1,127 @@
+"""Word-level predicates the name grammars share: places, posts, ranks, stops.
+
+What belongs here: small questions about the tokens at one position (does a
+place start here? a post? a rank? a person's name? does this lower-case word
+end a name?) that both the organisation and the people grammars ask.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from archive.extraction import lexicon as lx
+from archive.extraction.tokens import Token, keyed_phrases, match_phrase
+
+_POST_PHRASES = keyed_phrases(lx.POST_BASE_KEYS)
+_RANK_PHRASES = keyed_phrases(lx.RANK_KEYS)
+_CONTINUATIONS = keyed_phrases(lx.NAME_CONTINUATIONS)
+_COUNTRY_PREFIX = keyed_phrases(lx.COUNTRY_PREFIXES)
+
+
+def place_length(tokens: Sequence[Token], i: int) -> int:
+    """Tokens of a country or place name at i (with "Cộng hòa ..." prefixes), or 0."""
+    if i >= len(tokens) or not tokens[i].is_cap:
+        return 0
+    prefix = match_phrase(tokens, i, _COUNTRY_PREFIX)
+    if prefix:
+        rest = match_phrase(tokens, i + prefix, lx.PLACE_KEYS_BY_LENGTH)
+        if rest:
+            return prefix + rest
+    return match_phrase(tokens, i, lx.PLACE_KEYS_BY_LENGTH)
+
+
+def cap_run(tokens: Sequence[Token], i: int) -> int:
+    """Number of consecutive capitalised word tokens from i."""
+    n = 0
+    while i + n < len(tokens) and tokens[i + n].is_word and tokens[i + n].is_cap:
+        n += 1
+    return n
+
+
+def starts_post(tokens: Sequence[Token], i: int) -> int:
+    """Tokens of a post base (with "Phó"/"nguyên"/"Quyền" before it) at i, or 0."""
+    j = i
+    while j < len(tokens) and tokens[j].key in lx.POST_PREFIXES:
+        j += 1
+    n = match_phrase(tokens, j, _POST_PHRASES)
+    return j - i + n if n else 0
+
+
+def starts_rank(tokens: Sequence[Token], i: int) -> int:
+    return match_phrase(tokens, i, _RANK_PHRASES)
+
+
+def ends_post(tokens: Sequence[Token], i: int) -> bool:
+    """True when a post base ends just before token i ("Bộ trưởng |Bộ ...")."""
+    for phrase in _POST_PHRASES:
+        n = len(phrase)
+        if i - n >= 0 and all(tokens[i - n + k].key == phrase[k] for k in range(n)):
+            return True
+    return False
+
+
+def looks_like_person(tokens: Sequence[Token], i: int, *, in_post: bool) -> bool:
+    """True when a person's name starts at i.
+
+    Inside a post ("Bộ trưởng Bộ ... <name>") any capitalised run that is not a
+    place and starts with a family name or a foreign word is a name; elsewhere
+    a family name followed by one to three capitalised syllables is.
+    """
+    run = cap_run(tokens, i)
+    if run == 0 or place_length(tokens, i):
+        return False
+    if tokens[i].is_foreign_word:
+        return in_post
+    if tokens[i].key not in lx.SURNAMES:
+        return False
+    return 2 <= run <= 4 or (in_post and run >= 2)
+
+
+def stops_at(tokens: Sequence[Token], k: int) -> bool:
+    """True when the lower-case word at k starts a predicate or is a function word.
+
+    Function words and known verbs always end a name. A syllable that often
+    starts a verb ("thông", "chủ", "phát" ...) ends it only when a content
+    word follows (a verb needs its second syllable); before punctuation or a
+    function word it closes a compound instead ("Cục Cảnh sát giao thông (C08)"),
+    and right after a capitalised syllable it is that word's second half
+    ("Bộ Giao thông ...").
+    """
+    key = tokens[k].key
+    if key in lx.FUNCTION_WORDS:
+        return True
+    if k + 1 < len(tokens) and f"{key} {tokens[k + 1].key}" in lx.VERB_PHRASES:
+        return True
+    if k > 0 and tokens[k - 1].is_word and tokens[k - 1].is_cap:
+        return False
+    if key in lx.VERB_PHRASES:
+        return True
+    if key not in lx.VERB_STARTS:
+        return False
+    if k + 1 >= len(tokens):
+        return False
+    after = tokens[k + 1]
+    return after.is_lower_word and not _closes(tokens, k + 1)
+
+
+def _closes(tokens: Sequence[Token], k: int) -> bool:
+    """A function word or a known verb at k: what may follow the end of a name."""
+    key = tokens[k].key
+    if key in lx.FUNCTION_WORDS or key in lx.VERB_PHRASES:
+        return True
+    return k + 1 < len(tokens) and f"{key} {tokens[k + 1].key}" in lx.VERB_PHRASES
+
+
+def continuation(tokens: Sequence[Token], k: int) -> int:
+    """Tokens of a lower-case phrase that continues a name despite a stop syllable."""
+    n = match_phrase(tokens, k, _CONTINUATIONS)
+    if n:
+        return n
+    if (
+        k >= 2
+        and k + 1 < len(tokens)
+        and (tokens[k].key, tokens[k + 1].key) == ("điều", "tra")
+        and f"{tokens[k - 2].key} {tokens[k - 1].key}" in lx.INVESTIGATION_AFTER
+    ):
+        return 2
+    return 0
