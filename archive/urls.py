@@ -1,4 +1,18 @@
-"""Public browsing pages (filled in by the admin and pages issue)."""
+"""Public browsing pages: articles (also the home page), people, organisations, directives."""
+
+from django.urls import path
+
+from archive import views
 
 app_name = "archive"
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.article_list, name="home"),
+    path("articles/", views.article_list, name="article_list"),
+    path("articles/<int:pk>/", views.article_detail, name="article_detail"),
+    path("people/", views.person_list, name="person_list"),
+    path("people/<int:pk>/", views.person_detail, name="person_detail"),
+    path("organisations/", views.organisation_list, name="organisation_list"),
+    path("organisations/<int:pk>/", views.organisation_detail, name="organisation_detail"),
+    path("directives/", views.directive_list, name="directive_list"),
+    path("directives/<int:pk>/", views.directive_detail, name="directive_detail"),
+]

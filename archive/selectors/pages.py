@@ -10,8 +10,18 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Count, F, IntegerField, OuterRef, Prefetch, QuerySet, Subquery
-from django.db.models.functions import Coalesce, TruncMonth
+from django.db.models import (
+    Count,
+    F,
+    IntegerField,
+    Max,
+    Min,
+    OuterRef,
+    Prefetch,
+    QuerySet,
+    Subquery,
+)
+from django.db.models.functions import Coalesce, Substr, TruncMonth
 
 from archive.models import (
     Article,
@@ -123,10 +133,6 @@ def person_posts(person: Person) -> QuerySet[Position]:
     )
 
 
-def articles_mentioning_person(person: Person) -> QuerySet[Article]:
-    return with_article_counts(Article.objects.mentioning_person(person.pk))
-
-
 def organisation_people(organisation: Organisation) -> QuerySet[Person]:
     """People holding a post in the organisation, each with the posts stated there."""
     return with_person_summary(Person.objects.holding_post_in(organisation.pk)).prefetch_related(
@@ -136,14 +142,6 @@ def organisation_people(organisation: Organisation) -> QuerySet[Person]:
             to_attr="posts_here",
         )
     )
-
-
-def articles_mentioning_organisation(organisation: Organisation) -> QuerySet[Article]:
-    return with_article_counts(Article.objects.mentioning_organisation(organisation.pk))
-
-
-def articles_citing_directive(directive: Directive) -> QuerySet[Article]:
-    return with_article_counts(Article.objects.citing_directive(directive.pk))
 
 
 def directive_with_links(directive_id: int) -> Directive:
@@ -215,3 +213,80 @@ def _walk(
         levels.append(level)
         frontier = found
     return levels
+
+
+# --- Pages ------------------------------------------------------------------
+
+
+def newest_first(articles: QuerySet[Article]) -> QuerySet[Article]:
+    """Newest first, undated last (PostgreSQL would put NULL first when descending)."""
+    return articles.order_by(F("published_on").desc(nulls_last=True), "-id")
+
+
+def article_list_rows(articles: QuerySet[Article]) -> QuerySet[Article]:
+    """What a list row shows: no full texts, a snippet of the body, the entity counts."""
+    return (
+        with_article_counts(articles)
+        .only(
+            "id",
+            "title",
+            "origin",
+            "source_name",
+            "dateline_place",
+            "published_on",
+            "published_year",
+            "published_month",
+            "published_day",
+            "published_precision",
+            "published_year_inferred",
+        )
+        .annotate(snippet=Substr("body", 1, SNIPPET_LENGTH))
+    )
+
+
+SNIPPET_LENGTH = 240
+
+
+def article_for_page(article_id: int) -> Article:
+    return Article.objects.defer("raw_text", "search_document").get(pk=article_id)
+
+
+def article_mentions(article: Article) -> dict[str, list]:
+    """The article's mentions by kind, each with its entity (one query per kind)."""
+    return {
+        "person": list(
+            PersonMention.objects.filter(article=article).select_related("person").order_by("start")
+        ),
+        "organisation": list(
+            OrganisationMention.objects.filter(article=article)
+            .select_related("organisation")
+            .order_by("start")
+        ),
+        "directive": list(
+            DirectiveMention.objects.filter(article=article)
+            .select_related("directive")
+            .order_by("start")
+        ),
+    }
+
+
+def article_positions(article: Article) -> QuerySet[Position]:
+    return article.positions.select_related("organisation").order_by("person_id", "id")
+
+
+def person_post_summary(person: Person) -> list[dict]:
+    """Each post the articles give the person, once, with when it was stated and how often."""
+    return list(
+        person.positions.order_by()
+        .values("title", "organisation_id", "organisation__name")
+        .annotate(
+            first_seen=Min("article__published_on"),
+            last_seen=Max("article__published_on"),
+            articles=Count("article", distinct=True),
+        )
+        .order_by(F("last_seen").desc(nulls_last=True), "title")
+    )
+
+
+def organisation_children(organisation: Organisation) -> QuerySet[Organisation]:
+    return organisation.children.only("id", "name", "abbreviation").order_by("name")

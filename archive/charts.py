@@ -1,0 +1,192 @@
+"""Small pictures drawn by the server as inline SVG: no script, no external file.
+
+What belongs here: turning plain numbers and labels into SVG markup. No
+database access; every piece of text is escaped here, so the result may be
+marked safe by the caller. Sizes are in SVG user units; the viewBox lets the
+browser scale a picture to the width of the page.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+from itertools import count
+
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+
+# Past this many months a chart counts by year, or its bars get too thin to read.
+MAX_MONTH_BARS = 36
+# Labels under the bars: more would overlap on a phone.
+MAX_LABELS = 6
+_ids = count(1)
+
+
+@dataclass(frozen=True)
+class Bar:
+    label: str  # under the bar ("5/2024", "2024"); "" for no label
+    period: str  # the whole period, "Tháng 5/2024" or "Năm 2024"
+    value: int
+
+    @property
+    def title(self) -> str:
+        """What the bar means, shown on hover and read by screen readers."""
+        return f"{self.period}: {self.value}"
+
+
+def bars_by_month(counts: list[tuple[datetime.date, int]]) -> list[Bar]:
+    """One bar per month from the first to the last month with a count, gaps as zeros."""
+    if not counts:
+        return []
+    by_month = {(day.year, day.month): n for day, n in counts}
+    first, last = min(by_month), max(by_month)
+    months = []
+    year, month = first
+    while (year, month) <= last:
+        months.append((year, month))
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    if len(months) > MAX_MONTH_BARS:
+        by_year: dict[int, int] = {}
+        for (y, _), n in by_month.items():
+            by_year[y] = by_year.get(y, 0) + n
+        return [
+            Bar(label=str(y), period=f"Năm {y}", value=by_year.get(y, 0))
+            for y in range(first[0], last[0] + 1)
+        ]
+    step = max(1, -(-len(months) // MAX_LABELS))
+    return [
+        Bar(
+            label=f"{m}/{y}" if i % step == 0 else "",
+            period=f"Tháng {m}/{y}",
+            value=by_month.get((y, m), 0),
+        )
+        for i, (y, m) in enumerate(months)
+    ]
+
+
+def bar_chart(bars: list[Bar], *, title: str, unit: str) -> SafeString:
+    """A bar chart with a labelled maximum; empty when there is nothing to draw."""
+    if not bars:
+        return mark_safe("")
+    width, height = 480, 180
+    left, right, top, bottom = 36, 8, 16, 34
+    plot_w, plot_h = width - left - right, height - top - bottom
+    peak = max(bar.value for bar in bars) or 1
+    slot = plot_w / len(bars)
+    bar_w = min(36.0, max(2.0, slot * 0.7))
+    uid = f"chart-{next(_ids)}"
+    total = sum(bar.value for bar in bars)
+    parts = [
+        f'<svg class="chart chart-bars" viewBox="0 0 {width} {height}" role="img" '
+        f'aria-labelledby="{uid}-t {uid}-d" xmlns="http://www.w3.org/2000/svg">',
+        f'<title id="{uid}-t">{escape(title)}</title>',
+        f'<desc id="{uid}-d">Tổng cộng {total} {escape(unit)}; '
+        f"cao nhất {peak} {escape(unit)}.</desc>",
+        f'<line class="axis" x1="{left}" y1="{top + plot_h}" x2="{width - right}" '
+        f'y2="{top + plot_h}"/>',
+        f'<line class="grid" x1="{left}" y1="{top}" x2="{width - right}" y2="{top}"/>',
+        f'<text class="tick" x="{left - 6}" y="{top + 4}" text-anchor="end">{peak}</text>',
+        f'<text class="tick" x="{left - 6}" y="{top + plot_h + 4}" text-anchor="end">0</text>',
+    ]
+    for i, bar in enumerate(bars):
+        x = left + i * slot + (slot - bar_w) / 2
+        h = plot_h * bar.value / peak
+        parts.append(
+            f'<rect class="bar" x="{x:.1f}" y="{top + plot_h - h:.1f}" width="{bar_w:.1f}" '
+            f'height="{h:.1f}"><title>{escape(bar.title)} {escape(unit)}</title></rect>'
+        )
+        if bar.label:
+            parts.append(
+                f'<text class="tick" x="{x + bar_w / 2:.1f}" y="{height - bottom + 18}" '
+                f'text-anchor="middle">{escape(bar.label)}</text>'
+            )
+    parts.append("</svg>")
+    return mark_safe("".join(parts))
+
+
+@dataclass(frozen=True)
+class ChainNode:
+    key: int
+    lines: tuple[str, ...]  # up to three short lines: symbol, kind, date
+    title: str  # the full description, for hover and screen readers
+    url: str
+    current: bool = False
+
+
+# Two boxes a row keep the picture narrow enough to stay legible on a phone.
+BOX_W, BOX_H, GAP_X, GAP_Y, PER_ROW, MARGIN = 184, 66, 16, 40, 2, 10
+MAX_LINE = 23
+_MAIN_LINE = ' class="node-main"'
+
+
+def chain_diagram(
+    rows: list[list[ChainNode]], links: list[tuple[int, int]], *, title: str
+) -> SafeString:
+    """Directives in rows from top to bottom; an arrow from each implementer to what it implements.
+
+    `rows` are drawn in order (the caller puts what is implemented above what
+    implements it); a row longer than PER_ROW wraps onto several lines.
+    `links` are (implementer key, implemented key) pairs; links to a node not
+    drawn are left out.
+    """
+    lines_of_boxes: list[list[ChainNode]] = []
+    for row in rows:
+        for start in range(0, len(row), PER_ROW):
+            lines_of_boxes.append(row[start : start + PER_ROW])
+    if not lines_of_boxes:
+        return mark_safe("")
+    width = PER_ROW * BOX_W + (PER_ROW - 1) * GAP_X + 2 * MARGIN
+    height = len(lines_of_boxes) * (BOX_H + GAP_Y) - GAP_Y + 2 * MARGIN
+    where: dict[int, tuple[float, float]] = {}
+    for line_no, line in enumerate(lines_of_boxes):
+        used = len(line) * BOX_W + (len(line) - 1) * GAP_X
+        x0 = (width - used) / 2
+        y = MARGIN + line_no * (BOX_H + GAP_Y)
+        for i, node in enumerate(line):
+            where[node.key] = (x0 + i * (BOX_W + GAP_X), y)
+    uid = f"chain-{next(_ids)}"
+    parts = [
+        f'<svg class="chart chart-chain" viewBox="0 0 {width} {height}" role="img" '
+        f'aria-labelledby="{uid}-t" xmlns="http://www.w3.org/2000/svg">',
+        f'<title id="{uid}-t">{escape(title)}</title>',
+        f'<defs><marker id="{uid}-arrow" viewBox="0 0 10 10" refX="9" refY="5" '
+        'markerWidth="7" markerHeight="7" orient="auto-start-reverse">'
+        '<path d="M0,0 L10,5 L0,10 z" class="arrowhead"/></marker></defs>',
+    ]
+    for implementer, implemented in links:
+        if implementer not in where or implemented not in where:
+            continue
+        (x1, y1), (x2, y2) = where[implementer], where[implemented]
+        if y1 > y2:  # the usual case: the implementer is drawn below
+            start, end = (x1 + BOX_W / 2, y1), (x2 + BOX_W / 2, y2 + BOX_H)
+        else:
+            start, end = (x1 + BOX_W / 2, y1 + BOX_H), (x2 + BOX_W / 2, y2)
+        parts.append(
+            f'<line class="link" x1="{start[0]:.1f}" y1="{start[1]:.1f}" x2="{end[0]:.1f}" '
+            f'y2="{end[1]:.1f}" marker-end="url(#{uid}-arrow)"/>'
+        )
+    for key, (x, y) in where.items():
+        node = next(n for line in lines_of_boxes for n in line if n.key == key)
+        parts.append(_node(node, x, y))
+    parts.append("</svg>")
+    return mark_safe("".join(parts))
+
+
+def _node(node: ChainNode, x: float, y: float) -> str:
+    css = "node node-current" if node.current else "node"
+    texts = "".join(
+        f'<text x="{x + BOX_W / 2:.1f}" y="{y + 21 + 18 * i:.1f}" text-anchor="middle"'
+        f"{_MAIN_LINE if i == 0 else ''}>{escape(_shorten(line))}</text>"
+        for i, line in enumerate(node.lines[:3])
+    )
+    box = (
+        f'<g class="{css}"><title>{escape(node.title)}</title>'
+        f'<rect x="{x:.1f}" y="{y:.1f}" width="{BOX_W}" height="{BOX_H}" rx="6"/>{texts}</g>'
+    )
+    if node.current:
+        return box
+    return f'<a href="{escape(node.url)}">{box}</a>'
+
+
+def _shorten(text: str) -> str:
+    return text if len(text) <= MAX_LINE else text[: MAX_LINE - 1].rstrip() + "…"

@@ -1,0 +1,158 @@
+"""The article list (also the home page) and the article page with its mentions marked."""
+
+from __future__ import annotations
+
+from django.http import Http404
+from django.shortcuts import render
+from django.urls import reverse
+
+from archive.filters import ArticleFilter
+from archive.models import Article
+from archive.selectors import choices
+from archive.selectors.pages import (
+    article_for_page,
+    article_list_rows,
+    article_mentions,
+    article_positions,
+)
+from archive.views.display import article_date, directive_name
+from archive.views.highlight import Span, reading_blocks
+from archive.views.listing import (
+    FormField,
+    attach_errors,
+    count_phrase,
+    filtered_page,
+    values_of,
+)
+
+ARTICLE_ORDERINGS = [
+    ("-published_on", "Mới nhất trước"),
+    ("published_on", "Cũ nhất trước"),
+    ("title", "Tiêu đề A–Z"),
+    ("-title", "Tiêu đề Z–A"),
+]
+ARTICLE_VALUE_KINDS = {
+    "published_after": "date",
+    "published_before": "date",
+    "person": "entity",
+    "organisation": "entity",
+    "directive": "directive",
+}
+
+
+def ids_in(values: list[str]) -> list[int]:
+    return [int(v) for v in values if v.isascii() and v.isdigit() and len(v) < 19]
+
+
+def article_form(request) -> list[FormField]:
+    people = values_of(request, "person")
+    organisations = values_of(request, "organisation")
+    directives = values_of(request, "directive")
+    person_options = [(str(p.pk), p.name) for p in choices.people_to_choose(include=ids_in(people))]
+    organisation_options = [
+        (str(o.pk), str(o)) for o in choices.organisations_to_choose(include=ids_in(organisations))
+    ]
+    directive_options = [
+        (d.symbol or str(d.pk), directive_name(d))
+        for d in choices.directives_to_choose(
+            include_ids=ids_in(directives),
+            include_symbols=[v for v in directives if v and not v.isdigit()][:20],
+        )
+    ]
+    return [
+        FormField(
+            "q",
+            "Từ khoá",
+            "search",
+            values=values_of(request, "q", split=False)[:1],
+            help="Không cần gõ dấu: “cong an” tìm thấy “Công an”.",
+        ),
+        FormField("person", "Nhân vật", "select", values=people).choose(
+            sorted(person_options, key=lambda o: o[1]), blank="Tất cả nhân vật"
+        ),
+        FormField("organisation", "Tổ chức", "select", values=organisations).choose(
+            sorted(organisation_options, key=lambda o: o[1]), blank="Tất cả tổ chức"
+        ),
+        FormField("directive", "Văn bản", "select", values=directives).choose(
+            sorted(directive_options, key=lambda o: o[1]), blank="Tất cả văn bản"
+        ),
+        FormField(
+            "published_after", "Từ ngày", "date", values=values_of(request, "published_after")[:1]
+        ),
+        FormField(
+            "published_before",
+            "Đến ngày",
+            "date",
+            values=values_of(request, "published_before")[:1],
+        ),
+        FormField(
+            "source_name", "Nguồn", "select", values=values_of(request, "source_name")[:1]
+        ).choose([(s, s) for s in choices.source_names()], blank="Tất cả nguồn"),
+        FormField(
+            "ordering", "Sắp xếp", "select", values=values_of(request, "ordering")[:1]
+        ).choose(ARTICLE_ORDERINGS[1:], blank=ARTICLE_ORDERINGS[0][1]),
+    ]
+
+
+def article_list(request):
+    filterset = ArticleFilter(request.GET, queryset=Article.objects.all())
+    page, errors = filtered_page(
+        request, filterset, rows=article_list_rows, kinds=ARTICLE_VALUE_KINDS
+    )
+    fields = article_form(request)
+    stray = attach_errors(fields, errors)
+    if page is not None:
+        for article in page.rows:
+            article.date_label = article_date(article)
+    invalid = bool(set(errors) - {"page"})
+    context = {
+        "fields": fields,
+        "errors": [m for f in fields for m in f.errors] + stray,
+        "page": page,
+        "count_phrase": count_phrase(page, "bài viết") if page else "",
+        "filtered": any(v for k, v in request.GET.items() if k != "page"),
+    }
+    return render(request, "archive/article_list.html", context, status=400 if invalid else 200)
+
+
+ENTITY_URLS = {
+    "person": "archive:person_detail",
+    "organisation": "archive:organisation_detail",
+    "directive": "archive:directive_detail",
+}
+
+
+def article_detail(request, pk: int):
+    try:
+        article = article_for_page(pk)
+    except Article.DoesNotExist:
+        raise Http404("Không có bài viết này.") from None
+    mentions = article_mentions(article)
+    spans, entities = [], {}
+    for kind, rows in mentions.items():
+        seen: dict[int, dict] = {}
+        for mention in rows:
+            entity = getattr(mention, kind)
+            url = reverse(ENTITY_URLS[kind], args=[entity.pk])
+            label = directive_name(entity) if kind == "directive" else str(entity)
+            spans.append(Span(mention.start, mention.end, kind, url, label))
+            entry = seen.setdefault(
+                entity.pk, {"entity": entity, "url": url, "label": label, "count": 0, "posts": []}
+            )
+            entry["count"] += 1
+        entities[kind] = list(seen.values())
+    people = {entry["entity"].pk: entry for entry in entities["person"]}
+    for position in article_positions(article):
+        if position.person_id in people:
+            people[position.person_id]["posts"].append(position)
+    blocks = reading_blocks(article.text, article.blocks, spans)
+    title = next((b for b in blocks if b.kind == "title"), None)
+    context = {
+        "article": article,
+        "date_label": article_date(article),
+        "title_html": title.html if title else None,
+        "blocks": [b for b in blocks if b.kind != "title"],
+        "entities": entities,
+        "mention_total": len(spans),
+    }
+    return render(request, "archive/article_detail.html", context)

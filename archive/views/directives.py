@@ -1,0 +1,110 @@
+"""The list of directives and each directive's page: issuer, implementation chain, citations."""
+
+from __future__ import annotations
+
+from django.http import Http404
+from django.shortcuts import render
+from django.urls import reverse
+
+from archive.filters import DirectiveFilter
+from archive.models import Article, Directive
+from archive.selectors import choices
+from archive.selectors.pages import directive_with_links, with_directive_counts
+from archive.views.articles import ids_in
+from archive.views.display import directive_name
+from archive.views.listing import (
+    FormField,
+    article_page,
+    attach_errors,
+    count_phrase,
+    filtered_page,
+    values_of,
+)
+from archive.views.pictures import chain_picture, mention_chart
+
+DIRECTIVE_ORDERINGS = [
+    ("-issued_on", "Mới ban hành trước"),
+    ("issued_on", "Cũ trước"),
+    ("symbol", "Số, ký hiệu A–Z"),
+]
+DIRECTIVE_VALUE_KINDS = {
+    "issued_after": "date",
+    "issued_before": "date",
+    "issuer": "entity",
+    "year": "year",
+    "symbol": "symbol",
+}
+
+
+def directive_list(request):
+    filterset = DirectiveFilter(request.GET, queryset=Directive.objects.all())
+    page, errors = filtered_page(
+        request, filterset, rows=with_directive_counts, kinds=DIRECTIVE_VALUE_KINDS
+    )
+    issuers = values_of(request, "issuer")[:1]
+
+    def single(name: str) -> list[str]:
+        return values_of(request, name, split=False)[:1]
+
+    fields = [
+        FormField(
+            "q",
+            "Từ khoá",
+            "search",
+            values=single("q"),
+            help="Loại, số, ký hiệu hoặc trích yếu; không cần gõ dấu.",
+        ),
+        FormField(
+            "symbol", "Số, ký hiệu", "search", values=single("symbol"), help="Ví dụ 59-NQ/TW"
+        ),
+        FormField("kind", "Loại văn bản", "select", values=single("kind")).choose(
+            [(kind, kind) for kind in choices.directive_kinds()], blank="Mọi loại"
+        ),
+        FormField("issuer", "Cơ quan ban hành", "select", values=issuers).choose(
+            sorted(
+                ((str(o.pk), str(o)) for o in choices.issuers_to_choose(include=ids_in(issuers))),
+                key=lambda o: o[1],
+            ),
+            blank="Mọi cơ quan",
+        ),
+        FormField("year", "Năm ban hành", "number", values=single("year")),
+        FormField("issued_after", "Ban hành từ ngày", "date", values=single("issued_after")),
+        FormField("issued_before", "Ban hành đến ngày", "date", values=single("issued_before")),
+        FormField("ordering", "Sắp xếp", "select", values=single("ordering")).choose(
+            DIRECTIVE_ORDERINGS[1:], blank=DIRECTIVE_ORDERINGS[0][1]
+        ),
+    ]
+    stray = attach_errors(fields, errors)
+    if page is not None:
+        for directive in page.rows:
+            directive.display_name = directive_name(directive)
+    invalid = bool(set(errors) - {"page"})
+    context = {
+        "fields": fields,
+        "errors": [m for f in fields for m in f.errors] + stray,
+        "page": page,
+        "count_phrase": count_phrase(page, "văn bản") if page else "",
+    }
+    return render(request, "archive/directive_list.html", context, status=400 if invalid else 200)
+
+
+def directive_detail(request, pk: int):
+    try:
+        directive = directive_with_links(pk)
+    except Directive.DoesNotExist:
+        raise Http404("Không có văn bản này.") from None
+    for linked in [*directive.implements.all(), *directive.implemented_by.all()]:
+        linked.display_name = directive_name(linked)
+    page, page_error = article_page(request, Article.objects.citing_directive(directive.pk))
+    name = directive_name(directive)
+    context = {
+        "directive": directive,
+        "name": name,
+        "chain": chain_picture(directive),
+        "page": page,
+        "page_error": page_error,
+        "list_url": reverse("archive:article_list") + f"?directive={directive.pk}",
+        "count_phrase": count_phrase(page, "bài viết"),
+        "chart": mention_chart(directive.mentions.all(), name=name),
+    }
+    return render(request, "archive/directive_detail.html", context)

@@ -1,0 +1,110 @@
+"""The list of organisations and each organisation's page: units, people, articles."""
+
+from __future__ import annotations
+
+from django.http import Http404
+from django.shortcuts import render
+from django.urls import reverse
+
+from archive.filters import OrganisationFilter
+from archive.models import Article, Organisation
+from archive.selectors import choices
+from archive.selectors.pages import (
+    organisation_children,
+    organisation_people,
+    with_organisation_counts,
+)
+from archive.views.articles import ids_in
+from archive.views.display import kind_label
+from archive.views.listing import (
+    FormField,
+    article_page,
+    attach_errors,
+    count_phrase,
+    filtered_page,
+    values_of,
+)
+from archive.views.pictures import mention_chart
+
+NAME_ORDERINGS = [("name", "Tên A–Z"), ("-name", "Tên Z–A"), ("abbreviation", "Tên viết tắt")]
+# An organisation page lists this many of its people; the rest are one link away.
+PEOPLE_SHOWN = 50
+DIRECTIVES_SHOWN = 30
+
+
+def organisation_list(request):
+    filterset = OrganisationFilter(request.GET, queryset=Organisation.objects.all())
+    page, errors = filtered_page(
+        request, filterset, rows=with_organisation_counts, kinds={"parent": "entity"}
+    )
+    parents = values_of(request, "parent")[:1]
+    fields = [
+        FormField(
+            "q",
+            "Tên",
+            "search",
+            values=values_of(request, "q", split=False)[:1],
+            help="Tên hoặc tên viết tắt, không cần gõ dấu.",
+        ),
+        FormField("kind", "Loại", "select", values=values_of(request, "kind")[:1]).choose(
+            [(kind, kind_label(kind)) for kind in choices.organisation_kinds()],
+            blank="Mọi loại",
+        ),
+        FormField("parent", "Trực thuộc", "select", values=parents).choose(
+            sorted(
+                ((str(o.pk), str(o)) for o in choices.parents_to_choose(include=ids_in(parents))),
+                key=lambda o: o[1],
+            ),
+            blank="Bất kỳ",
+        ),
+        FormField(
+            "ordering", "Sắp xếp", "select", values=values_of(request, "ordering")[:1]
+        ).choose(NAME_ORDERINGS[1:], blank=NAME_ORDERINGS[0][1]),
+    ]
+    stray = attach_errors(fields, errors)
+    if page is not None:
+        for organisation in page.rows:
+            organisation.kind_label = kind_label(organisation.kind)
+    invalid = bool(set(errors) - {"page"})
+    context = {
+        "fields": fields,
+        "errors": [m for f in fields for m in f.errors] + stray,
+        "page": page,
+        "count_phrase": count_phrase(page, "tổ chức") if page else "",
+    }
+    return render(
+        request, "archive/organisation_list.html", context, status=400 if invalid else 200
+    )
+
+
+def organisation_detail(request, pk: int):
+    organisation = (
+        Organisation.objects.filter(pk=pk)
+        .select_related("parent")
+        .prefetch_related("aliases")
+        .first()
+    )
+    if organisation is None:
+        raise Http404("Không có tổ chức này.")
+    people = organisation_people(organisation)
+    directives = organisation.directives_issued.order_by("-issued_on", "symbol")
+    page, page_error = article_page(
+        request, Article.objects.mentioning_organisation(organisation.pk)
+    )
+    context = {
+        "organisation": organisation,
+        "kind_label": kind_label(organisation.kind),
+        "children": organisation_children(organisation),
+        "people": people[:PEOPLE_SHOWN],
+        "people_count": people.count(),
+        "people_shown": PEOPLE_SHOWN,
+        "directives": directives[:DIRECTIVES_SHOWN],
+        "directive_count": directives.count(),
+        "directives_shown": DIRECTIVES_SHOWN,
+        "page": page,
+        "page_error": page_error,
+        "list_url": reverse("archive:article_list") + f"?organisation={organisation.pk}",
+        "count_phrase": count_phrase(page, "bài viết"),
+        "chart": mention_chart(organisation.mentions.all(), name=organisation.name),
+    }
+    return render(request, "archive/organisation_detail.html", context)

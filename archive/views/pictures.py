@@ -1,0 +1,57 @@
+"""The pictures of the entity pages, from selector data to inline SVG (archive.charts)."""
+
+from __future__ import annotations
+
+from django.urls import reverse
+
+from archive import charts
+from archive.selectors.pages import implementation_chain, mentions_per_month
+from archive.views.display import directive_name
+
+
+def mention_chart(mentions, *, name: str) -> dict:
+    """The bar chart of an entity's mentions per month, with its numbers for a table."""
+    months, undated = mentions_per_month(mentions)
+    bars = charts.bars_by_month([(m.month, m.count) for m in months])
+    return {
+        "svg": charts.bar_chart(
+            bars, title=f"Số lần nhắc đến {name} theo thời gian", unit="lần nhắc đến"
+        ),
+        "bars": bars,
+        "undated": undated,
+    }
+
+
+def chain_node(directive, *, current: bool = False) -> charts.ChainNode:
+    issued = (
+        directive.issued_on.strftime("%d/%m/%Y")
+        if directive.issued_on
+        else (str(directive.issued_year) if directive.issued_year else "")
+    )
+    first = directive.symbol or (f"số {directive.number}" if directive.number else directive.kind)
+    issuer = f" của {directive.issuer}" if directive.issuer_id else ""
+    return charts.ChainNode(
+        key=directive.pk,
+        lines=tuple(line for line in (first, directive.kind, issued) if line),
+        title=f"{directive_name(directive)}{issuer}",
+        url=reverse("archive:directive_detail", args=[directive.pk]),
+        current=current,
+    )
+
+
+def chain_picture(directive):
+    """The implementation chain around a directive: what it implements above, implementers below."""
+    chain = implementation_chain(directive)
+    if not chain.upward and not chain.downward:
+        return None
+    rows = [
+        *([chain_node(d) for d in level] for level in reversed(chain.upward)),
+        [chain_node(directive, current=True)],
+        *([chain_node(d) for d in level] for level in chain.downward),
+    ]
+    return charts.chain_diagram(
+        rows,
+        chain.links,
+        title=f"Chuỗi thực hiện của {directive_name(directive)}: văn bản phía trên được "
+        "thực hiện bởi văn bản phía dưới",
+    )
