@@ -83,6 +83,10 @@ POST_BASES: tuple[str, ...] = (
     "Lãnh sự",
     "Tùy viên",
     "Tham tán",
+    "Tham tán Công sứ",
+    "Công sứ",
+    "Tùy viên Công an",
+    "Tùy viên Quốc phòng",
     "Tổng thống",
     "Thư ký",
     "Tổng Thư ký",
@@ -292,6 +296,8 @@ GENERIC_PHRASES: frozenset[str] = _keys(
         "Ban Thường vụ",
         "Thường vụ",
         "Ban Tổ chức",
+        "Ban Chỉ đạo",
+        "Ban Chỉ huy",
         "Bộ",
         "Ban",
         "Cục",
@@ -467,6 +473,7 @@ COUNTRIES: tuple[str, ...] = (
 PLACES: tuple[str, ...] = (
     "Hà Nội",
     "Thủ đô Hà Nội",
+    "Hồ Chí Minh",
     "TP Hồ Chí Minh",
     "Thành phố Hồ Chí Minh",
     "TP.HCM",
@@ -639,7 +646,6 @@ VERB_PHRASES: frozenset[str] = _keys(
         "khẳng định",
         "nhấn mạnh",
         "cho biết",
-        "thông tin",
         "thông báo",
         "báo cáo",
         "triển khai",
@@ -714,7 +720,8 @@ VERB_PHRASES: frozenset[str] = _keys(
         "thẩm tra",
         "giải trình",
         "tiếp thu",
-        "giao",
+        "nói riêng",
+        "nói chung",
         "trao",
         "tặng",
         "thăm",
@@ -734,18 +741,17 @@ VERB_PHRASES: frozenset[str] = _keys(
 # syllable is capitalised ("Bộ Giao thông vận tải" keeps "thông").
 VERB_STARTS: frozenset[str] = _keys(
     _words(
-        "chủ tham phát nhấn ghi đánh yêu đề khẳng triển quán thực tổ ban lãnh chỉ "
-        "dự làm hội biểu chúc tuyên bày cảm mong tin hy hi đồng nhận báo giới trình xem "
-        "quyết chịu giữ đạt tiến diễn tập kết khai bế đón tiễn họp tăng giảm bảo phối bắt "
-        "xử điều kiểm mở đóng nghe nhìn dẫn đưa nêu nói trao tặng thăm ký gặp thay nỗ góp "
-        "hoàn hướng tạo giúp hỗ phục đấu ngăn khởi gửi cam kêu ủng trân"
+        "chủ tham phát nhấn ghi đánh yêu đề khẳng triển quán thực tổ ban lãnh chỉ dự làm "
+        "biểu chúc tuyên bày cảm mong hy hi nhận xem quyết chịu giữ đạt tiến đón tiễn họp "
+        "tăng giảm phối bắt xử điều kiểm mở đóng nghe nhìn đưa nêu nói trao tặng thăm ký "
+        "gặp thay nỗ góp hoàn hướng tạo giúp hỗ phục đấu ngăn khởi gửi cam kêu ủng trân"
     )
 )
 NAME_STOP_WORDS: frozenset[str] = FUNCTION_WORDS | VERB_STARTS
 # Lower-case phrases that continue a name although they start with a stop
 # syllable: people's ("Ủy ban nhân dân"), investigation ("Cơ quan Cảnh sát
 # điều tra"), integration ("hội nhập quốc tế").
-NAME_CONTINUATIONS: frozenset[str] = _keys(("nhân dân", "hội nhập"))
+NAME_CONTINUATIONS: frozenset[str] = _keys(("nhân dân", "hội nhập", "đổi mới", "thời đại"))
 # "điều tra" (investigate) is a verb except right after the forces that
 # investigate: "Cơ quan Cảnh sát điều tra", "Cơ quan An ninh điều tra".
 INVESTIGATION_AFTER: frozenset[str] = _keys(("Cảnh sát", "An ninh"))
@@ -781,6 +787,11 @@ GENERIC_LIST_NOUNS: frozenset[str] = _keys(
         "chuyên gia",
         "đại biểu",
         "lãnh đạo",
+        "đại diện",
+        "ông",
+        "bà",
+        "đồng chí",
+        "thủ trưởng",
     )
 )
 

@@ -15,9 +15,10 @@ from archive.extraction import lexicon as lx
 from archive.extraction.article import extractable_spans, parse_structure
 from archive.extraction.directives import extract_directives
 from archive.extraction.normalize import matching_key, normalize_text
-from archive.extraction.organisations import extract_organisations
+from archive.extraction.organisations import extract_organisations, parse_organisation_at
+from archive.extraction.organisations.words import starts_post
 from archive.extraction.people import extract_people
-from archive.extraction.tokens import sentence_text
+from archive.extraction.tokens import sentence_text, tokenize
 from archive.extraction.types import (
     ArticleStructure,
     DirectiveEntity,
@@ -71,7 +72,7 @@ def _link_issuers(
     mentions: list[Mention] = []
     linked: list[DirectiveEntity] = []
     for directive in directives:
-        name = directive.issuer_name.strip()
+        name = _issuer_body(directive.issuer_name.strip())
         if not name:
             linked.append(directive)
             continue
@@ -83,6 +84,25 @@ def _link_issuers(
             mentions.extend(_occurrences(structure, name, key))
         linked.append(dataclasses.replace(directive, issuer_key=key))
     return tuple(linked), organisations + tuple(added), mentions
+
+
+def _issuer_body(name: str) -> str:
+    """The body an issuer phrase names: "Bộ Nội vụ trước đây" -> "Bộ Nội vụ".
+
+    The issuer of a state document may be an office holder ("Thủ tướng Chính
+    phủ", "Bộ trưởng Bộ Công an"); the body after the post is the organisation.
+    """
+    tokens = tokenize(name, 0, len(name))
+    if not tokens:
+        return name
+    match = parse_organisation_at(tokens, 0, in_post=False)
+    if match is None:
+        post = starts_post(tokens, 0)
+        if post and matching_key(name) not in lx.STANDALONE_KIND_BY_KEY:
+            match = parse_organisation_at(tokens, post, in_post=False)
+    if match is None:
+        return name
+    return name[tokens[match.start].start : tokens[match.end - 1].end]
 
 
 def _kind_of(name: str) -> str:

@@ -111,9 +111,14 @@ def _diverges(prefix: tuple[str, ...], keys: tuple[str, ...], names: set[tuple[s
     """
     n = len(prefix)
     for other in names:
-        if other != keys and other[:n] == prefix and len(other) > n and other[n] != keys[n]:
-            if other[n] in {"của", "tại", "về"}:
-                return True
+        if (
+            other != keys
+            and other[:n] == prefix
+            and len(other) > n
+            and other[n] != keys[n]
+            and other[n] in {"của", "tại", "về"}
+        ):
+            return True
     return False
 
 
@@ -170,8 +175,9 @@ def _canonical_key(name: str) -> str:
     """The key of a name; "Quân đội nhân dân Việt Nam" is the body "Quân đội nhân dân"."""
     key = matching_key(name)
     suffix = " việt nam"
-    if key.endswith(suffix) and key[: -len(suffix)] in lx.STANDALONE_KIND_BY_KEY:
-        return key[: -len(suffix)]
+    base = key[: -len(suffix)]
+    if key.endswith(suffix) and lx.STANDALONE_KIND_BY_KEY.get(base) in {"police", "military"}:
+        return base
     return key
 
 

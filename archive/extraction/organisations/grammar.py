@@ -32,6 +32,7 @@ from archive.extraction.tokens import Token, keyed_phrases, match_phrase
 _NON_NAME = keyed_phrases(lx.NON_NAME_CAPITALS)
 _TAILS = keyed_phrases(lx.NAME_TAIL_CAPITALS)
 _GENERIC = keyed_phrases(lx.GENERIC_LIST_NOUNS)
+_SUFFIXES = keyed_phrases(lx.POST_SUFFIXES)
 # A long run of lower-case words is a predicate, not a name ("... cần quán
 # triệt thực hiện ..."); committee names allow more ("liên ngành hội nhập quốc tế").
 _MAX_LOWER_RUN = 4
@@ -96,9 +97,12 @@ def parse_organisation_at(
 
 
 def ends_post(tokens: Sequence[Token], i: int) -> bool:
-    """True when a post ends just before token i ("Bộ trưởng |Bộ ...", "Ủy viên, |")."""
-    for n in range(1, 5):
-        if i - n >= 0 and starts_post(tokens, i - n) == n:
+    """True when a post ends just before token i ("Bộ trưởng |Bộ ...", "... thứ nhất |Bộ")."""
+    for n in range(1, 7):
+        if i - n < 0:
+            break
+        m = starts_post(tokens, i - n)
+        if m and m + match_phrase(tokens, i - n + m, _SUFFIXES) == n:
             return True
     return False
 
@@ -175,6 +179,10 @@ def _lower_item(tokens: Sequence[Token], k: int, limit: int, free: bool = False)
         return 0
     n = 0
     while k + n < len(tokens) and n < limit and tokens[k + n].is_lower_word:
+        cont = continuation(tokens, k + n)
+        if cont:
+            n += cont
+            continue
         key = tokens[k + n].key
         if free:
             if key in lx.FUNCTION_WORDS or key in lx.VERB_PHRASES:

@@ -17,11 +17,11 @@ from archive.extraction.article import extractable_spans
 from archive.extraction.normalize import matching_key
 from archive.extraction.people.grammar import (
     PersonMatch,
-    PostMatch,
     honorific_at,
+    parse_people_list,
     parse_person_at,
-    parse_post,
 )
+from archive.extraction.people.posts import PostMatch, parse_post
 from archive.extraction.tokens import Token, sentence_text, tokenize
 from archive.extraction.types import (
     ArticleStructure,
@@ -68,6 +68,12 @@ def extract_people(
     for tokens in spans:
         i = 0
         while i < len(tokens):
+            listed = parse_people_list(tokens, i)
+            if listed:
+                for match in listed:
+                    _record(state, tokens, match)
+                i = listed[-1].next
+                continue
             match = parse_person_at(tokens, i)
             if match is not None and _record(state, tokens, match):
                 i = match.next
@@ -83,8 +89,11 @@ def _record(state: _State, tokens: Sequence[Token], match: PersonMatch) -> bool:
     start, end = tokens[match.name_start].start, tokens[match.name_end - 1].end
     name = text[start:end]
     key = matching_key(name)
-    if key in state.org_keys or key in lx.PLACE_KEYS or key in lx.GENERIC_PHRASES:
+    if key in state.org_keys or key in lx.GENERIC_PHRASES:
         return False
+    if key in lx.PLACE_KEYS and not (match.posts or match.rank):
+        return False  # "Chủ tịch Hồ Chí Minh" is a person; "Hồ Chí Minh" alone a place
+    key = _known_foreigner(state, key) or key
     person = state.people.get(key)
     if person is None:
         person = state.people[key] = _Person(name=name, first=start)
@@ -105,15 +114,35 @@ def _record(state: _State, tokens: Sequence[Token], match: PersonMatch) -> bool:
 
 def _position(state: _State, tokens: Sequence[Token], post: PostMatch) -> Position:
     text = state.structure.text
-    title = text[tokens[post.start].start : tokens[post.end - 1].end]
+    title = text[tokens[post.start].start : tokens[post.title_end - 1].end]
     role = text[tokens[post.start].start : tokens[post.role_end - 1].end]
     org_key = None
     if post.organisation is not None:
         o_start, o_end = post.organisation
-        org_key = state.org_keys.get(
-            matching_key(text[tokens[o_start].start : tokens[o_end - 1].end])
-        )
+        # The organisation extractor may have cut a run-on name back ("Cục X
+        # thông tin thêm" -> "Cục X"): the longest known prefix is the body.
+        for end in range(o_end, o_start, -1):
+            org_key = state.org_keys.get(
+                matching_key(text[tokens[o_start].start : tokens[end - 1].end])
+            )
+            if org_key is not None:
+                if end < o_end and post.title_end == o_end:
+                    title = text[tokens[post.start].start : tokens[end - 1].end]
+                break
     return Position(title=title, role=role, organisation_key=org_key)
+
+
+def _known_foreigner(state: _State, key: str) -> str | None:
+    """ "Bộ trưởng Sokolov" after "Sokolov Andrei Viktorovich": a short form of a foreign name."""
+    words = key.split()
+    for other, person in state.people.items():
+        names = other.split()
+        if not person.foreign or len(words) >= len(names):
+            continue
+        n = len(words)
+        if names[:n] == words or names[-n:] == words:
+            return other
+    return None
 
 
 def _add_position(person: _Person, position: Position) -> None:
@@ -121,8 +150,13 @@ def _add_position(person: _Person, position: Position) -> None:
     role_key = matching_key(position.role)
     title_key = matching_key(position.title)
     for index, held in enumerate(person.positions):
-        if matching_key(held.title) == title_key:
-            return
+        held_key = matching_key(held.title)
+        if held_key == title_key or held_key.startswith((title_key + " tại ", title_key + ",")):
+            return  # "Đại sứ Trung Quốc" after "Đại sứ Trung Quốc tại Việt Nam"
+        if title_key.startswith(held_key + " ") and matching_key(held.role) == role_key:
+            if title_key[len(held_key) :].startswith((" tại ", " , ", ", ")):
+                person.positions[index] = position
+                return
         if matching_key(held.role) == role_key:
             if title_key == role_key:
                 return  # "Thứ trưởng" after "Thứ trưởng Bộ Công an"
@@ -165,7 +199,11 @@ def _resolve_bare_post(state: _State, tokens: Sequence[Token], i: int) -> int:
 
 def _bare_names(state: _State, tokens: Sequence[Token]) -> None:
     """Later uses of a known person's full name with nothing introducing it."""
-    names = {tuple(matching_key(p.name).split()): key for key, p in state.people.items()}
+    names = {
+        tuple(matching_key(p.name).split()): key
+        for key, p in state.people.items()
+        if key not in lx.PLACE_KEYS  # "Hồ Chí Minh" alone is the city
+    }
     for key, person in state.people.items():
         for alias in person.aliases:
             names[tuple(matching_key(alias).split())] = key

@@ -14,7 +14,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from archive.extraction import lexicon as lx
-from archive.extraction.normalize import matching_key
 from archive.extraction.organisations.grammar import parse_organisation_at
 from archive.extraction.organisations.words import (
     cap_run,
@@ -22,25 +21,16 @@ from archive.extraction.organisations.words import (
     starts_post,
     starts_rank,
 )
+from archive.extraction.people.posts import PostMatch, parse_post
 from archive.extraction.ranks import canonical_rank
 from archive.extraction.tokens import Token, keyed_phrases, match_phrase
 
-_SUFFIXES = keyed_phrases(lx.POST_SUFFIXES)
 _NON_NAME = keyed_phrases(lx.NON_NAME_CAPITALS)
 _HONORIFICS = keyed_phrases(lx.HONORIFICS)
-_VIETNAM = frozenset({"việt nam"})
+_PERSON_NOUNS = keyed_phrases(lx.PERSON_NOUNS)
 _MAX_NAME = 4
-
-
-@dataclass(frozen=True)
-class PostMatch:
-    """A post at token positions [start, end): role words, then its organisation."""
-
-    start: int
-    end: int
-    role_end: int
-    organisation: tuple[int, int] | None = None  # token span of the organisation named
-    foreign: bool = False
+# Words after a name that hand it a post: "giữ chức", "làm" (hold the post of, be).
+_TAKES_POST = (("giữ", "chức"), ("làm",), ("được", "bầu", "làm"))
 
 
 @dataclass(frozen=True)
@@ -75,49 +65,6 @@ def titles_at(tokens: Sequence[Token], i: int) -> int:
     return j - i
 
 
-def parse_post(tokens: Sequence[Token], i: int) -> PostMatch | None:
-    """A post at i: "Bộ trưởng Bộ Công an", "Phó Thủ tướng", "Đại sứ Trung Quốc tại Việt Nam"."""
-    n = starts_post(tokens, i)
-    if not n:
-        return None
-    j = i + n
-    j += match_phrase(tokens, j, _SUFFIXES)
-    role_end = j
-    if role_end < len(tokens) and not tokens[role_end].is_cap and tokens[role_end].is_word:
-        # "Bộ trưởng đã ..." is a post; "Bộ trưởng Bộ Công an" names its body.
-        return PostMatch(i, role_end, role_end)
-    org = parse_organisation_at(tokens, j, in_post=True)
-    if org is not None:
-        end = max(org.end, org.abbreviation_end)
-        foreign = _has_foreign_place(tokens, org.start, org.end)
-        return PostMatch(i, end, role_end, (org.start, org.end), foreign)
-    if j < len(tokens) and tokens[j].is_acronym:
-        # "Giám đốc C02", "Chủ tịch UBND tỉnh ..." written with an abbreviation.
-        return PostMatch(i, j + 1, role_end, (j, j + 1))
-    country = place_length(tokens, j)
-    key = " ".join(t.key for t in tokens[j : j + country])
-    if country and key in lx.COUNTRY_KEYS:
-        end = j + country
-        if end + 1 < len(tokens) and tokens[end].key == "tại":
-            end += 1 + place_length(tokens, end + 1)
-        return PostMatch(i, end, role_end, None, key not in _VIETNAM)
-    return PostMatch(i, role_end, role_end)
-
-
-def _has_foreign_place(tokens: Sequence[Token], start: int, end: int) -> bool:
-    k = start
-    while k < end:
-        n = place_length(tokens, k)
-        if n:
-            key = " ".join(t.key for t in tokens[k : k + n])
-            if key in lx.COUNTRY_KEYS and key not in _VIETNAM:
-                return True
-            k += n
-        else:
-            k += 1
-    return False
-
-
 def name_length(tokens: Sequence[Token], i: int, *, strong: bool) -> int:
     """Tokens of a personal name at i, or 0.
 
@@ -147,7 +94,8 @@ def name_length(tokens: Sequence[Token], i: int, *, strong: bool) -> int:
     if run > _MAX_NAME:
         return 0
     place = place_length(tokens, i)
-    if place and place >= run:
+    if place and place >= run and not strong:
+        # "Chủ tịch Hồ Chí Minh": after a post a place-shaped run is the name.
         return 0
     if not foreign and not any(t.is_foreign_word for t in tokens[i : i + run]):
         if run < 2:
@@ -161,6 +109,9 @@ def parse_person_at(tokens: Sequence[Token], i: int) -> PersonMatch | None:
     """A person introduced at token i, with rank, titles, posts and apposition."""
     j = i + honorific_at(tokens, i)
     strong = j > i
+    weak = not strong and bool(match_phrase(tokens, i, _PERSON_NOUNS))
+    if weak:
+        j = i + match_phrase(tokens, i, _PERSON_NOUNS)
     rank = ""
     titles: list[tuple[int, int]] = []
     posts: list[PostMatch] = []
@@ -174,13 +125,17 @@ def parse_person_at(tokens: Sequence[Token], i: int) -> PersonMatch | None:
         if n:
             titles.append((j, j + n))
             j += n
+            strong = True
             continue
         if rank and j < len(tokens) and tokens[j].text == "," and titles_at(tokens, j + 1):
             j += 1
             continue
         post = parse_post(tokens, j)
         if post is not None:
-            posts.append(post)
+            # "thừa ủy quyền của Chủ tịch nước, Phó Thủ tướng X": the office
+            # after "của" is someone else's.
+            if not (j > 0 and tokens[j - 1].key == "của" and not _name_follows(tokens, post)):
+                posts.append(post)
             j = post.end
             strong = True
             if (
@@ -191,15 +146,16 @@ def parse_person_at(tokens: Sequence[Token], i: int) -> PersonMatch | None:
                 j += 1
             continue
         break
-    if not strong and not (j == i and i < len(tokens) and tokens[i].key in lx.SURNAMES):
+    surname_first = j == i and i < len(tokens) and tokens[i].key in lx.SURNAMES
+    if not strong and not weak and not surname_first:
         return None
     n = name_length(tokens, j, strong=strong)
     if not n:
         return None
     name_start, name_end = j, j + n
-    after = apposition(tokens, name_end)
-    if not strong and not after:
-        # A bare family-name run is a person only when a post follows it.
+    after = apposition(tokens, name_end) or taken_post(tokens, name_end)
+    if surname_first and not after and not _born(tokens, name_end):
+        # A bare family-name run is a person only when a post or a birth year follows.
         return None
     foreign = any(p.foreign for p in posts) or any(
         t.is_foreign_word for t in tokens[name_start:name_end]
@@ -216,18 +172,78 @@ def parse_person_at(tokens: Sequence[Token], i: int) -> PersonMatch | None:
     )
 
 
+def parse_people_list(tokens: Sequence[Token], i: int) -> list[PersonMatch]:
+    """ "các đồng chí: A, B và C", "các đồng chí A, B giữ chức Phó Bí thư": one match each."""
+    if match_phrase(tokens, i, _HONORIFICS) != 2 or i == 0:
+        return []
+    if tokens[i - 1].key not in lx.PLURAL_MARKERS:
+        return []
+    j = i + 2
+    if j < len(tokens) and tokens[j].text == ":":
+        j += 1
+    spans: list[tuple[int, int]] = []
+    while j < len(tokens):
+        n = name_length(tokens, j, strong=True)
+        if not n:
+            break
+        spans.append((j, j + n))
+        j += n
+        if j + 1 < len(tokens) and tokens[j].text in {",", "và"} and tokens[j + 1].is_cap:
+            j += 1
+            continue
+        break
+    if not spans:
+        return []
+    shared = taken_post(tokens, j)
+    end = shared[-1].end if shared else j
+    return [
+        PersonMatch(
+            start=i,
+            name_start=s,
+            name_end=e,
+            next=end,
+            posts=tuple(shared),
+            foreign=any(t.is_foreign_word for t in tokens[s:e]),
+        )
+        for s, e in spans
+    ]
+
+
+def taken_post(tokens: Sequence[Token], k: int) -> list[PostMatch]:
+    """The post in "<name> giữ chức Phó Bí thư" / "<name> làm Chủ nhiệm", else []."""
+    for words in _TAKES_POST:
+        n = len(words)
+        if tuple(t.key for t in tokens[k : k + n]) == words:
+            post = parse_post(tokens, k + n)
+            if post is not None and not _name_follows(tokens, post):
+                return [post]
+    return []
+
+
+def _name_follows(tokens: Sequence[Token], post: PostMatch) -> bool:
+    return bool(name_length(tokens, post.end, strong=True))
+
+
+def _born(tokens: Sequence[Token], k: int) -> bool:
+    """ "(SN 1986, ...)" / "(sinh năm 1990)": a birth year marks a person."""
+    return k + 1 < len(tokens) and tokens[k].text == "(" and tokens[k + 1].key in {"sn", "sinh"}
+
+
 def apposition(tokens: Sequence[Token], k: int) -> list[PostMatch]:
     """Posts after a name: ", Ủy viên Bộ Chính trị, Bộ trưởng Bộ Công an"."""
     posts: list[PostMatch] = []
     while k + 1 < len(tokens) and tokens[k].text == ",":
         post = parse_post(tokens, k + 1)
-        if post is None or name_length(tokens, post.end, strong=True):
+        if post is None or _name_follows(tokens, post):
             # A post followed by a name introduces the next person.
+            break
+        if post.title_end == post.role_end and _starts_clause(tokens, post.end):
+            # ", Thứ trưởng đồng ý ...": a new subject, not an apposition.
             break
         posts.append(post)
         k = post.end
     return posts
 
 
-def name_key(tokens: Sequence[Token], start: int, end: int) -> str:
-    return matching_key(" ".join(t.text for t in tokens[start:end]))
+def _starts_clause(tokens: Sequence[Token], k: int) -> bool:
+    return k < len(tokens) and tokens[k].is_lower_word
