@@ -105,7 +105,9 @@ class EntityListField(forms.Field):
                     if self.accept_symbol
                     else "an id"
                 )
-                raise forms.ValidationError(f"{text[:40]!r} is not {what}", code="invalid")
+                raise forms.ValidationError(
+                    "%(value)r is not " + what, code="invalid", params={"value": text[:40]}
+                )
             result.append(symbol)
         return list(dict.fromkeys(result))
 
@@ -128,7 +130,9 @@ class StrictBooleanField(forms.Field):
         if text in self.FALSE:
             return False
         raise forms.ValidationError(
-            f"{str(value)[:40]!r} is not a boolean (use true or false)", code="invalid"
+            "%(value)r is not a boolean (use true or false)",
+            code="invalid",
+            params={"value": str(value)[:40]},
         )
 
 
@@ -483,9 +487,12 @@ class SymbolField(forms.CharField):
     def clean(self, value):
         value = super().clean(value)
         if value and canonical_symbol(value) is None:
+            # User input goes in params, never into the message: the message is
+            # %-formatted later, and the input may contain "%".
             raise forms.ValidationError(
-                f"{value[:40]!r} is not a directive symbol (e.g. 59-NQ/TW, 153/NQ-CP)",
+                "%(value)r is not a directive symbol (e.g. 59-NQ/TW, 153/NQ-CP)",
                 code="invalid",
+                params={"value": value[:40]},
             )
         return value
 

@@ -29,6 +29,8 @@ from rest_framework.pagination import BasePagination
 from rest_framework.response import Response
 from rest_framework.utils.urls import remove_query_param, replace_query_param
 
+from archive.api.schema import allow_empty
+
 DEFAULT_PAGE_SIZE = 20
 MAX_PAGE_SIZE = 100
 COUNT_CAP = 1000
@@ -51,7 +53,7 @@ def _page_size_parameter() -> dict[str, Any]:
         "required": False,
         "in": "query",
         "description": f"Results per page, 1 to {MAX_PAGE_SIZE} (default {DEFAULT_PAGE_SIZE}).",
-        "schema": {"type": "integer", "minimum": 1, "maximum": MAX_PAGE_SIZE},
+        "schema": allow_empty({"type": "integer", "minimum": 1, "maximum": MAX_PAGE_SIZE}),
     }
 
 
@@ -314,7 +316,7 @@ class CappedPageNumberPagination(BasePagination):
                 "required": False,
                 "in": "query",
                 "description": "Page number, from 1.",
-                "schema": {"type": "integer", "minimum": 1, "maximum": MAX_PAGE},
+                "schema": allow_empty({"type": "integer", "minimum": 1, "maximum": MAX_PAGE}),
             },
             _page_size_parameter(),
         ]

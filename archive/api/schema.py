@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import copy
 
+from django.conf import settings
 from drf_spectacular.contrib.django_filters import DjangoFilterExtension
 from drf_spectacular.openapi import AutoSchema
 
@@ -31,11 +32,34 @@ _FIELD_ERRORS = {
 }
 
 
+EMPTY = {"type": "string", "enum": [""]}
+
+
+def allow_empty(schema: dict) -> dict:
+    """A query parameter's schema that also admits an empty value.
+
+    `?published_after=` means the same as leaving the parameter out, as an
+    HTML form sends it for a field left blank (the pages share these filters).
+    """
+    if schema.get("type") == "array":
+        return {**schema, "items": {"anyOf": [schema["items"], EMPTY]}}
+    if schema.get("type") == "string" and "format" not in schema and "enum" not in schema:
+        return schema
+    return {"anyOf": [schema, EMPTY]}
+
+
 def _response(description: str, schema: dict) -> dict:
     return {"description": description, "content": {"application/json": {"schema": schema}}}
 
 
 class ArchiveAutoSchema(AutoSchema):
+    def get_auth(self):
+        auths = super().get_auth()
+        # Reading is open to anonymous users unless ARCHIVE_API_PUBLIC_READ=0.
+        if self.method.upper() in ("GET", "HEAD") and settings.API_PUBLIC_READ and {} not in auths:
+            auths.append({})
+        return auths
+
     def _get_response_bodies(self, direction="response"):
         responses = super()._get_response_bodies(direction)
         action = getattr(self.view, "action", None)
@@ -74,6 +98,7 @@ class ArchiveFilterExtension(DjangoFilterExtension):
         )
         help_text = filter_field.extra.get("help_text")
         for parameter in parameters:
+            parameter["schema"] = allow_empty(parameter["schema"])
             if help_text and not parameter.get("description"):
                 parameter["description"] = str(help_text)
         return parameters

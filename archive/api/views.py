@@ -2,10 +2,20 @@
 
 from __future__ import annotations
 
+from django.http import JsonResponse
+from django.views.decorators.csrf import csrf_exempt
 from django_filters import utils as filter_utils
 from django_filters.rest_framework import DjangoFilterBackend
-from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import (
+    OpenApiResponse,
+    extend_schema,
+    extend_schema_view,
+    inline_serializer,
+)
 from rest_framework import mixins, serializers, status, viewsets
+from rest_framework.authtoken.serializers import AuthTokenSerializer
+from rest_framework.authtoken.views import ObtainAuthToken
 from rest_framework.decorators import action
 from rest_framework.exceptions import ValidationError
 from rest_framework.parsers import FormParser, MultiPartParser
@@ -239,3 +249,26 @@ class DirectiveViewSet(CreateMixin, ArchiveViewSet):
 
     def prepare_detail(self, instance) -> None:
         instance.citing_articles = selectors.articles_citing(directive=instance)
+
+
+class TokenView(ObtainAuthToken):
+    """A token for `Authorization: Token <key>`, given a username and password."""
+
+    schema = ArchiveAutoSchema()
+
+    @extend_schema(
+        request=AuthTokenSerializer,
+        responses={
+            200: inline_serializer("Token", {"token": serializers.CharField()}),
+            400: OpenApiResponse(OpenApiTypes.OBJECT, "Wrong username or password."),
+        },
+        auth=[],
+    )
+    def post(self, request, *args, **kwargs):
+        return super().post(request, *args, **kwargs)
+
+
+@csrf_exempt  # it changes nothing; without this a PUT would get Django's HTML 403
+def not_found(request, *args, **kwargs):
+    """JSON 404 for any other path under /api/ (Django's own 404 page is HTML)."""
+    return JsonResponse({"detail": "no such API endpoint or record"}, status=404)
