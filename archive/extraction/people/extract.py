@@ -70,8 +70,8 @@ def extract_people(
         while i < len(tokens):
             listed = parse_people_list(tokens, i)
             if listed:
-                for match in listed:
-                    _record(state, tokens, match)
+                for each in listed:
+                    _record(state, tokens, each)
                 i = listed[-1].next
                 continue
             match = parse_person_at(tokens, i)
@@ -153,10 +153,10 @@ def _add_position(person: _Person, position: Position) -> None:
         held_key = matching_key(held.title)
         if held_key == title_key or held_key.startswith((title_key + " tại ", title_key + ",")):
             return  # "Đại sứ Trung Quốc" after "Đại sứ Trung Quốc tại Việt Nam"
-        if title_key.startswith(held_key + " ") and matching_key(held.role) == role_key:
-            if title_key[len(held_key) :].startswith((" tại ", " , ", ", ")):
-                person.positions[index] = position
-                return
+        extends = title_key[len(held_key) :].startswith((" tại ", ","))
+        if title_key.startswith(held_key) and extends and matching_key(held.role) == role_key:
+            person.positions[index] = position
+            return
         if matching_key(held.role) == role_key:
             if title_key == role_key:
                 return  # "Thứ trưởng" after "Thứ trưởng Bộ Công an"
