@@ -1,0 +1,81 @@
+"""`manage.py import_seeds [PATH ...]`: import article files through the import service.
+
+Thin on purpose: paths in, report out. Reading, parsing and writing are the
+service's (archive.services); this command only chooses the files, shows
+progress and prints the totals.
+"""
+
+from __future__ import annotations
+
+import sys
+from contextlib import nullcontext
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+from tqdm import tqdm
+
+from archive.services.batch import ImportSummary, find_article_files, import_one
+from archive.services.importing import ImportStatus
+
+
+class Command(BaseCommand):
+    help = (
+        "Import article files (*.txt, searched recursively in directories) into the archive. "
+        "Exits non-zero when any file failed; the others are imported all the same."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "paths", nargs="*", default=["seeds/"], help="files or directories (default: seeds/)"
+        )
+        parser.add_argument(
+            "--dry-run", action="store_true", help="parse and report, write nothing"
+        )
+        parser.add_argument(
+            "--fail-fast", action="store_true", help="stop at the first file that fails"
+        )
+
+    def handle(self, *args, paths, dry_run, fail_fast, verbosity, **options):
+        self.verbosity = verbosity
+        summary = ImportSummary(dry_run=dry_run)
+        files, problems = find_article_files(paths=[Path(p) for p in paths])
+        for outcome in problems:
+            summary.add(outcome, read=False)
+            self._report(outcome)
+        if not (fail_fast and problems):
+            self._import(files, summary, dry_run=dry_run, fail_fast=fail_fast)
+        summary.finish()
+        if verbosity >= 1:
+            self.stdout.write("\n".join(summary.lines()))
+        if summary.failed:
+            raise CommandError(f"{summary.failed} failed; see the list above")
+
+    def _import(self, files, summary: ImportSummary, *, dry_run: bool, fail_fast: bool) -> None:
+        # A progress bar only for a person watching a terminal, never in logs or pipes.
+        show_bar = self.verbosity >= 1 and sys.stderr.isatty()
+        bar = tqdm(files, unit="file", file=sys.stderr, disable=not show_bar, leave=False)
+        for path in bar:
+            outcome = import_one(path=path, dry_run=dry_run)
+            summary.add(outcome)
+            # Lines printed while the bar is drawn must not be torn by it.
+            with tqdm.external_write_mode(file=sys.stderr) if show_bar else nullcontext():
+                self._report(outcome)
+            if fail_fast and outcome.status == ImportStatus.FAILED:
+                break
+        bar.close()
+
+    def _report(self, outcome) -> None:
+        if outcome.status == ImportStatus.FAILED:
+            # Failures are shown at every verbosity: they are what needs acting on.
+            self.stderr.write(f"FAILED {outcome.error}")
+            return
+        if self.verbosity < 2:
+            return
+        detail = f" (same content as {outcome.duplicate_of})" if outcome.duplicate_of else ""
+        self.stdout.write(f"{outcome.status.value:9} {outcome.origin}{detail}")
+        if self.verbosity >= 3 and outcome.parsed is not None:
+            created = ", ".join(f"{n} {kind}" for kind, n in outcome.entities_created.items())
+            self.stdout.write(
+                f"          new: {created}; mentions written: {outcome.mentions_written}, "
+                f"removed: {outcome.mentions_deleted}"
+            )

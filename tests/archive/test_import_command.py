@@ -1,0 +1,314 @@
+"""`manage.py import_seeds`: which files it takes, what it reports, how it exits, and that
+two runs at once on the same files end with one copy of everything."""
+
+from __future__ import annotations
+
+import fcntl
+import io
+import json
+import os
+import pty
+import struct
+import subprocess
+import sys
+import termios
+from pathlib import Path
+
+import pytest
+from django.core.management import CommandError, call_command
+from django.db import connection
+
+from archive.extraction.normalize import matching_key
+from archive.extraction.pipeline import extract
+from archive.models import Article, Directive, Person
+
+ROOT = Path(__file__).resolve().parents[2]
+
+# Invented officers, provinces and directives, recombined into many articles.
+FAMILY = ("Trịnh", "Đỗ", "Phan", "Vũ", "Lò", "Hà", "Kiều", "Mạc")
+MIDDLE = ("Văn", "Minh", "Đình", "Quang", "Hữu")
+GIVEN = ("Khải", "Luân", "Vĩnh", "Toàn", "Sính", "Tùng", "Phúc")
+PROVINCES = ("Bình Khê", "Sơn Lâm", "Hải Vân", "Đông Hòa")
+
+
+def invented_article(i: int) -> str:
+    chief = f"{FAMILY[i % 8]} {MIDDLE[i % 5]} {GIVEN[i % 7]}"
+    deputy = f"{FAMILY[(i + 3) % 8]} {MIDDLE[(i + 1) % 5]} {GIVEN[(i + 2) % 7]}"
+    province = PROVINCES[i % 4]
+    return (
+        f"Công an tỉnh {province} họp giao ban tháng {i % 12 + 1}\n\n"
+        f"Sáng {i % 27 + 1}/{i % 12 + 1}/2025, tại trụ sở, Công an tỉnh {province} tổ chức "
+        f"hội nghị giao ban lần thứ {i}.\n\n"
+        f"Đại tá {chief}, Giám đốc Công an tỉnh {province} chủ trì. Dự hội nghị có "
+        f"Thượng tá {deputy}, Phó Giám đốc Công an tỉnh {province}.\n\n"
+        f"Hội nghị quán triệt Chỉ thị số {40 + i % 5}-CT/TW ngày 5/6/2024 của Ban Bí thư.\n\n"
+        "Minh Anh\n"
+    )
+
+
+def write_corpus(folder: Path, count: int, *, first: int = 0) -> list[Path]:
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for i in range(first, first + count):
+        path = folder / f"{i:03d}.txt"
+        path.write_text(invented_article(i), encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+def run(*args: str, **options):
+    out, err = io.StringIO(), io.StringIO()
+    call_command("import_seeds", *args, stdout=out, stderr=err, **options)
+    return out.getvalue(), err.getvalue()
+
+
+def run_failing(*args: str, **options):
+    out, err = io.StringIO(), io.StringIO()
+    with pytest.raises(CommandError, match="failed"):
+        call_command("import_seeds", *args, stdout=out, stderr=err, **options)
+    return out.getvalue(), err.getvalue()
+
+
+# --- in-process runs ---------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_the_seeds_import_by_default_and_a_second_run_changes_nothing(monkeypatch):
+    monkeypatch.chdir(ROOT)
+    out, err = run()
+
+    assert "files read:        2" in out
+    assert "2 created, 0 updated, 0 unchanged, 0 failed" in out
+    assert err == ""
+    assert sorted(Article.objects.values_list("origin", flat=True)) == sorted(
+        f"seeds/{path.name}" for path in (ROOT / "seeds").glob("*.txt")
+    )
+    assert Directive.objects.filter(symbol="59-NQ/TW").exists()
+    people = Person.objects.count()
+
+    out, _ = run("seeds/")
+
+    assert "0 created, 0 updated, 2 unchanged, 0 failed" in out
+    assert "0 people, 0 organisations, 0 directives" in out
+    assert "mentions written:  0" in out
+    assert Person.objects.count() == people
+
+
+@pytest.mark.django_db
+def test_directories_are_searched_recursively_for_txt_files_only(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    write_corpus(tmp_path / "in" / "2025" / "03", 2)
+    write_corpus(tmp_path / "in", 1, first=5)
+    (tmp_path / "in" / "notes.md").write_text(invented_article(7))
+
+    out, _ = run("in", verbosity=2)
+
+    assert sorted(Article.objects.values_list("origin", flat=True)) == [
+        "in/005.txt",
+        "in/2025/03/000.txt",
+        "in/2025/03/001.txt",
+    ]
+    assert "created   in/2025/03/001.txt" in out
+
+
+@pytest.mark.django_db
+def test_each_bad_input_is_named_with_its_reason_and_the_rest_still_imports(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    inbox = tmp_path / "inbox"
+    write_corpus(inbox, 2)
+    (inbox / "empty.txt").write_bytes(b"")
+    (inbox / "blank.txt").write_bytes(b"\n  \n\t")
+    (inbox / "photo.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    (inbox / "legacy.txt").write_bytes("Công an tỉnh".encode("cp1258", errors="replace"))
+    with (inbox / "huge.txt").open("wb") as handle:
+        handle.truncate(50 * 1024 * 1024)
+    (tmp_path / "no-articles").mkdir()
+
+    out, err = run_failing("inbox", "no-articles", "nowhere.txt")
+
+    failures = sorted(line for line in err.splitlines() if line.startswith("FAILED"))
+    assert failures == [
+        "FAILED inbox/blank.txt: only whitespace",
+        "FAILED inbox/empty.txt: empty file",
+        "FAILED inbox/huge.txt: file is 50.0 MB; the limit is 5 MB",
+        "FAILED inbox/legacy.txt: not valid UTF-8 (byte 0xf4 at offset 1); save the file as UTF-8",
+        "FAILED inbox/photo.txt: binary file (contains NUL bytes)",
+        "FAILED no-articles: directory contains no .txt files",
+        "FAILED nowhere.txt: no such file or directory",
+    ]
+    assert "2 created, 0 updated, 0 unchanged, 7 failed" in out
+    assert Article.objects.count() == 2
+
+
+@pytest.mark.django_db
+def test_a_dry_run_reports_and_writes_nothing(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    write_corpus(tmp_path / "in", 3)
+
+    out, _ = run("in", "--dry-run")
+
+    assert out.startswith("Dry run: nothing was written.")
+    assert "3 created" in out
+    assert not Article.objects.exists()
+    assert not Person.objects.exists()
+
+
+@pytest.mark.django_db
+def test_fail_fast_stops_at_the_first_failure(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    write_corpus(tmp_path / "in", 3)
+    (tmp_path / "in" / "001.txt").write_bytes(b"")
+
+    _, err = run_failing("in", "--fail-fast")
+
+    assert "FAILED in/001.txt: empty file" in err
+    assert list(Article.objects.values_list("origin", flat=True)) == ["in/000.txt"]
+
+
+@pytest.mark.django_db
+def test_verbosity_zero_prints_only_failures_and_two_prints_every_file(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    write_corpus(tmp_path / "in", 2)
+
+    assert run("in", verbosity=0) == ("", "")
+    out, _ = run("in", verbosity=2)
+    assert "unchanged in/000.txt" in out
+    assert "unchanged in/001.txt" in out
+
+
+# --- real processes: exit status, progress bar, two imports at once ----------
+
+
+def manage(*args: str, database_url: str, cwd: Path, **popen):
+    env = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
+    env |= {"DJANGO_SECRET_KEY": "test-only", "DATABASE_URL": database_url}
+    return subprocess.Popen(
+        [sys.executable, str(ROOT / "manage.py"), *args], cwd=cwd, env=env, text=True, **popen
+    )
+
+
+def finish(process, timeout: int = 300) -> tuple[int, str, str]:
+    out, err = process.communicate(timeout=timeout)
+    return process.returncode, out or "", err or ""
+
+
+@pytest.fixture
+def database_url(tmp_path) -> str:
+    """A database that subprocesses share with this test.
+
+    On PostgreSQL the test database itself (the tests using this are
+    transactional, so the subprocesses' rows are visible and flushed after);
+    SQLite's test database lives in memory, so a file of its own there.
+    """
+    if connection.vendor == "postgresql":
+        s = connection.settings_dict
+        return f"postgres://{s['USER']}:{s['PASSWORD']}@{s['HOST']}:{s['PORT']}/{s['NAME']}"
+    url = f"sqlite:///{tmp_path / 'shared.sqlite3'}"
+    code, _, err = finish(manage("migrate", "-v0", database_url=url, cwd=tmp_path,
+                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE))  # fmt: skip
+    assert code == 0, err
+    return url
+
+
+STORED_COUNTS = """
+import json
+from django.db.models import Count
+from archive.models import *
+print(json.dumps({
+    "articles": Article.objects.count(),
+    "people": Person.objects.count(),
+    "organisations": Organisation.objects.count(),
+    "directives": Directive.objects.count(),
+    "mentions": sum(m.objects.count() for m in (PersonMention, OrganisationMention,
+                                                 DirectiveMention)),
+    "same_sha": Article.objects.values("sha256").annotate(n=Count("id")).filter(n__gt=1).count(),
+}))
+"""
+
+
+def stored_counts(database_url: str, cwd: Path) -> dict[str, int]:
+    process = manage("shell", "-c", STORED_COUNTS, database_url=database_url, cwd=cwd,
+                     stdout=subprocess.PIPE, stderr=subprocess.PIPE)  # fmt: skip
+    code, out, err = finish(process)
+    assert code == 0, err
+    return json.loads(out.strip().splitlines()[-1])
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_exit_status_is_zero_when_all_imported_and_non_zero_when_any_failed(
+    database_url, tmp_path
+):
+    write_corpus(tmp_path / "good", 2)
+    (tmp_path / "bad").mkdir()
+    (tmp_path / "bad" / "empty.txt").write_bytes(b"")
+    pipes = {"stdout": subprocess.PIPE, "stderr": subprocess.PIPE}
+
+    ok = finish(manage("import_seeds", "good", database_url=database_url, cwd=tmp_path, **pipes))
+    bad = finish(
+        manage("import_seeds", "bad", "good", database_url=database_url, cwd=tmp_path, **pipes)
+    )
+
+    assert ok[0] == 0, ok[2]
+    assert bad[0] != 0
+    assert "FAILED bad/empty.txt: empty file" in bad[2]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_progress_bar_is_drawn_only_on_a_terminal(database_url, tmp_path):
+    write_corpus(tmp_path / "in", 3)
+    terminal, side = pty.openpty()
+    # A real terminal has a size; tqdm draws nothing in a zero-column one.
+    fcntl.ioctl(side, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
+    process = manage("import_seeds", "in", database_url=database_url, cwd=tmp_path,
+                     stdout=subprocess.PIPE, stderr=side)  # fmt: skip
+    os.close(side)
+    drawn = b""
+    while True:
+        try:
+            chunk = os.read(terminal, 4096)
+        except OSError:  # the other end closed
+            break
+        if not chunk:
+            break
+        drawn += chunk
+    os.close(terminal)
+    assert finish(process)[0] == 0
+    piped = finish(manage("import_seeds", "in", database_url=database_url, cwd=tmp_path,
+                          stdout=subprocess.PIPE, stderr=subprocess.PIPE))  # fmt: skip
+
+    assert "| 0/3 [" in drawn.decode("utf-8", errors="replace")  # how far the redraws get varies
+    assert piped[0] == 0
+    assert piped[2] == ""
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_imports_of_the_same_files_at_once_end_with_one_copy_of_everything(
+    database_url, tmp_path
+):
+    paths = write_corpus(tmp_path / "corpus", 24)
+    # What one import alone would store, from the extraction itself.
+    parses = [extract(path.read_text(encoding="utf-8")) for path in paths]
+    expected = {
+        "articles": len(paths),
+        "people": len({matching_key(e.name) for p in parses for e in p.people}),
+        "organisations": len({matching_key(e.name) for p in parses for e in p.organisations}),
+        "directives": len({e.key for p in parses for e in p.directives}),
+        "mentions": sum(len(p.mentions) for p in parses),
+        "same_sha": 0,
+    }
+
+    runs = [
+        manage("import_seeds", "corpus", "-v2", database_url=database_url, cwd=tmp_path,
+               stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        for _ in range(2)
+    ]  # fmt: skip
+    results = [finish(process) for process in runs]
+
+    for code, _, err in results:
+        assert code == 0, err
+        assert err == ""
+    created = [
+        line for _, out, _ in results for line in out.splitlines() if line.startswith("created")
+    ]
+    assert sorted(created) == sorted(f"created   corpus/{p.name}" for p in paths)
+    assert stored_counts(database_url, tmp_path) == expected
