@@ -626,6 +626,12 @@ FUNCTION_WORDS: frozenset[str] = _keys(
         "song nhiệm khóa khoá giai đợt"
     )
 )
+# Function words that are also the second syllable of common compounds and
+# stay in a name right after a capitalised syllable: "Hậu cần" (logistics),
+# "Cải cách mới"..., "Tiền trước", "Sau": need, new, after, before, again, ...
+COMPOUND_FUNCTION_WORDS: frozenset[str] = _keys(
+    _words("cần mới sau trước lại ra vào lên xuống qua nay tới")
+)
 # Two-syllable verbs of the genre that end a name wherever they stand: chair,
 # speak, attend, organise, issue, acknowledge, assess, request, propose,
 # affirm, stress, report, deploy, implement, coordinate, advise, lead, direct,

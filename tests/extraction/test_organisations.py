@@ -116,3 +116,52 @@ def test_unit_followed_by_its_ministry_names_both() -> None:
     assert orgs["Vụ Pháp chế Bộ Giao thông vận tải"].parent_key == matching_key(
         "Bộ Giao thông vận tải"
     )
+
+
+def test_lower_case_lists_joined_by_and_belong_to_a_department_name() -> None:
+    orgs = organisations_in(
+        "Tin ngắn\n\nNgày 2/3, Cục Kiểm định và quản lý chất lượng, tiêu chuẩn (K09) tổ chức tập huấn. Cục Kiểm định và quản lý chất lượng, tiêu chuẩn cũng khen thưởng.\n"
+    )
+    assert "Cục Kiểm định và quản lý chất lượng, tiêu chuẩn" in orgs
+
+
+def test_and_followed_by_people_or_representatives_ends_the_name() -> None:
+    orgs = organisations_in(
+        "Tin ngắn\n\nNgày 2/3, Cục Hợp tác quốc tế và đại diện các đơn vị đã làm việc. Ông Lê Văn Bảo thay mặt Vụ Tổng hợp và ông Trần Đức cảm ơn.\n"
+    )
+    assert "Cục Hợp tác quốc tế" in orgs
+    assert "Vụ Tổng hợp" in orgs
+    assert not any(" và " in name for name in orgs)
+
+
+def test_verb_like_syllable_closing_a_compound_stays_in_the_name() -> None:
+    orgs = organisations_in(
+        "Tin ngắn\n\nNgày 2/3, Cục Cảnh sát đường thủy giao thông (C99) tổ chức diễn tập.\n"
+    )
+    assert "Cục Cảnh sát đường thủy giao thông" in orgs
+    assert orgs["Cục Cảnh sát đường thủy giao thông"].abbreviations == ("C99",)
+
+
+def test_steering_committee_with_a_lower_case_topic_and_an_owner_ministry() -> None:
+    orgs = organisations_in(
+        "Tin ngắn\n\nNgày 2/3, Ban Chỉ đạo cải cách thủ tục, chuyển đổi số và đổi mới quản trị của Bộ Thủy lợi họp phiên thứ nhất.\n"
+    )
+    name = "Ban Chỉ đạo cải cách thủ tục, chuyển đổi số và đổi mới quản trị của Bộ Thủy lợi"
+    assert orgs[name].kind == "steering_committee"
+    assert orgs[name].parent_key == matching_key("Bộ Thủy lợi")
+
+
+def test_provincial_party_committee_and_peoples_committee_are_named_by_their_place() -> None:
+    orgs = organisations_in(
+        "Tin ngắn\n\nNgày 2/3, Tỉnh ủy Quảng Trị và Ủy ban nhân dân tỉnh Quảng Trị đã chỉ đạo các sở.\n"
+    )
+    assert orgs["Tỉnh ủy Quảng Trị"].kind == "party_committee"
+    assert "Ủy ban nhân dân tỉnh Quảng Trị" in orgs
+
+
+def test_head_of_division_names_the_division_after_a_lower_case_head() -> None:
+    orgs = organisations_in(
+        "Tin ngắn\n\nNgày 2/3, Trung tá Hồ Văn Kiên, Trưởng phòng Hậu cần Công an tỉnh Quảng Trị phát biểu.\n"
+    )
+    assert "phòng Hậu cần Công an tỉnh Quảng Trị" in orgs
+    assert "Công an tỉnh Quảng Trị" in orgs

@@ -123,3 +123,57 @@ def test_place_after_a_post_is_not_a_person() -> None:
         "Tin ngắn\n\nNgày 4/4, Giám đốc Công an tỉnh Quảng Ninh đã chỉ đạo lực lượng.\n"
     )
     assert people == {}
+
+
+def test_plural_comrades_list_gives_each_person_and_their_shared_post() -> None:
+    people = people_in(
+        "Bầu cử\n\nHội nghị đã bầu các đồng chí Lò Văn Sáng, Tạ Thị Mơ giữ chức Phó Bí thư Đảng ủy. Đoàn gồm các đồng chí: Lò Văn Sáng, Giàng A Páo và Tạ Thị Mơ.\n"
+    )
+    assert set(people) == {"Lò Văn Sáng", "Tạ Thị Mơ", "Giàng A Páo"}
+    assert [p.title for p in people["Tạ Thị Mơ"].positions] == ["Phó Bí thư Đảng ủy"]
+
+
+def test_suspect_with_a_birth_year_is_a_person_without_any_post() -> None:
+    people = people_in(
+        "Bắt giữ\n\nNgày 2/3, Công an tỉnh Quảng Trị bắt giữ Đinh Văn Hạ (SN 1990, trú tại xã Tân Lập).\n"
+    )
+    assert "Đinh Văn Hạ" in people
+    assert people["Đinh Văn Hạ"].positions == ()
+
+
+def test_person_noun_introduces_a_foreign_student() -> None:
+    people = people_in(
+        "Bế giảng\n\nThay mặt học viên, học viên Bounmy Phetsamone phát biểu cảm tưởng.\n"
+    )
+    assert "Bounmy Phetsamone" in people
+
+
+def test_parent_body_after_a_comma_is_part_of_the_post() -> None:
+    people = people_in(
+        "Làm việc\n\nNgày 2/3, ông Lê Văn Tú, Vụ trưởng Vụ Hợp tác, Bộ Thủy lợi đã trình bày báo cáo.\n"
+    )
+    assert [p.title for p in people["Lê Văn Tú"].positions] == ["Vụ trưởng Vụ Hợp tác, Bộ Thủy lợi"]
+
+
+def test_post_after_a_preposition_belongs_to_someone_else() -> None:
+    people = people_in(
+        "Thăm\n\nNgày 2/3, Bộ trưởng Trần Quốc Vĩnh đến thăm Đại sứ quán. Báo cáo với Bộ trưởng, Đại sứ Lê Minh Hòa cho biết tình hình.\n"
+    )
+    assert [p.title for p in people["Lê Minh Hòa"].positions] == ["Đại sứ"]
+
+
+def test_short_form_of_a_foreign_name_is_the_same_person() -> None:
+    structure = structure_of(
+        "Hội đàm\n\nNgày 2/3, Bộ trưởng Bộ Nội vụ Cộng hòa Séc Tomas Novak hội đàm với đoàn. Bộ trưởng Novak cảm ơn sự đón tiếp.\n"
+    )
+    orgs, _ = extract_organisations(structure)
+    people, mentions = extract_people(structure, orgs)
+    assert [p.name for p in people] == ["Tomas Novak"]
+    assert [m.surface for m in mentions] == ["Tomas Novak", "Novak"]
+
+
+def test_president_named_like_a_city_is_a_person_after_a_post_only() -> None:
+    people = people_in(
+        "Ôn lại truyền thống\n\nNăm 1948, Chủ tịch Hồ Chí Minh gửi thư. Học viện Chính trị quốc gia Hồ Chí Minh tổ chức hội thảo.\n"
+    )
+    assert list(people) == ["Hồ Chí Minh"]

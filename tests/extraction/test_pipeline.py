@@ -146,3 +146,15 @@ def test_every_mention_points_at_an_entity() -> None:
         }
         for m in parsed.mentions:
             assert m.entity_key in keys[m.kind], m
+
+
+def test_issuer_written_with_a_post_or_a_trailing_remark_links_to_the_body() -> None:
+    parsed = extract(
+        "Tập huấn\n\nNgày 7/5, Bộ Biên cương triển khai Thông tư số 05/2025/TT-BBC của Bộ trưởng Bộ Biên cương và Thông tư số 01/2011/TT-BNV của Bộ Nội vụ trước đây.\n"
+    )
+    orgs = {o.key for o in parsed.organisations}
+    assert "bộ trưởng bộ biên cương" not in orgs
+    assert not any(key.endswith("trước đây") for key in orgs)
+    for directive in parsed.directives:
+        if directive.issuer_name:
+            assert directive.issuer_key in orgs

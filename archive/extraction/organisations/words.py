@@ -88,11 +88,19 @@ def stops_at(tokens: Sequence[Token], k: int) -> bool:
     ("Bộ Giao thông ...").
     """
     key = tokens[k].key
-    if key in lx.FUNCTION_WORDS:
+    # A capitalised syllable that is itself a head noun ("Văn phòng Bộ trước
+    # 17 giờ") has no second half to complete.
+    after_cap = (
+        k > 0
+        and tokens[k - 1].is_word
+        and tokens[k - 1].is_cap
+        and tokens[k - 1].key not in lx.HEAD_KIND_BY_KEY
+    )
+    if key in lx.FUNCTION_WORDS and not (after_cap and key in lx.COMPOUND_FUNCTION_WORDS):
         return True
     if k + 1 < len(tokens) and f"{key} {tokens[k + 1].key}" in lx.VERB_PHRASES:
         return True
-    if k > 0 and tokens[k - 1].is_word and tokens[k - 1].is_cap:
+    if after_cap:
         return False
     if key in lx.VERB_PHRASES:
         return True

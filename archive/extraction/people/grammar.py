@@ -29,6 +29,9 @@ _NON_NAME = keyed_phrases(lx.NON_NAME_CAPITALS)
 _HONORIFICS = keyed_phrases(lx.HONORIFICS)
 _PERSON_NOUNS = keyed_phrases(lx.PERSON_NOUNS)
 _MAX_NAME = 4
+# Prepositions before a post that make it someone else's ("Báo cáo với Bộ
+# trưởng, Đại sứ X"; "thừa ủy quyền của Chủ tịch nước, Phó Thủ tướng X").
+_OBJECT_MARKERS = frozenset({"của", "với", "cho", "tới", "đến", "gửi", "lên"})
 # Words after a name that hand it a post: "giữ chức", "làm" (hold the post of, be).
 _TAKES_POST = (("giữ", "chức"), ("làm",), ("được", "bầu", "làm"))
 
@@ -132,10 +135,12 @@ def parse_person_at(tokens: Sequence[Token], i: int) -> PersonMatch | None:
             continue
         post = parse_post(tokens, j)
         if post is not None:
-            # "thừa ủy quyền của Chủ tịch nước, Phó Thủ tướng X": the office
-            # after "của" is someone else's.
-            if not (j > 0 and tokens[j - 1].key == "của" and not _name_follows(tokens, post)):
+            if not (
+                j > 0 and tokens[j - 1].key in _OBJECT_MARKERS and not _name_follows(tokens, post)
+            ):
                 posts.append(post)
+            elif i == j:
+                return None  # let the bare post be read on its own (a back-reference)
             j = post.end
             strong = True
             if (
