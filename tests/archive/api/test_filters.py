@@ -1,0 +1,237 @@
+"""Filtering the lists: search, entity filters (all of them), fields, dates, ordering, errors."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+
+from archive.models import Directive, Organisation, Person
+from tests.archive.api.conftest import make_article
+
+pytestmark = pytest.mark.django_db
+
+
+def ids(client, url: str) -> list[int]:
+    response = client.get(url)
+    assert response.status_code == 200, response.content
+    return [item["id"] for item in response.json()["results"]]
+
+
+# --- Search -----------------------------------------------------------------
+
+
+def test_search_ignores_accents_and_case(archive, anonymous):
+    assert ids(anonymous, "/api/articles/?q=cong an") == [archive.a_both.pk, archive.a_untitled.pk]
+    assert ids(anonymous, "/api/articles/?q=CÔNG AN") == [archive.a_both.pk, archive.a_untitled.pk]
+
+
+def test_search_finds_both_tone_styles(archive, anonymous):
+    # "Đảng ủy" (old style) in one title, "Đảng uỷ" (new style) in the other.
+    assert ids(anonymous, "/api/articles/?q=dang uy") == [archive.a_minister.pk, archive.a_both.pk]
+    assert ids(anonymous, "/api/articles/?q=Đảng uỷ") == [archive.a_minister.pk, archive.a_both.pk]
+
+
+def test_search_needs_every_word(archive, anonymous):
+    assert ids(anonymous, "/api/articles/?q=tap huan nghiep vu") == [archive.a_colonel_undated.pk]
+    assert ids(anonymous, "/api/articles/?q=tap huan khong co") == []
+
+
+def test_search_in_people_organisations_and_directives(archive, anonymous):
+    assert ids(anonymous, "/api/people/?q=lac thi hoa") == [archive.colonel.pk]
+    assert ids(anonymous, "/api/organisations/?q=phong chong tin gia") == [archive.department.pk]
+    assert ids(anonymous, "/api/organisations/?q=bnc") == [archive.ministry.pk]
+    assert ids(anonymous, "/api/directives/?q=nghi quyet") == [archive.resolution.pk]
+
+
+# --- Entity filters ------------------------------------------------------------
+
+
+def test_several_people_mean_articles_mentioning_all_of_them(archive, anonymous):
+    minister, colonel = archive.minister.pk, archive.colonel.pk
+    assert ids(anonymous, f"/api/articles/?person={minister}") == [
+        archive.a_minister.pk,
+        archive.a_both.pk,
+    ]
+    both = [archive.a_both.pk]
+    assert ids(anonymous, f"/api/articles/?person={minister}&person={colonel}") == both
+    assert ids(anonymous, f"/api/articles/?person={minister},{colonel}") == both
+
+
+def test_entity_filters_combine(archive, anonymous):
+    url = (
+        f"/api/articles/?person={archive.colonel.pk}&organisation={archive.department.pk}"
+        f"&q=tap huan"
+    )
+    assert ids(anonymous, url) == [archive.a_colonel_undated.pk]
+    url = f"/api/articles/?organisation={archive.ministry.pk}&directive={archive.plan.pk}"
+    assert ids(anonymous, url) == [archive.a_minister.pk]
+
+
+def test_directive_filter_takes_an_id_or_a_symbol_in_any_spelling(archive, anonymous):
+    expected = [archive.a_both.pk]
+    assert ids(anonymous, f"/api/articles/?directive={archive.resolution.pk}") == expected
+    for spelling in ("77-NQ/TW", "77-nq/tw", "77 NQ/TW", "77 – NQ/TW"):
+        assert ids(anonymous, f"/api/articles/?directive={spelling}") == expected, spelling
+    both = f"/api/articles/?directive=77-NQ/TW&directive={archive.plan.pk}"
+    assert ids(anonymous, both) == []
+
+
+def test_article_field_filters(archive, anonymous):
+    assert ids(anonymous, "/api/articles/?author=minh khuê") == [
+        archive.a_both.pk,
+        archive.a_colonel_undated.pk,
+    ]
+    assert ids(anonymous, "/api/articles/?source_name=Tạp chí Mẫu") == [
+        archive.a_colonel_undated.pk
+    ]
+    assert ids(anonymous, "/api/articles/?has_title=false") == [archive.a_untitled.pk]
+    assert archive.a_untitled.pk not in ids(anonymous, "/api/articles/?has_title=true")
+
+
+def test_publication_date_range_excludes_undated_articles(archive, anonymous):
+    url = "/api/articles/?published_after=2025-04-03&published_before=2025-05-31"
+    assert ids(anonymous, url) == [archive.a_both.pk, archive.a_untitled.pk]
+    assert ids(anonymous, "/api/articles/?published_after=2025-06-01") == [archive.a_minister.pk]
+
+
+def test_people_filters(archive, anonymous):
+    assert ids(anonymous, "/api/people/?rank=Đại tá") == [archive.colonel.pk]
+    assert ids(anonymous, f"/api/people/?organisation={archive.ministry.pk}") == [
+        archive.minister.pk
+    ]
+    both = [archive.colonel.pk, archive.minister.pk]
+    assert ids(anonymous, f"/api/people/?article={archive.a_both.pk}") == both
+
+
+def test_organisation_filters(archive, anonymous):
+    assert ids(anonymous, "/api/organisations/?kind=Cục") == [archive.department.pk]
+    assert ids(anonymous, f"/api/organisations/?parent={archive.ministry.pk}") == [
+        archive.department.pk
+    ]
+    assert ids(anonymous, f"/api/organisations/?article={archive.a_minister.pk}") == [
+        archive.ministry.pk,
+        archive.department.pk,
+    ]
+
+
+def test_directive_filters(archive, anonymous):
+    resolution, plan = archive.resolution.pk, archive.plan.pk
+    assert ids(anonymous, "/api/directives/?kind=nghị quyết") == [resolution]
+    assert ids(anonymous, "/api/directives/?kind=KH") == [plan]
+    assert ids(anonymous, f"/api/directives/?issuer={archive.ministry.pk}") == [plan]
+    assert ids(anonymous, "/api/directives/?issued_after=2024-01-01") == [resolution]
+    assert ids(anonymous, "/api/directives/?issued_before=2023-12-31") == []
+    assert ids(anonymous, "/api/directives/?year=2024") == [resolution]
+    assert ids(anonymous, "/api/directives/?symbol=12/kh-bnc") == [plan]
+    assert ids(anonymous, f"/api/directives/?article={archive.a_both.pk}") == [resolution]
+
+
+# --- Ordering ------------------------------------------------------------------
+
+
+def test_default_order_is_newest_first_with_undated_articles_last(archive, anonymous):
+    assert ids(anonymous, "/api/articles/") == [
+        archive.a_minister.pk,
+        archive.a_both.pk,
+        archive.a_untitled.pk,
+        archive.a_colonel_undated.pk,
+    ]
+    assert ids(anonymous, "/api/articles/?ordering=published_on") == [
+        archive.a_untitled.pk,
+        archive.a_both.pk,
+        archive.a_minister.pk,
+        archive.a_colonel_undated.pk,
+    ]
+
+
+def test_ordering_by_whitelisted_fields(archive, anonymous):
+    by_title = ids(anonymous, "/api/articles/?ordering=title")
+    assert by_title[0] == archive.a_untitled.pk  # the empty title sorts first
+    assert ids(anonymous, "/api/people/?ordering=-name") == [
+        archive.minister.pk,
+        archive.colonel.pk,
+    ]
+    assert ids(anonymous, "/api/directives/?ordering=symbol") == [
+        archive.plan.pk,
+        archive.resolution.pk,
+    ]
+
+
+# --- Refusals ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("url", "parameter", "words"),
+    [
+        ("/api/articles/?published_after=abc", "published_after", "YYYY-MM-DD"),
+        ("/api/articles/?published_before=2025-13-01", "published_before", "YYYY-MM-DD"),
+        ("/api/articles/?person=999999", "person", "no person with id 999999"),
+        ("/api/articles/?person=abc", "person", "not an id"),
+        ("/api/articles/?organisation=999999", "organisation", "no organisation with id"),
+        ("/api/articles/?directive=999999", "directive", "no directive with id 999999"),
+        ("/api/articles/?directive=99-NQ/TW", "directive", "no directive with symbol 99-NQ/TW"),
+        ("/api/articles/?directive=hello", "directive", "not an id or a directive symbol"),
+        ("/api/articles/?page_size=100000", "page_size", "1 to 100"),
+        ("/api/articles/?page_size=0", "page_size", "1 to 100"),
+        ("/api/articles/?page_size=ten", "page_size", "1 to 100"),
+        ("/api/articles/?ordering=body", "ordering", "not a sort order"),
+        ("/api/articles/?has_title=maybe", "has_title", "true or false"),
+        ("/api/articles/?cursor=not-a-cursor", "cursor", "invalid cursor"),
+        ("/api/articles/?q=" + "x" * 201, "q", "200"),
+        ("/api/people/?rank=Đại ca", "rank", "not a rank"),
+        ("/api/people/?article=999999", "article", "no article with id 999999"),
+        ("/api/people/?page=0", "page", "1 to"),
+        ("/api/people/?page_size=101", "page_size", "1 to 100"),
+        ("/api/organisations/?parent=1,2", "parent", "one organisation id"),
+        ("/api/directives/?year=abc", "year", "year"),
+        ("/api/directives/?symbol=abc", "symbol", "not a directive symbol"),
+        ("/api/directives/?symbol=50%25", "symbol", "not a directive symbol"),
+        ("/api/directives/?issuer=999999", "issuer", "no organisation with id 999999"),
+    ],
+)
+def test_a_bad_value_is_a_400_naming_the_parameter(archive, anonymous, url, parameter, words):
+    response = anonymous.get(url)
+    assert response.status_code == 400, response.content
+    messages = response.json()[parameter]
+    assert any(words in message for message in messages), messages
+
+
+def test_a_range_that_ends_before_it_starts_is_refused(archive, anonymous):
+    url = "/api/articles/?published_after=2025-02-01&published_before=2025-01-01"
+    response = anonymous.get(url)
+    assert response.status_code == 400
+    assert "earlier than published_after" in response.json()["published_before"][0]
+
+
+def test_too_many_values_for_one_filter_are_refused(archive, anonymous):
+    many = ",".join(str(n) for n in range(1, 30))
+    response = anonymous.get(f"/api/articles/?person={many}")
+    assert response.status_code == 400
+    assert "at most 20 values" in response.json()["person"][0]
+
+
+def test_known_ids_that_match_nothing_give_an_empty_list_not_an_error(archive, anonymous):
+    lonely = Person.objects.create(name="Đoàn Thị Vắng")
+    assert ids(anonymous, f"/api/articles/?person={lonely.pk}") == []
+    unit = Organisation.objects.create(name="Phòng Không Tin")
+    assert ids(anonymous, f"/api/organisations/?parent={unit.pk}") == []
+    uncited = Directive.objects.create(kind="Chỉ thị", symbol="3-CT/TW")
+    assert ids(anonymous, "/api/articles/?directive=3-CT/TW") == []
+    assert uncited.pk
+
+
+def test_an_empty_parameter_is_the_same_as_leaving_it_out(archive, anonymous):
+    everything = ids(anonymous, "/api/articles/")
+    url = "/api/articles/?q=&person=&published_after=&has_title=&ordering=&page_size=&cursor="
+    assert ids(anonymous, url) == everything
+
+
+def test_search_lists_a_newly_added_article_first(archive, anonymous):
+    newer = make_article(
+        9,
+        title="Công an xã tuần tra",
+        body="Tuần tra ban đêm.",
+        published_on=datetime.date(2025, 7, 1),
+    )
+    assert ids(anonymous, "/api/articles/?q=cong an")[0] == newer.pk
