@@ -149,6 +149,11 @@ def _entities(
             kinds[key] = f.kind
             aliases[key] = []
             abbreviations[key] = []
+        elif matching_key(surface) == key and matching_key(names[key]) != key:
+            # "Quân đội nhân dân" written plainly names the entity better than
+            # "Quân đội nhân dân Việt Nam" seen first.
+            aliases[key].append(names[key])
+            names[key] = surface
         elif surface != names[key] and surface not in aliases[key]:
             aliases[key].append(surface)
         if f.parent is not None and _acceptable(text[f.parent.start : f.parent.end]):

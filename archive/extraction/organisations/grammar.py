@@ -18,6 +18,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from archive.extraction import lexicon as lx
+from archive.extraction.organisations.lists import (
+    cap_list,
+    head_at,
+    lower_item,
+    lower_list,
+    plain_cap_word,
+    stops_name,
+    topic,
+)
 from archive.extraction.organisations.words import (
     cap_run,
     continuation,
@@ -31,7 +40,6 @@ from archive.extraction.tokens import Token, keyed_phrases, match_phrase
 
 _NON_NAME = keyed_phrases(lx.NON_NAME_CAPITALS)
 _TAILS = keyed_phrases(lx.NAME_TAIL_CAPITALS)
-_GENERIC = keyed_phrases(lx.GENERIC_LIST_NOUNS)
 _SUFFIXES = keyed_phrases(lx.POST_SUFFIXES)
 # A long run of lower-case words is a predicate, not a name ("... cần quán
 # triệt thực hiện ..."); committee names allow more ("liên ngành hội nhập quốc tế").
@@ -107,14 +115,6 @@ def ends_post(tokens: Sequence[Token], i: int) -> bool:
     return False
 
 
-def head_at(tokens: Sequence[Token], i: int) -> tuple[int, str]:
-    """(tokens, kind) of an organisation head noun at i, or (0, "")."""
-    n = match_phrase(tokens, i, lx.HEAD_KEYS_BY_LENGTH)
-    if not n:
-        return 0, ""
-    return n, lx.HEAD_KIND_BY_KEY[" ".join(t.key for t in tokens[i : i + n])]
-
-
 def admin_place(tokens: Sequence[Token], k: int) -> int:
     """Tokens of "tỉnh Quảng Ninh" / "xã Tân Lập" / "TP. Hồ Chí Minh" at k, or 0."""
     unit = match_phrase(tokens, k, lx.ADMIN_UNIT_KEYS)
@@ -135,16 +135,6 @@ def admin_place(tokens: Sequence[Token], k: int) -> int:
     return j - k + place if place else 0
 
 
-def _stops_name(tokens: Sequence[Token], i: int) -> bool:
-    """Capitalised words that never continue an organisation name."""
-    return bool(
-        match_phrase(tokens, i, _NON_NAME)
-        or starts_rank(tokens, i)
-        or starts_post(tokens, i)
-        or tokens[i].is_acronym
-    )
-
-
 def _abbreviation(tokens: Sequence[Token], k: int) -> tuple[str, int]:
     """("CAND", index after ")") when "(CAND)" stands at k, else ("", 0)."""
     if (
@@ -162,81 +152,6 @@ def _with_abbreviation(tokens: Sequence[Token], match: OrgMatch) -> OrgMatch:
     if not abbr:
         return match
     return replace(match, abbreviation=abbr, abbreviation_end=after)
-
-
-def _plain_cap_word(tokens: Sequence[Token], j: int, in_post: bool) -> bool:
-    """A capitalised word that can stand inside a name (not a head, place, post...)."""
-    if j >= len(tokens) or not tokens[j].is_word or not tokens[j].is_cap:
-        return False
-    if head_at(tokens, j)[0] or place_length(tokens, j) or _stops_name(tokens, j):
-        return False
-    return not (in_post and looks_like_person(tokens, j, in_post=True))
-
-
-def _lower_item(tokens: Sequence[Token], k: int, limit: int, free: bool = False) -> int:
-    """Length of a lower-case list item at k ("cải cách hành chính"), or 0."""
-    if match_phrase(tokens, k, _GENERIC):
-        return 0
-    n = 0
-    while k + n < len(tokens) and n < limit and tokens[k + n].is_lower_word:
-        cont = continuation(tokens, k + n)
-        if cont:
-            n += cont
-            continue
-        key = tokens[k + n].key
-        if free:
-            if key in lx.FUNCTION_WORDS or key in lx.VERB_PHRASES:
-                break
-        elif stops_at(tokens, k + n):
-            break
-        n += 1
-    return n
-
-
-def _boundary(tokens: Sequence[Token], k: int) -> bool:
-    """Where a list inside a name may end: punctuation, end, a stop word, a capital."""
-    if k >= len(tokens) or not tokens[k].is_word:
-        return True
-    return tokens[k].is_cap or stops_at(tokens, k)
-
-
-def _lower_list(tokens: Sequence[Token], k: int, *, open_list: bool, free: bool) -> int:
-    """End of ", chiến lược và lịch sử" / "và cải cách hành chính, tư pháp" at k, or 0.
-
-    A list of lower-case items belongs to a name only when it is closed by
-    "và" (or was opened by one, or follows "về"), so that a comma before the
-    rest of the sentence does not pull the sentence in.
-    """
-    j, end, closed = k, 0, open_list
-    while j < len(tokens) and tokens[j].text in {",", "và"}:
-        n = _lower_item(tokens, j + 1, _MAX_LIST_ITEM, free)
-        if not n:
-            break
-        closed = closed or tokens[j].text == "và"
-        j += 1 + n
-        if (
-            closed and _boundary(tokens, j) and not (j < len(tokens) and tokens[j].text == ",")
-        ) or (closed and j < len(tokens) and tokens[j].text in {",", "và"}):
-            end = j
-    return end
-
-
-def _cap_list(tokens: Sequence[Token], k: int, in_post: bool) -> int:
-    """End of ", An ninh và Đối ngoại" at k (a capitalised list inside a name), or 0."""
-    j = k
-    while j < len(tokens) and tokens[j].text in {",", "và"}:
-        sep = tokens[j].text
-        j += 1
-        if not _plain_cap_word(tokens, j, in_post):
-            return 0
-        while j < len(tokens) and (
-            _plain_cap_word(tokens, j, in_post)
-            or (tokens[j].is_lower_word and not stops_at(tokens, j))
-        ):
-            j += 1
-        if sep == "và":
-            return j
-    return 0
 
 
 def _parse_headed(
@@ -306,17 +221,17 @@ def _parse_name(
         if not tok.is_word or tok.key == "và":
             end = 0
             if tok.text in {",", "và"} and words:
-                end = _cap_list(tokens, k, in_post) or _lower_list(
+                end = cap_list(tokens, k, in_post) or lower_list(
                     tokens, k, open_list=listed or shape.steering, free=shape.steering
                 )
             if end:
                 listed = True
                 k, lower_run = end, 0
                 continue
-            if tok.key == "và" and _plain_cap_word(tokens, k + 1, in_post):
+            if tok.key == "và" and plain_cap_word(tokens, k + 1, in_post):
                 k += 1  # "Bộ Khoa học và Công nghệ", "Sở Văn hóa và Thể thao"
                 continue
-            if tok.text in {"-", "–"} and words and _plain_cap_word(tokens, k + 1, in_post):
+            if tok.text in {"-", "–"} and words and plain_cap_word(tokens, k + 1, in_post):
                 k += 1
                 continue
             break
@@ -341,7 +256,7 @@ def _parse_name(
                     parent = len(inner) - 1
                     k = sub.end
                     break
-                if _stops_name(tokens, k):
+                if stops_name(tokens, k):
                     break
                 if in_post and (tok.is_foreign_word or looks_like_person(tokens, k, in_post=True)):
                     break
@@ -360,11 +275,11 @@ def _parse_name(
             lower_run += cont
             continue
         if tok.key == "về" and (shape.topic or shape.steering):
-            if _plain_cap_word(tokens, k + 1, in_post):
+            if plain_cap_word(tokens, k + 1, in_post):
                 k += 1
                 continue
             if lower_run >= 2 or shape.steering:
-                k = _topic(tokens, k + 1) or k
+                k = topic(tokens, k + 1) or k
             break
         if tok.key == "của" and (shape.topic or shape.steering):
             sub = parse_organisation_at(tokens, k + 1, in_post=in_post)
@@ -379,7 +294,7 @@ def _parse_name(
                 k += 1 + place
             break
         if shape.steering:
-            n = _lower_item(tokens, k, _MAX_LIST_ITEM, free=True)
+            n = lower_item(tokens, k, _MAX_LIST_ITEM, free=True)
             if n:
                 k += n
                 continue
@@ -392,11 +307,3 @@ def _parse_name(
         return None
     match = OrgMatch(i, k, kind, tuple(inner), parent)
     return _with_abbreviation(tokens, match)
-
-
-def _topic(tokens: Sequence[Token], k: int) -> int:
-    """End of a lower-case topic after "về" ("chính trị, quốc phòng, an ninh"), or 0."""
-    n = _lower_item(tokens, k, 4, free=True)
-    if not n:
-        return 0
-    return _lower_list(tokens, k + n, open_list=True, free=True) or k + n
