@@ -59,9 +59,9 @@ def find_article_files(*, paths: Iterable[Path]) -> tuple[list[Path], list[Impor
                 fail(Path(error.filename or path), f"cannot be read ({error.strerror})")
             if not found and not walk_errors:
                 fail(path, f"directory contains no {ARTICLE_SUFFIX} files")
-            files.update(dict.fromkeys(p.resolve() for p in found))
+            files.update(dict.fromkeys(Path(os.path.abspath(p)) for p in found))
         elif path.exists():
-            files[path.resolve()] = None
+            files[Path(os.path.abspath(path))] = None
         else:
             fail(path, "no such file or directory")
     return list(files), problems

@@ -20,6 +20,7 @@ Guarantees:
 from __future__ import annotations
 
 import hashlib
+import os
 import stat
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -34,6 +35,7 @@ from archive.extraction.decoding import (
     check_size,
     decode_article,
 )
+from archive.extraction.pipeline import extract
 from archive.models import Article
 from archive.services import storing
 from archive.services.directives import resolve_directives
@@ -92,7 +94,8 @@ class ImportOutcome:
 
 def origin_of(path: Path) -> str:
     """A file's origin: its path relative to the working directory when inside it."""
-    absolute = path.absolute().resolve()
+    # abspath, not resolve(): a symlinked folder keeps the name it was given by.
+    absolute = Path(os.path.abspath(path))
     try:
         return absolute.relative_to(Path.cwd().resolve()).as_posix()
     except ValueError:
@@ -130,14 +133,6 @@ def import_file(*, path: Path, dry_run: bool = False) -> ImportOutcome:
     )
 
 
-def _extract(text: str) -> ParsedArticle:
-    # Imported here, not at the top, so that the services import even while the
-    # pipeline module is absent (it is developed alongside).
-    from archive.extraction.pipeline import extract
-
-    return extract(text)
-
-
 def import_text(*, data: bytes | str, origin: str, dry_run: bool = False) -> ImportOutcome:
     """Import an article given as bytes (a file's content) or text (an API body).
 
@@ -149,7 +144,12 @@ def import_text(*, data: bytes | str, origin: str, dry_run: bool = False) -> Imp
         raise ArticleImportError(
             f"the origin must be 1 to {_ORIGIN_LENGTH} characters long", name=origin[:80]
         )
-    raw = data.encode("utf-8") if isinstance(data, str) else bytes(data)
+    try:
+        raw = data.encode("utf-8") if isinstance(data, str) else bytes(data)
+    except UnicodeEncodeError as error:
+        # Lone surrogates: what a broken client may send in a JSON string.
+        reason = f"text has a character that is not Unicode text at offset {error.start}"
+        raise ArticleImportError(reason, name=origin) from None
     try:
         text = decode_article(raw, name=origin)
     except ArticleDecodeError as error:
@@ -164,14 +164,14 @@ def import_text(*, data: bytes | str, origin: str, dry_run: bool = False) -> Imp
     if duplicate is not None:
         return duplicate
     return store_parsed_article(
-        parsed=_extract(text), raw_text=text, origin=origin, sha256=sha256, dry_run=dry_run
+        parsed=extract(text), raw_text=text, origin=origin, sha256=sha256, dry_run=dry_run
     )
 
 
 def reextract_article(*, article: Article) -> ImportOutcome:
     """Run extraction again on an article's stored raw text (after the extractor improved)."""
     return store_parsed_article(
-        parsed=_extract(article.raw_text),
+        parsed=extract(article.raw_text),
         raw_text=article.raw_text,
         origin=article.origin,
         sha256=article.sha256,

@@ -115,6 +115,17 @@ def test_a_second_import_of_the_same_bytes_writes_nothing():
     assert snapshot() == before  # not even updated_at moved
 
 
+def test_text_sent_by_the_api_and_the_same_file_are_one_article():
+    import_text(data=ARTICLE, origin="api/42")
+
+    assert import_text(data=ARTICLE.encode("utf-8"), origin="api/42").status == "unchanged"
+
+
+def test_text_with_a_lone_surrogate_is_refused_by_name():
+    with pytest.raises(ArticleImportError, match=r"^api/43: text has a character"):
+        import_text(data="Công an tỉnh Bình Khê \udc80", origin="api/43")
+
+
 def test_the_same_bytes_under_another_name_are_a_duplicate_not_an_error():
     import_text(data=ARTICLE.encode(), origin="first.txt")
 
