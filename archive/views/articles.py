@@ -21,8 +21,10 @@ from archive.views.listing import (
     FormField,
     attach_errors,
     count_phrase,
+    error_summary,
     filtered_page,
     values_of,
+    without_blank_parameters,
 )
 
 ARTICLE_ORDERINGS = [
@@ -95,6 +97,8 @@ def article_form(request) -> list[FormField]:
 
 
 def article_list(request):
+    if redirect := without_blank_parameters(request):
+        return redirect
     filterset = ArticleFilter(request.GET, queryset=Article.objects.all())
     page, errors = filtered_page(
         request, filterset, rows=article_list_rows, kinds=ARTICLE_VALUE_KINDS
@@ -107,7 +111,7 @@ def article_list(request):
     invalid = bool(set(errors) - {"page"})
     context = {
         "fields": fields,
-        "errors": [m for f in fields for m in f.errors] + stray,
+        "errors": error_summary(fields, stray),
         "page": page,
         "count_phrase": count_phrase(page, "bài viết") if page else "",
         "filtered": any(v for k, v in request.GET.items() if k != "page"),

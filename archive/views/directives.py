@@ -17,8 +17,10 @@ from archive.views.listing import (
     article_page,
     attach_errors,
     count_phrase,
+    error_summary,
     filtered_page,
     values_of,
+    without_blank_parameters,
 )
 from archive.views.pictures import chain_picture, mention_chart
 
@@ -37,6 +39,8 @@ DIRECTIVE_VALUE_KINDS = {
 
 
 def directive_list(request):
+    if redirect := without_blank_parameters(request):
+        return redirect
     filterset = DirectiveFilter(request.GET, queryset=Directive.objects.all())
     page, errors = filtered_page(
         request, filterset, rows=with_directive_counts, kinds=DIRECTIVE_VALUE_KINDS
@@ -81,7 +85,7 @@ def directive_list(request):
     invalid = bool(set(errors) - {"page"})
     context = {
         "fields": fields,
-        "errors": [m for f in fields for m in f.errors] + stray,
+        "errors": error_summary(fields, stray),
         "page": page,
         "count_phrase": count_phrase(page, "văn bản") if page else "",
     }

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from django.db.models import QuerySet
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponseRedirect
 
 from archive.selectors.pages import COUNT_CAP, article_list_rows, count_capped, newest_first
 from archive.views.display import article_date
@@ -122,6 +122,21 @@ def paginate(request: HttpRequest, queryset: QuerySet, *, size: int = PAGE_SIZE)
     return page, error
 
 
+def without_blank_parameters(request: HttpRequest) -> HttpResponseRedirect | None:
+    """A redirect to the same list without the form's empty fields, if it sent any.
+
+    A GET form submits every field; dropping the blank ones leaves an address
+    that says only what was chosen, fit to be shared.
+    """
+    query = request.GET.copy()
+    blank = [key for key, values in query.lists() if not any(v.strip() for v in values)]
+    if not blank:
+        return None
+    for key in blank:
+        del query[key]
+    return HttpResponseRedirect(f"{request.path}?{query.urlencode()}" if query else request.path)
+
+
 def values_of(request: HttpRequest, name: str, *, split: bool = True) -> list[str]:
     """The values of a parameter as given (a comma also separates entity values)."""
     items = request.GET.getlist(name)
@@ -201,6 +216,11 @@ def attach_errors(fields: list[FormField], errors: dict[str, list[str]]) -> list
         else:
             stray.extend(messages)
     return stray
+
+
+def error_summary(fields: list[FormField], stray: list[str]) -> list[str]:
+    """The messages for the box above the form, each naming its control."""
+    return [f"{f.label}: {message}" for f in fields for message in f.errors] + stray
 
 
 def count_phrase(page: Page, noun: str) -> str:

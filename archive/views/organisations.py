@@ -21,8 +21,10 @@ from archive.views.listing import (
     article_page,
     attach_errors,
     count_phrase,
+    error_summary,
     filtered_page,
     values_of,
+    without_blank_parameters,
 )
 from archive.views.pictures import mention_chart
 
@@ -33,6 +35,8 @@ DIRECTIVES_SHOWN = 30
 
 
 def organisation_list(request):
+    if redirect := without_blank_parameters(request):
+        return redirect
     filterset = OrganisationFilter(request.GET, queryset=Organisation.objects.all())
     page, errors = filtered_page(
         request, filterset, rows=with_organisation_counts, kinds={"parent": "entity"}
@@ -68,7 +72,7 @@ def organisation_list(request):
     invalid = bool(set(errors) - {"page"})
     context = {
         "fields": fields,
-        "errors": [m for f in fields for m in f.errors] + stray,
+        "errors": error_summary(fields, stray),
         "page": page,
         "count_phrase": count_phrase(page, "tổ chức") if page else "",
     }

@@ -16,8 +16,10 @@ from archive.views.listing import (
     article_page,
     attach_errors,
     count_phrase,
+    error_summary,
     filtered_page,
     values_of,
+    without_blank_parameters,
 )
 from archive.views.pictures import mention_chart
 
@@ -25,6 +27,8 @@ NAME_ORDERINGS = [("name", "Tên A–Z"), ("-name", "Tên Z–A")]
 
 
 def person_list(request):
+    if redirect := without_blank_parameters(request):
+        return redirect
     filterset = PersonFilter(request.GET, queryset=Person.objects.all())
     page, errors = filtered_page(
         request, filterset, rows=with_person_summary, kinds={"organisation": "entity"}
@@ -59,7 +63,7 @@ def person_list(request):
     invalid = bool(set(errors) - {"page"})
     context = {
         "fields": fields,
-        "errors": [m for f in fields for m in f.errors] + stray,
+        "errors": error_summary(fields, stray),
         "page": page,
         "count_phrase": count_phrase(page, "nhân vật") if page else "",
     }

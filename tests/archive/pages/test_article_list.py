@@ -175,3 +175,15 @@ def test_list_query_count_does_not_grow_with_rows_or_filters(client, archive_dat
     assert queries({}) == few
     filtered = {"person": archive_data.bao.pk, "organisation": archive_data.so.pk, "q": "sach"}
     assert queries(filtered) <= few + 1  # the chosen names are looked up with the choices
+
+
+def test_blank_fields_of_the_form_are_dropped_from_the_address(client, archive_data):
+    response = client.get("/articles/?q=thu+vien&person=&ordering=")
+    assert response.status_code == 302
+    assert response["Location"] == "/articles/?q=thu+vien"
+    assert client.get("/people/?q=&rank=")["Location"] == "/people/"
+
+
+def test_the_error_box_names_the_control(client, archive_data):
+    response = client.get("/articles/", {"person": "abc"})
+    assert "<li>Nhân vật: “abc” không phải là mã hợp lệ.</li>" in text_of(response)
