@@ -1,0 +1,176 @@
+"""Changing the archive through the API: who may, what is validated, and that edits stick."""
+
+from __future__ import annotations
+
+import pytest
+from rest_framework.test import APIClient
+
+from archive.models import Directive, Organisation, OrganisationAlias, Person, PersonAlias
+from tests.archive.api.conftest import user_with
+
+pytestmark = pytest.mark.django_db
+
+
+def test_anonymous_users_cannot_write(archive, anonymous):
+    assert anonymous.post("/api/people/", {"name": "Ai Đó"}).status_code == 401
+    response = anonymous.patch(f"/api/people/{archive.minister.pk}/", {"rank": "Đại tá"})
+    assert response.status_code == 401
+    assert anonymous.delete(f"/api/articles/{archive.a_both.pk}/").status_code == 401
+    assert Person.objects.get(pk=archive.minister.pk).rank == "Đại tướng"
+
+
+def test_a_login_without_the_model_permission_is_refused(archive, reader):
+    assert reader.post("/api/people/", {"name": "Ai Đó"}).status_code == 403
+    assert reader.delete(f"/api/directives/{archive.plan.pk}/").status_code == 403
+    assert Directive.objects.filter(pk=archive.plan.pk).exists()
+
+
+def test_each_permission_allows_only_its_own_verb(archive):
+    client = APIClient()
+    client.force_authenticate(user_with("change_person", username="changer"))
+    url = f"/api/people/{archive.colonel.pk}/"
+    assert client.patch(url, {"rank": "Thượng tá"}).status_code == 200
+    assert client.delete(url).status_code == 403
+    assert client.post("/api/people/", {"name": "Ai Đó"}).status_code == 403
+
+
+def test_create_a_person_answers_with_the_detail(archive, editor):
+    response = editor.post(
+        "/api/people/", {"name": "  Hồ   Văn Mới ", "rank": "Thiếu uý"}, format="json"
+    )
+    assert response.status_code == 201, response.content
+    body = response.json()
+    assert body["name"] == "Hồ Văn Mới"
+    assert body["rank"] == "Thiếu úy"  # canonical spelling of the rank
+    assert body["article_count"] == 0
+    person = Person.objects.get(pk=body["id"])
+    assert set(person.edited_fields) == {"name", "rank"}
+
+
+def test_renaming_a_person_keeps_the_old_name_as_an_alias(archive, editor):
+    url = f"/api/people/{archive.colonel.pk}/"
+    response = editor.patch(url, {"name": "Lạc Thị Hoà Bình"}, format="json")
+    assert response.status_code == 200, response.content
+    assert "Lạc Thị Hòa" in response.json()["aliases"]
+    assert response.json()["edited_fields"] == ["name"]
+    assert PersonAlias.objects.filter(person=archive.colonel, name="Lạc Thị Hòa").exists()
+
+
+def test_a_name_taken_by_another_person_is_a_400(archive, editor):
+    # Same name in the other tone style, and an alias of the other person.
+    for name in ("Trịnh Văn Khởi", "TRỊNH VĂN KHỞI", "Trịnh V. Khởi"):
+        response = editor.patch(f"/api/people/{archive.colonel.pk}/", {"name": name})
+        assert response.status_code == 400, name
+        assert f"person {archive.minister.pk}" in response.json()["name"][0]
+
+
+def test_person_validation_messages_name_the_field(archive, editor):
+    response = editor.post("/api/people/", {"name": " ", "rank": "Đại ca"}, format="json")
+    assert response.status_code == 400
+    body = response.json()
+    assert set(body) == {"name", "rank"}
+    assert "not a rank" in body["rank"][0]
+
+
+def test_organisation_parent_may_not_make_a_cycle(archive, editor):
+    url = f"/api/organisations/{archive.ministry.pk}/"
+    response = editor.patch(url, {"parent": archive.department.pk}, format="json")
+    assert response.status_code == 400
+    assert "sub-units" in response.json()["parent"][0]
+    response = editor.patch(url, {"parent": archive.ministry.pk}, format="json")
+    assert response.status_code == 400
+
+
+def test_rename_an_organisation_and_set_its_parent(archive, editor):
+    url = f"/api/organisations/{archive.committee.pk}/"
+    response = editor.patch(
+        url, {"name": "Ban Thường vụ Thử nghiệm", "parent": archive.ministry.pk}, format="json"
+    )
+    assert response.status_code == 200, response.content
+    assert response.json()["parent"]["id"] == archive.ministry.pk
+    assert OrganisationAlias.objects.filter(
+        organisation=archive.committee, name="Ban Chấp hành Thử nghiệm"
+    ).exists()
+    organisation = Organisation.objects.get(pk=archive.committee.pk)
+    assert set(organisation.edited_fields) == {"name", "parent"}
+
+
+def test_a_directive_symbol_is_checked_by_the_importers_grammar(archive, editor):
+    bad = editor.post(
+        "/api/directives/", {"kind": "Nghị quyết", "symbol": "NQ 59 TW"}, format="json"
+    )
+    assert bad.status_code == 400
+    assert "not a directive symbol" in bad.json()["symbol"][0]
+    taken = editor.post(
+        "/api/directives/", {"kind": "Nghị quyết", "symbol": "77-nq/tw"}, format="json"
+    )
+    assert taken.status_code == 400
+    assert f"directive {archive.resolution.pk}" in taken.json()["symbol"][0]
+
+
+def test_create_a_directive_with_a_canonical_symbol_and_links(archive, editor):
+    response = editor.post(
+        "/api/directives/",
+        {
+            "kind": "Kết luận",
+            "symbol": "05 – kl/tw",
+            "issued_on": "2025-02-03",
+            "issuer": archive.committee.pk,
+            "implements": [archive.resolution.pk],
+        },
+        format="json",
+    )
+    assert response.status_code == 201, response.content
+    body = response.json()
+    assert body["symbol"] == "05-KL/TW"
+    assert body["number"] == "05"
+    assert body["kind_code"] == "KL"
+    assert body["issued_year"] == 2025
+    assert [d["id"] for d in body["implements"]] == [archive.resolution.pk]
+    directive = Directive.objects.get(pk=body["id"])
+    assert directive.key == "05-KL/TW"
+    assert "implements" in directive.edited_fields
+
+
+def test_a_directive_needs_a_symbol_to_be_created(archive, editor):
+    response = editor.post("/api/directives/", {"kind": "Chỉ thị"}, format="json")
+    assert response.status_code == 400
+    assert "symbol" in response.json()
+
+
+def test_editing_an_article_marks_the_fields_and_the_date_parts(archive, editor):
+    url = f"/api/articles/{archive.a_colonel_undated.pk}/"
+    response = editor.patch(
+        url, {"title": "Tập huấn nghiệp vụ năm 2025", "published_on": "2025-03-04"}, format="json"
+    )
+    assert response.status_code == 200, response.content
+    body = response.json()
+    assert body["published"] == {
+        "year": 2025,
+        "month": 3,
+        "day": 4,
+        "precision": "full",
+        "year_inferred": False,
+    }
+    assert "title" in body["edited_fields"]
+    assert "published_on" in body["edited_fields"]
+    assert "published_year" in body["edited_fields"]
+
+
+def test_article_validation_errors_name_the_field(archive, editor):
+    url = f"/api/articles/{archive.a_both.pk}/"
+    response = editor.patch(
+        url, {"source_url": "not a url", "published_on": "yesterday"}, format="json"
+    )
+    assert response.status_code == 400
+    assert set(response.json()) == {"source_url", "published_on"}
+
+
+def test_articles_are_not_created_by_post_but_imported(archive, editor):
+    assert editor.post("/api/articles/", {"title": "x"}, format="json").status_code == 405
+
+
+def test_delete_removes_the_record(archive, editor):
+    assert editor.delete(f"/api/people/{archive.colonel.pk}/").status_code == 204
+    assert not Person.objects.filter(pk=archive.colonel.pk).exists()
+    assert editor.get(f"/api/people/{archive.colonel.pk}/").status_code == 404
