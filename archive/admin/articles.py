@@ -9,7 +9,8 @@ from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 
 from archive.admin.base import AccentSearchMixin, ReadOnlyInline, RecordedEditsMixin
-from archive.admin.filters import EditedFilter
+from archive.admin.filters import EditedFilter, titled
+from archive.admin.forms import ArticleForm
 from archive.models import Article, DirectiveMention, OrganisationMention, PersonMention
 from archive.selectors.pages import with_article_counts
 from archive.services import reextract_article
@@ -28,7 +29,7 @@ BLOCK_LABELS = {
 
 class MentionInline(ReadOnlyInline):
     entity_field = ""
-    fields = ["surface", "entity", "sentence", "start", "end"]
+    fields = ["surface", "entity", "sentence", "offsets"]
     readonly_fields = fields
 
     def get_queryset(self, request):
@@ -40,6 +41,10 @@ class MentionInline(ReadOnlyInline):
         opts = target._meta
         url = reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[target.pk])
         return format_html('<a href="{}">{}</a>', url, target)
+
+    @admin.display(description="vị trí trong văn bản")
+    def offsets(self, mention):
+        return f"{mention.start}–{mention.end}"
 
 
 class PersonMentionInline(MentionInline):
@@ -70,7 +75,13 @@ class ArticleAdmin(AccentSearchMixin, RecordedEditsMixin, admin.ModelAdmin):
         "organisation_count",
         "directive_count",
     ]
-    list_filter = ["source_name", "published_precision", "published_year", EditedFilter]
+    form = ArticleForm
+    list_filter = [
+        "source_name",
+        ("published_precision", titled(admin.ChoicesFieldListFilter, "độ chính xác của ngày")),
+        ("published_year", titled(admin.AllValuesFieldListFilter, "năm đăng")),
+        EditedFilter,
+    ]
     date_hierarchy = "published_on"
     list_per_page = 50
     show_full_result_count = False

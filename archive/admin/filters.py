@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from django.contrib import admin
 
+from archive.views.display import kind_label
+
 
 class EditedFilter(admin.SimpleListFilter):
     """Records an editor has corrected: their edited fields survive re-imports."""
@@ -20,3 +22,33 @@ class EditedFilter(admin.SimpleListFilter):
         if self.value() == "no":
             return queryset.filter(edited_fields=[])
         return queryset
+
+
+def titled(base: type[admin.FieldListFilter], title: str) -> type[admin.FieldListFilter]:
+    """A field filter with a title of our own, for fields whose verbose name is English."""
+
+    class TitledFilter(base):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            self.title = title
+
+    return TitledFilter
+
+
+class OrganisationKindFilter(admin.SimpleListFilter):
+    """The kind of an organisation, named by its Vietnamese head noun ("Bộ", "Cục")."""
+
+    title = "loại"
+    parameter_name = "kind"
+
+    def lookups(self, request, model_admin):
+        kinds = (
+            model_admin.model.objects.exclude(kind="")
+            .order_by()
+            .values_list("kind", flat=True)
+            .distinct()
+        )
+        return sorted(((kind, kind_label(kind)) for kind in kinds), key=lambda item: item[1])
+
+    def queryset(self, request, queryset):
+        return queryset.filter(kind=self.value()) if self.value() else queryset

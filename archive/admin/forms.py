@@ -11,7 +11,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 
 from archive.extraction.normalize import matching_key
-from archive.models import Directive, Organisation, OrganisationAlias, Person, PersonAlias
+from archive.models import Article, Directive, Organisation, OrganisationAlias, Person, PersonAlias
 
 MERGE_HINT = "Nếu là cùng một {noun}, hãy dùng thao tác “Hợp nhất” trong danh sách."
 
@@ -34,6 +34,22 @@ def _check_name_free(*, name: str, model, alias_model, owner_field: str, instanc
         raise ValidationError(
             f"“{name}” là tên khác của {noun} “{owner}”. " + MERGE_HINT.format(noun=noun)
         )
+
+
+class ArticleForm(forms.ModelForm):
+    class Meta:
+        model = Article
+        fields = [
+            "title",
+            "published_on",
+            "published_precision",
+            "dateline_place",
+            "author",
+            "source_name",
+            "source_url",
+            "notes",
+        ]
+        labels = {"published_precision": "độ chính xác của ngày đăng"}
 
 
 class PersonForm(forms.ModelForm):
@@ -97,6 +113,7 @@ class PersonAliasForm(AliasForm):
     class Meta:
         model = PersonAlias
         fields = ["name"]
+        labels = {"name": "tên"}
 
 
 class OrganisationAliasForm(AliasForm):
@@ -106,6 +123,7 @@ class OrganisationAliasForm(AliasForm):
     class Meta:
         model = OrganisationAlias
         fields = ["name", "is_abbreviation"]
+        labels = {"name": "tên", "is_abbreviation": "là tên viết tắt"}
 
 
 class DirectiveForm(forms.ModelForm):

@@ -6,7 +6,7 @@ from django.contrib import admin
 from django.urls import reverse
 
 from archive.admin.base import AccentSearchMixin, RecordedEditsMixin, mentions_table
-from archive.admin.filters import EditedFilter
+from archive.admin.filters import EditedFilter, OrganisationKindFilter
 from archive.admin.forms import OrganisationAliasForm, OrganisationForm
 from archive.admin.merge import merge_action
 from archive.models import (
@@ -18,6 +18,7 @@ from archive.models import (
 )
 from archive.selectors.pages import count_of, with_organisation_counts
 from archive.services import merge_organisations
+from archive.views.display import kind_label
 
 
 def _organisation_merge_counts(queryset):
@@ -49,8 +50,8 @@ class OrganisationAdmin(AccentSearchMixin, RecordedEditsMixin, admin.ModelAdmin)
     form = OrganisationForm
     alias_model = OrganisationAlias
     alias_field = "organisation"
-    list_display = ["name", "abbreviation", "kind", "parent", "people_count", "article_count"]
-    list_filter = ["kind", EditedFilter]
+    list_display = ["name", "abbreviation", "kind_name", "parent", "people_count", "article_count"]
+    list_filter = [OrganisationKindFilter, EditedFilter]
     date_hierarchy = "created_at"
     list_per_page = 50
     show_full_result_count = False
@@ -68,6 +69,10 @@ class OrganisationAdmin(AccentSearchMixin, RecordedEditsMixin, admin.ModelAdmin)
 
     def get_queryset(self, request):
         return with_organisation_counts(super().get_queryset(request))
+
+    @admin.display(description="Loại", ordering="kind")
+    def kind_name(self, organisation):
+        return kind_label(organisation.kind) or "—"
 
     @admin.display(description="Số nhân vật", ordering="people_count")
     def people_count(self, organisation):
