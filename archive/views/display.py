@@ -6,7 +6,8 @@ from archive.extraction.lexicon import HEAD_KINDS, STANDALONE_BODIES
 
 # The English kind classes of organisations (extraction.lexicon) read as the
 # Vietnamese head noun that introduces them: "ministry" -> "Bộ".
-KIND_LABELS: dict[str, str] = {}
+# Kinds the organisation grammar assigns without a head noun of their own.
+KIND_LABELS: dict[str, str] = {"steering_committee": "Ban Chỉ đạo"}
 for _head, _kind in [*HEAD_KINDS.items(), *STANDALONE_BODIES.items()]:
     KIND_LABELS.setdefault(_kind, _head)
 
