@@ -53,11 +53,12 @@ class RecordedEditsMixin:
 
     Django's admin log already records who changed what and when; the
     service adds the field names to `edited_fields` (and keeps an old name
-    as an alias), which the import service reads.
+    as an alias), which the import service reads. A record added by hand is
+    marked too: an import that later finds it must not overwrite it.
     """
 
     def save_model(self, request, obj, form, change):
-        if change and form.changed_data:
+        if form.changed_data:
             # The service saves the record itself: it reads the old name first.
             record_edit(instance=obj, fields=form.changed_data)
         else:

@@ -9,7 +9,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from archive.models import Organisation, Person, PersonMention, Position
+from archive.models import Directive, Organisation, Person, PersonMention, Position
 from tests.archive.pages.builders import build_article
 
 pytestmark = pytest.mark.django_db
@@ -96,16 +96,26 @@ def test_every_foreign_key_in_the_forms_is_an_autocomplete_widget(editor_client,
 
 @pytest.mark.parametrize(
     ("model", "grow"),
-    [("article", "articles"), ("person", "people"), ("organisation", "organisations")],
+    [
+        ("article", "articles"),
+        ("person", "people"),
+        ("organisation", "organisations"),
+        ("directive", "directives"),
+        ("position", "positions"),
+        ("personmention", "mentions"),
+    ],
 )
 def test_list_query_count_does_not_grow_with_rows(editor_client, archive_data, model, grow):
     def add_rows(n: int) -> None:
         for i in range(n):
             person = Person.objects.create(name=f"Nhân Vật Số {grow} {i} {Person.objects.count()}")
             org = Organisation.objects.create(name=f"Ban Thử Nghiệm {grow} {i} {person.pk}")
+            directive = Directive.objects.create(
+                kind="Kế hoạch", number=str(person.pk), symbol=f"{person.pk}-KH/TN", issuer=org
+            )
             article = build_article(
-                blocks=[("lead", f"{person.name} làm việc tại {org.name}.")],
-                mentions=[(person, person.name), (org, org.name)],
+                blocks=[("lead", f"{person.name} tại {org.name} theo {directive.symbol}.")],
+                mentions=[(person, person.name), (org, org.name), (directive, directive.symbol)],
             )
             Position.objects.create(
                 person=person, title="Trưởng ban", organisation=org, article=article
@@ -128,3 +138,22 @@ def test_mentions_are_listed_read_only(editor_client, archive_data):
     assert response.status_code == 200
     assert b'name="surface"' not in response.content
     assert editor_client.get(reverse("admin:archive_personmention_add")).status_code == 403
+
+
+def test_a_person_added_by_hand_is_marked_as_an_editors(editor_client, db):
+    response = editor_client.post(
+        reverse("admin:archive_person_add"),
+        {
+            "name": "Vũ Thị Lan",
+            "rank": "Thiếu tá",
+            "academic_titles": "",
+            "notes": "",
+            "aliases-TOTAL_FORMS": "0",
+            "aliases-INITIAL_FORMS": "0",
+            "positions-TOTAL_FORMS": "0",
+            "positions-INITIAL_FORMS": "0",
+        },
+    )
+    assert response.status_code == 302
+    person = Person.objects.get(name="Vũ Thị Lan")
+    assert set(person.edited_fields) >= {"name", "rank"}
