@@ -116,6 +116,7 @@ def get_people_for_detail() -> QuerySet[Person]:
             "role",
             "organisation__id",
             "organisation__name",
+            "organisation__abbreviation",
             "article__id",
             "article__title",
             "article__published_on",

@@ -113,8 +113,14 @@ def big(db) -> dict[str, int]:
         ]
     )
     Position.objects.bulk_create(
-        Position(person=p, title="Trưởng phòng", organisation=hub_org, article=hub_article)
-        for p in people
+        [
+            Position(person=p, title="Trưởng phòng", organisation=hub_org, article=hub_article)
+            for p in people
+        ]
+        + [
+            Position(person=hub_person, title="Cục trưởng", organisation=o, article=a)
+            for o, a in zip(organisations, articles, strict=True)
+        ]
     )
     return {
         "org": hub_org.pk,
@@ -198,3 +204,29 @@ def test_an_empty_result_costs_one_more_query_to_check_the_ids(big, anonymous):
     lonely = Person.objects.create(name="Người Vắng")
     queries, shown = count_queries(anonymous, f"/api/articles/?person={lonely.pk}")
     assert (queries, shown) == (2, 0)
+
+
+@pytest.mark.parametrize(
+    ("resource", "hub", "number"),
+    [
+        # the article; its person, organisation and directive mentions
+        ("articles", "article", 4),
+        # the person with counts; aliases; positions
+        ("people", "person", 3),
+        # the organisation with counts; aliases; children; people; their posts here
+        ("organisations", "org", 5),
+        # the directive with its count; implements; implemented by; citing articles
+        ("directives", "directive", 4),
+    ],
+)
+def test_a_detail_costs_a_fixed_number_of_queries(big, anonymous, resource, hub, number):
+    pk = big[hub] if hub != "directive" else Directive.objects.get(symbol="9-NQ/TW").pk
+    queries, _ = count_queries_detail(anonymous, f"/api/{resource}/{pk}/")
+    assert queries == number
+
+
+def count_queries_detail(client, url: str) -> tuple[int, dict]:
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200, response.content
+    return len(queries), response.json()
