@@ -1,0 +1,207 @@
+"""Benchmark the extractor alone: time per article, and one very large article.
+
+    python bench/bench_extraction.py [--repeats 3] [--rounds 5] [--large-mb 1.0]
+                                     [--baseline REV] [--large-rounds N] [--no-large]
+
+Workloads (all pure Python, no Django):
+
+- corpus: every seeds/*.txt and tests/extraction/articles/*.txt, extracted
+  once to warm up (that first pass is reported as "cold"), then `--repeats`
+  more times; the figure is time per article.
+- large: one synthetic article of about `--large-mb` MB, built by cycling
+  through the corpus's paragraphs under one title, extracted once.
+
+Each round runs every workload in a fresh process; the table shows the median
+over `--rounds` rounds. The machine is shared and noisy, so two relative
+figures are printed alongside the absolute ones:
+
+- "/ref": extraction time divided by a fixed reference workload timed in the
+  same process over the same text (NFC/NFD normalisation, a regex word split
+  and a dict count, written here so that it never changes with the extractor);
+- with `--baseline REV` (a commit, e.g. the one before an optimisation), the
+  extractor of REV (archive/extraction taken from git into a temporary folder)
+  runs in alternating processes with the working tree's, and "speed-up" is the
+  median over rounds of baseline time / current time measured side by side.
+
+Record the output, with the machine (`nproc`, `free -h`, python version, load
+average), in bench/RESULTS.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import statistics
+import subprocess
+import sys
+import tarfile
+import tempfile
+import time
+import unicodedata
+from io import BytesIO
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS_GLOBS = ("seeds/*.txt", "tests/extraction/articles/*.txt")
+_WORD = re.compile(r"\w+")
+
+
+def corpus_texts() -> list[str]:
+    files = sorted(path for pattern in CORPUS_GLOBS for path in ROOT.glob(pattern))
+    return [path.read_text(encoding="utf-8") for path in files]
+
+
+def large_article(texts: list[str], megabytes: float) -> str:
+    """One article of about `megabytes` MB (UTF-8): a title, then corpus paragraphs in turn."""
+    paragraphs = [p.strip() for text in texts for p in text.split("\n\n") if len(p.strip()) > 80]
+    parts = ["Hội nghị tổng kết công tác năm của Công an tỉnh"]
+    size, k = 0, 0
+    while size < megabytes * 1_000_000:
+        paragraph = paragraphs[k % len(paragraphs)]
+        parts.append(paragraph)
+        size += len(paragraph.encode("utf-8")) + 2
+        k += 1
+    return "\n\n".join(parts) + "\n"
+
+
+def reference_work(texts: list[str]) -> None:
+    """A fixed amount of pure-Python text work, the yardstick for the machine's speed."""
+    for text in texts * 10:  # long enough to time steadily
+        counts: dict[str, int] = {}
+        for word in _WORD.findall(unicodedata.normalize("NFC", text)):
+            key = unicodedata.normalize("NFD", word).casefold()
+            counts[key] = counts.get(key, 0) + 1
+
+
+def _timed(work: object, *args: object) -> tuple[float, float]:
+    """(wall seconds, CPU seconds) of work(*args)."""
+    wall, cpu = time.perf_counter(), time.process_time()
+    work(*args)  # type: ignore[operator]
+    return time.perf_counter() - wall, time.process_time() - cpu
+
+
+# --- the worker: one tree, one workload, in a process of its own ------------------
+
+
+def worker(tree: Path, workload: str, repeats: int, megabytes: float) -> dict[str, float]:
+    sys.path.insert(0, str(tree))
+    from archive.extraction import pipeline
+
+    assert Path(pipeline.__file__).resolve().is_relative_to(tree.resolve()), pipeline.__file__
+    texts = corpus_texts()
+
+    def extract_all(batch: list[str]) -> None:
+        for text in batch:
+            pipeline.extract(text)
+
+    result: dict[str, float] = {}
+    if workload == "corpus":
+        ref_before = _timed(reference_work, texts * repeats)
+        cold = _timed(extract_all, texts)
+        warm = _timed(extract_all, texts * repeats)
+        ref_after = _timed(reference_work, texts * repeats)
+        count = len(texts) * repeats
+        result["articles"] = len(texts)
+        result["cold_ms"] = cold[0] / len(texts) * 1000
+        result["wall_ms"] = warm[0] / count * 1000
+        result["cpu_ms"] = warm[1] / count * 1000
+        result["per_ref"] = warm[1] / ((ref_before[1] + ref_after[1]) / 2)
+    else:
+        text = large_article(texts, megabytes)
+        ref_before = _timed(reference_work, [text])
+        took = _timed(pipeline.extract, text)
+        ref_after = _timed(reference_work, [text])
+        result["bytes"] = len(text.encode("utf-8"))
+        result["wall_s"] = took[0]
+        result["cpu_s"] = took[1]
+        result["per_ref"] = took[1] / ((ref_before[1] + ref_after[1]) / 2)
+    return result
+
+
+# --- the driver ------------------------------------------------------------------
+
+
+def _run_worker(tree: Path, workload: str, args: argparse.Namespace) -> dict[str, float]:
+    command = [sys.executable, __file__, "--worker", str(tree), workload]
+    command += ["--repeats", str(args.repeats), "--large-mb", str(args.large_mb)]
+    output = subprocess.run(command, cwd=ROOT, check=True, capture_output=True, text=True).stdout
+    return json.loads(output.strip().splitlines()[-1])
+
+
+def _baseline_tree(revision: str, folder: Path) -> Path:
+    """archive/extraction as of `revision`, unpacked under folder."""
+    data = subprocess.run(
+        ["git", "archive", revision, "archive/__init__.py", "archive/extraction"],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+    ).stdout
+    with tarfile.open(fileobj=BytesIO(data)) as archive:
+        archive.extractall(folder, filter="data")
+    return folder
+
+
+def _median(rows: list[dict[str, float]], field: str) -> float:
+    return statistics.median(row[field] for row in rows)
+
+
+def _report(
+    label: str, current: list[dict[str, float]], base: list[dict[str, float]], fields: list[str]
+) -> None:
+    for name, rows in (("current", current), ("baseline", base)):
+        if rows:
+            figures = "  ".join(f"{f} {_median(rows, f):.3f}" for f in fields)
+            print(f"{label:7} {name:9} {figures}  (median of {len(rows)})")
+    if base:
+        timing = fields[1]  # CPU time: the least disturbed by other processes
+        paired = [b[timing] / c[timing] for b, c in zip(base, current, strict=False)]
+        print(
+            f"{label:7} speed-up  baseline/current {statistics.median(paired):.2f}x "
+            f"(rounds: {', '.join(f'{r:.2f}' for r in paired)}); "
+            f"/ref ratio {_median(base, 'per_ref') / _median(current, 'per_ref'):.2f}x"
+        )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--repeats", type=int, default=3)
+    parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--large-mb", type=float, default=1.0)
+    parser.add_argument("--large-rounds", type=int, default=None, help="default: --rounds")
+    parser.add_argument("--no-large", action="store_true")
+    parser.add_argument("--baseline", metavar="REV", help="git revision to compare against")
+    parser.add_argument("--worker", nargs=2, metavar=("TREE", "WORKLOAD"), help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.worker:
+        tree, workload = args.worker
+        print(json.dumps(worker(Path(tree), workload, args.repeats, args.large_mb)))
+        return
+
+    with tempfile.TemporaryDirectory(prefix="bench_extraction_") as scratch:
+        base_tree = _baseline_tree(args.baseline, Path(scratch)) if args.baseline else None
+        trees = [ROOT] + ([base_tree] if base_tree else [])
+        print(f"python {sys.version.split()[0]}, nproc {os.cpu_count()}, load {os.getloadavg()}")
+        print(f"corpus: {len(corpus_texts())} articles x {args.repeats} repeats")
+        plan = [("corpus", args.rounds)]
+        if not args.no_large:
+            plan.append(("large", args.large_rounds or args.rounds))
+        for workload, rounds in plan:
+            rows: dict[Path, list[dict[str, float]]] = {tree: [] for tree in trees}
+            for round_ in range(rounds):
+                # Alternate which tree goes first so that drifting load evens out.
+                for tree in trees if round_ % 2 == 0 else trees[::-1]:
+                    rows[tree].append(_run_worker(tree, workload, args))
+            base_rows = rows[base_tree] if base_tree else []
+            if workload == "corpus":
+                fields = ["wall_ms", "cpu_ms", "cold_ms", "per_ref"]
+                _report("corpus", rows[ROOT], base_rows, fields)
+            else:
+                print(f"large article: {int(rows[ROOT][0]['bytes']):,} bytes")
+                _report("large", rows[ROOT], base_rows, ["wall_s", "cpu_s", "per_ref"])
+        print(f"load after: {os.getloadavg()}")
+
+
+if __name__ == "__main__":
+    main()
