@@ -289,4 +289,5 @@ def person_post_summary(person: Person) -> list[dict]:
 
 
 def organisation_children(organisation: Organisation) -> QuerySet[Organisation]:
-    return organisation.children.only("id", "name", "abbreviation").order_by("name")
+    # parent_id too: the related manager reads it to attach the parent to each child.
+    return organisation.children.only("id", "name", "abbreviation", "parent_id").order_by("name")

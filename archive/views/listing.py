@@ -101,23 +101,36 @@ class Page:
         return (self.number - 1) * self.size + 1
 
 
-def paginate(request: HttpRequest, queryset: QuerySet, *, size: int = PAGE_SIZE):
-    """(Page, error message or ""): one capped count and one slice, one row past the page."""
+def paginate(request: HttpRequest, queryset: QuerySet, *, decorate=None, size: int = PAGE_SIZE):
+    """(Page, error message or ""): a capped count, the page's ids, then its rows.
+
+    `queryset` is filtered and ordered; `decorate(queryset)` adds what a row
+    shows (counts, related rows). It runs on the page's ids only: in one
+    query with the filter, PostgreSQL would compute the row's subqueries for
+    every match before sorting, and a broad search would take seconds.
+    """
     raw = request.GET.get("page", "1").strip() or "1"
     error = ""
     number = int(raw) if raw.isascii() and raw.isdigit() else 0
     if not 1 <= number <= MAX_PAGE:
         number, error = 1, f"Số trang “{raw[:20]}” không hợp lệ; đang hiển thị trang 1."
-    count, more = count_capped(queryset, cap=COUNT_CAP)
+    count, more = count_capped(queryset.values("pk"), cap=COUNT_CAP)
     offset = (number - 1) * size
-    rows = list(queryset[offset : offset + size + 1]) if (more or offset < count) else []
+    ids = []
+    if more or offset < count:
+        ids = list(queryset.values_list("pk", flat=True)[offset : offset + size + 1])
+    rows = []
+    if ids[:size]:
+        shown = queryset.model._default_manager.filter(pk__in=ids[:size])
+        position = {pk: index for index, pk in enumerate(ids)}
+        rows = sorted(decorate(shown) if decorate else shown, key=lambda row: position[row.pk])
     page = Page(
-        rows=rows[:size],
+        rows=rows,
         number=number,
         size=size,
         count=count,
         more=more,
-        has_next=len(rows) > size,
+        has_next=len(ids) > size,
     )
     return page, error
 
@@ -154,7 +167,7 @@ def filtered_page(request: HttpRequest, filterset, *, rows, kinds: dict[str, str
     """
     if not filterset.is_valid():
         return None, vietnamese_errors(filterset, kinds)
-    page, page_error = paginate(request, rows(filterset.qs))
+    page, page_error = paginate(request, filterset.qs, decorate=rows)
     errors: dict[str, list[str]] = {"page": [page_error]} if page_error else {}
     if not page.rows:
         errors |= unknown_entity_messages(filterset)
@@ -233,7 +246,7 @@ def count_phrase(page: Page, noun: str) -> str:
 
 def article_page(request: HttpRequest, articles: QuerySet) -> tuple[Page, str]:
     """A page of article rows for an entity's page, newest first, each with its date label."""
-    page, error = paginate(request, article_list_rows(newest_first(articles)))
+    page, error = paginate(request, newest_first(articles), decorate=article_list_rows)
     for article in page.rows:
         article.date_label = article_date(article)
     return page, error

@@ -104,7 +104,11 @@ def phone_tab(browser, live_server):
 @pytest.fixture
 def imported(transactional_db):
     """The invented articles, imported through the import service like any file."""
+    from django.core.cache import cache
+
     from archive.services import import_file
+
+    cache.clear()  # the pages cache their select boxes' choices
 
     outcomes = [import_file(path=path) for path in sorted(ARTICLES.glob("*.txt"))]
     assert all(outcome.status == "created" for outcome in outcomes), outcomes

@@ -6,9 +6,18 @@ import datetime
 from types import SimpleNamespace
 
 import pytest
+from django.core.cache import cache
 
 from archive.models import Directive, Organisation, OrganisationAlias, Person, Position
 from tests.archive.pages.builders import build_article
+
+
+@pytest.fixture(autouse=True)
+def fresh_cache():
+    """The pages cache their select boxes' choices; each test starts from its own data."""
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture

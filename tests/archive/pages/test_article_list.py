@@ -10,7 +10,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from archive.models import Article
+from archive.models import Article, Person
 
 pytestmark = pytest.mark.django_db
 
@@ -170,6 +170,7 @@ def test_list_query_count_does_not_grow_with_rows_or_filters(client, archive_dat
             assert client.get("/articles/", params).status_code == 200
         return len(captured)
 
+    queries({})  # the first request fills the cache of the select boxes' choices
     few = queries({})
     add_articles(30)
     assert queries({}) == few
@@ -187,3 +188,12 @@ def test_blank_fields_of_the_form_are_dropped_from_the_address(client, archive_d
 def test_the_error_box_names_the_control(client, archive_data):
     response = client.get("/articles/", {"person": "abc"})
     assert "<li>Nhân vật: “abc” không phải là mã hợp lệ.</li>" in text_of(response)
+
+
+def test_a_chosen_person_outside_the_cached_choices_is_still_offered(client, archive_data):
+    client.get("/articles/")  # fills the cache of choices
+    newcomer = Person.objects.create(name="Hồ Văn Mới")
+    response = client.get("/articles/", {"person": newcomer.pk})
+    assert response.status_code == 200  # the person exists; no article names them yet
+    assert f'<option value="{newcomer.pk}" selected>Hồ Văn Mới</option>' in text_of(response)
+    assert "Không có bài viết nào khớp với bộ lọc" in text_of(response)

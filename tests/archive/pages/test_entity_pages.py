@@ -195,6 +195,7 @@ def test_list_query_count_does_not_grow_with_rows(client, archive_data, url):
             assert client.get(url).status_code == 200
         return len(captured)
 
+    queries()  # the first request fills the cache of the select boxes' choices
     few = queries()
     grow(12)
     assert queries() == few
