@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from archive.extraction.article import sentence_at
+from archive.extraction.lexicon.keys import Phrases, by_length
 from archive.extraction.normalize import matching_key
 from archive.extraction.types import ArticleStructure
 
@@ -82,8 +83,19 @@ def tokenize(text: str, start: int, end: int) -> list[Token]:
 def match_phrase(tokens: Sequence[Token], i: int, phrases: Iterable[tuple[str, ...]]) -> int:
     """Length in tokens of the first phrase (given as key tuples) found at i, or 0.
 
-    Pass phrases longest first so that the longest match wins.
+    Pass phrases longest first so that the longest match wins. `Phrases` (what
+    `keyed_phrases` and the lexicon's *_BY_LENGTH lists are) is looked up by the
+    key of token i; any other iterable is scanned in order.
     """
+    if isinstance(phrases, Phrases) and 0 <= i < len(tokens):
+        candidates = phrases.by_first.get(tokens[i].key)
+        if candidates is None:
+            return 0
+        for phrase in candidates:
+            n = len(phrase)
+            if i + n <= len(tokens) and all(tokens[i + k].key == phrase[k] for k in range(1, n)):
+                return n
+        return 0
     for phrase in phrases:
         n = len(phrase)
         if i + n <= len(tokens) and all(tokens[i + k].key == phrase[k] for k in range(n)):
@@ -95,9 +107,9 @@ def phrase_key(tokens: Sequence[Token], i: int, j: int) -> str:
     return " ".join(t.key for t in tokens[i:j])
 
 
-def keyed_phrases(keys: Iterable[str]) -> tuple[tuple[str, ...], ...]:
+def keyed_phrases(keys: Iterable[str]) -> Phrases:
     """Key strings as token-key tuples, longest first."""
-    return tuple(sorted({tuple(k.split()) for k in keys}, key=len, reverse=True))
+    return by_length(keys)
 
 
 def longest_in(tokens: Sequence[Token], i: int, keys: frozenset[str], max_len: int = 5) -> int:

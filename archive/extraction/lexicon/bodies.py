@@ -5,7 +5,7 @@ capitalised nouns that are never names. Not a list of the articles' organisation
 
 from __future__ import annotations
 
-from archive.extraction.lexicon.keys import keys
+from archive.extraction.lexicon.keys import Phrases, by_length, keys
 from archive.extraction.normalize import matching_key
 
 # Organisation head nouns and the English class of what they head: ministry,
@@ -82,13 +82,7 @@ HEAD_KINDS: dict[str, str] = {
 }
 HEAD_KIND_BY_KEY: dict[str, str] = {matching_key(k): v for k, v in HEAD_KINDS.items()}
 # Longest head first, so "Bộ Tư lệnh" wins over "Bộ".
-HEAD_KEYS_BY_LENGTH: tuple[tuple[str, ...], ...] = tuple(
-    sorted(
-        {tuple(matching_key(k).split()) for k in HEAD_KINDS},
-        key=len,
-        reverse=True,
-    )
-)
+HEAD_KEYS_BY_LENGTH: Phrases = by_length(matching_key(k) for k in HEAD_KINDS)
 # Heads whose names may run on with "của <body>", "về <topic>", commas and
 # lower-case topic words: committees, boards, councils, offices.
 COMMITTEE_HEADS: frozenset[str] = keys(
@@ -118,9 +112,7 @@ ADMIN_UNITS: tuple[str, ...] = (
     "thôn",
     "bản",
 )
-ADMIN_UNIT_KEYS: tuple[tuple[str, ...], ...] = tuple(
-    sorted({tuple(matching_key(u).split()) for u in ADMIN_UNITS}, key=len, reverse=True)
-)
+ADMIN_UNIT_KEYS: Phrases = by_length(matching_key(u) for u in ADMIN_UNITS)
 
 # Bodies named by their whole name, without a head noun + name structure:
 # Politburo, National Assembly, Government, Secretariat, Party Central
@@ -157,9 +149,7 @@ STANDALONE_BODIES: dict[str, str] = {
     "Interpol": "international",
 }
 STANDALONE_KIND_BY_KEY: dict[str, str] = {matching_key(k): v for k, v in STANDALONE_BODIES.items()}
-STANDALONE_KEYS_BY_LENGTH: tuple[tuple[str, ...], ...] = tuple(
-    sorted({tuple(k.split()) for k in STANDALONE_KIND_BY_KEY}, key=len, reverse=True)
-)
+STANDALONE_KEYS_BY_LENGTH: Phrases = by_length(STANDALONE_KIND_BY_KEY)
 # "Thủ tướng Chính phủ" is a post as well as the Government's executive; after
 # a name or before one it is read as a post.
 

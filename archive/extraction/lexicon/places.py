@@ -4,7 +4,7 @@ few foreign capitals. Places are never people, and never organisations alone.
 
 from __future__ import annotations
 
-from archive.extraction.lexicon.keys import keys
+from archive.extraction.lexicon.keys import Phrases, by_length, keys
 
 # Countries and country-like names (a gazetteer: places are never people).
 COUNTRIES: tuple[str, ...] = (
@@ -227,8 +227,6 @@ PLACES: tuple[str, ...] = (
 )
 PLACE_KEYS: frozenset[str] = keys(COUNTRIES + PLACES)
 COUNTRY_KEYS: frozenset[str] = keys(COUNTRIES)
-PLACE_KEYS_BY_LENGTH: tuple[tuple[str, ...], ...] = tuple(
-    sorted({tuple(k.split()) for k in PLACE_KEYS}, key=len, reverse=True)
-)
+PLACE_KEYS_BY_LENGTH: Phrases = by_length(PLACE_KEYS)
 # Words that start a country's formal name before the country proper.
 COUNTRY_PREFIXES: frozenset[str] = keys(("Cộng hòa", "Vương quốc", "Liên bang", "Nhà nước"))
