@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # Combining marks that carry the five Vietnamese tones (grave, acute, tilde,
 # hook above, dot below). Vowel-quality marks (circumflex, breve, horn) are not
@@ -84,6 +85,9 @@ def fold_spaces(text: str) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
+# Extraction keys the same words and names over and over (every token, every
+# candidate name); the key depends on the text alone, so it is computed once.
+@lru_cache(maxsize=1 << 16)
 def matching_key(text: str) -> str:
     """The key under which two spellings of one name compare equal.
 
