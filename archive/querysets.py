@@ -10,8 +10,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from django.apps import apps
-from django.contrib.postgres.search import SearchQuery, SearchVector
+from django.contrib.postgres.search import SearchQuery, SearchVector, SearchVectorField
 from django.db import connections, models
+from django.db.models.expressions import Col, Expression, RawSQL
+from django.db.models.signals import post_migrate
+from django.dispatch import receiver
 
 from archive.extraction.normalize import fold_accents
 
@@ -19,29 +22,110 @@ if TYPE_CHECKING:
     from collections.abc import Iterable
 
 # The text-search configuration: "simple" does no stemming or stop words, which
-# suits accent-folded Vietnamese syllables. The GIN index (migration 0002) is
-# built over exactly this expression, so the planner can use it.
+# suits accent-folded Vietnamese syllables. Migration 0003 stores
+# to_tsvector('simple', search_document) in a generated column with a GIN
+# index (PostgreSQL), and keeps an FTS5 index over search_document (SQLite).
 SEARCH_CONFIG = "simple"
+SEARCH_TABLES = ("archive_article", "archive_person", "archive_organisation", "archive_directive")
 
 
 def search_vector() -> SearchVector:
+    """The vector computed on the fly (for ranking or ad-hoc queries; filters use the column)."""
     return SearchVector("search_document", config=SEARCH_CONFIG)
+
+
+class StoredSearchVector(Expression):
+    """The table's generated `search_vector` column, which the model does not declare.
+
+    It is not a model field because SQLite has no tsvector; it resolves to a
+    plain column reference, so it follows the table into subqueries.
+    """
+
+    output_field = SearchVectorField()
+
+    def resolve_expression(self, query=None, *args, **kwargs):
+        column = SearchVectorField()
+        column.set_attributes_from_name("search_vector")
+        column.model = query.model
+        return Col(query.get_initial_alias(), column)
+
+
+def _fts5_query(words: list[str]) -> str:
+    # Each word quoted, so FTS5 operators typed by a user (OR, NEAR, *, ")
+    # are searched for, never interpreted.
+    return " ".join('"' + word.replace('"', '""') + '"' for word in words)
 
 
 class SearchableQuerySet(models.QuerySet):
     def search(self, query: str):
-        """Accent- and case-insensitive search: every word of the query must occur."""
+        """Accent- and case-insensitive search: every word of the query must occur.
+
+        Words are whole tokens ("quan" does not find "Quang"), on PostgreSQL
+        and SQLite alike; a query with no letter or digit finds nothing.
+        """
         words = fold_accents(query).split()
         if not words:
             return self
-        if connections[self.db].vendor == "postgresql":
-            return self.annotate(_search=search_vector()).filter(
+        if not any(char.isalnum() for char in "".join(words)):
+            return self.none()
+        vendor = connections[self.db].vendor
+        if vendor == "postgresql":
+            return self.alias(_search=StoredSearchVector()).filter(
                 _search=SearchQuery(" ".join(words), config=SEARCH_CONFIG, search_type="plain")
             )
+        if vendor == "sqlite":
+            fts = f"{self.model._meta.db_table}_fts"
+            matches = RawSQL(f"SELECT rowid FROM {fts} WHERE {fts} MATCH %s", [_fts5_query(words)])
+            return self.filter(id__in=matches)
         condition = models.Q()
         for word in words:
             condition &= models.Q(search_document__contains=word)
         return self.filter(condition)
+
+
+def repair_sqlite_search(connection) -> None:
+    """Re-create the FTS5 triggers a table rebuild dropped, and re-index that table.
+
+    SQLite alters a table by copying it, which loses its triggers; without
+    them the search index would silently stop following the table.
+    """
+    with connection.cursor() as cursor:
+        existing = {
+            name
+            for (name,) in cursor.execute(
+                "SELECT name FROM sqlite_master WHERE type IN ('table', 'trigger')"
+            )
+        }
+        for table in SEARCH_TABLES:
+            fts = f"{table}_fts"
+            triggers = (f"{fts}_insert", f"{fts}_delete", f"{fts}_update")
+            if fts not in existing or all(name in existing for name in triggers):
+                continue
+            for statement in _sqlite_fts_triggers(table):
+                cursor.execute(statement)
+            cursor.execute(f"INSERT INTO {fts}({fts}) VALUES ('rebuild')")
+
+
+def _sqlite_fts_triggers(table: str) -> list[str]:
+    fts = f"{table}_fts"
+    return [
+        f"CREATE TRIGGER IF NOT EXISTS {fts}_insert AFTER INSERT ON {table} BEGIN "
+        f"INSERT INTO {fts}(rowid, search_document) VALUES (new.id, new.search_document); END",
+        f"CREATE TRIGGER IF NOT EXISTS {fts}_delete AFTER DELETE ON {table} BEGIN "
+        f"INSERT INTO {fts}({fts}, rowid, search_document) "
+        f"VALUES ('delete', old.id, old.search_document); END",
+        f"CREATE TRIGGER IF NOT EXISTS {fts}_update AFTER UPDATE OF search_document ON {table} "
+        f"BEGIN INSERT INTO {fts}({fts}, rowid, search_document) "
+        f"VALUES ('delete', old.id, old.search_document); "
+        f"INSERT INTO {fts}(rowid, search_document) VALUES (new.id, new.search_document); END",
+    ]
+
+
+@receiver(post_migrate, dispatch_uid="archive.repair_sqlite_search")
+def _repair_after_migrate(sender, using, **kwargs) -> None:
+    # Connected here, next to the search it protects, rather than in apps.py.
+    if getattr(sender, "name", None) == "archive" and connections[using].vendor == "sqlite":
+        repair_sqlite_search(connections[using])
 
 
 def _mentions(model_name: str):
