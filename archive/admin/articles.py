@@ -122,7 +122,11 @@ class ArticleAdmin(AccentSearchMixin, RecordedEditsMixin, admin.ModelAdmin):
     ]
 
     def get_queryset(self, request):
-        return with_article_counts(super().get_queryset(request))
+        queryset = with_article_counts(super().get_queryset(request))
+        if request.resolver_match and request.resolver_match.url_name.endswith("changelist"):
+            # A list row shows none of the texts; they are most of a row's bytes.
+            queryset = queryset.defer("body", "text", "raw_text", "search_document", "blocks")
+        return queryset
 
     def has_add_permission(self, request):
         # Articles enter the archive through the import service only.

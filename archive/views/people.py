@@ -24,6 +24,8 @@ from archive.views.listing import (
 from archive.views.pictures import mention_chart
 
 NAME_ORDERINGS = [("name", "Tên A–Z"), ("-name", "Tên Z–A")]
+# A person's page lists this many posts, the most recently stated first.
+POSTS_SHOWN = 50
 
 
 def person_list(request):
@@ -75,9 +77,11 @@ def person_detail(request, pk: int):
     if person is None:
         raise Http404("Không có nhân vật này.")
     page, page_error = article_page(request, Article.objects.mentioning_person(person.pk))
+    posts = person_post_summary(person)
     context = {
         "person": person,
-        "posts": person_post_summary(person),
+        "posts": posts[:POSTS_SHOWN],
+        "more_posts": max(0, len(posts) - POSTS_SHOWN),
         "page": page,
         "page_error": page_error,
         "list_url": reverse("archive:article_list") + f"?person={person.pk}",

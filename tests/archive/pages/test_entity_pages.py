@@ -225,3 +225,17 @@ def test_entity_page_query_count_does_not_grow_with_articles(client, archive_dat
             published_on=datetime.date(2024, 1 + i, 3),
         )
     assert queries() == few
+
+
+def test_a_person_page_lists_the_latest_fifty_posts_and_counts_the_rest(client, archive_data):
+    for i in range(53):
+        unit = Organisation.objects.create(name=f"Phòng Số {i} tỉnh Hải Lâm")
+        Position.objects.create(
+            person=archive_data.hanh, title=f"Trưởng Phòng Số {i}", organisation=unit
+        )
+    html = html_of(client.get(f"/people/{archive_data.hanh.pk}/"))
+    posts = html[html.index('id="posts-heading"') : html.index('id="chart-heading"')]
+    assert posts.count('<th scope="row">') == 50
+    # The dated post (stated by an article) comes first; 54 posts in all.
+    assert posts.index("Ủy viên Ban Thường vụ") < posts.index("Trưởng Phòng Số")
+    assert "Và 4 chức vụ khác" in posts
