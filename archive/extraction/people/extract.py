@@ -9,6 +9,7 @@ person the article last introduced with that post.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -51,6 +52,8 @@ class _State:
     org_keys: dict[str, str]  # matching key of a name or abbreviation -> entity key
     people: dict[str, _Person] = field(default_factory=dict)
     mentions: list[Mention] = field(default_factory=list)
+    # Spans already mentioned, sorted by start. They never overlap (a span that
+    # overlaps one is not taken) and are never empty, so their ends are sorted too.
     taken: list[tuple[int, int]] = field(default_factory=list)
 
 
@@ -79,8 +82,9 @@ def extract_people(
                 i = match.next
                 continue
             i += _resolve_bare_post(state, tokens, i) or 1
+    names = _known_names(state)
     for tokens in spans:
-        _bare_names(state, tokens)
+        _bare_names(state, tokens, names)
     return _entities(state)
 
 
@@ -197,8 +201,12 @@ def _resolve_bare_post(state: _State, tokens: Sequence[Token], i: int) -> int:
     return post.end - i
 
 
-def _bare_names(state: _State, tokens: Sequence[Token]) -> None:
-    """Later uses of a known person's full name with nothing introducing it."""
+def _known_names(state: _State) -> dict[str, list[tuple[tuple[str, ...], str]]]:
+    """Known full names and aliases as (key words, person key), grouped by first word.
+
+    Within a group the order is the order of the names (people, then their
+    aliases), so that of two names at one position the same one is tried first.
+    """
     names = {
         tuple(matching_key(p.name).split()): key
         for key, p in state.people.items()
@@ -207,10 +215,24 @@ def _bare_names(state: _State, tokens: Sequence[Token]) -> None:
     for key, person in state.people.items():
         for alias in person.aliases:
             names[tuple(matching_key(alias).split())] = key
-    for i in range(len(tokens)):
-        for words, key in names.items():
+    by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for words, key in names.items():
+        if words:  # a name is made of tokens: its key has a first word
+            by_first.setdefault(words[0], []).append((words, key))
+    return by_first
+
+
+def _bare_names(
+    state: _State,
+    tokens: Sequence[Token],
+    names: dict[str, list[tuple[tuple[str, ...], str]]],
+) -> None:
+    """Later uses of a known person's full name with nothing introducing it."""
+    keys = [t.key for t in tokens]
+    for i, first in enumerate(keys):
+        for words, key in names.get(first, ()):
             n = len(words)
-            if tuple(t.key for t in tokens[i : i + n]) != words:
+            if tuple(keys[i : i + n]) != words:
                 continue
             if i + n < len(tokens) and tokens[i + n].is_cap and tokens[i + n].is_word:
                 continue  # part of a longer name
@@ -220,9 +242,12 @@ def _bare_names(state: _State, tokens: Sequence[Token]) -> None:
 
 
 def _mention(state: _State, key: str, start: int, end: int) -> None:
-    if any(s < end and start < e for s, e in state.taken):
+    # The spans starting before `end` are a prefix of `taken`; the last of them
+    # reaches furthest, so it alone can overlap [start, end).
+    k = bisect.bisect_left(state.taken, (end,))
+    if k and state.taken[k - 1][1] > start:
         return
-    state.taken.append((start, end))
+    state.taken.insert(k, (start, end))
     state.mentions.append(
         Mention(
             kind=MentionKind.PERSON,
