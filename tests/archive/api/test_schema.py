@@ -1,0 +1,86 @@
+"""The OpenAPI schema and the interactive docs; the browsable API for an editor."""
+
+from __future__ import annotations
+
+import pytest
+import yaml
+
+pytestmark = pytest.mark.django_db
+
+FILTERS = {
+    "/api/articles/": {
+        "q",
+        "ordering",
+        "person",
+        "organisation",
+        "directive",
+        "author",
+        "source_name",
+        "published_after",
+        "published_before",
+        "has_title",
+    },
+    "/api/people/": {"q", "ordering", "rank", "organisation", "article"},
+    "/api/organisations/": {"q", "ordering", "kind", "parent", "article"},
+    "/api/directives/": {
+        "q",
+        "ordering",
+        "kind",
+        "issuer",
+        "issued_after",
+        "issued_before",
+        "year",
+        "symbol",
+        "article",
+    },
+}
+
+
+@pytest.fixture
+def schema(anonymous) -> dict:
+    response = anonymous.get("/api/schema/")
+    assert response.status_code == 200
+    return yaml.safe_load(response.content)
+
+
+def test_the_schema_is_openapi_3_with_every_resource(schema):
+    assert schema["openapi"].startswith("3.")
+    for path in FILTERS:
+        assert {"get", "post"} <= set(schema["paths"][path]) or path == "/api/articles/"
+        assert {"get", "put", "patch", "delete"} <= set(schema["paths"][f"{path}{{id}}/"])
+    assert "post" in schema["paths"]["/api/articles/import/"]
+
+
+@pytest.mark.parametrize("path", list(FILTERS))
+def test_every_filter_is_documented_with_its_help_text(schema, path):
+    parameters = {p["name"]: p for p in schema["paths"][path]["get"]["parameters"]}
+    assert FILTERS[path] <= set(parameters)
+    for name in FILTERS[path] | {"page_size"}:
+        assert len(parameters[name].get("description", "")) > 10, name
+
+
+def test_the_documented_errors(schema):
+    responses = schema["paths"]["/api/articles/"]["get"]["responses"]
+    assert {"200", "400"} <= set(responses)
+    writes = schema["paths"]["/api/people/{id}/"]["patch"]["responses"]
+    assert {"200", "400", "401", "403", "404"} <= set(writes)
+
+
+def test_the_interactive_docs_page(anonymous):
+    response = anonymous.get("/api/docs/")
+    assert response.status_code == 200
+    assert "swagger" in response.content.decode().lower()
+
+
+def test_browsable_pages_render_for_an_editor(archive, editor):
+    for path in (
+        "/api/",
+        f"/api/articles/{archive.a_both.pk}/",
+        f"/api/people/{archive.minister.pk}/",
+        f"/api/organisations/{archive.ministry.pk}/",
+        f"/api/directives/{archive.plan.pk}/",
+        "/api/articles/?person=999999",
+    ):
+        response = editor.get(path, HTTP_ACCEPT="text/html")
+        assert response.status_code in (200, 400), path
+        assert response["Content-Type"].startswith("text/html"), path
