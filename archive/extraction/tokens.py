@@ -10,8 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
-from functools import cached_property
+from dataclasses import dataclass, field
 
 from archive.extraction.article import sentence_at
 from archive.extraction.lexicon.keys import Phrases, by_length
@@ -29,15 +28,14 @@ _VI_SYLLABLE = re.compile(
 )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Token:
     text: str
     start: int
     end: int
-
-    @cached_property
-    def key(self) -> str:
-        return matching_key(self.text)
+    # matching_key(text): asked of nearly every token, several times, so it is
+    # looked up once when the token is made (see `tokenize`).
+    key: str = field(compare=False)
 
     @property
     def is_word(self) -> bool:
@@ -74,10 +72,13 @@ class Token:
 
 def tokenize(text: str, start: int, end: int) -> list[Token]:
     """Tokens of text[start:end], offsets in the whole text."""
-    return [
-        Token(m.group(0), start + m.start(), start + m.end())
-        for m in _TOKEN.finditer(text[start:end])
-    ]
+    # The pattern has no anchors or look-arounds: matching within [start, end)
+    # of the whole text finds what matching the slice would, at whole-text offsets.
+    tokens = []
+    for m in _TOKEN.finditer(text, start, end):
+        word = m.group(0)
+        tokens.append(Token(word, m.start(), m.end(), matching_key(word)))
+    return tokens
 
 
 def match_phrase(tokens: Sequence[Token], i: int, phrases: Iterable[tuple[str, ...]]) -> int:
