@@ -18,7 +18,7 @@ from archive.extraction.normalize import matching_key, normalize_text
 from archive.extraction.organisations import extract_organisations, parse_organisation_at
 from archive.extraction.organisations.words import starts_post
 from archive.extraction.people import extract_people
-from archive.extraction.tokens import sentence_text, tokenize
+from archive.extraction.tokens import sentence_text, span_tokens, tokenize
 from archive.extraction.types import (
     ArticleStructure,
     DirectiveEntity,
@@ -33,9 +33,10 @@ def extract(raw_text: str) -> ParsedArticle:
     """Everything extraction learns from one article; offsets index `result.text`."""
     structure = parse_structure(normalize_text(raw_text))
     directives, directive_mentions = extract_directives(structure)
-    organisations, org_mentions = extract_organisations(structure)
+    spans = span_tokens(structure)
+    organisations, org_mentions = extract_organisations(structure, spans=spans)
     directives, organisations, issuer_mentions = _link_issuers(structure, directives, organisations)
-    people, person_mentions = extract_people(structure, organisations)
+    people, person_mentions = extract_people(structure, organisations, spans=spans)
     mentions = _sorted_unique(
         (*directive_mentions, *org_mentions, *issuer_mentions, *person_mentions)
     )

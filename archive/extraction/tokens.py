@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from archive.extraction.article import sentence_at
+from archive.extraction.article import extractable_spans, sentence_at
 from archive.extraction.lexicon.keys import Phrases, by_length
 from archive.extraction.normalize import matching_key
 from archive.extraction.types import ArticleStructure
@@ -79,6 +79,15 @@ def tokenize(text: str, start: int, end: int) -> list[Token]:
         word = m.group(0)
         tokens.append(Token(word, m.start(), m.end(), matching_key(word)))
     return tokens
+
+
+def span_tokens(structure: ArticleStructure) -> list[list[Token]]:
+    """Tokens of each of the article's extractable spans, in order.
+
+    The organisation and people extractors walk the same spans: the pipeline
+    tokenises them once and hands both the result.
+    """
+    return [tokenize(structure.text, s, e) for s, e in extractable_spans(structure)]
 
 
 def match_phrase(tokens: Sequence[Token], i: int, phrases: Iterable[tuple[str, ...]]) -> int:

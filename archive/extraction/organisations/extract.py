@@ -12,10 +12,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from archive.extraction import lexicon as lx
-from archive.extraction.article import extractable_spans
 from archive.extraction.normalize import matching_key
 from archive.extraction.organisations.grammar import OrgMatch, parse_organisation_at
-from archive.extraction.tokens import Token, sentence_text, tokenize
+from archive.extraction.tokens import Token, sentence_text, span_tokens
 from archive.extraction.types import (
     ArticleStructure,
     Mention,
@@ -38,13 +37,17 @@ class _Found:
 
 
 def extract_organisations(
-    structure: ArticleStructure,
+    structure: ArticleStructure, *, spans: Sequence[Sequence[Token]] | None = None
 ) -> tuple[tuple[OrganisationEntity, ...], tuple[Mention, ...]]:
-    """Organisations the article names, and one Mention per occurrence."""
+    """Organisations the article names, and one Mention per occurrence.
+
+    `spans` are the article's `span_tokens`, when the caller has them already.
+    """
     text = structure.text
+    if spans is None:
+        spans = span_tokens(structure)
     found: list[_Found] = []
-    for start, end in extractable_spans(structure):
-        tokens = tokenize(text, start, end)
+    for tokens in spans:
         i = 0
         while i < len(tokens):
             # "Trưởng phòng Tham mưu": a lower-case head right after "Trưởng".
@@ -57,7 +60,7 @@ def extract_organisations(
             i = max(match.abbreviation_end, match.end)
     found = _cut_run_on_names(text, found)
     found = [f for f in found if _acceptable(text[f.start : f.end])]
-    return _entities(structure, found)
+    return _entities(structure, spans, found)
 
 
 def _collect(tokens: Sequence[Token], match: OrgMatch, found: list[_Found]) -> _Found:
@@ -130,7 +133,7 @@ def _acceptable(name: str) -> bool:
 
 
 def _entities(
-    structure: ArticleStructure, found: list[_Found]
+    structure: ArticleStructure, spans: Sequence[Sequence[Token]], found: list[_Found]
 ) -> tuple[tuple[OrganisationEntity, ...], tuple[Mention, ...]]:
     text = structure.text
     order: list[str] = []
@@ -161,7 +164,7 @@ def _entities(
         if f.abbreviation and f.abbreviation not in abbreviations[key]:
             abbreviations[key].append(f.abbreviation)
         mentions.append(_mention(structure, key, f.start, f.end))
-    mentions.extend(_abbreviation_mentions(structure, found, abbreviations))
+    mentions.extend(_abbreviation_mentions(structure, spans, found, abbreviations))
     entities = tuple(
         OrganisationEntity(
             key=key,
@@ -187,7 +190,10 @@ def _canonical_key(name: str) -> str:
 
 
 def _abbreviation_mentions(
-    structure: ArticleStructure, found: list[_Found], abbreviations: dict[str, list[str]]
+    structure: ArticleStructure,
+    spans: Sequence[Sequence[Token]],
+    found: list[_Found],
+    abbreviations: dict[str, list[str]],
 ) -> list[Mention]:
     """Bare uses of an abbreviation ("CAND") after the article has defined it."""
     owner = {abbr: key for key, abbrs in abbreviations.items() for abbr in abbrs}
@@ -195,8 +201,8 @@ def _abbreviation_mentions(
         return []
     defined = {f.abbreviation_span for f in found if f.abbreviation_span}
     mentions = []
-    for start, end in extractable_spans(structure):
-        for tok in tokenize(structure.text, start, end):
+    for tokens in spans:
+        for tok in tokens:
             if tok.text in owner and (tok.start, tok.end) not in defined:
                 mentions.append(_mention(structure, owner[tok.text], tok.start, tok.end))
     return mentions

@@ -14,7 +14,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from archive.extraction import lexicon as lx
-from archive.extraction.article import extractable_spans
 from archive.extraction.normalize import matching_key
 from archive.extraction.people.grammar import (
     PersonMatch,
@@ -23,7 +22,7 @@ from archive.extraction.people.grammar import (
     parse_person_at,
 )
 from archive.extraction.people.posts import PostMatch, parse_post
-from archive.extraction.tokens import Token, sentence_text, tokenize
+from archive.extraction.tokens import Token, sentence_text, span_tokens
 from archive.extraction.types import (
     ArticleStructure,
     Mention,
@@ -58,16 +57,23 @@ class _State:
 
 
 def extract_people(
-    structure: ArticleStructure, organisations: Sequence[OrganisationEntity]
+    structure: ArticleStructure,
+    organisations: Sequence[OrganisationEntity],
+    *,
+    spans: Sequence[Sequence[Token]] | None = None,
 ) -> tuple[tuple[PersonEntity, ...], tuple[Mention, ...]]:
-    """People the article names, and one Mention per occurrence (the name only)."""
+    """People the article names, and one Mention per occurrence (the name only).
+
+    `spans` are the article's `span_tokens`, when the caller has them already.
+    """
     org_keys: dict[str, str] = {}
     for org in organisations:
         org_keys[org.key] = org.key
         for other in (*org.aliases, *org.abbreviations):
             org_keys[matching_key(other)] = org.key
     state = _State(structure, org_keys)
-    spans = [tokenize(structure.text, s, e) for s, e in extractable_spans(structure)]
+    if spans is None:
+        spans = span_tokens(structure)
     for tokens in spans:
         i = 0
         while i < len(tokens):
