@@ -1,0 +1,313 @@
+"""The building blocks of the archive's FilterSets: fields, filters and the base FilterSet.
+
+What belongs here: parsing and validating one query parameter (an id list, a
+strict boolean, a symbol, a whitelisted ordering) without touching the
+database, and the base class that explains an empty result. The FilterSets
+themselves are in `filtersets.py`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from django import forms
+from django.core.validators import ProhibitNullCharactersValidator
+from django.db.models import F, Q, QuerySet
+from django.utils.datastructures import MultiValueDict
+from django_filters import FilterSet, filters
+
+from archive.extraction.directives import canonical_symbol
+
+# Several values of one entity filter are allowed ("all of them"); past this
+# many the request is refused rather than compiled into a giant query.
+MAX_FILTER_VALUES = 20
+# Ids are 64-bit; a larger number would overflow the database's integer.
+MAX_ID = 2**63 - 1
+MAX_QUERY_LENGTH = 200
+ISO_DATE = ["%Y-%m-%d"]
+DATE_MESSAGES = {"invalid": "enter a date as YYYY-MM-DD"}
+
+# --- Fields ----------------------------------------------------------------
+
+
+class ValueListWidget(forms.TextInput):
+    """Reads `?x=1&x=2` and `?x=1,2` alike; renders the values comma-separated."""
+
+    def value_from_datadict(self, data, files, name):
+        if isinstance(data, MultiValueDict):
+            raw = data.getlist(name)
+        else:
+            raw = data.get(name)
+            raw = raw if isinstance(raw, list) else [raw] if raw is not None else []
+        return [part.strip() for item in raw for part in str(item).split(",") if part.strip()]
+
+    def value_omitted_from_data(self, data, files, name):
+        return name not in data
+
+    def format_value(self, value):
+        if isinstance(value, (list, tuple)):
+            return ",".join(str(item) for item in value)
+        return super().format_value(value)
+
+
+class EntityListField(forms.Field):
+    """A list of ids (or, for directives, ids and symbols): syntax only, no query."""
+
+    widget = ValueListWidget
+    default_validators = [ProhibitNullCharactersValidator()]
+
+    def __init__(self, *, noun: str, accept_symbol: bool, max_values: int, **kwargs):
+        self.noun = noun
+        self.accept_symbol = accept_symbol
+        self.max_values = max_values
+        super().__init__(**kwargs)
+
+    def to_python(self, value: Any) -> list[int | str]:
+        if value in (None, "", [], ()):
+            return []
+        items = value if isinstance(value, (list, tuple)) else [value]
+        if len(items) > self.max_values:
+            if self.max_values == 1:
+                raise forms.ValidationError(f"give one {self.noun} id", code="too_many")
+            raise forms.ValidationError(
+                f"at most {self.max_values} values, got {len(items)}", code="too_many"
+            )
+        result: list[int | str] = []
+        for item in items:
+            text = str(item).strip()
+            if "\x00" in text:
+                raise forms.ValidationError("null characters are not allowed", code="null")
+            if text.isascii() and text.isdigit():
+                number = int(text)
+                if not 1 <= number <= MAX_ID:
+                    raise forms.ValidationError(f"no {self.noun} with id {text}", code="unknown")
+                result.append(number)
+                continue
+            symbol = canonical_symbol(text) if self.accept_symbol else None
+            if symbol is None:
+                what = (
+                    "an id or a directive symbol such as 59-NQ/TW"
+                    if self.accept_symbol
+                    else "an id"
+                )
+                raise forms.ValidationError(
+                    "%(value)r is not " + what, code="invalid", params={"value": text[:40]}
+                )
+            result.append(symbol)
+        return list(dict.fromkeys(result))
+
+
+class StrictBooleanField(forms.Field):
+    """true/false (also 1/0, yes/no); anything else is an error, never "not given"."""
+
+    widget = forms.Select(choices=[("", "---------"), ("true", "Có"), ("false", "Không")])
+    TRUE = frozenset({"true", "1", "yes", "on"})
+    FALSE = frozenset({"false", "0", "no", "off"})
+
+    def to_python(self, value: Any) -> bool | None:
+        if value in (None, ""):
+            return None
+        if isinstance(value, bool):
+            return value
+        text = str(value).strip().lower()
+        if text in self.TRUE:
+            return True
+        if text in self.FALSE:
+            return False
+        raise forms.ValidationError(
+            "%(value)r is not a boolean (use true or false)",
+            code="invalid",
+            params={"value": str(value)[:40]},
+        )
+
+
+# --- Filters ---------------------------------------------------------------
+
+
+class EntityFilter(filters.Filter):
+    """Rows linked to every given entity, through `apply(queryset, id_or_symbol)`.
+
+    `model` is the entity's model, used only by `unknown_values` to explain an
+    empty result.
+    """
+
+    field_class = EntityListField
+
+    def __init__(
+        self,
+        *,
+        apply: Callable[[QuerySet, int | str], QuerySet],
+        model: type,
+        noun: str,
+        accept_symbol: bool = False,
+        many: bool = True,
+        **kwargs,
+    ):
+        self.apply = apply
+        # Not `self.model`: the FilterSet sets that to the filtered model.
+        self.entity_model = model
+        kwargs.update(
+            noun=noun,
+            accept_symbol=accept_symbol,
+            max_values=MAX_FILTER_VALUES if many else 1,
+        )
+        super().__init__(**kwargs)
+
+    def filter(self, qs: QuerySet, value: list[int | str]) -> QuerySet:
+        for item in value or ():
+            qs = self.apply(qs, item)
+        return qs
+
+    def unknown_values(self, value: list[int | str]) -> list[str]:
+        """Messages for the values that name no row (one query)."""
+        if not value:
+            return []
+        noun = self.extra["noun"]
+        ids = [item for item in value if isinstance(item, int)]
+        symbols = [item for item in value if isinstance(item, str)]
+        condition = Q(id__in=ids)
+        if symbols:
+            condition |= Q(symbol__in=symbols)
+        fields = ["id", "symbol"] if symbols else ["id"]
+        rows = list(self.entity_model._default_manager.filter(condition).values_list(*fields))
+        known_ids = {row[0] for row in rows}
+        known_symbols = {row[1] for row in rows if len(row) > 1}
+        messages = [f"no {noun} with id {item}" for item in ids if item not in known_ids]
+        messages += [
+            f"no {noun} with symbol {item}" for item in symbols if item not in known_symbols
+        ]
+        return messages
+
+
+class StrictBooleanFilter(filters.Filter):
+    field_class = StrictBooleanField
+
+
+class YearFilter(filters.Filter):
+    field_class = forms.IntegerField
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("min_value", 1)
+        kwargs.setdefault("max_value", 9999)
+        kwargs.setdefault("error_messages", {"invalid": "enter a year such as 2025"})
+        super().__init__(**kwargs)
+
+
+class SearchFilter(filters.CharFilter):
+    """Accent- and case-insensitive full-text search (Model.objects.search)."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("label", "Tìm kiếm")
+        kwargs.setdefault("max_length", MAX_QUERY_LENGTH)
+        super().__init__(**kwargs)
+
+    def filter(self, qs: QuerySet, value: str) -> QuerySet:
+        return qs.search(value) if value and value.strip() else qs
+
+
+class ArchiveOrderingFilter(filters.OrderingFilter):
+    """A whitelisted ordering that is always total (ties broken by id) and puts blanks last.
+
+    Without the id tie-break two pages could show the same row; `nulls_last`
+    keeps undated rows at the end in both directions on PostgreSQL and SQLite,
+    which disagree about where NULL sorts.
+    """
+
+    def __init__(self, *, default: tuple[str, ...], nullable: tuple[str, ...] = (), **kwargs):
+        self.default = default
+        self.nullable = frozenset(nullable)
+        kwargs.setdefault("label", "Sắp xếp")
+        super().__init__(**kwargs)
+        allowed = ", ".join(value for value, _ in self.extra["choices"])
+        self.extra["error_messages"] = {
+            "invalid_choice": f"'%(value)s' is not a sort order; use one of: {allowed}"
+        }
+
+    def filter(self, qs: QuerySet, value: list[str] | None) -> QuerySet:
+        params = [param for param in value or () if param] or list(self.default)
+        ordering = []
+        for param in params:
+            descending = param.startswith("-")
+            name = self.param_map.get(param.lstrip("-"), param.lstrip("-"))
+            if name in self.nullable:
+                expression = (
+                    F(name).desc(nulls_last=True) if descending else F(name).asc(nulls_last=True)
+                )
+                ordering.append(expression)
+            else:
+                ordering.append(f"-{name}" if descending else name)
+        if not any(param.lstrip("-") == "id" for param in params):
+            ordering.append("-id" if params[0].startswith("-") else "id")
+        return qs.order_by(*ordering)
+
+
+class SymbolField(forms.CharField):
+    def clean(self, value):
+        value = super().clean(value)
+        if value and canonical_symbol(value) is None:
+            # User input goes in params, never into the message: the message is
+            # %-formatted later, and the input may contain "%".
+            raise forms.ValidationError(
+                "%(value)r is not a directive symbol (e.g. 59-NQ/TW, 153/NQ-CP)",
+                code="invalid",
+                params={"value": value[:40]},
+            )
+        return value
+
+
+class SymbolFilter(filters.CharFilter):
+    """One symbol, canonicalised like the importer does; a malformed one is an error."""
+
+    field_class = SymbolField
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("max_length", 80)
+        super().__init__(**kwargs)
+
+    def filter(self, qs: QuerySet, value: str) -> QuerySet:
+        if not value:
+            return qs
+        # Stored symbols are canonical, so the unique index serves this lookup.
+        return qs.filter(symbol=canonical_symbol(value))
+
+
+# --- FilterSets ------------------------------------------------------------
+
+
+class DateRangeForm(forms.Form):
+    """Refuses a range whose end is before its start, naming the end parameter."""
+
+    date_ranges: tuple[tuple[str, str], ...] = ()
+
+    def clean(self):
+        data = super().clean()
+        for after, before in self.date_ranges:
+            start, end = data.get(after), data.get(before)
+            if start and end and end < start:
+                self.add_error(before, f"{before} ({end}) is earlier than {after} ({start})")
+        return data
+
+
+class ArchiveFilterSet(FilterSet):
+    """Base for the archive's FilterSets: entity values are checked only when nothing matches.
+
+    Usage (the API and the pages do the same)::
+
+        filterset = ArticleFilter(request.GET, queryset=...)
+        if not filterset.is_valid(): -> 400 / show filterset.errors
+        rows = page of filterset.qs
+        if not rows and (errors := filterset.unknown_entity_errors()): -> 400 / show errors
+    """
+
+    def unknown_entity_errors(self) -> dict[str, list[str]]:
+        """{parameter: ["no person with id 9", ...]} for entity values naming no row."""
+        if not self.is_valid():
+            return {}
+        errors: dict[str, list[str]] = {}
+        for name, filter_ in self.filters.items():
+            if isinstance(filter_, EntityFilter):
+                messages = filter_.unknown_values(self.form.cleaned_data.get(name) or [])
+                if messages:
+                    errors[name] = messages
+        return errors

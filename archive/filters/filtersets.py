@@ -1,0 +1,285 @@
+"""The four FilterSets: articles, people, organisations, directives.
+
+Entity filters apply the QuerySet verbs of archive.querysets (subqueries), so
+several values mean "all of them" and a filtered list never repeats a row.
+"""
+
+from __future__ import annotations
+
+from django.db.models import Q, QuerySet
+from django_filters import filters
+
+from archive.filters.base import (
+    DATE_MESSAGES,
+    ISO_DATE,
+    ArchiveFilterSet,
+    ArchiveOrderingFilter,
+    DateRangeForm,
+    EntityFilter,
+    SearchFilter,
+    StrictBooleanFilter,
+    SymbolFilter,
+    YearFilter,
+)
+from archive.models import (
+    RANK_CHOICES,
+    Article,
+    Directive,
+    DirectiveMention,
+    Organisation,
+    Person,
+)
+
+
+def _mentioning_person(qs: QuerySet, person_id: int | str) -> QuerySet:
+    return qs.mentioning_person(person_id)
+
+
+def _mentioning_organisation(qs: QuerySet, organisation_id: int | str) -> QuerySet:
+    return qs.mentioning_organisation(organisation_id)
+
+
+def _citing_directive(qs: QuerySet, directive: int | str) -> QuerySet:
+    if isinstance(directive, int):
+        return qs.citing_directive(directive)
+    # A symbol (already canonical, as stored): the subquery joins the directive
+    # table instead of resolving the symbol to an id first, which would cost
+    # one query per request.
+    return qs.filter(
+        id__in=DirectiveMention.objects.filter(directive__symbol=directive).values("article_id")
+    )
+
+
+class ArticleFormBase(DateRangeForm):
+    date_ranges = (("published_after", "published_before"),)
+
+
+class ArticleFilter(ArchiveFilterSet):
+    q = SearchFilter(
+        help_text="Full-text search in title, body and captions; accent- and case-insensitive "
+        "('cong an' finds 'Công an'); every word must occur."
+    )
+    person = EntityFilter(
+        apply=_mentioning_person,
+        model=Person,
+        noun="person",
+        label="Nhân vật",
+        help_text="Person id; repeat the parameter (person=1&person=2) or separate ids by "
+        "commas: articles mentioning all of them.",
+    )
+    organisation = EntityFilter(
+        apply=_mentioning_organisation,
+        model=Organisation,
+        noun="organisation",
+        label="Tổ chức",
+        help_text="Organisation id; several values: articles mentioning all of them.",
+    )
+    directive = EntityFilter(
+        apply=_citing_directive,
+        model=Directive,
+        noun="directive",
+        accept_symbol=True,
+        label="Văn bản",
+        help_text="Directive id or symbol (59-NQ/TW); several values: articles citing all of them.",
+    )
+    author = filters.CharFilter(
+        lookup_expr="iexact",
+        max_length=200,
+        label="Tác giả",
+        help_text="Author (byline) as written, case-insensitive exact match.",
+    )
+    source_name = filters.CharFilter(
+        lookup_expr="iexact",
+        max_length=200,
+        label="Nguồn",
+        help_text="Publication name, case-insensitive exact match.",
+    )
+    published_after = filters.DateFilter(
+        field_name="published_on",
+        lookup_expr="gte",
+        input_formats=ISO_DATE,
+        error_messages=DATE_MESSAGES,
+        label="Đăng từ ngày",
+        help_text="Published on or after this date (YYYY-MM-DD); undated articles are excluded.",
+    )
+    published_before = filters.DateFilter(
+        field_name="published_on",
+        lookup_expr="lte",
+        input_formats=ISO_DATE,
+        error_messages=DATE_MESSAGES,
+        label="Đăng đến ngày",
+        help_text="Published on or before this date (YYYY-MM-DD); undated articles are excluded.",
+    )
+    has_title = StrictBooleanFilter(
+        method="filter_has_title",
+        label="Có tiêu đề",
+        help_text="true: only articles with a title; false: only articles without one.",
+    )
+    ordering = ArchiveOrderingFilter(
+        fields=(("published_on", "published_on"), ("title", "title"), ("id", "id")),
+        default=("-published_on",),
+        nullable=("published_on",),
+        help_text="Sort order: published_on, title or id, '-' for descending "
+        "(default -published_on; undated articles last).",
+    )
+
+    class Meta:
+        model = Article
+        fields: list[str] = []
+        form = ArticleFormBase
+
+    def filter_has_title(self, queryset: QuerySet, name: str, value: bool | None) -> QuerySet:
+        if value is None:
+            return queryset
+        return queryset.exclude(title="") if value else queryset.filter(title="")
+
+
+def _person_holding_post_in(qs: QuerySet, organisation_id: int | str) -> QuerySet:
+    return qs.holding_post_in(organisation_id)
+
+
+def _mentioned_in(qs: QuerySet, article_id: int | str) -> QuerySet:
+    return qs.mentioned_in(article_id)
+
+
+class PersonFilter(ArchiveFilterSet):
+    q = SearchFilter(help_text="Search in names, accent- and case-insensitive.")
+    rank = filters.ChoiceFilter(
+        choices=RANK_CHOICES,
+        error_messages={"invalid_choice": "'%(value)s' is not a rank (see the list of ranks)"},
+        label="Cấp bậc",
+        help_text="Rank, exactly as listed (e.g. 'Đại tướng').",
+    )
+    organisation = EntityFilter(
+        apply=_person_holding_post_in,
+        model=Organisation,
+        noun="organisation",
+        label="Tổ chức",
+        help_text="Organisation id: people stated to hold a post in it (several: in all of them).",
+    )
+    article = EntityFilter(
+        apply=_mentioned_in,
+        model=Article,
+        noun="article",
+        label="Bài viết",
+        help_text="Article id: people mentioned in it (several: in all of them).",
+    )
+    ordering = ArchiveOrderingFilter(
+        fields=(("name", "name"), ("id", "id")),
+        default=("name",),
+        help_text="Sort order: name or id, '-' for descending (default name).",
+    )
+
+    class Meta:
+        model = Person
+        fields: list[str] = []
+
+
+class OrganisationFilter(ArchiveFilterSet):
+    q = SearchFilter(help_text="Search in names and abbreviations, accent- and case-insensitive.")
+    kind = filters.CharFilter(
+        lookup_expr="iexact",
+        max_length=40,
+        label="Loại",
+        help_text="Kind of organisation, case-insensitive exact match.",
+    )
+    parent = EntityFilter(
+        apply=lambda qs, parent_id: qs.filter(parent_id=parent_id),
+        model=Organisation,
+        noun="organisation",
+        many=False,
+        label="Trực thuộc",
+        help_text="Organisation id: its direct sub-units.",
+    )
+    article = EntityFilter(
+        apply=_mentioned_in,
+        model=Article,
+        noun="article",
+        label="Bài viết",
+        help_text="Article id: organisations mentioned in it (several: in all of them).",
+    )
+    ordering = ArchiveOrderingFilter(
+        fields=(("name", "name"), ("abbreviation", "abbreviation"), ("id", "id")),
+        default=("name",),
+        help_text="Sort order: name, abbreviation or id, '-' for descending (default name).",
+    )
+
+    class Meta:
+        model = Organisation
+        fields: list[str] = []
+
+
+def _cited_in(qs: QuerySet, article_id: int | str) -> QuerySet:
+    return qs.cited_in(article_id)
+
+
+class DirectiveFormBase(DateRangeForm):
+    date_ranges = (("issued_after", "issued_before"),)
+
+
+class DirectiveFilter(ArchiveFilterSet):
+    q = SearchFilter(help_text="Search in kind, symbol, number and summary, accent-insensitive.")
+    kind = filters.CharFilter(
+        method="filter_kind",
+        max_length=80,
+        label="Loại văn bản",
+        help_text="Kind, as a word ('Nghị quyết') or its code ('NQ'); case-insensitive.",
+    )
+    issuer = EntityFilter(
+        apply=lambda qs, organisation_id: qs.filter(issuer_id=organisation_id),
+        model=Organisation,
+        noun="organisation",
+        many=False,
+        label="Cơ quan ban hành",
+        help_text="Organisation id of the issuer.",
+    )
+    issued_after = filters.DateFilter(
+        field_name="issued_on",
+        lookup_expr="gte",
+        input_formats=ISO_DATE,
+        error_messages=DATE_MESSAGES,
+        label="Ban hành từ ngày",
+        help_text="Issued on or after this date (YYYY-MM-DD).",
+    )
+    issued_before = filters.DateFilter(
+        field_name="issued_on",
+        lookup_expr="lte",
+        input_formats=ISO_DATE,
+        error_messages=DATE_MESSAGES,
+        label="Ban hành đến ngày",
+        help_text="Issued on or before this date (YYYY-MM-DD).",
+    )
+    year = YearFilter(
+        field_name="issued_year",
+        label="Năm ban hành",
+        help_text="Year of issue (also for directives whose full date is unknown).",
+    )
+    symbol = SymbolFilter(
+        label="Số, ký hiệu",
+        help_text="Exact symbol such as 59-NQ/TW, in any spacing, dash or case.",
+    )
+    article = EntityFilter(
+        apply=_cited_in,
+        model=Article,
+        noun="article",
+        label="Bài viết",
+        help_text="Article id: directives cited in it (several: in all of them).",
+    )
+    ordering = ArchiveOrderingFilter(
+        fields=(("issued_on", "issued_on"), ("symbol", "symbol"), ("id", "id")),
+        default=("-issued_on",),
+        nullable=("issued_on", "symbol"),
+        help_text="Sort order: issued_on, symbol or id, '-' for descending "
+        "(default -issued_on; undated directives last).",
+    )
+
+    class Meta:
+        model = Directive
+        fields: list[str] = []
+        form = DirectiveFormBase
+
+    def filter_kind(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        value = value.strip()
+        if not value:
+            return queryset
+        return queryset.filter(Q(kind__iexact=value) | Q(kind_code__iexact=value))
