@@ -101,9 +101,15 @@ def match_phrase(tokens: Sequence[Token], i: int, phrases: Iterable[tuple[str, .
         candidates = phrases.by_first.get(tokens[i].key)
         if candidates is None:
             return 0
+        size = len(tokens)
         for phrase in candidates:
             n = len(phrase)
-            if i + n <= len(tokens) and all(tokens[i + k].key == phrase[k] for k in range(1, n)):
+            if i + n > size:
+                continue
+            k = 1
+            while k < n and tokens[i + k].key == phrase[k]:
+                k += 1
+            if k == n:
                 return n
         return 0
     for phrase in phrases:
