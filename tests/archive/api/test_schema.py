@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 import yaml
 
@@ -70,6 +72,15 @@ def test_the_interactive_docs_page(anonymous):
     response = anonymous.get("/api/docs/")
     assert response.status_code == 200
     assert "swagger" in response.content.decode().lower()
+
+
+def test_the_docs_page_loads_nothing_from_outside(anonymous):
+    page = anonymous.get("/api/docs/").content.decode()
+    assets = re.findall(r'(?:src|href)="([^"#]+)"', page)
+    assert assets, "the docs page should load Swagger UI's script and style"
+    for asset in assets:
+        assert asset.startswith("/"), f"{asset} is fetched from another host"
+        assert anonymous.get(asset).status_code == 200, asset
 
 
 def test_browsable_pages_render_for_an_editor(archive, editor):
