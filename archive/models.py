@@ -52,13 +52,16 @@ class Article(EditableModel):
     author = models.CharField("tác giả", max_length=200, blank=True, db_index=True)
     dateline_place = models.CharField("nơi đưa tin", max_length=200, blank=True)
     published_on = models.DateField("ngày đăng", null=True, blank=True, db_index=True)
-    published_year = models.PositiveSmallIntegerField(null=True, blank=True)
-    published_month = models.PositiveSmallIntegerField(null=True, blank=True)
-    published_day = models.PositiveSmallIntegerField(null=True, blank=True)
+    published_year = models.PositiveSmallIntegerField("năm", null=True, blank=True)
+    published_month = models.PositiveSmallIntegerField("tháng", null=True, blank=True)
+    published_day = models.PositiveSmallIntegerField("ngày", null=True, blank=True)
     published_precision = models.CharField(
-        max_length=10, choices=DatePrecision.choices, default=DatePrecision.UNKNOWN
+        "độ chính xác của ngày",
+        max_length=10,
+        choices=DatePrecision.choices,
+        default=DatePrecision.UNKNOWN,
     )
-    published_year_inferred = models.BooleanField(default=False)
+    published_year_inferred = models.BooleanField("năm được suy ra", default=False)
     origin = models.CharField("tệp gốc", max_length=1000, unique=True)
     sha256 = models.CharField(max_length=64, unique=True)
     search_document = models.TextField(blank=True, editable=False)
@@ -132,12 +135,12 @@ class PersonAlias(models.Model):
     """Another name of a person: a spelling seen in an article or a merged duplicate."""
 
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="aliases")
-    name = models.CharField(max_length=200)
+    name = models.CharField("tên", max_length=200)
     key = models.CharField(max_length=200, unique=True, editable=False)
 
     class Meta:
-        verbose_name = "tên khác"
-        verbose_name_plural = "tên khác"
+        verbose_name = "tên khác của nhân vật"
+        verbose_name_plural = "tên khác của nhân vật"
 
     def __str__(self) -> str:
         return self.name
@@ -188,13 +191,13 @@ class OrganisationAlias(models.Model):
     """Another name of an organisation: an abbreviation, an old name, a merged duplicate."""
 
     organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="aliases")
-    name = models.CharField(max_length=500)
+    name = models.CharField("tên", max_length=500)
     key = models.CharField(max_length=500, unique=True, editable=False)
-    is_abbreviation = models.BooleanField(default=False)
+    is_abbreviation = models.BooleanField("là tên viết tắt", default=False)
 
     class Meta:
-        verbose_name = "tên khác"
-        verbose_name_plural = "tên khác"
+        verbose_name = "tên khác của tổ chức"
+        verbose_name_plural = "tên khác của tổ chức"
 
     def __str__(self) -> str:
         return self.name
@@ -208,7 +211,7 @@ class Directive(EditableModel):
     """A Party or state document, identified by its symbol when the symbol is known."""
 
     kind = models.CharField("loại văn bản", max_length=80, db_index=True)
-    kind_code = models.CharField(max_length=10, blank=True)
+    kind_code = models.CharField("mã loại", max_length=10, blank=True)
     number = models.CharField("số", max_length=20, blank=True)
     # Canonical symbol ("59-NQ/TW"); NULL when only a symbol-less citation is known.
     symbol = models.CharField("số, ký hiệu", max_length=80, null=True, blank=True, unique=True)
@@ -216,7 +219,9 @@ class Directive(EditableModel):
     # date and issuer: what an import matches on.
     key = models.CharField(max_length=200, unique=True, editable=False)
     issued_on = models.DateField("ngày ban hành", null=True, blank=True, db_index=True)
-    issued_year = models.PositiveSmallIntegerField(null=True, blank=True, db_index=True)
+    issued_year = models.PositiveSmallIntegerField(
+        "năm ban hành", null=True, blank=True, db_index=True
+    )
     issuer = models.ForeignKey(
         Organisation,
         verbose_name="cơ quan ban hành",
@@ -262,8 +267,8 @@ class Mention(models.Model):
 
     article = models.ForeignKey(Article, on_delete=models.CASCADE)
     surface = models.CharField("dạng xuất hiện", max_length=500)
-    start = models.PositiveIntegerField()
-    end = models.PositiveIntegerField()
+    start = models.PositiveIntegerField("vị trí đầu")
+    end = models.PositiveIntegerField("vị trí cuối")
     sentence = models.TextField("câu")
 
     class Meta:
@@ -287,6 +292,8 @@ class PersonMention(Mention):
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="mentions")
 
     class Meta(Mention.Meta):
+        verbose_name = "lần nhắc đến nhân vật"
+        verbose_name_plural = "lần nhắc đến nhân vật"
         constraints = _mention_constraints("person")
         indexes = [models.Index(fields=["person", "article"])]
 
@@ -297,6 +304,8 @@ class OrganisationMention(Mention):
     )
 
     class Meta(Mention.Meta):
+        verbose_name = "lần nhắc đến tổ chức"
+        verbose_name_plural = "lần nhắc đến tổ chức"
         constraints = _mention_constraints("organisation")
         indexes = [models.Index(fields=["organisation", "article"])]
 
@@ -305,6 +314,8 @@ class DirectiveMention(Mention):
     directive = models.ForeignKey(Directive, on_delete=models.CASCADE, related_name="mentions")
 
     class Meta(Mention.Meta):
+        verbose_name = "lần trích dẫn văn bản"
+        verbose_name_plural = "lần trích dẫn văn bản"
         constraints = _mention_constraints("directive")
         indexes = [models.Index(fields=["directive", "article"])]
 
