@@ -37,6 +37,11 @@ def _check_name_free(*, name: str, model, alias_model, owner_field: str, instanc
 
 
 class ArticleForm(forms.ModelForm):
+    # Explicit so the form behaves the same under Django 5.2 and 6.x (whose default is https).
+    source_url = forms.URLField(
+        label="địa chỉ nguồn", max_length=2000, required=False, assume_scheme="https"
+    )
+
     class Meta:
         model = Article
         fields = [
