@@ -61,8 +61,14 @@ format: setup
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
+# Each script prints its table; bench/RESULTS.md records runs with their machine.
 bench: setup
-	$(TEST_ENV) $(BIN)/python bench/run_all.py
+	$(BIN)/python bench/extraction_quality.py
+	$(BIN)/python bench/extraction_quality.py --held-out
+	$(BIN)/python bench/bench_extraction.py
+	$(TEST_ENV) $(BIN)/python bench/bench_import.py
+	$(TEST_ENV) $(BIN)/python bench/bench_api.py
+	$(TEST_ENV) $(BIN)/python bench/bench_pages.py
 
 clean:
 	rm -rf $(VENV) var staticfiles test-artifacts .pytest_cache .ruff_cache .mypy_cache

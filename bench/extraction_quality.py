@@ -5,7 +5,7 @@ the seeds (expectations in tests/extraction/seeds_expected/, texts in seeds/)
 and prints one row per kind. With --verbose, lists per article what was
 missed and what was invented.
 
-    .venv/bin/python bench/extraction_quality.py [--verbose] [--json]
+    .venv/bin/python bench/extraction_quality.py [--verbose] [--json] [--held-out]
 """
 
 from __future__ import annotations
@@ -42,9 +42,11 @@ def _load_extractor() -> Extractor:
     return extract
 
 
-def run(root: Path, extract: Extractor, *, strict: bool = False) -> list[ArticleResult]:
+def run(
+    root: Path, extract: Extractor, *, strict: bool = False, held_out: bool = False
+) -> list[ArticleResult]:
     results: list[ArticleResult] = []
-    for item in iter_corpus(root):
+    for item in iter_corpus(root, held_out=held_out):
         expected = load_expected(item.expected_path)
         raw = item.text_path.read_text(encoding="utf-8")
         try:
@@ -136,13 +138,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--json", action="store_true", help="machine-readable output")
     parser.add_argument("--strict", action="store_true", help="stop at the first extractor error")
     parser.add_argument("--root", type=Path, default=REPO_ROOT, help="repository root")
+    parser.add_argument(
+        "--held-out",
+        action="store_true",
+        help="score the held-out articles (tests/extraction/heldout/) instead",
+    )
     args = parser.parse_args(argv)
     try:
         extract = _load_extractor()
     except ImportError as exc:
         print(f"cannot import archive.extraction.pipeline.extract: {exc}", file=sys.stderr)
         return 2
-    results = run(args.root, extract, strict=args.strict)
+    results = run(args.root, extract, strict=args.strict, held_out=args.held_out)
     if not results:
         print(f"no expected files found under {args.root}", file=sys.stderr)
         return 1

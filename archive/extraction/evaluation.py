@@ -175,15 +175,23 @@ def load_expected(path: str | Path) -> dict[str, Any]:
     return data
 
 
-def iter_corpus(root: str | Path) -> Iterator[CorpusItem]:
+def iter_corpus(root: str | Path, *, held_out: bool = False) -> Iterator[CorpusItem]:
     """The evaluation corpus under a repository root, in a stable order.
 
     The hand-made articles sit next to their expectations in
     tests/extraction/articles/; the seeds' expectations are in
-    tests/extraction/seeds_expected/ and their texts in seeds/.
+    tests/extraction/seeds_expected/ and their texts in seeds/. With
+    `held_out`, only tests/extraction/heldout/: articles written apart from
+    the extractor and never used to tune it, so their score is an honest
+    estimate on unseen text.
     """
     root = Path(root)
     suffix = ".expected.json"
+    if held_out:
+        for expected in sorted((root / "tests" / "extraction" / "heldout").glob("*" + suffix)):
+            stem = expected.name[: -len(suffix)]
+            yield CorpusItem(stem, expected.with_name(stem + ".txt"), expected)
+        return
     for expected in sorted((root / "tests" / "extraction" / "articles").glob("*" + suffix)):
         stem = expected.name[: -len(suffix)]
         yield CorpusItem(stem, expected.with_name(stem + ".txt"), expected)
