@@ -20,6 +20,7 @@ $(STAMP): pyproject.toml
 
 run: setup
 	DJANGO_DEBUG=1 $(BIN)/python manage.py migrate --noinput -v0
+	DJANGO_DEBUG=1 $(BIN)/python manage.py loaddata editors -v0
 	DJANGO_DEBUG=1 $(BIN)/python manage.py import_seeds seeds/
 	@echo ""
 	@echo "The archive is at   http://$(HOST):$(PORT)/"
@@ -27,6 +28,7 @@ run: setup
 	@echo "  admin:            http://$(HOST):$(PORT)/admin/"
 	@echo "  API:              http://$(HOST):$(PORT)/api/   (docs: /api/docs/, schema: /api/schema/)"
 	@echo "  admin login:      run 'make admin' in another terminal to create one"
+	@echo "                    (editors: add users to the group 'Biên tập viên' in the admin)"
 	@echo ""
 	DJANGO_DEBUG=1 $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
