@@ -1,0 +1,64 @@
+"""Cutting article text into sentences, and finding the sentence at an offset.
+
+What belongs here: where a sentence ends in this genre ([.!?…] then a space
+and a capital, except after abbreviations such as "TS." or "TP." and initials).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from archive.extraction.types import ArticleStructure, Sentence
+
+_SENTENCE_END = re.compile(r"[.!?…]+[\"”’»)\]]*")
+_OPENERS = '"“‘«([ '
+# Abbreviations that end with a dot inside a sentence: professor, associate
+# professor, doctor, master, physician, engineer, bachelor, PhD candidate,
+# city, district, ward, "etc." and English honorifics.
+_ABBREVIATIONS = frozenset(
+    {"GS", "PGS", "TS", "ThS", "Th", "S", "BS", "KS", "CN", "NCS", "TP", "Tp", "tp",
+     "Q", "P", "TX", "St", "Mr", "Mrs", "Ms", "Dr", "v.v", "vv"}
+)  # fmt: skip
+
+
+def _is_abbreviation(text: str, dot: int) -> bool:
+    token = text[:dot].rsplit(None, 1)[-1].lstrip('("“') if text[:dot].strip() else ""
+    if not token:
+        return False
+    last = token.rsplit(".", 1)[-1]
+    return token in _ABBREVIATIONS or last in _ABBREVIATIONS or bool(re.fullmatch(r"[A-ZĐ]", last))
+
+
+def split_sentences(text: str, start: int, end: int) -> list[Sentence]:
+    """Sentences of text[start:end]: a break is [.!?…] then space and a capital, or the end."""
+    cuts: list[int] = []
+    for m in _SENTENCE_END.finditer(text, start, end):
+        rest = text[m.end() : end]
+        if not rest.strip():
+            break
+        if not rest[:1].isspace():
+            continue  # "1.7", "TP.HCM", URLs: no space after the dot
+        following = rest.lstrip().lstrip(_OPENERS)
+        if not following[:1].isupper():
+            continue
+        if m.group().startswith(".") and len(m.group()) == 1 and _is_abbreviation(text, m.start()):
+            continue
+        cuts.append(m.end())
+    sentences = []
+    for s, e in zip([start, *cuts], [*cuts, end], strict=True):
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if s < e:
+            sentences.append(Sentence(s, e, text[s:e]))
+    return sentences
+
+
+def sentence_at(structure: ArticleStructure, offset: int) -> Sentence | None:
+    """The sentence containing character `offset`, or None outside any sentence."""
+    index = bisect.bisect_right(structure.sentences, offset, key=lambda s: s.start) - 1
+    if index >= 0 and offset < structure.sentences[index].end:
+        return structure.sentences[index]
+    return None

@@ -1,0 +1,169 @@
+"""Citations -> one DirectiveEntity per directive, and a Mention per citation.
+
+What belongs here: merging citations of one directive (by symbol, or by kind,
+number, date and issuer when no symbol is given), resolving short references
+to the directive they abbreviate, and the key of a symbol-less citation.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from archive.extraction.article import sentence_at
+from archive.extraction.dates import infer_year
+from archive.extraction.directives.citations import Citation, citations, kind_of_symbol
+from archive.extraction.directives.symbols import Identity, issuer_from_code
+from archive.extraction.normalize import matching_key
+from archive.extraction.types import (
+    ArticleStructure,
+    DirectiveEntity,
+    Mention,
+    MentionKind,
+    PartialDate,
+)
+
+
+def citation_key(kind_code: str, number: str, issued: PartialDate | None, issuer_name: str) -> str:
+    """Key of a directive cited without a symbol: "cite:NQ:12:2023-03-16:bộ chính trị"."""
+    date = ""
+    if issued is not None:
+        date = "-".join(
+            f"{part:0{width}d}" if part else "?" * width
+            for part, width in ((issued.year, 4), (issued.month, 2), (issued.day, 2))
+        )
+    num = str(int(number)) if number.isdigit() else number
+    return f"cite:{kind_code or '?'}:{num}:{date}:{matching_key(issuer_name)}"
+
+
+def _dates_agree(a: PartialDate | None, b: PartialDate | None) -> bool:
+    if a is None or b is None:
+        return True
+    return all(x is None or y is None or x == y for x, y in zip(_parts(a), _parts(b), strict=True))
+
+
+def _parts(d: PartialDate) -> tuple[int | None, int | None, int | None]:
+    return d.year, d.month, d.day
+
+
+def _codes_agree(a: str, b: str) -> bool:
+    return a == b or {a, b} <= {"QĐi", "QyĐ"}
+
+
+def _symbol_entities(cites: list[Citation]) -> dict[Identity, DirectiveEntity]:
+    entities: dict[Identity, DirectiveEntity] = {}
+    for cite in cites:
+        if cite.symbol is None:
+            continue
+        identity = cite.symbol.identity
+        known = entities.get(identity)
+        issued = cite.issued
+        if issued and cite.symbol.year:
+            issued = infer_year(issued, [cite.symbol.year])
+        if known is None:
+            known = DirectiveEntity(
+                key=cite.symbol.canonical, kind=cite.kind, kind_code=cite.symbol.type_code,
+                number=cite.symbol.number, symbol=cite.symbol.canonical,
+            )  # fmt: skip
+        entities[identity] = replace(
+            known,
+            kind=known.kind if known.kind != kind_of_symbol(cite.symbol) else cite.kind,
+            issued=known.issued or issued,
+            issuer_name=known.issuer_name or cite.issuer_name,
+            summary=known.summary or cite.summary,
+        )
+        cite.key = known.key
+    for identity, entity in entities.items():
+        symbol = next(c.symbol for c in cites if c.symbol and c.symbol.identity == identity)
+        entities[identity] = replace(
+            entity, issuer_name=entity.issuer_name or issuer_from_code(symbol)
+        )
+    return entities
+
+
+def _resolve_short(cite: Citation, candidates: list[DirectiveEntity]) -> DirectiveEntity | None:
+    fits = [
+        e
+        for e in candidates
+        if _codes_agree(e.kind_code, cite.kind_code)
+        and e.number.isdigit()
+        and int(e.number) == int(cite.number)
+        and _dates_agree(e.issued, cite.issued)
+    ]
+    if len(fits) > 1 and cite.issuer_name:
+        # The issuer only breaks ties: "Kết luận 82 của Chính phủ, ..." in the
+        # genre names who implements 82-KL/TW, not who issued it.
+        same = [e for e in fits if matching_key(e.issuer_name) == matching_key(cite.issuer_name)]
+        fits = same or fits
+    return fits[0] if fits else None
+
+
+def extract_directives(
+    structure: ArticleStructure,
+) -> tuple[tuple[DirectiveEntity, ...], tuple[Mention, ...]]:
+    """The directives an article cites (one entity each) and every mention of them."""
+    cites = citations(structure)
+    by_symbol = _symbol_entities(cites)
+    entities: dict[str, DirectiveEntity] = {e.key: e for e in by_symbol.values()}
+    # Citations with a date or issuer first, so a bare "Nghị quyết 12" joins
+    # "Nghị quyết số 12 ngày 16/3/2023 của Bộ Chính trị" wherever it stands.
+    loose: list[DirectiveEntity] = []
+    loose_of: dict[int, int] = {}
+    short = [c for c in cites if c.symbol is None]
+    for cite in sorted(short, key=lambda c: not (c.issued or c.issuer_name)):
+        target = _resolve_short(cite, list(by_symbol.values()))
+        if target:
+            cite.key = target.key
+            continue
+        match = _resolve_short(cite, loose)
+        if match is None or (
+            cite.issuer_name
+            and match.issuer_name
+            and matching_key(cite.issuer_name) != matching_key(match.issuer_name)
+        ):
+            loose.append(DirectiveEntity(key="", kind=cite.kind, kind_code=cite.kind_code,
+                                         number=str(int(cite.number))))  # fmt: skip
+            match = loose[-1]
+        index = loose.index(match)
+        loose[index] = replace(
+            match,
+            issued=match.issued or cite.issued,
+            issuer_name=match.issuer_name or cite.issuer_name,
+            summary=match.summary or cite.summary,
+        )
+        loose_of[id(cite)] = index
+    for index, entity in enumerate(loose):
+        key = citation_key(entity.kind_code, entity.number, entity.issued, entity.issuer_name)
+        loose[index] = replace(entity, key=key)
+        entities[key] = loose[index]
+    for cite in short:
+        if id(cite) in loose_of:
+            cite.key = loose[loose_of[id(cite)]].key
+
+    mentions = []
+    implements: dict[str, list[str]] = {}
+    for cite in cites:
+        targets = implements.setdefault(cite.key, [])
+        targets.extend(t.key for t in cite.implements if t.key not in (cite.key, *targets))
+        sentence = sentence_at(structure, cite.start)
+        mentions.append(
+            Mention(
+                kind=MentionKind.DIRECTIVE,
+                entity_key=cite.key,
+                surface=structure.text[cite.start : cite.end],
+                start=cite.start,
+                end=cite.end,
+                sentence=sentence.text if sentence else "",
+            )
+        )
+    ordered = list(dict.fromkeys(c.key for c in cites))
+    result = tuple(
+        replace(
+            entities[key],
+            issuer_key=matching_key(entities[key].issuer_name)
+            if entities[key].issuer_name
+            else None,
+            implements=tuple(implements.get(key, ())),
+        )
+        for key in ordered
+    )
+    return result, tuple(mentions)
