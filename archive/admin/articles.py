@@ -8,12 +8,19 @@ from django.contrib import admin, messages
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 
-from archive.admin.base import AccentSearchMixin, ReadOnlyInline, RecordedEditsMixin
+from archive.admin.base import (
+    AccentSearchMixin,
+    ArchiveAdmin,
+    ReadOnlyInline,
+    RecordedEditsMixin,
+    labelled,
+)
 from archive.admin.filters import EditedFilter, titled
 from archive.admin.forms import ArticleForm
 from archive.models import Article, DirectiveMention, OrganisationMention, PersonMention
-from archive.selectors.pages import with_article_counts
+from archive.selectors.pages import ARTICLE_TEXTS, with_article_counts
 from archive.services import reextract_article
+from archive.views.display import article_date
 
 BLOCK_LABELS = {
     "title": "Tiêu đề",
@@ -25,6 +32,7 @@ BLOCK_LABELS = {
     "source": "Nguồn",
     "furniture": "Phần trang web",
 }
+STATUS_LABELS = {"updated": "cập nhật", "unchanged": "không đổi", "failed": "lỗi"}
 
 
 class MentionInline(ReadOnlyInline):
@@ -66,10 +74,10 @@ class DirectiveMentionInline(MentionInline):
 
 
 @admin.register(Article)
-class ArticleAdmin(AccentSearchMixin, RecordedEditsMixin, admin.ModelAdmin):
+class ArticleAdmin(AccentSearchMixin, RecordedEditsMixin, ArchiveAdmin):
     list_display = [
         "__str__",
-        "published_on",
+        "date_label",
         "source_name",
         "people_count",
         "organisation_count",
@@ -83,8 +91,6 @@ class ArticleAdmin(AccentSearchMixin, RecordedEditsMixin, admin.ModelAdmin):
         EditedFilter,
     ]
     date_hierarchy = "published_on"
-    list_per_page = 50
-    show_full_result_count = False
     actions = ["reextract_selected"]
     inlines = [PersonMentionInline, OrganisationMentionInline, DirectiveMentionInline]
     fieldsets = [
@@ -107,7 +113,7 @@ class ArticleAdmin(AccentSearchMixin, RecordedEditsMixin, admin.ModelAdmin):
             "Văn bản gốc",
             {
                 "classes": ["collapse"],
-                "fields": ["raw_text", "origin", "sha256", "created_at", "updated_at"],
+                "fields": ["raw_text", "origin", "checksum", "imported_at", "updated_at_column"],
             },
         ),
     ]
@@ -115,22 +121,29 @@ class ArticleAdmin(AccentSearchMixin, RecordedEditsMixin, admin.ModelAdmin):
         "structure",
         "raw_text",
         "origin",
-        "sha256",
-        "created_at",
-        "updated_at",
+        "checksum",
+        "imported_at",
+        "updated_at_column",
         "edited",
     ]
+    checksum = labelled("sha256", "mã băm SHA-256")
+    imported_at = labelled("created_at", "nhập vào kho lúc")
+    updated_at_column = labelled("updated_at", "cập nhật lần cuối lúc")
 
     def get_queryset(self, request):
         queryset = with_article_counts(super().get_queryset(request))
         if request.resolver_match and request.resolver_match.url_name.endswith("changelist"):
             # A list row shows none of the texts; they are most of a row's bytes.
-            queryset = queryset.defer("body", "text", "raw_text", "search_document", "blocks")
+            queryset = queryset.defer(*ARTICLE_TEXTS)
         return queryset
 
     def has_add_permission(self, request):
         # Articles enter the archive through the import service only.
         return False
+
+    @admin.display(description="Ngày đăng", ordering="published_on")
+    def date_label(self, article):
+        return article_date(article)
 
     @admin.display(description="Nhân vật", ordering="people_count")
     def people_count(self, article):
@@ -143,10 +156,6 @@ class ArticleAdmin(AccentSearchMixin, RecordedEditsMixin, admin.ModelAdmin):
     @admin.display(description="Văn bản", ordering="directive_count")
     def directive_count(self, article):
         return article.directive_count
-
-    @admin.display(description="trường đã sửa tay")
-    def edited(self, article):
-        return ", ".join(article.edited_fields) or "—"
 
     @admin.display(description="các khối văn bản")
     def structure(self, article):
@@ -183,7 +192,4 @@ class ArticleAdmin(AccentSearchMixin, RecordedEditsMixin, admin.ModelAdmin):
             else:
                 self.log_change(request, article, "Trích xuất lại.")
         summary = ", ".join(f"{STATUS_LABELS.get(s, s)}: {n}" for s, n in sorted(statuses.items()))
-        self.message_user(request, f"Đã trích xuất lại {queryset.count()} bài viết ({summary}).")
-
-
-STATUS_LABELS = {"updated": "cập nhật", "unchanged": "không đổi", "failed": "lỗi"}
+        self.message_user(request, f"Đã trích xuất lại {statuses.total()} bài viết ({summary}).")

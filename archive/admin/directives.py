@@ -6,7 +6,14 @@ from django.contrib import admin
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 
-from archive.admin.base import AccentSearchMixin, RecordedEditsMixin, mentions_table
+from archive.admin.base import (
+    AccentSearchMixin,
+    ArchiveAdmin,
+    RecordedEditsMixin,
+    date_column,
+    labelled,
+    mentions_table,
+)
 from archive.admin.filters import EditedFilter
 from archive.admin.forms import DirectiveForm
 from archive.models import Directive
@@ -14,13 +21,12 @@ from archive.selectors.pages import with_directive_counts
 
 
 @admin.register(Directive)
-class DirectiveAdmin(AccentSearchMixin, RecordedEditsMixin, admin.ModelAdmin):
+class DirectiveAdmin(AccentSearchMixin, RecordedEditsMixin, ArchiveAdmin):
     form = DirectiveForm
-    list_display = ["__str__", "symbol", "issued_on", "issuer", "article_count"]
+    # The name carries the symbol ("Nghị quyết 59-NQ/TW"): no column of its own.
+    list_display = ["__str__", "issued_on_column", "issuer_column", "article_count"]
     list_filter = ["kind", "issued_year", EditedFilter]
     date_hierarchy = "issued_on"
-    list_per_page = 50
-    show_full_result_count = False
     autocomplete_fields = ["issuer", "implements"]
     fields = [
         ("kind", "kind_code"),
@@ -38,6 +44,9 @@ class DirectiveAdmin(AccentSearchMixin, RecordedEditsMixin, admin.ModelAdmin):
 
     def get_queryset(self, request):
         return with_directive_counts(super().get_queryset(request))
+
+    issued_on_column = date_column("issued_on", "Ngày ban hành")
+    issuer_column = labelled("issuer", "Cơ quan ban hành")
 
     @admin.display(description="Số bài viết", ordering="article_count")
     def article_count(self, directive):
@@ -59,10 +68,6 @@ class DirectiveAdmin(AccentSearchMixin, RecordedEditsMixin, admin.ModelAdmin):
                 ),
             ),
         )
-
-    @admin.display(description="trường đã sửa tay")
-    def edited(self, directive):
-        return ", ".join(directive.edited_fields) or "—"
 
     @admin.display(description="các lần trích dẫn gần nhất")
     def recent_mentions(self, directive):

@@ -52,3 +52,20 @@ class OrganisationKindFilter(admin.SimpleListFilter):
 
     def queryset(self, request, queryset):
         return queryset.filter(kind=self.value()) if self.value() else queryset
+
+
+class PositionSourceFilter(admin.SimpleListFilter):
+    """Where a post comes from: stated by an article, or added by an editor."""
+
+    title = "nguồn của chức vụ"
+    parameter_name = "source"
+
+    def lookups(self, request, model_admin):
+        return [("article", "Theo bài viết"), ("editor", "Do biên tập viên thêm")]
+
+    def queryset(self, request, queryset):
+        if self.value() == "article":
+            return queryset.filter(article__isnull=False)
+        if self.value() == "editor":
+            return queryset.filter(article__isnull=True)
+        return queryset

@@ -11,7 +11,15 @@ from django import forms
 from django.core.exceptions import ValidationError
 
 from archive.extraction.normalize import matching_key
-from archive.models import Article, Directive, Organisation, OrganisationAlias, Person, PersonAlias
+from archive.models import (
+    Article,
+    Directive,
+    Organisation,
+    OrganisationAlias,
+    Person,
+    PersonAlias,
+    Position,
+)
 
 MERGE_HINT = "Nếu là cùng một {noun}, hãy dùng thao tác “Hợp nhất” trong danh sách."
 
@@ -39,7 +47,7 @@ def _check_name_free(*, name: str, model, alias_model, owner_field: str, instanc
 class ArticleForm(forms.ModelForm):
     # Explicit so the form behaves the same under Django 5.2 and 6.x (whose default is https).
     source_url = forms.URLField(
-        label="địa chỉ nguồn", max_length=2000, required=False, assume_scheme="https"
+        label="Địa chỉ nguồn", max_length=2000, required=False, assume_scheme="https"
     )
 
     class Meta:
@@ -54,7 +62,7 @@ class ArticleForm(forms.ModelForm):
             "source_url",
             "notes",
         ]
-        labels = {"published_precision": "độ chính xác của ngày đăng"}
+        labels = {"published_precision": "Độ chính xác của ngày đăng"}
 
 
 class PersonForm(forms.ModelForm):
@@ -118,7 +126,7 @@ class PersonAliasForm(AliasForm):
     class Meta:
         model = PersonAlias
         fields = ["name"]
-        labels = {"name": "tên"}
+        labels = {"name": "Tên", "person": "Nhân vật"}
 
 
 class OrganisationAliasForm(AliasForm):
@@ -128,7 +136,14 @@ class OrganisationAliasForm(AliasForm):
     class Meta:
         model = OrganisationAlias
         fields = ["name", "is_abbreviation"]
-        labels = {"name": "tên", "is_abbreviation": "là tên viết tắt"}
+        labels = {"name": "Tên", "is_abbreviation": "Là tên viết tắt", "organisation": "Tổ chức"}
+
+
+class PositionForm(forms.ModelForm):
+    class Meta:
+        model = Position
+        fields = ["person", "title", "role", "organisation", "article"]
+        labels = {"person": "Nhân vật", "article": "Bài viết"}
 
 
 class DirectiveForm(forms.ModelForm):
@@ -145,6 +160,7 @@ class DirectiveForm(forms.ModelForm):
             "implements",
             "notes",
         ]
+        labels = {"implements": "Thực hiện văn bản"}
 
     def clean(self):
         cleaned = super().clean()

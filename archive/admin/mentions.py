@@ -8,22 +8,27 @@ from __future__ import annotations
 
 from django.contrib import admin
 
+from archive.admin.base import ArchiveAdmin, labelled
 from archive.models import DirectiveMention, OrganisationMention, PersonMention
+from archive.selectors.pages import ARTICLE_TEXTS
 
 
-class MentionAdmin(admin.ModelAdmin):
+class MentionAdmin(ArchiveAdmin):
     entity_field = ""
-    list_per_page = 50
-    show_full_result_count = False
+    list_display = ["surface", "entity", "article_column", "sentence"]
+    fields = ["surface", "entity", "article_column", "start", "end", "sentence"]
+    readonly_fields = fields
 
-    def get_list_display(self, request):
-        return ["surface", self.entity_field, "article", "sentence"]
+    article_column = labelled("article", "Bài viết")
 
-    def get_list_select_related(self, request):
-        return [self.entity_field, "article"]
-
-    def get_fields(self, request, obj=None):
-        return ["surface", self.entity_field, "article", "start", "end", "sentence"]
+    def get_queryset(self, request):
+        # A row names its article: the article's texts are not needed.
+        return (
+            super()
+            .get_queryset(request)
+            .select_related(self.entity_field, "article")
+            .defer(*(f"article__{name}" for name in ARTICLE_TEXTS))
+        )
 
     def has_add_permission(self, request):
         return False
@@ -38,13 +43,16 @@ class MentionAdmin(admin.ModelAdmin):
 @admin.register(PersonMention)
 class PersonMentionAdmin(MentionAdmin):
     entity_field = "person"
+    entity = labelled("person", "Nhân vật")
 
 
 @admin.register(OrganisationMention)
 class OrganisationMentionAdmin(MentionAdmin):
     entity_field = "organisation"
+    entity = labelled("organisation", "Tổ chức")
 
 
 @admin.register(DirectiveMention)
 class DirectiveMentionAdmin(MentionAdmin):
     entity_field = "directive"
+    entity = labelled("directive", "Văn bản")

@@ -5,7 +5,14 @@ from __future__ import annotations
 from django.contrib import admin
 from django.urls import reverse
 
-from archive.admin.base import AccentSearchMixin, RecordedEditsMixin, mentions_table
+from archive.admin.base import (
+    AccentSearchMixin,
+    ArchiveAdmin,
+    OwnerSearchMixin,
+    RecordedEditsMixin,
+    labelled,
+    mentions_table,
+)
 from archive.admin.filters import EditedFilter, OrganisationKindFilter
 from archive.admin.forms import OrganisationAliasForm, OrganisationForm
 from archive.admin.merge import merge_action
@@ -46,15 +53,20 @@ class OrganisationAliasInline(admin.TabularInline):
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(AccentSearchMixin, RecordedEditsMixin, admin.ModelAdmin):
+class OrganisationAdmin(AccentSearchMixin, RecordedEditsMixin, ArchiveAdmin):
     form = OrganisationForm
     alias_model = OrganisationAlias
     alias_field = "organisation"
-    list_display = ["name", "abbreviation", "kind_name", "parent", "people_count", "article_count"]
+    list_display = [
+        "name",
+        "abbreviation",
+        "kind_name",
+        "parent_column",
+        "people_count",
+        "article_count",
+    ]
     list_filter = [OrganisationKindFilter, EditedFilter]
     date_hierarchy = "created_at"
-    list_per_page = 50
-    show_full_result_count = False
     autocomplete_fields = ["parent"]
     inlines = [OrganisationAliasInline]
     fields = ["name", "abbreviation", "kind", "parent", "notes", "edited", "recent_mentions"]
@@ -70,6 +82,8 @@ class OrganisationAdmin(AccentSearchMixin, RecordedEditsMixin, admin.ModelAdmin)
     def get_queryset(self, request):
         return with_organisation_counts(super().get_queryset(request))
 
+    parent_column = labelled("parent", "Trực thuộc")
+
     @admin.display(description="Loại", ordering="kind")
     def kind_name(self, organisation):
         return kind_label(organisation.kind) or "—"
@@ -82,10 +96,6 @@ class OrganisationAdmin(AccentSearchMixin, RecordedEditsMixin, admin.ModelAdmin)
     def article_count(self, organisation):
         return organisation.article_count
 
-    @admin.display(description="trường đã sửa tay")
-    def edited(self, organisation):
-        return ", ".join(organisation.edited_fields) or "—"
-
     @admin.display(description="các lần nhắc đến gần nhất")
     def recent_mentions(self, organisation):
         return mentions_table(
@@ -97,11 +107,14 @@ class OrganisationAdmin(AccentSearchMixin, RecordedEditsMixin, admin.ModelAdmin)
 
 
 @admin.register(OrganisationAlias)
-class OrganisationAliasAdmin(admin.ModelAdmin):
+class OrganisationAliasAdmin(OwnerSearchMixin, ArchiveAdmin):
     form = OrganisationAliasForm
-    list_display = ["name", "is_abbreviation", "organisation"]
+    list_display = ["name", "is_abbreviation", "organisation_column"]
     list_select_related = ["organisation"]
     list_filter = ["is_abbreviation"]
     autocomplete_fields = ["organisation"]
     fields = ["name", "is_abbreviation", "organisation"]
-    search_fields = ["name", "organisation__name"]
+    search_fields = ["name"]
+    owner_field = "organisation"
+    text_field = "name"
+    organisation_column = labelled("organisation", "Tổ chức")

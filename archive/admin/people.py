@@ -3,20 +3,22 @@
 from __future__ import annotations
 
 from django.contrib import admin
-from django.db.models import Q
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 
 from archive.admin.base import (
     AccentSearchMixin,
+    ArchiveAdmin,
+    OwnerSearchMixin,
     RecordedEditsMixin,
+    labelled,
     mentions_table,
 )
-from archive.admin.filters import EditedFilter
-from archive.admin.forms import PersonAliasForm, PersonForm
+from archive.admin.filters import EditedFilter, PositionSourceFilter
+from archive.admin.forms import PersonAliasForm, PersonForm, PositionForm
 from archive.admin.merge import merge_action
 from archive.models import Person, PersonAlias, PersonMention, Position
-from archive.selectors.pages import count_of, person_posts, with_person_summary
+from archive.selectors.pages import ARTICLE_TEXTS, count_of, person_posts, with_person_summary
 from archive.services import merge_people
 
 POSTS_SHOWN = 30
@@ -56,15 +58,13 @@ class HandAddedPositionInline(admin.TabularInline):
 
 
 @admin.register(Person)
-class PersonAdmin(AccentSearchMixin, RecordedEditsMixin, admin.ModelAdmin):
+class PersonAdmin(AccentSearchMixin, RecordedEditsMixin, ArchiveAdmin):
     form = PersonForm
     alias_model = PersonAlias
     alias_field = "person"
     list_display = ["name", "rank", "latest_post", "article_count", "foreign"]
     list_filter = ["rank", "foreign", EditedFilter]
     date_hierarchy = "created_at"
-    list_per_page = 50
-    show_full_result_count = False
     inlines = [PersonAliasInline, HandAddedPositionInline]
     fields = [
         "name",
@@ -95,10 +95,6 @@ class PersonAdmin(AccentSearchMixin, RecordedEditsMixin, admin.ModelAdmin):
     @admin.display(description="Số bài viết", ordering="article_count")
     def article_count(self, person):
         return person.article_count
-
-    @admin.display(description="trường đã sửa tay")
-    def edited(self, person):
-        return ", ".join(person.edited_fields) or "—"
 
     @admin.display(description="chức vụ theo bài viết")
     def posts_from_articles(self, person):
@@ -144,28 +140,34 @@ class PersonAdmin(AccentSearchMixin, RecordedEditsMixin, admin.ModelAdmin):
 
 
 @admin.register(Position)
-class PositionAdmin(admin.ModelAdmin):
-    list_display = ["title", "person", "organisation", "article"]
+class PositionAdmin(OwnerSearchMixin, ArchiveAdmin):
+    form = PositionForm
+    list_display = ["title", "person_column", "organisation_column", "article_column"]
     list_select_related = ["person", "organisation", "article"]
-    list_filter = [("article", admin.EmptyFieldListFilter)]
+    list_filter = [PositionSourceFilter]
     autocomplete_fields = ["person", "organisation", "article"]
     search_fields = ["title"]
-    list_per_page = 50
-    show_full_result_count = False
+    owner_field = "person"
+    text_field = "title"
 
-    def get_search_results(self, request, queryset, search_term):
-        term = search_term.strip()
-        if not term:
-            return queryset, False
-        people = Person.objects.search(term).values("pk")
-        return queryset.filter(Q(person__in=people) | Q(title__icontains=term)), False
+    person_column = labelled("person", "Nhân vật")
+    organisation_column = labelled("organisation", "Tổ chức")
+    article_column = labelled("article", "Bài viết")
+
+    def get_queryset(self, request):
+        # A row names its article: the article's texts are not needed.
+        return super().get_queryset(request).defer(*(f"article__{n}" for n in ARTICLE_TEXTS))
 
 
 @admin.register(PersonAlias)
-class PersonAliasAdmin(admin.ModelAdmin):
+class PersonAliasAdmin(OwnerSearchMixin, ArchiveAdmin):
     form = PersonAliasForm
-    list_display = ["name", "person"]
+    list_display = ["name", "person_column"]
     list_select_related = ["person"]
     autocomplete_fields = ["person"]
     fields = ["name", "person"]
-    search_fields = ["name", "person__name"]
+    search_fields = ["name"]
+    owner_field = "person"
+    text_field = "name"
+
+    person_column = labelled("person", "Nhân vật")

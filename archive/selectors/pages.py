@@ -36,6 +36,8 @@ from archive.models import (
 
 # A list page counts at most this many rows: past it the page says "more than".
 COUNT_CAP = 1000
+# An article's texts: a row that only names the article needs none of them.
+ARTICLE_TEXTS = ("body", "text", "raw_text", "search_document", "blocks")
 
 
 def count_of(related: QuerySet, *, outer: str, counted: str) -> Coalesce:
@@ -128,8 +130,10 @@ def _as_date(value: datetime.date | datetime.datetime) -> datetime.date:
 
 
 def person_posts(person: Person) -> QuerySet[Position]:
-    return person.positions.select_related("organisation", "article").order_by(
-        F("article__published_on").desc(nulls_last=True), "-id"
+    return (
+        person.positions.select_related("organisation", "article")
+        .defer(*(f"article__{name}" for name in ARTICLE_TEXTS))
+        .order_by(F("article__published_on").desc(nulls_last=True), "-id")
     )
 
 
