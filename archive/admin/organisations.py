@@ -36,12 +36,14 @@ def _organisation_merge_counts(queryset):
         position_count=count_of(Position.objects.all(), outer="organisation", counted="id"),
         alias_count=count_of(OrganisationAlias.objects.all(), outer="organisation", counted="id"),
         issued_count=count_of(Directive.objects.all(), outer="issuer", counted="id"),
+        children_count=count_of(Organisation.objects.all(), outer="parent", counted="id"),
     )
     return annotated, [
         ("mention_count", "Lần nhắc đến"),
         ("position_count", "Chức vụ"),
         ("alias_count", "Tên khác"),
         ("issued_count", "Văn bản ban hành"),
+        ("children_count", "Đơn vị trực thuộc"),
     ]
 
 

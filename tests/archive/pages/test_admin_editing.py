@@ -118,6 +118,19 @@ def test_merge_asks_for_confirmation_before_changing_anything(editor_client, arc
     assert Organisation.objects.filter(pk__in=ids).count() == 2
 
 
+def test_merge_confirmation_counts_the_units_that_will_move(editor_client, archive_data):
+    Organisation.objects.create(name="Thư viện tỉnh Hải Lâm", parent=archive_data.dang_uy)
+    response = merge_post(
+        editor_client, "organisation", [archive_data.so.pk, archive_data.dang_uy.pk]
+    )
+    html = " ".join(response.content.decode().split())
+    assert '<th scope="col">Đơn vị trực thuộc</th>' in html
+    assert "văn bản ban hành và đơn vị trực thuộc của những bản ghi còn lại" in html
+    rows = {row["obj"].pk: row["values"] for row in response.context["rows"]}
+    # mentions, posts, aliases, directives issued, units
+    assert rows[archive_data.dang_uy.pk] == [2, 1, 1, 1, 1]
+
+
 def test_merging_organisations_moves_everything_to_the_survivor(editor_client, archive_data):
     so, dang_uy = archive_data.so, archive_data.dang_uy
     response = merge_post(
