@@ -27,6 +27,7 @@ class Bar:
     label: str  # under the bar ("5/2024", "2024"); "" for no label
     period: str  # the whole period, "Tháng 5/2024" or "Năm 2024"
     value: int
+    span: str = "tháng"  # what one bar counts: "tháng" (month) or "năm" (year)
 
     @property
     def title(self) -> str:
@@ -50,7 +51,7 @@ def bars_by_month(counts: list[tuple[datetime.date, int]]) -> list[Bar]:
         for (y, _), n in by_month.items():
             by_year[y] = by_year.get(y, 0) + n
         return [
-            Bar(label=str(y), period=f"Năm {y}", value=by_year.get(y, 0))
+            Bar(label=str(y), period=f"Năm {y}", value=by_year.get(y, 0), span="năm")
             for y in range(first[0], last[0] + 1)
         ]
     step = max(1, -(-len(months) // MAX_LABELS))

@@ -66,6 +66,20 @@ def test_person_page_shows_posts_articles_aliases_and_chart(client, archive_data
     assert "<td>Tháng 5/2024</td><td>2</td>" in html
 
 
+def test_a_chart_over_years_says_it_counts_by_year(client, archive_data):
+    for year in (2019, 2025):
+        build_article(
+            blocks=[("lead", f"Năm {year}, Lê Thị Hạnh dự lễ khai giảng.")],
+            mentions=[(archive_data.hanh, "Lê Thị Hạnh")],
+            published_on=datetime.date(year, 9, 5),
+        )
+    html = html_of(client.get(f"/people/{archive_data.hanh.pk}/"))
+    assert "Số lần được nhắc đến, theo năm đăng bài." in html
+    assert "<td>Năm 2019</td><td>1</td>" in html
+    html = html_of(client.get(f"/people/{archive_data.bao.pk}/"))
+    assert "Số lần được nhắc đến, theo tháng đăng bài." in html
+
+
 def test_a_missing_person_is_not_found(client, db):
     assert client.get("/people/999/").status_code == 404
 
