@@ -13,7 +13,7 @@ from typing import Any
 
 from django import forms
 from django.core.validators import ProhibitNullCharactersValidator
-from django.db.models import F, Q, QuerySet
+from django.db.models import CharField, F, Q, QuerySet, Value
 from django.utils.datastructures import MultiValueDict
 from django_filters import FilterSet, filters
 
@@ -159,25 +159,30 @@ class EntityFilter(filters.Filter):
             qs = self.apply(qs, item)
         return qs
 
-    def unknown_values(self, value: list[int | str]) -> list[str]:
-        """Messages for the values that name no row (one query)."""
+    def known_rows(self, value: list[int | str], *, parameter: str) -> QuerySet | None:
+        """(parameter, id, symbol) of the rows the values name, to be UNIONed; None if no value."""
         if not value:
-            return []
-        noun = self.extra["noun"]
+            return None
         ids = [item for item in value if isinstance(item, int)]
         symbols = [item for item in value if isinstance(item, str)]
         condition = Q(id__in=ids)
         if symbols:
             condition |= Q(symbol__in=symbols)
-        fields = ["id", "symbol"] if symbols else ["id"]
-        rows = list(self.entity_model._default_manager.filter(condition).values_list(*fields))
-        known_ids = {row[0] for row in rows}
-        known_symbols = {row[1] for row in rows if len(row) > 1}
-        messages = [f"no {noun} with id {item}" for item in ids if item not in known_ids]
-        messages += [
-            f"no {noun} with symbol {item}" for item in symbols if item not in known_symbols
-        ]
-        return messages
+        return (
+            self.entity_model._default_manager.filter(condition)
+            .order_by()
+            .annotate(
+                parameter=Value(parameter, output_field=CharField()),
+                known_symbol=F("symbol") if symbols else Value(None, output_field=CharField()),
+            )
+            .values_list("parameter", "id", "known_symbol")
+        )
+
+    def unknown_values(self, value: list[int | str], known: set[int | str]) -> list[str]:
+        """Messages for the values that are not among `known` (ids and symbols found)."""
+        noun = self.extra["noun"]
+        what = {int: "id", str: "symbol"}
+        return [f"no {noun} with {what[type(item)]} {item}" for item in value if item not in known]
 
 
 class StrictBooleanFilter(filters.Filter):
@@ -190,7 +195,11 @@ class YearFilter(filters.Filter):
     def __init__(self, **kwargs):
         kwargs.setdefault("min_value", 1)
         kwargs.setdefault("max_value", 9999)
-        kwargs.setdefault("error_messages", {"invalid": "enter a year such as 2025"})
+        # One message for every bad year (Django's own are in the site's language).
+        message = "enter a year such as 2025 (1 to 9999)"
+        kwargs.setdefault(
+            "error_messages", {"invalid": message, "min_value": message, "max_value": message}
+        )
         super().__init__(**kwargs)
 
 
@@ -275,18 +284,37 @@ class SymbolFilter(filters.CharFilter):
 # --- FilterSets ------------------------------------------------------------
 
 
-class DateRangeForm(forms.Form):
-    """Refuses a range whose end is before its start, naming the end parameter."""
+class FilterForm(forms.Form):
+    """The FilterSets' form: one value per single-valued parameter, ranges in order.
+
+    `?q=a&q=b` would otherwise use the last value and drop the first without a
+    word; entity filters take several values and check their own count. A
+    range whose end is before its start is refused, naming the end parameter.
+    """
 
     date_ranges: tuple[tuple[str, str], ...] = ()
 
     def clean(self):
         data = super().clean()
+        if isinstance(self.data, MultiValueDict):
+            self._refuse_repeated_values()
         for after, before in self.date_ranges:
             start, end = data.get(after), data.get(before)
             if start and end and end < start:
                 self.add_error(before, f"{before} ({end}) is earlier than {after} ({start})")
         return data
+
+    def _refuse_repeated_values(self) -> None:
+        for name, field in self.fields.items():
+            count = len(self.data.getlist(name))
+            if count < 2 or isinstance(field, EntityListField):
+                continue
+            message = "give one value, not %(count)d"
+            if name == "ordering":
+                message += " (several sort keys: comma-separated)"
+            self.add_error(
+                name, forms.ValidationError(message, code="too_many", params={"count": count})
+            )
 
 
 class ArchiveFilterSet(FilterSet):
@@ -301,13 +329,26 @@ class ArchiveFilterSet(FilterSet):
     """
 
     def unknown_entity_errors(self) -> dict[str, list[str]]:
-        """{parameter: ["no person with id 9", ...]} for entity values naming no row."""
+        """{parameter: ["no person with id 9", ...]} for entity values naming no row (one query)."""
         if not self.is_valid():
             return {}
-        errors: dict[str, list[str]] = {}
-        for name, filter_ in self.filters.items():
-            if isinstance(filter_, EntityFilter):
-                messages = filter_.unknown_values(self.form.cleaned_data.get(name) or [])
-                if messages:
-                    errors[name] = messages
-        return errors
+        given = {
+            name: (filter_, self.form.cleaned_data.get(name) or [])
+            for name, filter_ in self.filters.items()
+            if isinstance(filter_, EntityFilter)
+        }
+        queries = [
+            query
+            for name, (filter_, value) in given.items()
+            if (query := filter_.known_rows(value, parameter=name)) is not None
+        ]
+        if not queries:
+            return {}
+        known: dict[str, set[int | str]] = {name: set() for name in given}
+        for name, pk, symbol in queries[0].union(*queries[1:], all=True):
+            known[name].update(item for item in (pk, symbol) if item is not None)
+        errors = {
+            name: filter_.unknown_values(value, known[name])
+            for name, (filter_, value) in given.items()
+        }
+        return {name: messages for name, messages in errors.items() if messages}

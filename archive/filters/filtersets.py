@@ -14,8 +14,8 @@ from archive.filters.base import (
     ISO_DATE,
     ArchiveFilterSet,
     ArchiveOrderingFilter,
-    DateRangeForm,
     EntityFilter,
+    FilterForm,
     SearchFilter,
     StrictBooleanFilter,
     SymbolFilter,
@@ -50,7 +50,7 @@ def _citing_directive(qs: QuerySet, directive: int | str) -> QuerySet:
     )
 
 
-class ArticleFormBase(DateRangeForm):
+class ArticleForm(FilterForm):
     date_ranges = (("published_after", "published_before"),)
 
 
@@ -126,7 +126,7 @@ class ArticleFilter(ArchiveFilterSet):
     class Meta:
         model = Article
         fields: list[str] = []
-        form = ArticleFormBase
+        form = ArticleForm
 
     def filter_has_title(self, queryset: QuerySet, name: str, value: bool | None) -> QuerySet:
         if value is None:
@@ -173,6 +173,7 @@ class PersonFilter(ArchiveFilterSet):
     class Meta:
         model = Person
         fields: list[str] = []
+        form = FilterForm
 
 
 class OrganisationFilter(ArchiveFilterSet):
@@ -207,13 +208,14 @@ class OrganisationFilter(ArchiveFilterSet):
     class Meta:
         model = Organisation
         fields: list[str] = []
+        form = FilterForm
 
 
 def _cited_in(qs: QuerySet, article_id: int | str) -> QuerySet:
     return qs.cited_in(article_id)
 
 
-class DirectiveFormBase(DateRangeForm):
+class DirectiveForm(FilterForm):
     date_ranges = (("issued_after", "issued_before"),)
 
 
@@ -276,7 +278,7 @@ class DirectiveFilter(ArchiveFilterSet):
     class Meta:
         model = Directive
         fields: list[str] = []
-        form = DirectiveFormBase
+        form = DirectiveForm
 
     def filter_kind(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         value = value.strip()

@@ -311,3 +311,118 @@ def test_dateline_date_in_parentheses_after_sang_nay() -> None:
     assert structure.dateline is not None
     assert structure.dateline.date == PartialDate(None, 1, 16)
     assert structure.dateline.place == "Hà Nội"
+
+
+# ----------------------------------------------------------------- page furniture, bylines, datelines
+
+CAPS_PLACE = """Kiểm tra an toàn cháy nổ tại chợ đầu mối
+
+Chủ nhật, 9/3/2025 07:10 (GMT+7)
+
+Cỡ chữ A- A+
+
+ĐÀ NẴNG - Ngày 8/3, đoàn kiểm tra của Công an thành phố đã kiểm tra 40 ki-ốt tại chợ Hòa Cường.
+
+Xem thêm: Công an Đà Nẵng tập huấn kỹ năng thoát nạn cho tiểu thương
+
+Đoàn kiểm tra gồm cán bộ Phòng Cảnh sát phòng cháy và đại diện Ban Quản lý chợ. Nhiều ki-ốt để hàng hóa lấn lối đi, đoàn đã nhắc nhở các hộ kinh doanh.
+
+Theo Người Lao Động
+
+Chia sẻ Facebook Zalo
+
+Bình luận (3)
+"""
+
+
+def test_caps_place_before_the_date_is_the_dateline_place() -> None:
+    s = parse(CAPS_PLACE)
+    assert s.dateline is not None and s.dateline.date is not None
+    assert (s.dateline.date.day, s.dateline.date.month, s.dateline.place) == (8, 3, "Đà Nẵng")
+
+
+def test_see_more_links_and_sharing_rows_are_furniture() -> None:
+    s = parse(CAPS_PLACE)
+    furniture = blocks_of(s, BlockKind.FURNITURE)
+    assert any(line.startswith("Xem thêm:") for line in furniture)
+    assert "Chia sẻ Facebook Zalo" in furniture and "Bình luận (3)" in furniture
+    # With the tool rows out of the way, "Theo X" is the last line: the source.
+    assert s.source_name == "Người Lao Động"
+
+
+def test_dateline_after_during_two_days() -> None:
+    s = parse(
+        "Hội nghị tập huấn\n\nTrong hai ngày 21-22/4, tại Huế, Cục Đào tạo tổ chức lớp tập huấn.\n\nNội dung bài."
+    )
+    assert s.dateline is not None and s.dateline.date is not None
+    assert (s.dateline.date.day, s.dateline.date.month, s.dateline.place) == (21, 4, "Huế")
+
+
+@pytest.mark.parametrize(
+    ("last_line", "author"),
+    [("MINH KHUÊ", "MINH KHUÊ"), ("Lan Chi (thực hiện)", "Lan Chi"), ("HẾT", "")],
+)
+def test_bylines_in_capitals_and_with_the_authors_role(last_line: str, author: str) -> None:
+    s = parse(
+        f"Tiêu đề bài\n\nSáng 2/3, tại Huế, hội nghị diễn ra.\n\nNội dung, chi tiết.\n\n{last_line}"
+    )
+    assert s.author == author
+
+
+# ----------------------------------------------------------------- captions
+
+CAPTIONED = """Khánh thành trụ sở Công an xã
+
+Sáng 4/5, tại xã Tân Lộc, Công an tỉnh tổ chức lễ khánh thành trụ sở mới. Trụ sở có tổng vốn đầu tư 12 tỷ đồng, do ngân sách tỉnh bảo đảm.
+
+trusocax-02.jpg
+
+Các đại biểu cắt băng khánh thành trụ sở. Ảnh: Quốc Bảo
+
+Trụ sở gồm nhà làm việc ba tầng, khu tiếp công dân và nhà công vụ. Theo kế hoạch, Công an xã sẽ bố trí thêm phòng trực ban, phòng truyền thống.
+
+Ông Vũ Đình Lạc (thứ hai từ trái) và các đại biểu trồng cây lưu niệm.
+
+Kết thúc buổi lễ, lãnh đạo tỉnh đã trao quà cho các gia đình chính sách.
+
+Cán bộ Công an xã hướng dẫn người dân làm thủ tục tại trụ sở mới.
+
+Dự kiến, trụ sở sẽ đón công dân từ tuần sau.
+
+Quốc Bảo
+"""
+
+
+def test_captions_by_credit_position_marker_and_short_plain_line() -> None:
+    s = parse(CAPTIONED)
+    assert list(s.captions) == [
+        "Các đại biểu cắt băng khánh thành trụ sở. Ảnh: Quốc Bảo",
+        "Ông Vũ Đình Lạc (thứ hai từ trái) và các đại biểu trồng cây lưu niệm.",
+        "Cán bộ Công an xã hướng dẫn người dân làm thủ tục tại trụ sở mới.",
+    ]
+    paragraphs = blocks_of(s, BlockKind.PARAGRAPH)
+    # Narration ("đã trao") and an adverbial opener ("Dự kiến, ...") are prose.
+    assert "Kết thúc buổi lễ, lãnh đạo tỉnh đã trao quà cho các gia đình chính sách." in paragraphs
+    assert "Dự kiến, trụ sở sẽ đón công dân từ tuần sau." in paragraphs
+
+
+def test_line_after_an_image_file_is_its_caption() -> None:
+    text = "Tiêu đề bài\n\nSáng 2/3, tại Huế, hội nghị diễn ra.\n\nanh-01.jpg\n\nNhững chiếc xe tang vật xếp hàng ngay ngắn trong sân, chờ cơ quan chức năng xử lý\n\nNội dung, chi tiết.\n\nT.H"
+    assert parse(text).captions == (
+        "Những chiếc xe tang vật xếp hàng ngay ngắn trong sân, chờ cơ quan chức năng xử lý",
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "first"),
+    [
+        ("Hai đối tượng là Giàng A. Sau đó cả hai bị bắt.", "Hai đối tượng là Giàng A."),
+        ("Ông J. Smith cho biết như vậy. Sau đó ông về.", "Ông J. Smith cho biết như vậy."),
+        ("Đoàn đến từ TP.HCM. Sau đó đoàn về Huế.", "Đoàn đến từ TP.HCM."),
+    ],
+)
+def test_sentence_ends_after_a_one_letter_given_name_not_after_an_initial(
+    text: str, first: str
+) -> None:
+    s = parse(f"Tiêu đề\n\n{text}")
+    assert [x.text for x in s.sentences][1] == first

@@ -23,6 +23,11 @@ _BYLINE_PREFIX = re.compile(
 )
 _TEAM = re.compile(r"^(?:Nhóm\s+(?:PV|phóng viên)|PV|Phóng viên)$", re.IGNORECASE)
 _INITIALS = re.compile(r"^[A-ZĐ](?:\.[A-ZĐ])+\.?$")
+# What the author did, after the name: conducted (an interview), noted down,
+# summarised, translated ("Thu Hà (thực hiện)").
+_ROLE_SUFFIX = re.compile(
+    r"\s*\((?:thực hiện|ghi|ghi chép|tổng hợp|lược dịch|biên dịch|dịch)\)$", re.IGNORECASE
+)
 
 
 def _is_name_word(word: str) -> bool:
@@ -31,9 +36,16 @@ def _is_name_word(word: str) -> bool:
     )
 
 
+def _is_name(words: list[str]) -> bool:
+    # Some sites print the byline in capitals ("KHÁNH LINH").
+    if all(w.isalpha() and w.isupper() for w in words):
+        return True
+    return all(_is_name_word(w) for w in words)
+
+
 def byline_author(line: str) -> str | None:
     """The author a byline line names, or None when the line is not a byline."""
-    core = line.strip().strip("()").strip()
+    core = _ROLE_SUFFIX.sub("", line.strip()).strip("()").strip()
     prefix = _BYLINE_PREFIX.match(core)
     if prefix:
         core = core[prefix.end() :].strip()
@@ -45,7 +57,7 @@ def byline_author(line: str) -> str | None:
     names = [n.strip() for n in re.split(r"\s*(?:[-–,&]|\svà\s)\s*", core) if n.strip()]
     for name in names:
         words = name.split()
-        if not 1 <= len(words) <= 5 or not all(_is_name_word(w) for w in words):
+        if not 1 <= len(words) <= 5 or not _is_name(words):
             return None
     if not prefix and len(core.split()) == 1 and not _INITIALS.match(core):
         # A single capitalised word at the end ("Hết", "Ảnh") is too weak a byline.

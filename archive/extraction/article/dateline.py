@@ -13,9 +13,11 @@ from archive.extraction.dates import find_dates, infer_year
 from archive.extraction.types import PartialDate
 
 # Words that introduce the dateline: (dawn) morning, noon, afternoon,
-# evening, night, late night, day, today/yesterday.
+# evening, night, late night, day, today/yesterday; "during (two) days"
+# before a range ("Trong hai ngày 13-14/6").
 _DATELINE_CUE = re.compile(
-    r"^(?:(?:Rạng\s+)?(?:Sáng|Trưa|Chiều|Tối|Đêm|Khuya|Hôm)(?:\s+(?:nay|qua|mai))?\s+)?"
+    r"^(?:(?:Rạng\s+)?(?:Sáng|Trưa|Chiều|Tối|Đêm|Khuya|Hôm)(?:\s+(?:nay|qua|mai))?\s+"
+    r"|Trong(?:\s+(?:hai|ba|bốn|năm|\d{1,2}))?\s+)?"
     r"(?:\(?(?:thứ\s+\w+|chủ\s+nhật)\)?\s*,?\s*)?\(?$",
     re.IGNORECASE,
 )
@@ -24,17 +26,28 @@ _AFTER_DATE = re.compile(
     re.IGNORECASE,
 )
 _DATELINE_WINDOW = 60
+# Agencies open a lead with the place in capitals: "HẢI PHÒNG - Ngày 14/11, ...".
+_CAPS_PLACE = re.compile(r"(?P<place>[^\W\d_]+(?:(?:\s+|\.)[^\W\d_]+){0,3})\s*[-–—]\s*")
 
 
 def match_dateline(lead: str) -> tuple[PartialDate, str, int] | None:
     """(date, place, end offset in `lead`) when `lead` opens with a dateline."""
+    caps = _CAPS_PLACE.match(lead)
+    caps_place = ""
+    if caps and caps.group("place").isupper() and len(caps.group("place")) > 1:
+        # "HẢI PHÒNG" reads "Hải Phòng"; an abbreviation ("TP.HCM") stays as written.
+        caps_place = caps.group("place")
+        caps_place = caps_place if "." in caps_place else caps_place.title()
+    opening = caps.end() if caps_place and caps else 0
     for start, end, date in find_dates(lead[:_DATELINE_WINDOW]):
-        if not _DATELINE_CUE.match(lead[:start]):
+        if start < opening or not _DATELINE_CUE.match(lead[opening:start]):
             return None
         after = _AFTER_DATE.match(lead, end)
         if after is None:
             return None
         place = after.group("place") or ""
+        if not place and caps_place:
+            return date, caps_place, end
         return date, place, after.end("place") if place else end
     return None
 

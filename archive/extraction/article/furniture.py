@@ -25,6 +25,12 @@ _STAMP = (
 STAMP_LINE = re.compile(rf"^(?:Cập nhật(?: lúc)?:?\s*)?{_STAMP}$", re.IGNORECASE)
 GLUED_STAMP = re.compile(rf"\s+(?P<stamp>{_STAMP})\s*$", re.IGNORECASE)
 
+_TOOLS = (
+    r"(?:Chia sẻ|Share|Facebook|Zalo|Twitter|In bài|Lưu bài|Lưu|Copy link|Sao chép liên kết"
+    r"|Bình luận(?:\s*\(\d+\))?|Cỡ chữ|A[-+]|aA)"
+)
+# An image's file name on its own line: the line after it is that photo's caption.
+IMAGE_LINE = re.compile(r"^\S+\.(?:jpe?g|png|gif|webp|bmp|svg)(?:\?\S*)?$", re.IGNORECASE)
 _FURNITURE_LINE = re.compile(
     r"^(?:"
     r"\S+\.(?:jpe?g|png|gif|webp|bmp|svg)(?:\?\S*)?"  # image file names
@@ -36,9 +42,12 @@ _FURNITURE_LINE = re.compile(
     r"|Giọng (?:nam|nữ)(?: miền \w+)?|Text to speech|Audio|Play|Tốc độ(?: đọc)?\b.*"
     r"|\d{1,2}:\d{2}(?:\s*/\s*\d{1,2}:\d{2})?"
     r"|Bài viết (?:được )?(?:chuyển thể|đọc)\b.*"
-    # Sharing and page tools: share, print, save, copy link, comments, font size.
-    r"|Chia sẻ|Share|Facebook|Zalo|Twitter|In bài|Lưu bài|Lưu|Copy link"
-    r"|Sao chép liên kết|Bình luận|Cỡ chữ|A[-+]|aA|Theo dõi\b.*\btrên Google News"
+    # Sharing and page tools: share, print, save, copy link, comments (with
+    # their count), font size; a page prints several on one line.
+    rf"|{_TOOLS}(?:\s*[,|/·]?\s*{_TOOLS})*"
+    r"|Theo dõi\b.*\btrên Google News"
+    # A link to another article: "see more:", "read more:", "related news:".
+    r"|(?:Xem thêm|Đọc thêm|Tin liên quan|Bài liên quan)\s*[:>»]\s*\S.*"
     r"|Quảng cáo|(?:Tags?|Từ khóa|Từ khoá)\s*:.*"
     # Photo credit on its own line: "Ảnh: X" (photo: X).
     r"|\(?\s*Ảnh\s*:\s*[^.]{1,40}\)?"

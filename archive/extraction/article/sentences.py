@@ -9,6 +9,8 @@ from __future__ import annotations
 import bisect
 import re
 
+from archive.extraction import lexicon as lx
+from archive.extraction.normalize import matching_key
 from archive.extraction.types import ArticleStructure, Sentence
 
 _SENTENCE_END = re.compile(r"[.!?…]+[\"”’»)\]]*")
@@ -27,7 +29,20 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     if not token:
         return False
     last = token.rsplit(".", 1)[-1]
-    return token in _ABBREVIATIONS or last in _ABBREVIATIONS or bool(re.fullmatch(r"[A-ZĐ]", last))
+    if token in _ABBREVIATIONS or last in _ABBREVIATIONS:
+        return True
+    if not re.fullmatch(r"[A-ZĐ]", last):
+        return False
+    if token != last:
+        return True  # "T.H.", "N.V.A.": initials
+    # A lone capital after a capitalised word ends a Vietnamese name, given
+    # name last ("Giàng A."); after anything else it is a foreign first
+    # name's initial ("ông J. Smith").
+    before = text[: dot - len(token)].rsplit(None, 1)
+    word = before[-1] if before else ""
+    if matching_key(word) in lx.HONORIFICS or matching_key(word) in lx.PERSON_NOUNS:
+        return True  # "Ông J. Smith": the honorific opens a sentence, capitalised
+    return not (word[:1].isupper() and word.isalpha())
 
 
 def split_sentences(text: str, start: int, end: int) -> list[Sentence]:

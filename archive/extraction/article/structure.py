@@ -22,6 +22,7 @@ from archive.extraction.article.dateline import date_only, is_title_like, match_
 from archive.extraction.article.furniture import (
     AGENCY_PREFIX,
     GLUED_STAMP,
+    IMAGE_LINE,
     STAMP_LINE,
     is_furniture,
     mark_related_lists,
@@ -132,7 +133,7 @@ def parse_structure(text: str) -> ArticleStructure:
                 kinds[previous] = BlockKind.CAPTION
                 captions.append(lines[previous])
             kinds[i] = BlockKind.CAPTION_REPEAT
-        elif is_caption_like(lines[i]):
+        elif is_caption_like(lines[i], after_image=i > 0 and bool(IMAGE_LINE.match(lines[i - 1]))):
             kinds[i] = BlockKind.CAPTION
             captions.append(lines[i])
             previous = i

@@ -188,6 +188,12 @@ def test_ordering_by_whitelisted_fields(archive, anonymous):
         ("/api/directives/?symbol=abc", "symbol", "not a directive symbol"),
         ("/api/directives/?symbol=50%25", "symbol", "not a directive symbol"),
         ("/api/directives/?issuer=999999", "issuer", "no organisation with id 999999"),
+        ("/api/directives/?year=0", "year", "1 to 9999"),
+        ("/api/directives/?year=10000", "year", "1 to 9999"),
+        # One value for a parameter that takes one: the first would be dropped.
+        ("/api/articles/?q=cong&q=an", "q", "give one value, not 2"),
+        ("/api/articles/?ordering=title&ordering=id", "ordering", "comma-separated"),
+        ("/api/people/?rank=Đại tá&rank=Đại tướng", "rank", "give one value, not 2"),
     ],
 )
 def test_a_bad_value_is_a_400_naming_the_parameter(archive, anonymous, url, parameter, words):
@@ -195,6 +201,20 @@ def test_a_bad_value_is_a_400_naming_the_parameter(archive, anonymous, url, para
     assert response.status_code == 400, response.content
     messages = response.json()[parameter]
     assert any(words in message for message in messages), messages
+
+
+def test_unknown_values_of_several_filters_are_all_named_in_one_answer(archive, anonymous):
+    url = (
+        f"/api/articles/?person={archive.minister.pk},999999&organisation=999998"
+        f"&directive=99-NQ/TW,{archive.resolution.pk}"
+    )
+    response = anonymous.get(url)
+    assert response.status_code == 400
+    assert response.json() == {
+        "person": ["no person with id 999999"],
+        "organisation": ["no organisation with id 999998"],
+        "directive": ["no directive with symbol 99-NQ/TW"],
+    }
 
 
 def test_a_range_that_ends_before_it_starts_is_refused(archive, anonymous):

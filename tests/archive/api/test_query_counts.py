@@ -204,6 +204,14 @@ def test_an_empty_result_costs_one_more_query_to_check_the_ids(big, anonymous):
     lonely = Person.objects.create(name="Người Vắng")
     queries, shown = count_queries(anonymous, f"/api/articles/?person={lonely.pk}")
     assert (queries, shown) == (2, 0)
+    # Still one, however many entity filters name values.
+    url = (
+        f"/api/articles/?person={lonely.pk}&person={big['person']}&organisation={big['org']}"
+        f"&directive={big['directive']}&directive=100/NQ-CP"
+    )
+    assert count_queries(anonymous, url) == (2, 0)
+    url = f"/api/people/?organisation={big['org']}&article={big['article']}&q=khong co ai"
+    assert count_queries(anonymous, url) == (3, 0)
 
 
 @pytest.mark.parametrize(
