@@ -54,7 +54,7 @@ def test_a_date_says_only_what_is_known(fields, label):
 
 def test_organisation_kinds_read_as_vietnamese_head_nouns():
     assert kind_label("ministry") == "Bộ"
-    assert kind_label("steering_committee") == "Ban Chỉ đạo"
+    assert kind_label("steering_committee") == "Ban Chỉ đạo, Ban Chỉ huy"
     assert kind_label("something_new") == "something_new"
     assert kind_label("") == ""
 
@@ -66,3 +66,18 @@ def test_directive_names_use_the_symbol_or_the_number():
     assert name(symbol="59-NQ/TW", number="59") == "Nghị quyết 59-NQ/TW"
     assert name(symbol=None, number="59") == "Nghị quyết số 59"
     assert name(symbol=None, number="") == "Nghị quyết"
+
+
+@pytest.mark.parametrize(
+    ("kind", "head"),
+    [
+        ("department", "Vụ"),
+        ("command", "Bộ Chỉ huy"),
+        ("division", "Sư đoàn"),
+        ("service_branch", "Binh chủng"),
+        ("steering_committee", "Ban Chỉ huy"),
+    ],
+)
+def test_a_kind_shared_by_several_head_nouns_names_each_of_them(kind, head):
+    # A "Vụ" listed under the label "Cục" would be misnamed.
+    assert head in kind_label(kind).split(", ")
