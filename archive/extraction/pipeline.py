@@ -81,8 +81,11 @@ def _link_issuers(
         if key is None:
             key = matching_key(name)
             by_key[key] = key
-            added.append(OrganisationEntity(key=key, name=name, kind=_kind_of(name)))
-            mentions.extend(_occurrences(structure, name, key))
+            found = _occurrences(structure, name, key)
+            added.append(
+                OrganisationEntity(key=key, name=name, kind=_kind_of(name), inferred=not found)
+            )
+            mentions.extend(found)
         linked.append(dataclasses.replace(directive, issuer_key=key))
     return tuple(linked), organisations + tuple(added), mentions
 

@@ -117,6 +117,10 @@ class OrganisationEntity:
     abbreviations: tuple[str, ...] = ()  # "CAND" for "Công an nhân dân"
     aliases: tuple[str, ...] = ()  # other spellings seen in the article
     parent_key: str | None = None  # "Cục Đối ngoại" of "Đảng ủy Cục Đối ngoại", when stated
+    # True for a directive's issuer known only from its symbol's code ("/TW",
+    # "-CP") and never named in the text: it is there for the directive's
+    # issuer_key to point at, not as an organisation the article mentions.
+    inferred: bool = False
 
 
 @dataclass(frozen=True)

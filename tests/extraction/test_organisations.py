@@ -165,3 +165,63 @@ def test_head_of_division_names_the_division_after_a_lower_case_head() -> None:
     )
     assert "phòng Hậu cần Công an tỉnh Quảng Trị" in orgs
     assert "Công an tỉnh Quảng Trị" in orgs
+
+
+# ----------------------------------------------------------------- local chapters, heads, run-ons
+
+CHAPTERS = """Sáng 6/4, tại xã Hòa Phong, Ủy ban Mặt trận Tổ quốc Việt Nam xã Hòa Phong phối hợp với Bộ Chỉ huy Bộ đội Biên phòng tỉnh Gia Lai tổ chức ngày hội. Luật sư Đỗ Minh Khôi (Đoàn Luật sư tỉnh Gia Lai) tư vấn pháp luật cho bà con. Ủy ban Mặt trận Tổ quốc Việt Nam cấp xã được giao theo dõi. Đại diện Đoàn đại biểu Quốc hội tỉnh Gia Lai cùng dự.
+
+Ban Tuyên giáo Trung ương và Uỷ ban An toàn giao thông quốc gia gửi thư chúc mừng. Đồn Biên phòng Ia Mơ đã tuần tra cùng Phòng Cảnh sát phòng chống tội phạm về môi trường Công an tỉnh Gia Lai và Phòng CSGT Công an tỉnh Gia Lai. Thanh tra Sở Nông nghiệp và Môi trường phối hợp với Sở Giáo dục và Bảo hiểm xã hội tỉnh. Cục Hải quan, Bộ Tài chính truy vết lô hàng.
+"""
+
+
+def test_a_body_inside_a_local_chapter_is_not_named_on_its_own() -> None:
+    names = set(organisations_in(CHAPTERS))
+    assert "Ủy ban Mặt trận Tổ quốc Việt Nam xã Hòa Phong" in names
+    assert "Bộ Chỉ huy Bộ đội Biên phòng tỉnh Gia Lai" in names
+    assert "Đoàn đại biểu Quốc hội tỉnh Gia Lai" in names
+    assert not names & {"Mặt trận Tổ quốc Việt Nam", "Bộ đội Biên phòng", "Quốc hội"}
+    # "cấp xã" (every commune's chapter) does not name the Front either.
+    assert not any(name == "Ủy ban Mặt trận Tổ quốc Việt Nam" for name in names)
+
+
+def test_inner_body_still_counts_where_it_stands_alone() -> None:
+    text = CHAPTERS + "\nMặt trận Tổ quốc Việt Nam biểu dương các gia đình."
+    assert "Mặt trận Tổ quốc Việt Nam" in organisations_in(text)
+
+
+def test_heads_of_local_bodies_stations_and_acronym_branches() -> None:
+    names = set(organisations_in(CHAPTERS))
+    assert {
+        "Đoàn Luật sư tỉnh Gia Lai",
+        "Đồn Biên phòng Ia Mơ",
+        "Uỷ ban An toàn giao thông quốc gia",
+        "Phòng Cảnh sát phòng chống tội phạm về môi trường Công an tỉnh Gia Lai",
+        "Phòng CSGT Công an tỉnh Gia Lai",
+        "Ban Tuyên giáo Trung ương",
+    } <= names
+    assert "Tuyên giáo Trung ương" not in names
+
+
+def test_function_head_is_part_of_the_name_not_a_body_inside_it() -> None:
+    names = set(organisations_in("Ban Tổ chức Trung ương và Bộ Nội vụ công bố quyết định."))
+    assert "Ban Tổ chức Trung ương" in names and "Tổ chức Trung ương" not in names
+
+
+def test_a_state_body_after_and_is_a_second_body_and_verbs_end_names() -> None:
+    names = set(organisations_in(CHAPTERS))
+    assert "Sở Giáo dục" in names and "Bảo hiểm xã hội" in names
+    assert "Sở Giáo dục và Bảo hiểm xã hội tỉnh" not in names
+    assert "Bộ Tài chính" in names  # not "Bộ Tài chính truy vết lô"
+
+
+def test_police_of_all_provinces_after_a_branch_is_a_class_not_a_body() -> None:
+    text = "Phó Cục trưởng yêu cầu Phòng CSGT Công an các tỉnh, thành phố tăng cường kiểm soát."
+    assert not any(name.startswith("Phòng CSGT") for name in organisations_in(text))
+
+
+def test_acronym_committee_with_a_holder_after_the_city() -> None:
+    text = "Phó Chủ tịch UBND thành phố Lê Thị Hồng Vân làm việc với đoàn. UBND tỉnh Kon Tum đã chỉ đạo."
+    names = set(organisations_in(text))
+    assert "UBND tỉnh Kon Tum" in names
+    assert not any("Hồng Vân" in name for name in names)

@@ -158,3 +158,20 @@ def test_issuer_written_with_a_post_or_a_trailing_remark_links_to_the_body() -> 
     for directive in parsed.directives:
         if directive.issuer_name:
             assert directive.issuer_key in orgs
+
+
+def test_issuer_known_only_from_the_symbol_code_is_linked_but_not_mentioned() -> None:
+    parsed = extract(
+        "Tỉnh ủy Hòa Bình quán triệt Nghị quyết số 27-NQ/TW và Nghị định 55/2024/NĐ-CP của Chính phủ."
+    )
+    by_key = {o.key: o for o in parsed.organisations}
+    resolution = next(d for d in parsed.directives if d.symbol == "27-NQ/TW")
+    # The directive still points at its issuer, for the archive to link ...
+    assert resolution.issuer_key is not None and resolution.issuer_key in by_key
+    issuer = by_key[resolution.issuer_key]
+    assert issuer.inferred
+    # ... but the article never names it: no mention, unlike the Government.
+    mentioned = {m.entity_key for m in parsed.mentions}
+    assert issuer.key not in mentioned
+    government = next(o for o in parsed.organisations if o.name == "Chính phủ")
+    assert not government.inferred and government.key in mentioned

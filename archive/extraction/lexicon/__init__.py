@@ -24,6 +24,9 @@ from archive.extraction.lexicon.bodies import (
     FORCE_HEADS as FORCE_HEADS,
 )
 from archive.extraction.lexicon.bodies import (
+    FUNCTION_HEADS as FUNCTION_HEADS,
+)
+from archive.extraction.lexicon.bodies import (
     GENERIC_LIST_NOUNS as GENERIC_LIST_NOUNS,
 )
 from archive.extraction.lexicon.bodies import (
@@ -37,6 +40,9 @@ from archive.extraction.lexicon.bodies import (
 )
 from archive.extraction.lexicon.bodies import (
     HEAD_KINDS as HEAD_KINDS,
+)
+from archive.extraction.lexicon.bodies import (
+    LOCAL_BODY_HEAD_KEYS as LOCAL_BODY_HEAD_KEYS,
 )
 from archive.extraction.lexicon.bodies import (
     MISSION_HEADS as MISSION_HEADS,

@@ -79,14 +79,39 @@ HEAD_KINDS: dict[str, str] = {
     "Cảng vụ": "port_authority",
     "Chi cục": "sub_department",
     "Đội": "team",
+    # station (border post, police station); delegation of National Assembly
+    # deputies; People's Committee and Council written as acronyms.
+    "Đồn": "station",
+    "Đoàn đại biểu": "delegation",
+    "UBND": "committee",
+    "HĐND": "council",
 }
+# Heads that are the whole name of a class of local bodies, completed only by
+# the place they serve: bar association, lawyers' association, labour
+# federation, veterans', farmers' and women's unions ("Đoàn Luật sư tỉnh X").
+LOCAL_BODY_HEADS: dict[str, str] = {
+    "Đoàn Luật sư": "bar_association",
+    "Hội Luật gia": "association",
+    "Liên đoàn Lao động": "federation",
+    "Hội Cựu chiến binh": "association",
+    "Hội Nông dân": "association",
+    "Hội Liên hiệp Phụ nữ": "association",
+}
+HEAD_KINDS.update(LOCAL_BODY_HEADS)
+LOCAL_BODY_HEAD_KEYS: frozenset[str] = keys(LOCAL_BODY_HEADS)
+# Heads that, written right after another head, are part of that body's own
+# name, not a body it belongs to: "Ban Tổ chức" (organisation commission),
+# "Cục Kiểm toán", "Vụ Thanh tra" (audit, inspection as functions).
+FUNCTION_HEADS: frozenset[str] = keys(("Tổ chức", "Kiểm toán", "Thanh tra"))
 HEAD_KIND_BY_KEY: dict[str, str] = {matching_key(k): v for k, v in HEAD_KINDS.items()}
 # Longest head first, so "Bộ Tư lệnh" wins over "Bộ".
 HEAD_KEYS_BY_LENGTH: Phrases = by_length(matching_key(k) for k in HEAD_KINDS)
 # Heads whose names may run on with "của <body>", "về <topic>", commas and
 # lower-case topic words: committees, boards, councils, offices.
+# Divisions ("Phòng") mirror the departments ("Cục") they answer to, so their
+# names run on alike ("Phòng Cảnh sát quản lý hành chính về trật tự xã hội").
 COMMITTEE_HEADS: frozenset[str] = keys(
-    ("Ban", "Ủy ban", "Hội đồng", "Văn phòng", "Tiểu ban", "Tổ công tác", "Cục")
+    ("Ban", "Ủy ban", "Hội đồng", "Văn phòng", "Tiểu ban", "Tổ công tác", "Cục", "Phòng")
 )
 # Heads of missions abroad, whose names run on with "tại <place>".
 MISSION_HEADS: frozenset[str] = keys(
@@ -94,7 +119,8 @@ MISSION_HEADS: frozenset[str] = keys(
 )
 # Heads that stand for a police or military force and only name a body when
 # an administrative unit and a place follow ("Công an tỉnh Quảng Ninh").
-FORCE_HEADS: frozenset[str] = keys(("Công an", "Bộ đội"))
+# "UBND"/"HĐND" (People's Committee / Council) likewise need their place.
+FORCE_HEADS: frozenset[str] = keys(("Công an", "Bộ đội", "UBND", "HĐND"))
 # Administrative units before a place name: province, city, commune, ward,
 # district, town, special zone, village.
 ADMIN_UNITS: tuple[str, ...] = (
@@ -144,6 +170,8 @@ STANDALONE_BODIES: dict[str, str] = {
     "Viện kiểm sát nhân dân tối cao": "procuracy",
     "Cảnh sát biển Việt Nam": "coast_guard",
     "Bộ đội Biên phòng": "border_guard",
+    "Bảo hiểm xã hội Việt Nam": "social_security",
+    "Bảo hiểm xã hội": "social_security",
     "Liên Hợp Quốc": "international",
     "Liên hợp quốc": "international",
     "Interpol": "international",

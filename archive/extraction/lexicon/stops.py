@@ -22,9 +22,10 @@ FUNCTION_WORDS: frozenset[str] = keys(
 )
 # Function words that are also the second syllable of common compounds and
 # stay in a name right after a capitalised syllable: "Hậu cần" (logistics),
-# "Cải cách mới"..., "Tiền trước", "Sau": need, new, after, before, again, ...
+# "Cải cách mới"..., "Tiền trước", "Sau", "An toàn" (safety): need, new,
+# after, before, again, ..., whole.
 COMPOUND_FUNCTION_WORDS: frozenset[str] = keys(
-    words("cần mới sau trước lại ra vào lên xuống qua nay tới")
+    words("cần mới sau trước lại ra vào lên xuống qua nay tới toàn")
 )
 # Two-syllable verbs of the genre that end a name wherever they stand: chair,
 # speak, attend, organise, issue, acknowledge, assess, request, propose,
@@ -134,6 +135,20 @@ VERB_PHRASES: frozenset[str] = keys(
         "giữ",
         "đạt",
         "chúc",
+        # research, trace, pursue, investigate (a case), prosecute, try,
+        # sentence, accept (a case), seize, detain, check, handle
+        "nghiên cứu",
+        "truy vết",
+        "truy bắt",
+        "truy xét",
+        "truy tố",
+        "xét xử",
+        "tuyên án",
+        "thụ lý",
+        "thu giữ",
+        "tạm giữ",
+        "rà soát",
+        "giải quyết",
     )
 )
 # Syllables that start a predicate (chair-, take part-, speak-, note-, ...):
@@ -144,7 +159,8 @@ VERB_STARTS: frozenset[str] = keys(
         "chủ tham phát nhấn ghi đánh yêu đề khẳng triển quán thực tổ ban lãnh chỉ dự làm "
         "biểu chúc tuyên bày cảm mong hy hi nhận xem quyết chịu giữ đạt tiến đón tiễn họp "
         "tăng giảm phối bắt xử điều kiểm mở đóng nghe nhìn đưa nêu nói trao tặng thăm ký "
-        "gặp thay nỗ góp hoàn hướng tạo giúp hỗ phục đấu ngăn khởi gửi cam kêu ủng trân"
+        "gặp thay nỗ góp hoàn hướng tạo giúp hỗ phục đấu ngăn khởi gửi cam kêu ủng trân "
+        "nghiên truy thụ rà"
     )
 )
 NAME_STOP_WORDS: frozenset[str] = FUNCTION_WORDS | VERB_STARTS

@@ -65,12 +65,16 @@ def extract_organisations(
 
 def _collect(tokens: Sequence[Token], match: OrgMatch, found: list[_Found]) -> _Found:
     """Record a match and the organisations named inside it; return the outer one."""
-    inner = [_collect(tokens, sub, found) for sub in match.inner]
+    if match.local_chapter:
+        # Only the chapter is named; the inner body counts where it stands alone.
+        inner: list[_Found] = []
+    else:
+        inner = [_collect(tokens, sub, found) for sub in match.inner]
     outer = _Found(
         start=tokens[match.start].start,
         end=tokens[match.end - 1].end,
         kind=match.kind,
-        parent=inner[match.parent_index] if match.parent_index is not None else None,
+        parent=inner[match.parent_index] if inner and match.parent_index is not None else None,
         tokens=tuple(tokens[match.start : match.end]),
     )
     if match.abbreviation:

@@ -27,8 +27,13 @@ from archive.extraction.organisations.lists import (
     stops_name,
     topic,
 )
+from archive.extraction.organisations.units import (
+    admin_place,
+    generic_force,
+    is_function_head,
+    level_length,
+)
 from archive.extraction.organisations.words import (
-    cap_run,
     continuation,
     looks_like_person,
     place_length,
@@ -64,6 +69,9 @@ class OrgMatch:
     parent_index: int | None = None  # which of `inner` is the body this one belongs to
     abbreviation: str = ""
     abbreviation_end: int = 0  # token index after ")" when an abbreviation follows
+    # The inner body stands for its local chapter only ("Ủy ban Mặt trận Tổ
+    # quốc Việt Nam tỉnh X"): the article does not name the inner body itself.
+    local_chapter: bool = False
 
 
 @dataclass(frozen=True)
@@ -105,34 +113,15 @@ def parse_organisation_at(
 
 
 def ends_post(tokens: Sequence[Token], i: int) -> bool:
-    """True when a post ends just before token i ("Bộ trưởng |Bộ ...", "... thứ nhất |Bộ")."""
+    """True when token i follows or stands inside a post ("Bộ trưởng |Bộ ...", "thứ nhất |Bộ")."""
     for n in range(1, 7):
         if i - n < 0:
             break
         m = starts_post(tokens, i - n)
-        if m and m + match_phrase(tokens, i - n + m, _SUFFIXES) == n:
+        # ">= n": inside a post that ends in the body's head ("Trưởng Ban |Tổ chức ...").
+        if m and m + match_phrase(tokens, i - n + m, _SUFFIXES) >= n:
             return True
     return False
-
-
-def admin_place(tokens: Sequence[Token], k: int) -> int:
-    """Tokens of "tỉnh Quảng Ninh" / "xã Tân Lập" / "TP. Hồ Chí Minh" at k, or 0."""
-    unit = match_phrase(tokens, k, lx.ADMIN_UNIT_KEYS)
-    if not unit:
-        return 0
-    j = k + unit
-    if j < len(tokens) and tokens[j].text == "." and tokens[k].key == "tp":
-        j += 1
-    place = place_length(tokens, j)
-    if not place:
-        # Unknown places (communes, wards) have short names; a person's name
-        # after them (inside a post) starts at a family name.
-        place = min(cap_run(tokens, j), 4)
-        for idx in range(1, place):
-            if tokens[j + idx].key in lx.SURNAMES and cap_run(tokens, j + idx) >= 2:
-                place = idx
-                break
-    return j - k + place if place else 0
 
 
 def _abbreviation(tokens: Sequence[Token], k: int) -> tuple[str, int]:
@@ -166,13 +155,20 @@ def _parse_headed(
         # ương" alone is a class of units or part of a longer name.
         n = admin_place(tokens, j)
         return _with_abbreviation(tokens, OrgMatch(i, j + n, kind)) if n else None
+    if head_key in lx.LOCAL_BODY_HEAD_KEYS:
+        # "Đoàn Luật sư tỉnh Thái Bình": the class name, then the place it serves.
+        n = admin_place(tokens, j)
+        return _with_abbreviation(tokens, OrgMatch(i, j + n, kind)) if n else None
     # "Đảng ủy Cục Đối ngoại", "Văn phòng Bộ Công an": a head over a whole body.
     nested = parse_organisation_at(tokens, j, in_post=in_post) if tokens[j].is_cap else None
+    if nested is not None and is_function_head(tokens, j):
+        nested = None  # "Ban Tổ chức Trung ương" is one body, not a board of "Tổ chức ..."
     if nested is not None:
         # "(ABC)" after the whole name abbreviates the outer body, not the inner.
         nested = replace(nested, abbreviation="", abbreviation_end=0)
-        end = nested.end + admin_place(tokens, nested.end)
-        return _with_abbreviation(tokens, OrgMatch(i, end, kind, (nested,), 0))
+        place = admin_place(tokens, nested.end) or level_length(tokens, nested.end)
+        match = OrgMatch(i, nested.end + place, kind, (nested,), 0, local_chapter=place > 0)
+        return _with_abbreviation(tokens, match)
     if (tokens[j].key, tokens[j + 1].key if j + 1 < len(tokens) else "") == ("nhân", "dân"):
         return _peoples_body(tokens, i, j + 2, kind)
     steering = head_key == "ban" and tokens[j].key == "chỉ"
@@ -199,7 +195,11 @@ def _peoples_body(tokens: Sequence[Token], i: int, j: int, kind: str) -> OrgMatc
 
 def _first_word_ok(tokens: Sequence[Token], j: int, in_post: bool) -> bool:
     tok = tokens[j]
-    if not tok.is_word or not tok.is_cap or tok.is_acronym:
+    if not tok.is_word or not tok.is_cap:
+        return False
+    if tok.is_acronym and (len(tok.text) < 3 or not tok.text.isalpha()):
+        # "Phòng CSGT Công an tỉnh X" names a body by its branch's acronym; a
+        # code ("C02") or a two-letter abbreviation is not the start of a name.
         return False
     if match_phrase(tokens, j, _NON_NAME) or starts_rank(tokens, j) or starts_post(tokens, j):
         return False
@@ -248,6 +248,8 @@ def _parse_name(
                 words += 1
                 lower_run = 0
                 continue
+            if words and generic_force(tokens, k):
+                return None  # "Phòng X Công an các tỉnh": a class of units, not one body
             if words:
                 sub = parse_organisation_at(tokens, k, in_post=in_post)
                 if sub is not None:
@@ -280,6 +282,12 @@ def _parse_name(
                 continue
             if lower_run >= 2 or shape.steering:
                 k = topic(tokens, k + 1) or k
+                # "Phòng ... về ma túy Công an tỉnh X": the body it belongs to follows.
+                sub = parse_organisation_at(tokens, k, in_post=in_post) if k < len(tokens) else None
+                if sub is not None and tokens[k].is_cap:
+                    inner.append(sub)
+                    parent = len(inner) - 1
+                    k = sub.end
             break
         if tok.key == "của" and (shape.topic or shape.steering):
             sub = parse_organisation_at(tokens, k + 1, in_post=in_post)

@@ -50,6 +50,8 @@ def plain_cap_word(tokens: Sequence[Token], j: int, in_post: bool) -> bool:
         return False
     if head_at(tokens, j)[0] or place_length(tokens, j) or stops_name(tokens, j):
         return False
+    if match_phrase(tokens, j, lx.STANDALONE_KEYS_BY_LENGTH):
+        return False  # "Sở Y tế và Bảo hiểm xã hội": two bodies, not one name
     return not (in_post and looks_like_person(tokens, j, in_post=True))
 
 

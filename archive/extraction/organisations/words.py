@@ -90,10 +90,12 @@ def stops_at(tokens: Sequence[Token], k: int) -> bool:
     key = tokens[k].key
     # A capitalised syllable that is itself a head noun ("Văn phòng Bộ trước
     # 17 giờ") has no second half to complete.
+    # Nor has an acronym ("Cục CSGT ra quân"): compounds are made of syllables.
     after_cap = (
         k > 0
         and tokens[k - 1].is_word
         and tokens[k - 1].is_cap
+        and not tokens[k - 1].is_acronym
         and tokens[k - 1].key not in lx.HEAD_KIND_BY_KEY
     )
     if key in lx.FUNCTION_WORDS and not (after_cap and key in lx.COMPOUND_FUNCTION_WORDS):

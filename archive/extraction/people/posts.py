@@ -12,8 +12,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from archive.extraction import lexicon as lx
-from archive.extraction.organisations.grammar import admin_place, parse_organisation_at
+from archive.extraction.organisations.grammar import parse_organisation_at
 from archive.extraction.organisations.lists import head_at
+from archive.extraction.organisations.units import admin_place
 from archive.extraction.organisations.words import (
     cap_run,
     place_length,
