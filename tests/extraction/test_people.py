@@ -9,6 +9,8 @@ from __future__ import annotations
 from archive.extraction.normalize import matching_key
 from archive.extraction.organisations import extract_organisations
 from archive.extraction.people import extract_people
+from archive.extraction.pipeline import extract
+from archive.extraction.types import MentionKind
 from tests.extraction.helpers import people_in, structure_of
 
 ARTICLE = """Hội nghị tổng kết công tác bảo vệ biên giới
@@ -177,3 +179,45 @@ def test_president_named_like_a_city_is_a_person_after_a_post_only() -> None:
         "Ôn lại truyền thống\n\nNăm 1948, Chủ tịch Hồ Chí Minh gửi thư. Học viện Chính trị quốc gia Hồ Chí Minh tổ chức hội thảo.\n"
     )
     assert list(people) == ["Hồ Chí Minh"]
+
+
+# ----------------------------------------------------------------- names without a known family name, short references
+
+SHORT_REFS = """Sáng 3/6, tại xã Phú Lâm, Công an xã tổ chức gặp mặt người dân bắt cướp.
+
+Hai đối tượng bị bắt là Sùng A Dính (sinh năm 1995) và Mùa Văn Chớ (22 tuổi). Đại biểu Cứ Thị Dợ (Đoàn đại biểu Quốc hội tỉnh Sơn La) tới dự.
+
+Ông Hoàng Văn Tỉnh, Phó Bí thư Thành ủy Cần Thơ gửi thư khen. Bà Lục Thị Mến (48 tuổi) kể lại vụ việc; bà Mến cho biết ông Tỉnh đã hỗ trợ gia đình. Đối tượng Dính khai nhận hành vi.
+"""
+
+
+def test_a_birth_year_or_age_marks_a_person_whatever_the_family_name() -> None:
+    people = people_in(SHORT_REFS)
+    assert {"Sùng A Dính", "Mùa Văn Chớ"} <= set(people)
+
+
+def test_a_full_name_after_a_noun_for_a_person_needs_no_listed_family_name() -> None:
+    assert "Cứ Thị Dợ" in people_in(SHORT_REFS)
+
+
+def test_place_after_a_party_committee_in_a_post_is_not_a_person() -> None:
+    people = people_in(SHORT_REFS)
+    assert "Cần Thơ" not in people
+    assert [p.title for p in people["Hoàng Văn Tỉnh"].positions] == ["Phó Bí thư Thành ủy Cần Thơ"]
+
+
+def test_given_name_after_an_honorific_refers_to_the_person_introduced() -> None:
+    parsed = extract(SHORT_REFS)
+    surfaces = {(m.surface, m.entity_key) for m in parsed.mentions if m.kind is MentionKind.PERSON}
+    assert ("Mến", matching_key("Lục Thị Mến")) in surfaces
+    assert ("Tỉnh", matching_key("Hoàng Văn Tỉnh")) in surfaces
+    assert ("Dính", matching_key("Sùng A Dính")) in surfaces
+    # No person is made of a given name alone.
+    assert not {"Mến", "Tỉnh", "Dính"} & {p.name for p in parsed.people}
+
+
+def test_given_name_shared_by_two_people_is_left_alone() -> None:
+    text = "Ông Phạm Văn Hòa và ông Trịnh Quốc Hòa dự lễ. Ông Hòa phát biểu."
+    parsed = extract(text)
+    short = [m for m in parsed.mentions if m.surface == "Hòa"]
+    assert short == []

@@ -58,6 +58,7 @@ POST_BASES: tuple[str, ...] = (
     "Chánh thanh tra",
     "Tổng Cục trưởng",
     "Đội trưởng",
+    "Đồn trưởng",  # head of a (border, police) station
     "Đại sứ",
     "Đại sứ đặc mệnh toàn quyền",
     "Tổng Lãnh sự",

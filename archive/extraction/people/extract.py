@@ -9,9 +9,7 @@ person the article last introduced with that post.
 
 from __future__ import annotations
 
-import bisect
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 
 from archive.extraction import lexicon as lx
 from archive.extraction.normalize import matching_key
@@ -22,38 +20,24 @@ from archive.extraction.people.grammar import (
     parse_person_at,
 )
 from archive.extraction.people.posts import PostMatch, parse_post
-from archive.extraction.tokens import Token, sentence_text, span_tokens
+from archive.extraction.people.references import (
+    bare_name_mentions,
+    given_name_mentions,
+    given_names,
+    known_names,
+)
+from archive.extraction.people.state import PersonDraft, ScanState, add_mention
+from archive.extraction.tokens import (
+    Token,
+    span_tokens,
+)
 from archive.extraction.types import (
     ArticleStructure,
     Mention,
-    MentionKind,
     OrganisationEntity,
     PersonEntity,
     Position,
 )
-
-
-@dataclass
-class _Person:
-    name: str
-    first: int
-    rank: str = ""
-    titles: list[str] = field(default_factory=list)
-    positions: list[Position] = field(default_factory=list)
-    aliases: list[str] = field(default_factory=list)
-    foreign: bool = False
-    last_seen: int = 0
-
-
-@dataclass
-class _State:
-    structure: ArticleStructure
-    org_keys: dict[str, str]  # matching key of a name or abbreviation -> entity key
-    people: dict[str, _Person] = field(default_factory=dict)
-    mentions: list[Mention] = field(default_factory=list)
-    # Spans already mentioned, sorted by start. They never overlap (a span that
-    # overlaps one is not taken) and are never empty, so their ends are sorted too.
-    taken: list[tuple[int, int]] = field(default_factory=list)
 
 
 def extract_people(
@@ -71,7 +55,7 @@ def extract_people(
         org_keys[org.key] = org.key
         for other in (*org.aliases, *org.abbreviations):
             org_keys[matching_key(other)] = org.key
-    state = _State(structure, org_keys)
+    state = ScanState(structure, org_keys)
     if spans is None:
         spans = span_tokens(structure)
     for tokens in spans:
@@ -88,13 +72,15 @@ def extract_people(
                 i = match.next
                 continue
             i += _resolve_bare_post(state, tokens, i) or 1
-    names = _known_names(state)
+    names = known_names(state)
+    given = given_names(state)
     for tokens in spans:
-        _bare_names(state, tokens, names)
+        bare_name_mentions(state, tokens, names)
+        given_name_mentions(state, tokens, given)
     return _entities(state)
 
 
-def _record(state: _State, tokens: Sequence[Token], match: PersonMatch) -> bool:
+def _record(state: ScanState, tokens: Sequence[Token], match: PersonMatch) -> bool:
     text = state.structure.text
     start, end = tokens[match.name_start].start, tokens[match.name_end - 1].end
     name = text[start:end]
@@ -106,7 +92,7 @@ def _record(state: _State, tokens: Sequence[Token], match: PersonMatch) -> bool:
     key = _known_foreigner(state, key) or key
     person = state.people.get(key)
     if person is None:
-        person = state.people[key] = _Person(name=name, first=start)
+        person = state.people[key] = PersonDraft(name=name, first=start)
     elif name != person.name and name not in person.aliases:
         person.aliases.append(name)
     person.rank = person.rank or match.rank
@@ -118,11 +104,11 @@ def _record(state: _State, tokens: Sequence[Token], match: PersonMatch) -> bool:
         _add_position(person, _position(state, tokens, post))
     person.foreign = person.foreign or match.foreign
     person.last_seen = start
-    _mention(state, key, start, end)
+    add_mention(state, key, start, end)
     return True
 
 
-def _position(state: _State, tokens: Sequence[Token], post: PostMatch) -> Position:
+def _position(state: ScanState, tokens: Sequence[Token], post: PostMatch) -> Position:
     text = state.structure.text
     title = text[tokens[post.start].start : tokens[post.title_end - 1].end]
     role = text[tokens[post.start].start : tokens[post.role_end - 1].end]
@@ -142,7 +128,7 @@ def _position(state: _State, tokens: Sequence[Token], post: PostMatch) -> Positi
     return Position(title=title, role=role, organisation_key=org_key)
 
 
-def _known_foreigner(state: _State, key: str) -> str | None:
+def _known_foreigner(state: ScanState, key: str) -> str | None:
     """ "Bộ trưởng Sokolov" after "Sokolov Andrei Viktorovich": a short form of a foreign name."""
     words = key.split()
     for other, person in state.people.items():
@@ -155,7 +141,7 @@ def _known_foreigner(state: _State, key: str) -> str | None:
     return None
 
 
-def _add_position(person: _Person, position: Position) -> None:
+def _add_position(person: PersonDraft, position: Position) -> None:
     """Add a post once; a bare role yields to the same role with its organisation."""
     role_key = matching_key(position.role)
     title_key = matching_key(position.title)
@@ -176,7 +162,7 @@ def _add_position(person: _Person, position: Position) -> None:
     person.positions.append(position)
 
 
-def _resolve_bare_post(state: _State, tokens: Sequence[Token], i: int) -> int:
+def _resolve_bare_post(state: ScanState, tokens: Sequence[Token], i: int) -> int:
     """Mention for "Bộ trưởng khẳng định ..." / "Đồng chí Thứ trưởng ..."; tokens consumed."""
     if i > 0 and tokens[i - 1].key in lx.PLURAL_MARKERS:
         return 0
@@ -202,71 +188,12 @@ def _resolve_bare_post(state: _State, tokens: Sequence[Token], i: int) -> int:
     if best is None:
         return post.end - i
     start, end = tokens[post.start].start, tokens[post.end - 1].end
-    _mention(state, best[1], start, end)
+    add_mention(state, best[1], start, end)
     state.people[best[1]].last_seen = start
     return post.end - i
 
 
-def _known_names(state: _State) -> dict[str, list[tuple[tuple[str, ...], str]]]:
-    """Known full names and aliases as (key words, person key), grouped by first word.
-
-    Within a group the order is the order of the names (people, then their
-    aliases), so that of two names at one position the same one is tried first.
-    """
-    names = {
-        tuple(matching_key(p.name).split()): key
-        for key, p in state.people.items()
-        if key not in lx.PLACE_KEYS  # "Hồ Chí Minh" alone is the city
-    }
-    for key, person in state.people.items():
-        for alias in person.aliases:
-            names[tuple(matching_key(alias).split())] = key
-    by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
-    for words, key in names.items():
-        if words:  # a name is made of tokens: its key has a first word
-            by_first.setdefault(words[0], []).append((words, key))
-    return by_first
-
-
-def _bare_names(
-    state: _State,
-    tokens: Sequence[Token],
-    names: dict[str, list[tuple[tuple[str, ...], str]]],
-) -> None:
-    """Later uses of a known person's full name with nothing introducing it."""
-    keys = [t.key for t in tokens]
-    for i, first in enumerate(keys):
-        for words, key in names.get(first, ()):
-            n = len(words)
-            if tuple(keys[i : i + n]) != words:
-                continue
-            if i + n < len(tokens) and tokens[i + n].is_cap and tokens[i + n].is_word:
-                continue  # part of a longer name
-            if i > 0 and tokens[i - 1].is_cap and tokens[i - 1].is_word:
-                continue
-            _mention(state, key, tokens[i].start, tokens[i + n - 1].end)
-
-
-def _mention(state: _State, key: str, start: int, end: int) -> None:
-    # The spans starting before `end` are a prefix of `taken`; the last of them
-    # reaches furthest, so it alone can overlap [start, end).
-    k = bisect.bisect_left(state.taken, (end,))
-    if k and state.taken[k - 1][1] > start:
-        return
-    state.taken.insert(k, (start, end))
-    state.mentions.append(
-        Mention(
-            kind=MentionKind.PERSON,
-            entity_key=key,
-            surface=state.structure.text[start:end],
-            start=start,
-            end=end,
-            sentence=sentence_text(state.structure, start, end),
-        )
-    )
-
-
-def _entities(state: _State) -> tuple[tuple[PersonEntity, ...], tuple[Mention, ...]]:
+def _entities(state: ScanState) -> tuple[tuple[PersonEntity, ...], tuple[Mention, ...]]:
     people = tuple(
         PersonEntity(
             key=key,

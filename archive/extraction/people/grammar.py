@@ -152,9 +152,14 @@ def parse_person_at(tokens: Sequence[Token], i: int) -> PersonMatch | None:
             continue
         break
     surname_first = j == i and i < len(tokens) and tokens[i].key in lx.SURNAMES
-    if not strong and not weak and not surname_first:
+    # A birth year or an age right after a capitalised run marks a person
+    # whatever the family name ("Giàng A Páo (sinh năm 1990)").
+    born_run = j == i and not surname_first and _born_after_run(tokens, i)
+    if not strong and not weak and not surname_first and not born_run:
         return None
-    n = name_length(tokens, j, strong=strong)
+    # After a noun for a person ("đại biểu", "bị cáo") a full three- or
+    # four-syllable name is a name even with a family name the list lacks.
+    n = name_length(tokens, j, strong=strong or born_run or (weak and _full_name(tokens, j)))
     if not n:
         return None
     name_start, name_end = j, j + n
@@ -230,8 +235,28 @@ def _name_follows(tokens: Sequence[Token], post: PostMatch) -> bool:
 
 
 def _born(tokens: Sequence[Token], k: int) -> bool:
-    """ "(SN 1986, ...)" / "(sinh năm 1990)": a birth year marks a person."""
-    return k + 1 < len(tokens) and tokens[k].text == "(" and tokens[k + 1].key in {"sn", "sinh"}
+    """ "(SN 1986, ...)", "(sinh năm 1990)", "(20 tuổi)": a birth year or an age marks a person."""
+    if k + 1 >= len(tokens) or tokens[k].text != "(":
+        return False
+    if tokens[k + 1].key in {"sn", "sinh"}:
+        return True
+    return k + 2 < len(tokens) and tokens[k + 1].text.isdigit() and tokens[k + 2].key == "tuổi"
+
+
+def _born_after_run(tokens: Sequence[Token], i: int) -> bool:
+    run = cap_run(tokens, i)
+    return (
+        2 <= run <= _MAX_NAME
+        and not any(t.is_acronym or t.is_foreign_word for t in tokens[i : i + run])
+        and _born(tokens, i + run)
+    )
+
+
+def _full_name(tokens: Sequence[Token], j: int) -> bool:
+    run = cap_run(tokens, j)
+    return 3 <= run <= _MAX_NAME and not any(
+        t.is_acronym or t.is_foreign_word for t in tokens[j : j + run]
+    )
 
 
 def apposition(tokens: Sequence[Token], k: int) -> list[PostMatch]:

@@ -55,6 +55,13 @@ def parse_post(tokens: Sequence[Token], i: int) -> PostMatch | None:
         org = parse_organisation_at(tokens, last, in_post=True, lower_head=True)
         if org is not None:
             return _with_parent(tokens, i, last, org.start, org.end, org.abbreviation_end)
+    place = place_length(tokens, j) if j < len(tokens) else 0
+    head = _head_ending_at(tokens, i, last) if place else 0
+    if head:
+        # "Phó Bí thư Tỉnh ủy Lai Châu": the post ends in its body's head
+        # (Tỉnh ủy, Thành ủy), and the place after it belongs to the body.
+        start = last + 1 - head
+        return PostMatch(i, j + place, j + place, start, (start, j + place))
     if tokens[last].key in _ADMIN_WORDS:
         place = admin_place(tokens, last)
         if place > 1:
@@ -78,6 +85,15 @@ def parse_post(tokens: Sequence[Token], i: int) -> PostMatch | None:
         return PostMatch(i, end, end, j, None, key not in _VIETNAM)
     end = _bare_body(tokens, j)
     return PostMatch(i, end, end, j)
+
+
+def _head_ending_at(tokens: Sequence[Token], i: int, last: int) -> int:
+    """Tokens of a capitalised head noun that ends the post at `last`, or 0."""
+    for n in (1, 2, 3):
+        k = last + 1 - n
+        if k > i and tokens[k].is_cap and head_at(tokens, k)[0] == n:
+            return n
+    return 0
 
 
 def _bare_body(tokens: Sequence[Token], j: int) -> int:
