@@ -16,16 +16,9 @@ from archive.selectors.pages import (
     article_positions,
 )
 from archive.views.display import article_date, directive_name
+from archive.views.filter_form import FormField, ids_in, values_of
 from archive.views.highlight import Span, reading_blocks
-from archive.views.listing import (
-    FormField,
-    attach_errors,
-    count_phrase,
-    error_summary,
-    filtered_page,
-    values_of,
-    without_blank_parameters,
-)
+from archive.views.listing import label_date, list_page
 
 ARTICLE_ORDERINGS = [
     ("-published_on", "Mới nhất trước"),
@@ -40,10 +33,6 @@ ARTICLE_VALUE_KINDS = {
     "organisation": "entity",
     "directive": "directive",
 }
-
-
-def ids_in(values: list[str]) -> list[int]:
-    return [int(v) for v in values if v.isascii() and v.isdigit() and len(v) < 19]
 
 
 def article_form(request) -> list[FormField]:
@@ -97,26 +86,16 @@ def article_form(request) -> list[FormField]:
 
 
 def article_list(request):
-    if redirect := without_blank_parameters(request):
-        return redirect
-    filterset = ArticleFilter(request.GET, queryset=Article.objects.all())
-    page, errors = filtered_page(
-        request, filterset, rows=article_list_rows, kinds=ARTICLE_VALUE_KINDS
+    return list_page(
+        request,
+        "archive/article_list.html",
+        filterset=ArticleFilter(request.GET, queryset=Article.objects.all()),
+        rows=article_list_rows,
+        kinds=ARTICLE_VALUE_KINDS,
+        form=article_form,
+        noun="bài viết",
+        decorate=label_date,
     )
-    fields = article_form(request)
-    stray = attach_errors(fields, errors)
-    if page is not None:
-        for article in page.rows:
-            article.date_label = article_date(article)
-    invalid = bool(set(errors) - {"page"})
-    context = {
-        "fields": fields,
-        "errors": error_summary(fields, stray),
-        "page": page,
-        "count_phrase": count_phrase(page, "bài viết") if page else "",
-        "filtered": any(v for k, v in request.GET.items() if k != "page"),
-    }
-    return render(request, "archive/article_list.html", context, status=400 if invalid else 200)
 
 
 ENTITY_URLS = {

@@ -10,18 +10,9 @@ from archive.filters import DirectiveFilter
 from archive.models import Article, Directive
 from archive.selectors import choices
 from archive.selectors.pages import directive_with_links, with_directive_counts
-from archive.views.articles import ids_in
 from archive.views.display import directive_name
-from archive.views.listing import (
-    FormField,
-    article_page,
-    attach_errors,
-    count_phrase,
-    error_summary,
-    filtered_page,
-    values_of,
-    without_blank_parameters,
-)
+from archive.views.filter_form import FormField, ids_in, values_of
+from archive.views.listing import article_page, count_phrase, list_page
 from archive.views.pictures import chain_picture, mention_chart
 
 DIRECTIVE_ORDERINGS = [
@@ -39,18 +30,29 @@ DIRECTIVE_VALUE_KINDS = {
 
 
 def directive_list(request):
-    if redirect := without_blank_parameters(request):
-        return redirect
-    filterset = DirectiveFilter(request.GET, queryset=Directive.objects.all())
-    page, errors = filtered_page(
-        request, filterset, rows=with_directive_counts, kinds=DIRECTIVE_VALUE_KINDS
+    return list_page(
+        request,
+        "archive/directive_list.html",
+        filterset=DirectiveFilter(request.GET, queryset=Directive.objects.all()),
+        rows=with_directive_counts,
+        kinds=DIRECTIVE_VALUE_KINDS,
+        form=directive_form,
+        noun="văn bản",
+        decorate=label_directive,
     )
+
+
+def label_directive(directive) -> None:
+    directive.display_name = directive_name(directive)
+
+
+def directive_form(request) -> list[FormField]:
     issuers = values_of(request, "issuer")[:1]
 
     def single(name: str) -> list[str]:
         return values_of(request, name, split=False)[:1]
 
-    fields = [
+    return [
         FormField(
             "q",
             "Từ khoá",
@@ -78,18 +80,6 @@ def directive_list(request):
             DIRECTIVE_ORDERINGS[1:], blank=DIRECTIVE_ORDERINGS[0][1]
         ),
     ]
-    stray = attach_errors(fields, errors)
-    if page is not None:
-        for directive in page.rows:
-            directive.display_name = directive_name(directive)
-    invalid = bool(set(errors) - {"page"})
-    context = {
-        "fields": fields,
-        "errors": error_summary(fields, stray),
-        "page": page,
-        "count_phrase": count_phrase(page, "văn bản") if page else "",
-    }
-    return render(request, "archive/directive_list.html", context, status=400 if invalid else 200)
 
 
 def directive_detail(request, pk: int):

@@ -14,18 +14,9 @@ from archive.selectors.pages import (
     organisation_people,
     with_organisation_counts,
 )
-from archive.views.articles import ids_in
 from archive.views.display import kind_label
-from archive.views.listing import (
-    FormField,
-    article_page,
-    attach_errors,
-    count_phrase,
-    error_summary,
-    filtered_page,
-    values_of,
-    without_blank_parameters,
-)
+from archive.views.filter_form import FormField, ids_in, values_of
+from archive.views.listing import article_page, count_phrase, list_page
 from archive.views.pictures import mention_chart
 
 NAME_ORDERINGS = [("name", "Tên A–Z"), ("-name", "Tên Z–A"), ("abbreviation", "Tên viết tắt")]
@@ -35,14 +26,25 @@ DIRECTIVES_SHOWN = 30
 
 
 def organisation_list(request):
-    if redirect := without_blank_parameters(request):
-        return redirect
-    filterset = OrganisationFilter(request.GET, queryset=Organisation.objects.all())
-    page, errors = filtered_page(
-        request, filterset, rows=with_organisation_counts, kinds={"parent": "entity"}
+    return list_page(
+        request,
+        "archive/organisation_list.html",
+        filterset=OrganisationFilter(request.GET, queryset=Organisation.objects.all()),
+        rows=with_organisation_counts,
+        kinds={"parent": "entity"},
+        form=organisation_form,
+        noun="tổ chức",
+        decorate=label_kind,
     )
+
+
+def label_kind(organisation) -> None:
+    organisation.kind_label = kind_label(organisation.kind)
+
+
+def organisation_form(request) -> list[FormField]:
     parents = values_of(request, "parent")[:1]
-    fields = [
+    return [
         FormField(
             "q",
             "Tên",
@@ -65,20 +67,6 @@ def organisation_list(request):
             "ordering", "Sắp xếp", "select", values=values_of(request, "ordering")[:1]
         ).choose(NAME_ORDERINGS[1:], blank=NAME_ORDERINGS[0][1]),
     ]
-    stray = attach_errors(fields, errors)
-    if page is not None:
-        for organisation in page.rows:
-            organisation.kind_label = kind_label(organisation.kind)
-    invalid = bool(set(errors) - {"page"})
-    context = {
-        "fields": fields,
-        "errors": error_summary(fields, stray),
-        "page": page,
-        "count_phrase": count_phrase(page, "tổ chức") if page else "",
-    }
-    return render(
-        request, "archive/organisation_list.html", context, status=400 if invalid else 200
-    )
 
 
 def organisation_detail(request, pk: int):

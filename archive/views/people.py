@@ -10,17 +10,8 @@ from archive.filters import PersonFilter
 from archive.models import RANK_CHOICES, Article, Person
 from archive.selectors import choices
 from archive.selectors.pages import person_post_summary, with_person_summary
-from archive.views.articles import ids_in
-from archive.views.listing import (
-    FormField,
-    article_page,
-    attach_errors,
-    count_phrase,
-    error_summary,
-    filtered_page,
-    values_of,
-    without_blank_parameters,
-)
+from archive.views.filter_form import FormField, ids_in, values_of
+from archive.views.listing import article_page, count_phrase, list_page
 from archive.views.pictures import mention_chart
 
 NAME_ORDERINGS = [("name", "Tên A–Z"), ("-name", "Tên Z–A")]
@@ -29,14 +20,20 @@ POSTS_SHOWN = 50
 
 
 def person_list(request):
-    if redirect := without_blank_parameters(request):
-        return redirect
-    filterset = PersonFilter(request.GET, queryset=Person.objects.all())
-    page, errors = filtered_page(
-        request, filterset, rows=with_person_summary, kinds={"organisation": "entity"}
+    return list_page(
+        request,
+        "archive/person_list.html",
+        filterset=PersonFilter(request.GET, queryset=Person.objects.all()),
+        rows=with_person_summary,
+        kinds={"organisation": "entity"},
+        form=person_form,
+        noun="nhân vật",
     )
+
+
+def person_form(request) -> list[FormField]:
     organisations = values_of(request, "organisation")
-    fields = [
+    return [
         FormField(
             "q",
             "Tên",
@@ -61,15 +58,6 @@ def person_list(request):
             "ordering", "Sắp xếp", "select", values=values_of(request, "ordering")[:1]
         ).choose(NAME_ORDERINGS[1:], blank=NAME_ORDERINGS[0][1]),
     ]
-    stray = attach_errors(fields, errors)
-    invalid = bool(set(errors) - {"page"})
-    context = {
-        "fields": fields,
-        "errors": error_summary(fields, stray),
-        "page": page,
-        "count_phrase": count_phrase(page, "nhân vật") if page else "",
-    }
-    return render(request, "archive/person_list.html", context, status=400 if invalid else 200)
 
 
 def person_detail(request, pk: int):

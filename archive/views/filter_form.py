@@ -1,0 +1,160 @@
+"""The filter form of a list page: its controls, and the FilterSet's errors as Vietnamese messages.
+
+The FilterSets (archive.filters) validate the query string for the API and
+the pages alike, with English messages for the API; this module says the
+same on the form, next to the control, in Vietnamese.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from django.http import HttpRequest, HttpResponseRedirect
+
+CODE_MESSAGES = {
+    "invalid_choice": "Giá trị “{value}” không có trong danh sách.",
+    "too_many": "Quá nhiều giá trị.",
+    "null": "Có ký tự không hợp lệ.",
+    "max_length": "Quá dài.",
+    "max_value": "Giá trị quá lớn.",
+    "min_value": "Giá trị quá nhỏ.",
+}
+FIELD_MESSAGES = {
+    "date": "Ngày không hợp lệ: hãy nhập theo dạng năm-tháng-ngày, ví dụ 2025-01-31.",
+    "entity": "“{value}” không phải là mã hợp lệ.",
+    "directive": "“{value}” không phải mã hay số, ký hiệu văn bản (ví dụ 59-NQ/TW).",
+    "year": "Năm không hợp lệ, ví dụ 2025.",
+    "symbol": "Không phải số, ký hiệu văn bản (ví dụ 59-NQ/TW, 153/NQ-CP).",
+}
+NOUNS = {
+    "person": "nhân vật",
+    "organisation": "tổ chức",
+    "directive": "văn bản",
+    "article": "bài viết",
+}
+_UNKNOWN = re.compile(r"no (\w+) with (id|symbol) (.+)")
+_QUOTED = re.compile(r"'([^']*)'")
+
+
+@dataclass
+class FormField:
+    """One control of a filter form, as the template draws it."""
+
+    name: str
+    label: str
+    widget: str  # "search", "select", "date", "number"
+    # One control per value: a repeatable parameter (person=1&person=2) gets
+    # one select box for each, so every active filter stays visible.
+    values: list[str] = field(default_factory=lambda: [""])
+    options: list[tuple[str, str]] = field(default_factory=list)  # (value, label)
+    errors: list[str] = field(default_factory=list)
+    help: str = ""
+
+    def controls(self) -> list[tuple[str, str]]:
+        """(element id, value) for each control."""
+        return [
+            (f"id_{self.name}" if i == 0 else f"id_{self.name}_{i}", value)
+            for i, value in enumerate(self.values or [""])
+        ]
+
+    def choose(self, options: list[tuple[str, str]], *, blank: str) -> FormField:
+        """Offer `options`; a value in none of them is still offered, as written.
+
+        Values match options case-insensitively, so ?directive=59-nq/tw selects 59-NQ/TW.
+        """
+        by_fold = {value.casefold(): value for value, _ in options}
+        self.values = [by_fold.get(v.casefold(), v) for v in self.values] or [""]
+        extra = [(v, v) for v in self.values if v and v.casefold() not in by_fold]
+        self.options = [("", blank), *options, *extra]
+        return self
+
+
+def without_blank_parameters(request: HttpRequest) -> HttpResponseRedirect | None:
+    """A redirect to the same list without the form's empty fields, if it sent any.
+
+    A GET form submits every field; dropping the blank ones leaves an address
+    that says only what was chosen, fit to be shared.
+    """
+    query = request.GET.copy()
+    blank = [key for key, values in query.lists() if not any(v.strip() for v in values)]
+    if not blank:
+        return None
+    for key in blank:
+        del query[key]
+    return HttpResponseRedirect(f"{request.path}?{query.urlencode()}" if query else request.path)
+
+
+def values_of(request: HttpRequest, name: str, *, split: bool = True) -> list[str]:
+    """The values of a parameter as given (a comma also separates entity values)."""
+    items = request.GET.getlist(name)
+    if split:
+        items = [part for item in items for part in item.split(",")]
+    return [item.strip() for item in items if item.strip()] or [""]
+
+
+def ids_in(values: list[str]) -> list[int]:
+    """The values that can be ids (a select box must still offer a chosen id)."""
+    return [int(v) for v in values if v.isascii() and v.isdigit() and len(v) < 19]
+
+
+def vietnamese_errors(filterset, kinds: dict[str, str]) -> dict[str, list[str]]:
+    """The FilterSet's errors as Vietnamese messages, by parameter.
+
+    `kinds` says what a parameter holds ("date", "entity", "directive", "year",
+    "symbol") where the generic message by error code would be vague.
+    """
+    result: dict[str, list[str]] = {}
+    for name, errors in filterset.form.errors.as_data().items():
+        for error in errors:
+            result.setdefault(name, []).append(_message(name, error, kinds))
+    return result
+
+
+def _message(name: str, error, kinds: dict[str, str]) -> str:
+    text = " ".join(error.messages)
+    quoted = _QUOTED.search(text)
+    value = quoted.group(1) if quoted else ""
+    if "earlier than" in text:
+        return "Ngày kết thúc sớm hơn ngày bắt đầu."
+    if error.code == "unknown":
+        return _unknown_message(text)
+    if error.code in ("invalid", "invalid_choice") and name in kinds:
+        return FIELD_MESSAGES[kinds[name]].format(value=value)
+    if error.code in CODE_MESSAGES:
+        return CODE_MESSAGES[error.code].format(value=value)
+    return "Giá trị không hợp lệ."
+
+
+def _unknown_message(text: str) -> str:
+    match = _UNKNOWN.search(text)
+    if not match:
+        return "Không tìm thấy bản ghi này."
+    noun, what, value = match.groups()
+    what_vi = "mã" if what == "id" else "số, ký hiệu"
+    return f"Không có {NOUNS.get(noun, noun)} nào với {what_vi} {value}."
+
+
+def unknown_entity_messages(filterset) -> dict[str, list[str]]:
+    """For an empty result: which chosen entities do not exist at all."""
+    return {
+        name: [_unknown_message(text) for text in texts]
+        for name, texts in filterset.unknown_entity_errors().items()
+    }
+
+
+def attach_errors(fields: list[FormField], errors: dict[str, list[str]]) -> list[str]:
+    """Put each error on its control; return the ones no control shows (e.g. ordering)."""
+    by_name = {f.name: f for f in fields}
+    stray = []
+    for name, messages in errors.items():
+        if name in by_name:
+            by_name[name].errors.extend(messages)
+        else:
+            stray.extend(messages)
+    return stray
+
+
+def error_summary(fields: list[FormField], stray: list[str]) -> list[str]:
+    """The messages for the box above the form, each naming its control."""
+    return [f"{f.label}: {message}" for f in fields for message in f.errors] + stray
