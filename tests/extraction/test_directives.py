@@ -17,7 +17,8 @@ from archive.extraction.directives import (
     extract_directives,
     parse_symbol,
 )
-from archive.extraction.normalize import normalize_text
+from archive.extraction.normalize import matching_key, normalize_text
+from archive.extraction.pipeline import extract as run_pipeline
 from archive.extraction.types import DirectiveEntity, Mention, MentionKind, PartialDate
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
@@ -268,3 +269,29 @@ def test_coordinated_citations_with_different_issuer_codes_do_not_share() -> Non
     text = "Ngày 2/4, hội nghị quán triệt Nghị quyết số 57-NQ/TW và Nghị quyết số 41/NQ-CP của Chính phủ.\n"
     entities, _ = extract(text)
     assert entities["57-NQ/TW"].issuer_name == "Ban Chấp hành Trung ương"
+
+
+def test_party_personnel_decision_symbol() -> None:
+    directives, _ = extract_directives(
+        parse_structure(
+            normalize_text(
+                "Theo Quyết định số 215-QĐNS/TW của Ban Bí thư, đồng chí X nhận nhiệm vụ."
+            )
+        )
+    )
+    (decision,) = directives
+    assert (decision.symbol, decision.kind, decision.issuer_name) == (
+        "215-QĐNS/TW",
+        "Quyết định",
+        "Ban Bí thư",
+    )
+
+
+def test_joint_issuers_are_read_together_and_the_key_names_the_first() -> None:
+    parsed = run_pipeline(
+        "Thông tư liên tịch số 09/2023/TTLT-BCA-BYT ngày 4/4/2023 của Bộ Công an và Bộ Y tế quy định việc phối hợp."
+    )
+    (circular,) = parsed.directives
+    assert circular.issuer_name == "Bộ Công an và Bộ Y tế"
+    assert circular.issuer_key == matching_key("Bộ Công an")
+    assert {"Bộ Công an", "Bộ Y tế"} <= {o.name for o in parsed.organisations}

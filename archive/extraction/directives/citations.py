@@ -34,7 +34,12 @@ _KIND_WORDS = (
 _CODE_OF_WORD = {matching_key(word): code for word, code in _KIND_WORDS}
 _WORD_OF_KEY = {matching_key(word): word for word, _ in _KIND_WORDS}
 _KIND_BY_CODE = {code: word for word, code in reversed(_KIND_WORDS) if code}
-_KIND_BY_CODE |= {"CTr": "Chương trình", "TT": "Thông tư", "QyĐ": "Quy định"}
+_KIND_BY_CODE |= {
+    "CTr": "Chương trình",
+    "TT": "Thông tư",
+    "QyĐ": "Quy định",
+    "QĐNS": "Quyết định",
+}
 _NAMED_KINDS = frozenset(matching_key(w) for w in ("Bộ luật", "Luật", "Pháp lệnh"))
 _KIND_ALTERNATION = "|".join(re.escape(w) for w, _ in _KIND_WORDS)
 _KIND_ANY_CASE = re.compile(rf"(?<!\w)(?:{_KIND_ALTERNATION})(?!\w)", re.IGNORECASE)
@@ -56,6 +61,8 @@ def _word_fits(word_key: str, symbol: ParsedSymbol) -> bool:
         return word_key in _NAMED_KINDS or code == "NQ"
     if code in ("QĐi", "QyĐ"):
         return symbol.type_code in ("QĐi", "QyĐ")
+    if code == "QĐ":
+        return symbol.type_code in ("QĐ", "QĐNS")  # a personnel decision is a decision
     return code == symbol.type_code
 
 
@@ -85,6 +92,7 @@ _ISSUER_STOP = re.compile(
     r"|năm|ngày|số|nêu|xác định|đề ra|yêu cầu|chỉ rõ|nhấn mạnh|khẳng định)(?!\w)"
 )
 _MAX_ISSUER_WORDS = 12
+_JOINT = re.compile(r"\s+và\s+(?=[A-ZĐ])")
 _ABOUT = re.compile(r"\s*,?\s*về\s+")
 _CLAUSE_END = re.compile(r"[,;:]|\.(?!\w)")
 _MAX_SUMMARY_WORDS = 40
@@ -126,6 +134,13 @@ def _read_issuer(text: str, pos: int, limit: int) -> tuple[str, int] | None:
         return None
     stop = _ISSUER_STOP.search(text, of.end(), limit)
     end = stop.start() if stop else limit
+    first = text[of.end() : end].split()[:1]
+    joint = _JOINT.match(text, end, limit)
+    if first and joint and text[joint.end() :].startswith(first[0] + " "):
+        # "của Bộ Công an và Bộ Quốc phòng": issued jointly. Both bodies make
+        # the issuer's name; the first is the one the issuer key points at.
+        stop = _ISSUER_STOP.search(text, joint.end(), limit)
+        end = stop.start() if stop else limit
     name = text[of.end() : end].strip()
     if not name or len(name.split()) > _MAX_ISSUER_WORDS:
         return None

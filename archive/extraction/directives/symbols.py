@@ -13,11 +13,12 @@ from dataclasses import dataclass
 
 from archive.extraction.normalize import normalize_text
 
-# Type abbreviations in their canonical spelling, keyed by upper case.
+# Type abbreviations in their canonical spelling, keyed by upper case. QĐNS
+# is the Party's personnel decision (quyết định nhân sự).
 _TYPES = {
     t.upper(): t
-    for t in ("TTLT", "CTr", "TTr", "QĐi", "QyĐ", "QĐ", "NQ", "KL", "CT", "NĐ", "TT", "HD",
-              "KH", "TB", "BC", "QC", "ĐA", "CĐ")
+    for t in ("TTLT", "CTr", "TTr", "QĐNS", "QĐi", "QyĐ", "QĐ", "NQ", "KL", "CT", "NĐ", "TT",
+              "HD", "KH", "TB", "BC", "QC", "ĐA", "CĐ")
 }  # fmt: skip
 _TYPE = "(?P<type>" + "|".join(sorted(_TYPES.values(), key=len, reverse=True)) + ")"
 _NUM = r"(?<![\w/.\-–])(?P<num>\d{1,5})"

@@ -149,6 +149,7 @@ VERB_PHRASES: frozenset[str] = keys(
         "tạm giữ",
         "rà soát",
         "giải quyết",
+        "quy định",  # regulate
     )
 )
 # Syllables that start a predicate (chair-, take part-, speak-, note-, ...):
