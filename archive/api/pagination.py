@@ -125,10 +125,30 @@ def keyset_condition(keys: list[SortKey], values: list[Any]) -> Q:
     return condition
 
 
+def _is_cursor_value(value: Any) -> bool:
+    """What `_values` writes: None, an int, or text the database and a URL can carry."""
+    if value is None or (isinstance(value, int) and not isinstance(value, bool)):
+        return True
+    if not isinstance(value, str) or "\x00" in value:
+        return False
+    try:
+        # A "\udc00" escape decodes to a lone surrogate, which no query or URL can carry.
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 class KeysetPagination(BasePagination):
     """`?cursor=` pages over any ordering of plain columns; see the module docstring."""
 
     cursor_query_param = "cursor"
+    query_parameters = (cursor_query_param, "page_size")
+    # What a client used to page numbers may send, and what to do instead.
+    parameter_hints = dict.fromkeys(
+        ("page", "offset", "limit"),
+        "the article feed is paged by cursor: follow the `next` and `previous` links",
+    )
 
     def paginate_queryset(self, queryset, request, view=None):
         self.request = request
@@ -187,7 +207,7 @@ class KeysetPagination(BasePagination):
         parsed = []
         for key, value in zip(self.keys, values, strict=True):
             field = self.model._meta.get_field(key.name)
-            if value is None and not key.nullable:
+            if (value is None and not key.nullable) or not _is_cursor_value(value):
                 raise invalid
             try:
                 parsed.append(None if value is None else field.to_python(value))
@@ -247,6 +267,10 @@ class KeysetPagination(BasePagination):
 
 class CappedPageNumberPagination(BasePagination):
     page_query_param = "page"
+    query_parameters = (page_query_param, "page_size")
+    parameter_hints = dict.fromkeys(
+        ("cursor", "offset", "limit"), "this list is paged by number: use page and page_size"
+    )
 
     def paginate_queryset(self, queryset, request, view=None):
         self.request = request

@@ -21,6 +21,7 @@ from rest_framework.decorators import action
 from rest_framework.exceptions import ValidationError
 from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.response import Response
+from rest_framework.settings import api_settings
 
 from archive import filters
 from archive.api import serializers as shapes
@@ -34,11 +35,15 @@ from archive.services import ArticleImportError, ImportStatus, import_text
 
 
 class ArchiveFilterBackend(DjangoFilterBackend):
-    """Filters lists only, and keeps the FilterSet on the view to explain an empty page."""
+    """Filters lists only, refusing parameters a list does not take.
+
+    Keeps the FilterSet on the view to explain an empty page.
+    """
 
     def filter_queryset(self, request, queryset, view):
         if getattr(view, "action", None) != "list":
             return queryset
+        self.refuse_unknown_parameters(request, view)
         filterset = self.get_filterset(request, queryset, view)
         if filterset is None:
             return queryset
@@ -46,6 +51,20 @@ class ArchiveFilterBackend(DjangoFilterBackend):
             raise filter_utils.translate_validation(filterset.errors)
         view.filterset = filterset
         return filterset.qs
+
+    @staticmethod
+    def refuse_unknown_parameters(request, view) -> None:
+        """A 400 for a parameter the list does not take: a typo must not widen the list."""
+        paginator = view.paginator
+        known = {*view.filterset_class.base_filters, *paginator.query_parameters}
+        if api_settings.URL_FORMAT_OVERRIDE:
+            known.add(api_settings.URL_FORMAT_OVERRIDE)
+        unknown = sorted(set(request.query_params) - known)
+        if unknown:
+            generic = f"unknown parameter; this list takes {', '.join(sorted(known))}"
+            raise ValidationError(
+                {name: [paginator.parameter_hints.get(name, generic)] for name in unknown}
+            )
 
 
 class ArchiveViewSet(mixins.UpdateModelMixin, mixins.DestroyModelMixin, viewsets.GenericViewSet):

@@ -194,6 +194,11 @@ def test_ordering_by_whitelisted_fields(archive, anonymous):
         ("/api/articles/?q=cong&q=an", "q", "give one value, not 2"),
         ("/api/articles/?ordering=title&ordering=id", "ordering", "comma-separated"),
         ("/api/people/?rank=Đại tá&rank=Đại tướng", "rank", "give one value, not 2"),
+        # A parameter the list does not take would otherwise widen the list.
+        ("/api/articles/?persn=1", "persn", "unknown parameter"),
+        ("/api/people/?organization=1", "organization", "unknown parameter"),
+        ("/api/articles/?page=2", "page", "paged by cursor"),
+        ("/api/directives/?cursor=abc", "cursor", "paged by number"),
     ],
 )
 def test_a_bad_value_is_a_400_naming_the_parameter(archive, anonymous, url, parameter, words):
@@ -215,6 +220,11 @@ def test_unknown_values_of_several_filters_are_all_named_in_one_answer(archive, 
         "organisation": ["no organisation with id 999998"],
         "directive": ["no directive with symbol 99-NQ/TW"],
     }
+
+
+def test_the_list_parameters_are_known(archive, anonymous):
+    assert anonymous.get("/api/people/?format=json&page=1&page_size=5").status_code == 200
+    assert anonymous.get("/api/articles/?format=json&cursor=&page_size=5").status_code == 200
 
 
 def test_a_range_that_ends_before_it_starts_is_refused(archive, anonymous):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import datetime
 
 import pytest
@@ -77,6 +78,28 @@ def test_a_cursor_is_tied_to_its_ordering(feed, anonymous):
     response = anonymous.get(other)
     assert response.status_code == 400
     assert "another ordering" in response.json()["cursor"][0]
+
+
+def cursor_of(payload_json: str) -> str:
+    return base64.urlsafe_b64encode(payload_json.encode()).decode().rstrip("=")
+
+
+@pytest.mark.parametrize(
+    "values",
+    [
+        '["\\udc00", 3]',  # a lone surrogate: no query or URL can carry it
+        '["a\\u0000b", 3]',
+        '[["a"], 3]',
+        '["a", true]',
+        '["a", 3.5]',
+        "[null, 3]",  # titles are never NULL
+    ],
+)
+def test_a_forged_cursor_is_a_400(feed, anonymous, values):
+    cursor = cursor_of(f'{{"d":"next","o":["title","id"],"v":{values}}}')
+    response = anonymous.get(f"/api/articles/?ordering=title&cursor={cursor}")
+    assert response.status_code == 400
+    assert response.json() == {"cursor": ["invalid cursor"]}
 
 
 def test_the_article_feed_has_no_count(feed, anonymous):
