@@ -20,11 +20,12 @@ CODE_MESSAGES = {
     "max_value": "Giá trị quá lớn.",
     "min_value": "Giá trị quá nhỏ.",
 }
+# A date box shows nothing for a value it cannot read: the message repeats it.
 FIELD_MESSAGES = {
-    "date": "Ngày không hợp lệ: hãy nhập theo dạng năm-tháng-ngày, ví dụ 2025-01-31.",
+    "date": "Ngày “{value}” không hợp lệ: hãy nhập theo dạng năm-tháng-ngày, ví dụ 2025-01-31.",
     "entity": "“{value}” không phải là mã hợp lệ.",
     "directive": "“{value}” không phải mã hay số, ký hiệu văn bản (ví dụ 59-NQ/TW).",
-    "year": "Năm không hợp lệ, ví dụ 2025.",
+    "year": "Năm “{value}” không hợp lệ, ví dụ 2025.",
     "symbol": "Không phải số, ký hiệu văn bản (ví dụ 59-NQ/TW, 153/NQ-CP).",
 }
 NOUNS = {
@@ -33,6 +34,8 @@ NOUNS = {
     "directive": "văn bản",
     "article": "bài viết",
 }
+# A message quotes at most this much of a value as given.
+MAX_SHOWN_VALUE = 40
 _UNKNOWN = re.compile(r"no (\w+) with (id|symbol) (.+)")
 _QUOTED = re.compile(r"'([^']*)'")
 
@@ -106,15 +109,16 @@ def vietnamese_errors(filterset, kinds: dict[str, str]) -> dict[str, list[str]]:
     """
     result: dict[str, list[str]] = {}
     for name, errors in filterset.form.errors.as_data().items():
+        given = str(filterset.data.get(name, ""))[:MAX_SHOWN_VALUE]
         for error in errors:
-            result.setdefault(name, []).append(_message(name, error, kinds))
+            result.setdefault(name, []).append(_message(name, error, kinds, given))
     return result
 
 
-def _message(name: str, error, kinds: dict[str, str]) -> str:
+def _message(name: str, error, kinds: dict[str, str], given: str) -> str:
     text = " ".join(error.messages)
     quoted = _QUOTED.search(text)
-    value = quoted.group(1) if quoted else ""
+    value = quoted.group(1) if quoted else given
     if "earlier than" in text:
         return "Ngày kết thúc sớm hơn ngày bắt đầu."
     if error.code == "unknown":

@@ -62,7 +62,7 @@ def test_an_invalid_filter_shows_a_message_not_an_error_page(tab, imported):
     response = tab.goto("/articles/?published_after=2024-02-30&person=abc")
     assert response.status == 400
     alert = page.get_by_role("alert")
-    expect(alert).to_contain_text("Ngày không hợp lệ")
+    expect(alert).to_contain_text("Ngày “2024-02-30” không hợp lệ")
     expect(alert).to_contain_text("“abc” không phải là mã hợp lệ.")
     tab.screenshot("articles-invalid-filter")
 

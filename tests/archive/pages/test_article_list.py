@@ -89,7 +89,7 @@ def test_an_empty_result_says_so(client, archive_data):
     ("query", "message"),
     [
         ({"person": "abc"}, "“abc” không phải là mã hợp lệ."),
-        ({"published_after": "2024-13-45"}, "Ngày không hợp lệ"),
+        ({"published_after": "2024-13-45"}, "Ngày “2024-13-45” không hợp lệ"),
         ({"ordering": "mat-khau"}, "không có trong danh sách"),
         ({"person": "9999"}, "Không có nhân vật nào với mã 9999."),
         ({"directive": "99-NQ/TW"}, "Không có văn bản nào với số, ký hiệu 99-NQ/TW."),

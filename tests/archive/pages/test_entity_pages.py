@@ -134,9 +134,9 @@ def test_directive_list_filters(client, archive_data):
 @pytest.mark.parametrize(
     ("params", "message"),
     [
-        ({"year": "năm ngoái"}, "Năm không hợp lệ"),
+        ({"year": "năm ngoái"}, "Năm “năm ngoái” không hợp lệ"),
         ({"symbol": "không phải ký hiệu"}, "Không phải số, ký hiệu văn bản"),
-        ({"issued_after": "31/12/2024"}, "Ngày không hợp lệ"),
+        ({"issued_after": "31/12/2024"}, "Ngày “31/12/2024” không hợp lệ"),
     ],
 )
 def test_directive_list_explains_invalid_values(client, archive_data, params, message):
