@@ -155,6 +155,10 @@ class ReadOnlyInline(admin.TabularInline):
     max_num = 0
     can_delete = False
     show_change_link = False
+    classes = ["archive-readonly"]
+
+    class Media:
+        css = {"all": ["archive/admin.css"]}
 
     def has_add_permission(self, request, obj=None):
         return False

@@ -98,6 +98,8 @@ def test_article_page_shows_raw_text_structure_and_mentions(editor_client, archi
     assert b'name="raw_text"' not in response.content
     assert "Đoạn mở đầu" in html and "Chú thích ảnh" in html
     assert "nhấn mạnh yêu cầu đưa sách về từng thôn" in html  # a mention's sentence
+    # The stylesheet that keeps a mention row from repeating the mention above it.
+    assert 'class="module archive-readonly"' in html and "archive/admin.css" in html
     assert reverse("admin:archive_person_change", args=[archive_data.bao.pk]) in html
 
 
