@@ -82,6 +82,8 @@ class ArchiveViewSet(mixins.UpdateModelMixin, mixins.DestroyModelMixin, viewsets
     list_serializer_class: type[serializers.Serializer]
     detail_serializer_class: type[serializers.Serializer]
     write_serializer_class: type[serializers.Serializer]
+    # Serializers of extra actions, by action name.
+    extra_serializer_classes: dict[str, type[serializers.Serializer]] = {}
 
     def list_queryset(self):
         raise NotImplementedError
@@ -100,11 +102,14 @@ class ArchiveViewSet(mixins.UpdateModelMixin, mixins.DestroyModelMixin, viewsets
         return self.model.objects.all()
 
     def get_serializer_class(self):
-        if self.action == "list":
+        # By the request's method, not `self.action`: an OPTIONS request asks
+        # for the serializer of each method with `action` left unset.
+        action = self.action_map.get(self.request.method.lower(), self.action)
+        if action == "list":
             return self.list_serializer_class
-        if self.action in ("create", "update", "partial_update"):
+        if action in ("create", "update", "partial_update"):
             return self.write_serializer_class
-        return self.detail_serializer_class
+        return self.extra_serializer_classes.get(action, self.detail_serializer_class)
 
     def list(self, request, *args, **kwargs):
         queryset = self.filter_queryset(self.get_queryset())
@@ -167,17 +172,13 @@ class ArticleViewSet(ArchiveViewSet):
     list_serializer_class = shapes.ArticleListSerializer
     detail_serializer_class = shapes.ArticleDetailSerializer
     write_serializer_class = writes.ArticleWriteSerializer
+    extra_serializer_classes = {"import_article": writes.ArticleImportSerializer}
 
     def list_queryset(self):
         return selectors.list_articles()
 
     def detail_queryset(self):
         return selectors.get_articles_for_detail()
-
-    def get_serializer_class(self):
-        if self.action == "import_article":
-            return writes.ArticleImportSerializer
-        return super().get_serializer_class()
 
     @extend_schema(
         request={
@@ -200,7 +201,7 @@ class ArticleViewSet(ArchiveViewSet):
     )
     def import_article(self, request):
         """Import one article's text with the same service, limits and errors as the command."""
-        serializer = writes.ArticleImportSerializer(data=request.data)
+        serializer = self.get_serializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data
         try:

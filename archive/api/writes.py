@@ -15,7 +15,7 @@ from django.core.validators import ProhibitNullCharactersValidator
 from django.db import IntegrityError, transaction
 from rest_framework import serializers
 
-from archive.extraction.decoding import MAX_ARTICLE_BYTES
+from archive.extraction.decoding import MAX_ARTICLE_BYTES, ArticleDecodeError, check_size
 from archive.extraction.directives import parse_symbol
 from archive.extraction.normalize import fold_spaces, matching_key
 from archive.extraction.ranks import canonical_rank
@@ -287,6 +287,12 @@ class RawTextField(serializers.CharField):
             v for v in self.validators if not isinstance(v, ProhibitNullCharactersValidator)
         ]
 
+    def to_internal_value(self, data):
+        # CharField would take a JSON number as its digits: an article is text.
+        if not isinstance(data, str):
+            self.fail("invalid")
+        return super().to_internal_value(data)
+
 
 class ArticleImportSerializer(serializers.Serializer):
     """One article's text (or file), imported exactly as the import command would."""
@@ -296,6 +302,9 @@ class ArticleImportSerializer(serializers.Serializer):
         trim_whitespace=False,
         allow_blank=True,
         help_text=f"The article's text (at most {MAX_ARTICLE_BYTES // 1024 // 1024} MB as UTF-8).",
+        # A one-line input in the browsable API would drop the line breaks
+        # that separate the title, paragraphs and byline.
+        style={"base_template": "textarea.html", "rows": 20},
     )
     file = serializers.FileField(
         required=False,
@@ -304,8 +313,9 @@ class ArticleImportSerializer(serializers.Serializer):
     origin = serializers.CharField(
         required=False,
         max_length=1000,
-        help_text="A name for where the article came from (default api/<sha256[:12]>.txt); "
-        "importing again under the same origin updates that article.",
+        help_text="A name for where the article came from (default: api/, the first 12 hex "
+        "digits of the text's SHA-256, .txt); importing again under the same origin updates "
+        "that article.",
     )
 
     def validate(self, attrs):
@@ -316,8 +326,6 @@ class ArticleImportSerializer(serializers.Serializer):
             upload = attrs["file"]
             if upload.size > MAX_ARTICLE_BYTES:
                 # Refused before reading: the same message a file on disk gets.
-                from archive.extraction.decoding import ArticleDecodeError, check_size
-
                 try:
                     check_size(upload.size, name=upload.name)
                 except ArticleDecodeError as error:

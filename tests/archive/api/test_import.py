@@ -98,6 +98,7 @@ def test_a_file_upload_goes_through_the_same_decoding(importer):
         ({"text": "abc\x00def"}, "text", "binary"),
         ({}, "text", "either text or file"),
         ({"text": ARTICLE, "origin": "x" * 1001}, "origin", "1000"),
+        ({"text": 12}, "text", "Not a valid string"),
     ],
 )
 def test_refusals_are_400s_naming_the_field(importer, payload, field, words):

@@ -95,3 +95,25 @@ def test_browsable_pages_render_for_an_editor(archive, editor):
         response = editor.get(path, HTTP_ACCEPT="text/html")
         assert response.status_code in (200, 400), path
         assert response["Content-Type"].startswith("text/html"), path
+
+
+def test_the_import_form_keeps_the_articles_line_breaks(editor):
+    page = editor.get("/api/articles/import/", HTTP_ACCEPT="text/html").content.decode()
+    # A one-line <input> would join the title, paragraphs and byline into one line.
+    assert '<textarea name="text"' in page
+    # The help text is shown as HTML: nothing in it may look like a tag.
+    assert "default: api/, the first 12 hex digits" in page
+
+
+@pytest.mark.parametrize(
+    ("path", "method", "fields"),
+    [
+        ("/api/people/", "POST", {"name", "rank", "academic_titles", "foreign", "notes"}),
+        ("/api/people/{minister}/", "PUT", {"name", "rank", "academic_titles", "foreign", "notes"}),
+        ("/api/articles/import/", "POST", {"text", "file", "origin"}),
+    ],
+)
+def test_options_describe_what_a_write_takes(archive, editor, path, method, fields):
+    response = editor.options(path.format(minister=archive.minister.pk))
+    assert response.status_code == 200
+    assert set(response.json()["actions"][method]) == fields
