@@ -86,12 +86,31 @@ def test_every_foreign_key_in_the_forms_is_an_autocomplete_widget(editor_client,
         reverse("admin:archive_organisation_change", args=[archive_data.so.pk]),
         reverse("admin:archive_directive_change", args=[archive_data.action.pk]),
         reverse("admin:archive_person_change", args=[archive_data.bao.pk]),
+        reverse("admin:archive_personalias_add"),
+        reverse("admin:archive_organisationalias_add"),
     ]
+    checked = set()
     for url in pages:
-        form = editor_client.get(url).context["adminform"].form
-        for name, field in form.fields.items():
-            if hasattr(field, "queryset"):
-                assert "admin-autocomplete" in field.widget.render(name, None), (url, name)
+        context = editor_client.get(url).context
+        # The form itself and the forms of its inlines (a person's hand-added posts).
+        forms = [context["adminform"].form]
+        forms += [inline.formset.empty_form for inline in context["inline_admin_formsets"]]
+        for form in forms:
+            for name, field in form.fields.items():
+                if hasattr(field, "queryset") and not field.widget.is_hidden:
+                    html = field.widget.render(name, None)
+                    assert "admin-autocomplete" in html, (url, name)
+                    checked.add((form._meta.model.__name__, name))
+    assert {
+        ("Position", "person"),
+        ("Position", "organisation"),
+        ("Position", "article"),
+        ("Organisation", "parent"),
+        ("Directive", "issuer"),
+        ("Directive", "implements"),
+        ("PersonAlias", "person"),
+        ("OrganisationAlias", "organisation"),
+    } <= checked
 
 
 @pytest.mark.parametrize(
