@@ -1,7 +1,10 @@
 """Who may read and write through the API."""
 
 from django.conf import settings
+from rest_framework.exceptions import PermissionDenied
 from rest_framework.permissions import DjangoModelPermissions
+
+from archive.models import Article
 
 
 class ArchivePermission(DjangoModelPermissions):
@@ -23,3 +26,18 @@ class ArchivePermission(DjangoModelPermissions):
         if request.method in ("GET", "HEAD", "OPTIONS"):
             return settings.API_PUBLIC_READ or bool(request.user and request.user.is_authenticated)
         return super().has_permission(request, view)
+
+
+def check_import_allowed(request, *, origin: str, sha256: str) -> None:
+    """Importing a new text under a known origin rewrites that article: it needs `change`.
+
+    POST /api/articles/import/ itself needs `add` (ArchivePermission); the same
+    text again changes nothing, so it needs no more.
+    """
+    if request.user.has_perm("archive.change_article"):
+        return
+    if Article.objects.filter(origin=origin).exclude(sha256=sha256).exists():
+        raise PermissionDenied(
+            "an article with this origin exists; replacing its text needs the permission "
+            "to change articles"
+        )

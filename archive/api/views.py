@@ -28,6 +28,7 @@ from archive.api import serializers as shapes
 from archive.api import writes
 from archive.api.pagination import CappedPageNumberPagination, KeysetPagination
 from archive.api.parsers import ArticleJSONParser
+from archive.api.permissions import check_import_allowed
 from archive.api.schema import ArchiveAutoSchema
 from archive.models import Article, Directive, Organisation, Person
 from archive.selectors import api as selectors
@@ -204,6 +205,7 @@ class ArticleViewSet(ArchiveViewSet):
         serializer = self.get_serializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data
+        check_import_allowed(request, origin=data["origin"], sha256=data["sha256"])
         try:
             outcome = import_text(data=data["data"], origin=data["origin"])
         except ArticleImportError as error:

@@ -333,7 +333,11 @@ class ArticleImportSerializer(serializers.Serializer):
             attrs["data"] = upload.read(MAX_ARTICLE_BYTES + 1)
         else:
             attrs["data"] = attrs["text"]
+        data = attrs["data"]
+        # The importer hashes the same bytes (surrogates are refused by the field).
+        attrs["sha256"] = hashlib.sha256(
+            data if isinstance(data, bytes) else data.encode("utf-8")
+        ).hexdigest()
         if not attrs.get("origin"):
-            raw = attrs["data"] if isinstance(attrs["data"], bytes) else attrs["data"].encode()
-            attrs["origin"] = f"api/{hashlib.sha256(raw).hexdigest()[:12]}.txt"
+            attrs["origin"] = f"api/{attrs['sha256'][:12]}.txt"
         return attrs

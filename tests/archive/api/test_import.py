@@ -135,6 +135,28 @@ def test_a_huge_request_body_is_refused_before_it_is_read(importer):
     assert "request body is 100.0 MB" in response.json()["text"][0]
 
 
+def test_replacing_an_articles_text_needs_the_change_permission(db):
+    adder = APIClient()
+    adder.force_authenticate(user_with("add_article", username="adder"))
+    first = adder.post(URL, {"text": ARTICLE, "origin": "tin/2.txt"}, format="json")
+    assert first.status_code == 201
+    # The same text again changes nothing: allowed.
+    assert (
+        adder.post(URL, {"text": ARTICLE, "origin": "tin/2.txt"}, format="json").status_code == 200
+    )
+    changed = ARTICLE.replace("tổng kết", "sơ kết")
+    refused = adder.post(URL, {"text": changed, "origin": "tin/2.txt"}, format="json")
+    assert refused.status_code == 403
+    assert "change articles" in refused.json()["detail"]
+    assert "tổng kết" in Article.objects.get(origin="tin/2.txt").title
+
+    changer = APIClient()
+    changer.force_authenticate(user_with("add_article", "change_article", username="changer"))
+    accepted = changer.post(URL, {"text": changed, "origin": "tin/2.txt"}, format="json")
+    assert accepted.status_code == 200
+    assert accepted.json()["status"] == "updated"
+
+
 def test_importing_needs_the_add_permission(db, anonymous, reader):
     assert anonymous.post(URL, {"text": ARTICLE}, format="json").status_code == 401
     assert reader.post(URL, {"text": ARTICLE}, format="json").status_code == 403
