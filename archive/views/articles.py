@@ -105,6 +105,11 @@ ENTITY_URLS = {
 }
 
 
+def title_as_written(article) -> str:
+    block = next((b for b in article.blocks if b["kind"] == "title"), None)
+    return article.text[block["start"] : block["end"]] if block else ""
+
+
 def article_detail(request, pk: int):
     try:
         article = article_for_page(pk)
@@ -133,7 +138,8 @@ def article_detail(request, pk: int):
     context = {
         "article": article,
         "date_label": article_date(article),
-        "title_html": title.html if title else None,
+        # An editor's corrected title replaces the one in the text (and its marks).
+        "title_html": title.html if title and title_as_written(article) == article.title else None,
         "blocks": [b for b in blocks if b.kind != "title"],
         "entities": entities,
         "mention_total": len(spans),

@@ -94,3 +94,18 @@ def test_an_article_without_blocks_is_shown_as_paragraphs(client, db):
 
 def test_a_missing_article_is_not_found(client, db):
     assert client.get("/articles/424242/").status_code == 404
+
+
+def test_a_title_corrected_by_an_editor_is_the_pages_heading(client, archive_data):
+    article = archive_data.first
+    article.title = "Hải Lâm mở rộng mạng lưới thư viện cộng đồng"
+    article.mark_edited("title")
+    article.save()
+    html = page_html(client, article)
+    heading = re.search(r'<h1 id="article-title">(.*?)</h1>', html, re.S).group(1)
+    assert heading == "Hải Lâm mở rộng mạng lưới thư viện cộng đồng"
+    # The title as written in the text keeps its marks when no one corrected it.
+    heading = re.search(
+        r'<h1 id="article-title">(.*?)</h1>', page_html(client, archive_data.second), re.S
+    ).group(1)
+    assert 'class="mention mention-organisation"' in heading
