@@ -105,17 +105,8 @@ ENTITY_URLS = {
 }
 
 
-def title_as_written(article) -> str:
-    block = next((b for b in article.blocks if b["kind"] == "title"), None)
-    return article.text[block["start"] : block["end"]] if block else ""
-
-
-def article_detail(request, pk: int):
-    try:
-        article = article_for_page(pk)
-    except Article.DoesNotExist:
-        raise Http404("Không có bài viết này.") from None
-    mentions = article_mentions(article)
+def mention_spans(mentions: dict[str, list]) -> tuple[list[Span], dict[str, list[dict]]]:
+    """Each mention as a span to mark, and by kind each entity once, with its mention count."""
     spans, entities = [], {}
     for kind, rows in mentions.items():
         seen: dict[int, dict] = {}
@@ -129,6 +120,20 @@ def article_detail(request, pk: int):
             )
             entry["count"] += 1
         entities[kind] = list(seen.values())
+    return spans, entities
+
+
+def title_as_written(article) -> str:
+    block = next((b for b in article.blocks if b["kind"] == "title"), None)
+    return article.text[block["start"] : block["end"]] if block else ""
+
+
+def article_detail(request, pk: int):
+    try:
+        article = article_for_page(pk)
+    except Article.DoesNotExist:
+        raise Http404("Không có bài viết này.") from None
+    spans, entities = mention_spans(article_mentions(article))
     people = {entry["entity"].pk: entry for entry in entities["person"]}
     for position in article_positions(article):
         if position.person_id in people:
