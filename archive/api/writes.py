@@ -13,6 +13,7 @@ import hashlib
 
 from django.core.validators import ProhibitNullCharactersValidator
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from rest_framework import serializers
 
 from archive.extraction.decoding import MAX_ARTICLE_BYTES, ArticleDecodeError, check_size
@@ -202,13 +203,20 @@ class DirectiveWriteSerializer(EditSerializer):
                 f"{value[:40]!r} is not a directive symbol (e.g. 59-NQ/TW, 153/NQ-CP, "
                 "30/2020/NĐ-CP, 72/2025/QH15)"
             )
+        # A directive keeps the symbol it was first recorded under as its key
+        # (an import citing that symbol still finds it), so both are taken.
         clash = (
-            Directive.objects.filter(symbol=parsed.canonical)
+            Directive.objects.filter(Q(symbol=parsed.canonical) | Q(key=parsed.canonical))
             .exclude(pk=getattr(self.instance, "pk", None))
             .first()
         )
-        if clash is not None:
+        if clash is not None and clash.symbol == parsed.canonical:
             raise serializers.ValidationError(f"directive {clash.pk} already has this symbol")
+        if clash is not None:
+            raise serializers.ValidationError(
+                f"directive {clash.pk} ({clash.symbol or clash}) was recorded under this symbol "
+                "and imports citing it still find that directive"
+            )
         return parsed.canonical
 
     def validate_implements(self, value: list[Directive]) -> list[Directive]:

@@ -108,6 +108,20 @@ def test_a_directive_symbol_is_checked_by_the_importers_grammar(archive, editor)
     assert f"directive {archive.resolution.pk}" in taken.json()["symbol"][0]
 
 
+def test_a_symbol_a_directive_was_recorded_under_stays_taken(archive, editor):
+    # Renamed from 77-NQ/TW, it is still what an import citing 77-NQ/TW finds.
+    url = f"/api/directives/{archive.resolution.pk}/"
+    assert editor.patch(url, {"symbol": "78-NQ/TW"}, format="json").status_code == 200
+    response = editor.post(
+        "/api/directives/", {"kind": "Nghị quyết", "symbol": "77-NQ/TW"}, format="json"
+    )
+    assert response.status_code == 400
+    message = response.json()["symbol"][0]
+    assert f"directive {archive.resolution.pk} (78-NQ/TW)" in message
+    # Taking it back is allowed.
+    assert editor.patch(url, {"symbol": "77-NQ/TW"}, format="json").status_code == 200
+
+
 def test_create_a_directive_with_a_canonical_symbol_and_links(archive, editor):
     response = editor.post(
         "/api/directives/",
