@@ -13,6 +13,9 @@ from archive.selectors.pages import ARTICLE_TEXTS
 from archive.services import record_edit
 from archive.views.display import article_date
 
+# Names sort by their accent-folded form: in code-point order (SQLite, and
+# PostgreSQL's C collation) "Bùi" would come before "Bạch" and "Đặng" after "Vũ".
+BY_NAME = ["search_document", "id"]
 # Fields whose model gives no Vietnamese name of their own.
 FIELD_LABELS = {"implements": "thực hiện văn bản"}
 
@@ -31,16 +34,17 @@ class ArchiveAdmin(admin.ModelAdmin):
     empty_value_display = "—"
 
 
-def labelled(field: str, description: str):
+def labelled(field: str, description: str, *, ordering: str = ""):
     """A field shown under a Vietnamese heading, in a list or read-only on a form.
 
     For the fields whose model gives no Vietnamese name, and for foreign keys
     in lists: Django keeps a foreign-key column on one line, so a long name
     pushes the other columns out of sight, whereas this column wraps. A list
     showing a foreign key must select the related row (`list_select_related`).
+    `ordering` sorts the column by another field than its own.
     """
 
-    @admin.display(description=description, ordering=field)
+    @admin.display(description=description, ordering=ordering or field)
     def column(modeladmin, obj):
         value = getattr(obj, field)
         return modeladmin.get_empty_value_display() if value in (None, "") else value

@@ -6,6 +6,7 @@ from django.contrib import admin
 from django.urls import reverse
 
 from archive.admin.base import (
+    BY_NAME,
     AccentSearchMixin,
     ArchiveAdmin,
     OwnerSearchMixin,
@@ -60,7 +61,7 @@ class OrganisationAdmin(AccentSearchMixin, RecordedEditsMixin, ArchiveAdmin):
     alias_model = OrganisationAlias
     alias_field = "organisation"
     list_display = [
-        "name",
+        "name_column",
         "abbreviation",
         "kind_name",
         "parent_column",
@@ -69,6 +70,7 @@ class OrganisationAdmin(AccentSearchMixin, RecordedEditsMixin, ArchiveAdmin):
     ]
     list_filter = [OrganisationKindFilter, EditedFilter]
     date_hierarchy = "created_at"
+    ordering = BY_NAME
     autocomplete_fields = ["parent"]
     inlines = [OrganisationAliasInline]
     fields = ["name", "abbreviation", "kind", "parent", "notes", "edited", "recent_mentions"]
@@ -84,6 +86,7 @@ class OrganisationAdmin(AccentSearchMixin, RecordedEditsMixin, ArchiveAdmin):
     def get_queryset(self, request):
         return with_organisation_counts(super().get_queryset(request))
 
+    name_column = labelled("name", "Tên", ordering="search_document")
     parent_column = labelled("parent", "Trực thuộc")
 
     @admin.display(description="Loại", ordering="kind")

@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 
 from archive.admin.base import (
+    BY_NAME,
     AccentSearchMixin,
     ArchiveAdmin,
     OwnerSearchMixin,
@@ -62,7 +63,8 @@ class PersonAdmin(AccentSearchMixin, RecordedEditsMixin, ArchiveAdmin):
     form = PersonForm
     alias_model = PersonAlias
     alias_field = "person"
-    list_display = ["name", "rank", "latest_post", "article_count", "foreign"]
+    list_display = ["name_column", "rank", "latest_post", "article_count", "foreign"]
+    ordering = BY_NAME
     list_filter = ["rank", "foreign", EditedFilter]
     date_hierarchy = "created_at"
     inlines = [PersonAliasInline, HandAddedPositionInline]
@@ -87,6 +89,8 @@ class PersonAdmin(AccentSearchMixin, RecordedEditsMixin, ArchiveAdmin):
 
     def get_queryset(self, request):
         return with_person_summary(super().get_queryset(request))
+
+    name_column = labelled("name", "Họ tên", ordering="search_document")
 
     @admin.display(description="Chức vụ gần nhất", ordering="latest_post")
     def latest_post(self, person):

@@ -176,3 +176,18 @@ def test_a_person_added_by_hand_is_marked_as_an_editors(editor_client, db):
     assert response.status_code == 302
     person = Person.objects.get(name="Vũ Thị Lan")
     assert set(person.edited_fields) >= {"name", "rank"}
+
+
+def test_names_sort_as_a_reader_expects_not_by_code_point(editor_client, db):
+    for name in ["Vũ Thị Mai", "Bùi Văn Tâm", "Đặng Hữu Phúc", "Bạch Ngọc Lan", "Dương Minh Khang"]:
+        Person.objects.create(name=name)
+    expected = ["Bạch Ngọc Lan", "Bùi Văn Tâm", "Đặng Hữu Phúc", "Dương Minh Khang", "Vũ Thị Mai"]
+    url = changelist("person")
+    assert [p.name for p in editor_client.get(url).context["cl"].result_list] == expected
+    # Sorting by the name column (descending) keeps the same collation.
+    response = editor_client.get(url, {"o": "-1"})
+    assert [p.name for p in response.context["cl"].result_list] == expected[::-1]
+    Organisation.objects.create(name="Viện Sử học")
+    Organisation.objects.create(name="Ủy ban Dân tộc")
+    response = editor_client.get(changelist("organisation"))
+    assert [o.name for o in response.context["cl"].result_list] == ["Ủy ban Dân tộc", "Viện Sử học"]
