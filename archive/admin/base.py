@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 
 from archive.extraction.normalize import fold_accents, matching_key
-from archive.selectors.pages import ARTICLE_TEXTS
+from archive.selectors.pages import without_article_texts
 from archive.services import record_edit
 from archive.views.display import article_date
 
@@ -176,6 +176,9 @@ class ReadOnlyInline(admin.TabularInline):
 
 def mentions_table(mentions, *, total: int, more_url: str, limit: int = 20):
     """The latest mentions of an entity as a table, with a link to all of them."""
+    latest = without_article_texts(mentions).order_by(
+        F("article__published_on").desc(nulls_last=True), "-article_id", "start"
+    )[:limit]
     rows = format_html_join(
         "",
         '<tr><td><a href="{}">{}</a></td><td>{}</td><td>{}</td></tr>',
@@ -186,11 +189,7 @@ def mentions_table(mentions, *, total: int, more_url: str, limit: int = 20):
                 article_date(mention.article),
                 mention.sentence,
             )
-            for mention in mentions.select_related("article")
-            .defer(*(f"article__{name}" for name in ARTICLE_TEXTS))
-            .order_by(F("article__published_on").desc(nulls_last=True), "-article_id", "start")[
-                :limit
-            ]
+            for mention in latest
         ),
     )
     if not total:

@@ -10,7 +10,7 @@ from django.contrib import admin
 
 from archive.admin.base import ArchiveAdmin, labelled
 from archive.models import DirectiveMention, OrganisationMention, PersonMention
-from archive.selectors.pages import ARTICLE_TEXTS
+from archive.selectors.pages import without_article_texts
 
 
 class MentionAdmin(ArchiveAdmin):
@@ -23,11 +23,8 @@ class MentionAdmin(ArchiveAdmin):
 
     def get_queryset(self, request):
         # A row names its article: the article's texts are not needed.
-        return (
-            super()
-            .get_queryset(request)
-            .select_related(self.entity_field, "article")
-            .defer(*(f"article__{name}" for name in ARTICLE_TEXTS))
+        return without_article_texts(
+            super().get_queryset(request).select_related(self.entity_field)
         )
 
     def has_add_permission(self, request):

@@ -19,7 +19,12 @@ from archive.admin.filters import EditedFilter, PositionSourceFilter
 from archive.admin.forms import PersonAliasForm, PersonForm, PositionForm
 from archive.admin.merge import merge_action
 from archive.models import Person, PersonAlias, PersonMention, Position
-from archive.selectors.pages import ARTICLE_TEXTS, count_of, person_posts, with_person_summary
+from archive.selectors.pages import (
+    count_of,
+    person_posts,
+    with_person_summary,
+    without_article_texts,
+)
 from archive.services import merge_people
 
 POSTS_SHOWN = 30
@@ -147,7 +152,6 @@ class PersonAdmin(AccentSearchMixin, RecordedEditsMixin, ArchiveAdmin):
 class PositionAdmin(OwnerSearchMixin, ArchiveAdmin):
     form = PositionForm
     list_display = ["title", "person_column", "organisation_column", "article_column"]
-    list_select_related = ["person", "organisation", "article"]
     list_filter = [PositionSourceFilter]
     autocomplete_fields = ["person", "organisation", "article"]
     search_fields = ["title"]
@@ -159,8 +163,11 @@ class PositionAdmin(OwnerSearchMixin, ArchiveAdmin):
     article_column = labelled("article", "Bài viết")
 
     def get_queryset(self, request):
-        # A row names its article: the article's texts are not needed.
-        return super().get_queryset(request).defer(*(f"article__{n}" for n in ARTICLE_TEXTS))
+        # Selected here, not by list_select_related (which the changelist skips
+        # once a queryset selects anything): a row names its article, without its texts.
+        return without_article_texts(
+            super().get_queryset(request).select_related("person", "organisation")
+        )
 
 
 @admin.register(PersonAlias)

@@ -40,6 +40,11 @@ COUNT_CAP = 1000
 ARTICLE_TEXTS = ("body", "text", "raw_text", "search_document", "blocks")
 
 
+def without_article_texts(rows: QuerySet) -> QuerySet:
+    """Rows (mentions, posts) with their article, but not the article's texts."""
+    return rows.select_related("article").defer(*(f"article__{name}" for name in ARTICLE_TEXTS))
+
+
 def count_of(related: QuerySet, *, outer: str, counted: str) -> Coalesce:
     """COUNT(DISTINCT counted) of `related` rows whose `outer` is the current row."""
     rows = (
@@ -130,10 +135,8 @@ def _as_date(value: datetime.date | datetime.datetime) -> datetime.date:
 
 
 def person_posts(person: Person) -> QuerySet[Position]:
-    return (
-        person.positions.select_related("organisation", "article")
-        .defer(*(f"article__{name}" for name in ARTICLE_TEXTS))
-        .order_by(F("article__published_on").desc(nulls_last=True), "-id")
+    return without_article_texts(person.positions.select_related("organisation")).order_by(
+        F("article__published_on").desc(nulls_last=True), "-id"
     )
 
 
