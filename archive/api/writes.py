@@ -1,10 +1,11 @@
 """What an editor may send to change a record, and its validation.
 
-Every save goes through `archive.services.record_edit`, which marks the sent
-fields as an editor's (a re-import never overwrites them) and keeps a renamed
-person's or organisation's old name as an alias. Names are unique by their
-matching key and symbols by their canonical form: a clash is a 400 naming the
-field, checked here before the database's unique constraint would fail.
+Every save goes through `archive.services.record_edit`, which marks the
+fields the editor changed as an editor's (a re-import never overwrites them)
+and keeps a renamed person's or organisation's old name as an alias. Names are
+unique by their matching key and symbols by their canonical form: a clash is a
+400 naming the field, checked here before the database's unique constraint
+would fail.
 """
 
 from __future__ import annotations
@@ -33,25 +34,40 @@ from archive.services import record_edit
 from archive.services.storing import PUBLISHED_FIELDS
 
 
-class EditSerializer(serializers.ModelSerializer):
-    """Saves through record_edit, marking exactly the fields the editor sent."""
+def _differs(instance, name: str, value) -> bool:
+    field = instance._meta.get_field(name)
+    if field.many_to_many:
+        return {obj.pk for obj in getattr(instance, name).all()} != {obj.pk for obj in value}
+    if field.is_relation:
+        return getattr(instance, field.attname) != (value.pk if value is not None else None)
+    return getattr(instance, name) != value
 
-    def _sent_fields(self, validated_data: dict) -> list[str]:
-        return [name for name in validated_data if name in self.fields]
+
+class EditSerializer(serializers.ModelSerializer):
+    """Saves through record_edit, marking the fields the editor changed.
+
+    As the admin does (form.changed_data): a PUT carries every field, and a
+    value sent back as it was must not shield that field from later imports.
+    Everything sent for a new record is the editor's.
+    """
 
     def _save(self, instance, validated_data: dict):
+        changed = [
+            name
+            for name, value in validated_data.items()
+            if instance.pk is None or _differs(instance, name, value)
+        ]
         many = {
             name: validated_data.pop(name)
             for name in list(validated_data)
             if isinstance(self.fields[name], serializers.ManyRelatedField)
         }
-        sent = self._sent_fields({**validated_data, **many})
         for name, value in validated_data.items():
             setattr(instance, name, value)
-        extra = self.extra_edited_fields(instance, validated_data)
+        extra = self.extra_edited_fields(instance, changed)
         try:
             with transaction.atomic():
-                record_edit(instance=instance, fields=[*sent, *extra])
+                record_edit(instance=instance, fields=[*changed, *extra])
                 for name, value in many.items():
                     getattr(instance, name).set(value)
         except IntegrityError:
@@ -61,7 +77,8 @@ class EditSerializer(serializers.ModelSerializer):
             ) from None
         return instance
 
-    def extra_edited_fields(self, instance, validated_data: dict) -> list[str]:
+    def extra_edited_fields(self, instance, changed: list[str]) -> list[str]:
+        """Fields that change with the `changed` ones (set on `instance` here)."""
         return []
 
     def new_instance(self, validated_data: dict):
@@ -242,8 +259,8 @@ class DirectiveWriteSerializer(EditSerializer):
         # A symbol is what identifies a document, so it is the record's key too.
         return Directive(key=validated_data["symbol"])
 
-    def extra_edited_fields(self, instance, validated_data: dict) -> list[str]:
-        return ["issued_year"] if "issued_on" in validated_data else []
+    def extra_edited_fields(self, instance, changed: list[str]) -> list[str]:
+        return ["issued_year"] if "issued_on" in changed else []
 
 
 class ArticleWriteSerializer(EditSerializer):
@@ -265,11 +282,11 @@ class ArticleWriteSerializer(EditSerializer):
             "notes",
         ]
 
-    def extra_edited_fields(self, instance, validated_data: dict) -> list[str]:
-        if "published_on" not in validated_data:
+    def extra_edited_fields(self, instance, changed: list[str]) -> list[str]:
+        if "published_on" not in changed:
             return []
         # The date's parts are one fact: the editor's date replaces them all.
-        date = validated_data["published_on"]
+        date = instance.published_on
         instance.published_year = date.year if date else None
         instance.published_month = date.month if date else None
         instance.published_day = date.day if date else None

@@ -82,6 +82,19 @@ def test_an_editors_change_survives_a_reimport(importer):
     assert "năm 2025." in reimported.json()["article"]["body"]
 
 
+def test_a_value_sent_back_unchanged_still_follows_the_source(importer):
+    created = importer.post(URL, {"text": ARTICLE, "origin": "tin/3.txt"}, format="json").json()
+    article = created["article"]
+    url = f"/api/articles/{article['id']}/"
+    edit = {"title": article["title"], "author": "Hải Yến (TTXVN)"}
+    assert importer.patch(url, edit, format="json").json()["edited_fields"] == ["author"]
+
+    retitled = ARTICLE.replace("tổng kết công tác năm", "tổng kết công tác năm 2025", 1)
+    reimported = importer.post(URL, {"text": retitled, "origin": "tin/3.txt"}, format="json")
+    assert reimported.json()["article"]["title"].endswith("năm 2025")
+    assert reimported.json()["article"]["author"] == "Hải Yến (TTXVN)"
+
+
 def test_a_file_upload_goes_through_the_same_decoding(importer):
     data = codecs.BOM_UTF16_LE + ARTICLE.encode("utf-16-le")
     upload = SimpleUploadedFile("tong-ket.txt", data, content_type="text/plain")

@@ -171,6 +171,21 @@ def test_editing_an_article_marks_the_fields_and_the_date_parts(archive, editor)
     assert "published_year" in body["edited_fields"]
 
 
+def test_only_the_fields_an_editor_changes_are_marked(archive, editor):
+    # A PUT (the browsable API's form) sends every field back.
+    url = f"/api/articles/{archive.a_both.pk}/"
+    current = editor.get(url).json()
+    fields = ["title", "author", "source_name", "source_url", "published_on", "body", "captions"]
+    sent = {name: current[name] for name in fields}
+    sent.update(dateline_place=current["dateline"], notes="", author="Minh Khuê (TTXVN)")
+    response = editor.put(url, sent, format="json")
+    assert response.status_code == 200, response.content
+    assert response.json()["edited_fields"] == ["author"]
+    person = f"/api/people/{archive.minister.pk}/"
+    unchanged = editor.patch(person, {"rank": "Đại tướng", "foreign": False}, format="json")
+    assert unchanged.json()["edited_fields"] == []
+
+
 def test_article_validation_errors_name_the_field(archive, editor):
     url = f"/api/articles/{archive.a_both.pk}/"
     response = editor.patch(
