@@ -13,7 +13,7 @@ from __future__ import annotations
 import hashlib
 
 from django.core.validators import ProhibitNullCharactersValidator
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, models, transaction
 from django.db.models import Q
 from rest_framework import serializers
 
@@ -43,6 +43,17 @@ def _differs(instance, name: str, value) -> bool:
     return getattr(instance, name) != value
 
 
+class MultilineTextField(serializers.CharField):
+    """Text with its line breaks stored as LF, whatever the client sent.
+
+    An HTML form (the browsable API's) submits a textarea with CRLF: kept as
+    sent, an article's body would differ from its text at every line break.
+    """
+
+    def to_internal_value(self, data):
+        return super().to_internal_value(data).replace("\r\n", "\n").replace("\r", "\n")
+
+
 class EditSerializer(serializers.ModelSerializer):
     """Saves through record_edit, marking the fields the editor changed.
 
@@ -50,6 +61,11 @@ class EditSerializer(serializers.ModelSerializer):
     value sent back as it was must not shield that field from later imports.
     Everything sent for a new record is the editor's.
     """
+
+    serializer_field_mapping = {
+        **serializers.ModelSerializer.serializer_field_mapping,
+        models.TextField: MultilineTextField,
+    }
 
     def _save(self, instance, validated_data: dict):
         changed = [

@@ -186,6 +186,18 @@ def test_only_the_fields_an_editor_changes_are_marked(archive, editor):
     assert unchanged.json()["edited_fields"] == []
 
 
+def test_line_breaks_from_an_html_form_are_stored_as_newlines(archive, editor):
+    url = f"/api/articles/{archive.a_both.pk}/"
+    paragraphs = ["Đoạn một của bài.", "Đoạn hai của bài."]
+    editor.patch(url, {"body": "\n\n".join(paragraphs)}, format="json")
+    # A browser submits a textarea with CRLF line breaks.
+    same = editor.patch(url, {"body": "\r\n\r\n".join(paragraphs)}, format="multipart")
+    assert same.status_code == 200, same.content
+    assert same.json()["body"] == "\n\n".join(paragraphs)
+    notes = editor.patch(url, {"notes": "Dòng một\r\nDòng hai"}, format="multipart")
+    assert notes.json()["notes"] == "Dòng một\nDòng hai"
+
+
 def test_article_validation_errors_name_the_field(archive, editor):
     url = f"/api/articles/{archive.a_both.pk}/"
     response = editor.patch(
