@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from bisect import bisect_right
+from itertools import accumulate
 
 from archive.extraction import lexicon as lx
 from archive.extraction.article import extractable_spans, parse_structure
@@ -26,6 +28,7 @@ from archive.extraction.types import (
     MentionKind,
     OrganisationEntity,
     ParsedArticle,
+    PersonEntity,
 )
 
 
@@ -37,6 +40,7 @@ def extract(raw_text: str) -> ParsedArticle:
     organisations, org_mentions = extract_organisations(structure, spans=spans)
     directives, organisations, issuer_mentions = _link_issuers(structure, directives, organisations)
     people, person_mentions = extract_people(structure, organisations, spans=spans)
+    people, person_mentions = _outside_organisations(people, person_mentions, org_mentions)
     mentions = _sorted_unique(
         (*directive_mentions, *org_mentions, *issuer_mentions, *person_mentions)
     )
@@ -139,6 +143,37 @@ def _occurrences(structure: ArticleStructure, name: str, key: str) -> list[Menti
                 )
             )
     return found
+
+
+def _outside_organisations(
+    people: tuple[PersonEntity, ...],
+    person_mentions: tuple[Mention, ...],
+    org_mentions: tuple[Mention, ...],
+) -> tuple[tuple[PersonEntity, ...], tuple[Mention, ...]]:
+    """Drop person mentions that lie inside a longer organisation name.
+
+    A bare post read as a reference to a person ("Đại sứ", "Tư lệnh …") is
+    also the head of a body's name ("Đại sứ quán …", "Bộ Tư lệnh …"); the
+    longer name wins. A person left with no mention was only ever such a
+    reading and goes too.
+    """
+    bodies = sorted((m.start, m.end) for m in org_mentions)
+    starts = [start for start, _ in bodies]
+    # reach[i]: the furthest end of the bodies up to i, so one bisect answers
+    # "does a body starting at or before this mention run past its end?"
+    reach = list(accumulate((end for _, end in bodies), max))
+    exact = set(bodies)
+
+    def inside_body(m: Mention) -> bool:
+        index = bisect_right(starts, m.start)
+        if not index:
+            return False
+        furthest = reach[index - 1]
+        return furthest > m.end or (furthest == m.end and (m.start, m.end) not in exact)
+
+    kept = tuple(m for m in person_mentions if not inside_body(m))
+    mentioned = {m.entity_key for m in kept}
+    return tuple(p for p in people if p.key in mentioned), kept
 
 
 def _sorted_unique(mentions: tuple[Mention, ...]) -> tuple[Mention, ...]:

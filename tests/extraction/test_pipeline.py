@@ -175,3 +175,17 @@ def test_issuer_known_only_from_the_symbol_code_is_linked_but_not_mentioned() ->
     assert issuer.key not in mentioned
     government = next(o for o in parsed.organisations if o.name == "Chính phủ")
     assert not government.inferred and government.key in mentioned
+
+
+def test_a_post_that_heads_an_organisation_name_is_not_a_person_mention() -> None:
+    parsed = extract(
+        "Ngày 9/10, tại Hà Nội, Thứ trưởng Đinh Văn Khải tiếp Đại sứ Ba Lan tại Việt Nam "
+        "Marek Nowicki.\n\n"
+        "Đại sứ quán Ba Lan tại Việt Nam và Bộ Tư lệnh Cảnh sát biển sẽ phối hợp.\n"
+    )
+    organisations = {o.name for o in parsed.organisations}
+    assert "Đại sứ quán Ba Lan tại Việt Nam" in organisations
+    for mention in parsed.mentions:
+        if mention.kind is MentionKind.PERSON:
+            assert not mention.surface.startswith(("Đại sứ quán", "Tư lệnh")), mention
+    assert {p.name for p in parsed.people} >= {"Đinh Văn Khải", "Marek Nowicki"}
