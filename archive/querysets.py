@@ -7,10 +7,8 @@ never joins, so a filtered list never repeats an article.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from django.apps import apps
-from django.contrib.postgres.search import SearchQuery, SearchVector, SearchVectorField
+from django.contrib.postgres.search import SearchQuery, SearchVectorField
 from django.db import connections, models
 from django.db.models.expressions import Col, Expression, RawSQL
 from django.db.models.signals import post_migrate
@@ -18,20 +16,12 @@ from django.dispatch import receiver
 
 from archive.extraction.normalize import fold_accents
 
-if TYPE_CHECKING:
-    from collections.abc import Iterable
-
 # The text-search configuration: "simple" does no stemming or stop words, which
 # suits accent-folded Vietnamese syllables. Migration 0003 stores
 # to_tsvector('simple', search_document) in a generated column with a GIN
 # index (PostgreSQL), and keeps an FTS5 index over search_document (SQLite).
 SEARCH_CONFIG = "simple"
 SEARCH_TABLES = ("archive_article", "archive_person", "archive_organisation", "archive_directive")
-
-
-def search_vector() -> SearchVector:
-    """The vector computed on the fly (for ranking or ad-hoc queries; filters use the column)."""
-    return SearchVector("search_document", config=SEARCH_CONFIG)
 
 
 class StoredSearchVector(Expression):
@@ -152,31 +142,6 @@ class ArticleQuerySet(SearchableQuerySet):
             .values("article_id")
         )
 
-    def mentioning_all(
-        self,
-        *,
-        people: Iterable[int] = (),
-        organisations: Iterable[int] = (),
-        directives: Iterable[int] = (),
-    ):
-        """Articles that mention every one of the given entities."""
-        queryset = self
-        for person_id in people:
-            queryset = queryset.mentioning_person(person_id)
-        for organisation_id in organisations:
-            queryset = queryset.mentioning_organisation(organisation_id)
-        for directive_id in directives:
-            queryset = queryset.citing_directive(directive_id)
-        return queryset
-
-    def published_between(self, after=None, before=None):
-        queryset = self
-        if after is not None:
-            queryset = queryset.filter(published_on__gte=after)
-        if before is not None:
-            queryset = queryset.filter(published_on__lte=before)
-        return queryset
-
 
 class PersonQuerySet(SearchableQuerySet):
     def mentioned_in(self, article_id: int):
@@ -190,9 +155,6 @@ class PersonQuerySet(SearchableQuerySet):
             .objects.filter(organisation_id=organisation_id)
             .values("person_id")
         )
-
-    def with_article_count(self):
-        return self.annotate(article_count=models.Count("mentions__article", distinct=True))
 
 
 class OrganisationQuerySet(SearchableQuerySet):

@@ -1,6 +1,6 @@
 """GIN indexes for full-text search on PostgreSQL.
 
-The index expression must match what querysets.search_vector() compiles to,
+The index expression must match what a SearchVector("search_document", config="simple") compiles to,
 or the planner cannot use it. SQLite has no such index: there the search
 scans the stored accent-folded column.
 """

@@ -264,3 +264,16 @@ def test_search_lists_a_newly_added_article_first(archive, anonymous):
         published_on=datetime.date(2025, 7, 1),
     )
     assert ids(anonymous, "/api/articles/?q=cong an")[0] == newer.pk
+
+
+def test_names_sort_alphabetically_whatever_their_accents(db, anonymous):
+    for name in ("Đặng Văn Tú", "Bùi Thị Hoa", "Dương Minh Kha", "Bạch Ngọc Sơn", "Bounmy Sithong"):
+        Person.objects.create(name=name)
+    response = anonymous.get("/api/people/?ordering=name")
+    assert [p["name"] for p in response.json()["results"]] == [
+        "Bạch Ngọc Sơn",
+        "Bounmy Sithong",
+        "Bùi Thị Hoa",
+        "Đặng Văn Tú",
+        "Dương Minh Kha",
+    ]
