@@ -28,8 +28,8 @@ class EditableModel(models.Model):
 
     edited_fields = models.JSONField(default=list, blank=True, editable=False)
     notes = models.TextField("ghi chú của biên tập viên", blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    created_at = models.DateTimeField("tạo lúc", auto_now_add=True)
+    updated_at = models.DateTimeField("cập nhật lúc", auto_now=True)
 
     class Meta:
         abstract = True
@@ -63,7 +63,7 @@ class Article(EditableModel):
     )
     published_year_inferred = models.BooleanField("năm được suy ra", default=False)
     origin = models.CharField("tệp gốc", max_length=1000, unique=True)
-    sha256 = models.CharField(max_length=64, unique=True)
+    sha256 = models.CharField("mã băm SHA-256", max_length=64, unique=True)
     search_document = models.TextField(blank=True, editable=False)
 
     objects = querysets.ArticleQuerySet.as_manager()
@@ -134,7 +134,9 @@ class Person(EditableModel):
 class PersonAlias(models.Model):
     """Another name of a person: a spelling seen in an article or a merged duplicate."""
 
-    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="aliases")
+    person = models.ForeignKey(
+        Person, verbose_name="nhân vật", on_delete=models.CASCADE, related_name="aliases"
+    )
     name = models.CharField("tên", max_length=200)
     key = models.CharField(max_length=200, unique=True, editable=False)
 
@@ -190,7 +192,9 @@ class Organisation(EditableModel):
 class OrganisationAlias(models.Model):
     """Another name of an organisation: an abbreviation, an old name, a merged duplicate."""
 
-    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="aliases")
+    organisation = models.ForeignKey(
+        Organisation, verbose_name="tổ chức", on_delete=models.CASCADE, related_name="aliases"
+    )
     name = models.CharField("tên", max_length=500)
     key = models.CharField(max_length=500, unique=True, editable=False)
     is_abbreviation = models.BooleanField("là tên viết tắt", default=False)
@@ -232,7 +236,11 @@ class Directive(EditableModel):
     )
     summary = models.TextField("trích yếu", blank=True)
     implements = models.ManyToManyField(
-        "self", symmetrical=False, blank=True, related_name="implemented_by"
+        "self",
+        verbose_name="thực hiện văn bản",
+        symmetrical=False,
+        blank=True,
+        related_name="implemented_by",
     )
     search_document = models.TextField(blank=True, editable=False)
 
@@ -265,7 +273,7 @@ class Directive(EditableModel):
 class Mention(models.Model):
     """One occurrence of an entity in an article: offsets into Article.text."""
 
-    article = models.ForeignKey(Article, on_delete=models.CASCADE)
+    article = models.ForeignKey(Article, verbose_name="bài viết", on_delete=models.CASCADE)
     surface = models.CharField("dạng xuất hiện", max_length=500)
     start = models.PositiveIntegerField("vị trí đầu")
     end = models.PositiveIntegerField("vị trí cuối")
@@ -289,7 +297,9 @@ def _mention_constraints(entity: str) -> list[models.BaseConstraint]:
 
 
 class PersonMention(Mention):
-    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="mentions")
+    person = models.ForeignKey(
+        Person, verbose_name="nhân vật", on_delete=models.CASCADE, related_name="mentions"
+    )
 
     class Meta(Mention.Meta):
         verbose_name = "lần nhắc đến nhân vật"
@@ -300,7 +310,7 @@ class PersonMention(Mention):
 
 class OrganisationMention(Mention):
     organisation = models.ForeignKey(
-        Organisation, on_delete=models.CASCADE, related_name="mentions"
+        Organisation, verbose_name="tổ chức", on_delete=models.CASCADE, related_name="mentions"
     )
 
     class Meta(Mention.Meta):
@@ -311,7 +321,9 @@ class OrganisationMention(Mention):
 
 
 class DirectiveMention(Mention):
-    directive = models.ForeignKey(Directive, on_delete=models.CASCADE, related_name="mentions")
+    directive = models.ForeignKey(
+        Directive, verbose_name="văn bản", on_delete=models.CASCADE, related_name="mentions"
+    )
 
     class Meta(Mention.Meta):
         verbose_name = "lần trích dẫn văn bản"
@@ -323,7 +335,9 @@ class DirectiveMention(Mention):
 class Position(models.Model):
     """A person's post as stated in one article: a fact of that article, not a timeless truth."""
 
-    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="positions")
+    person = models.ForeignKey(
+        Person, verbose_name="nhân vật", on_delete=models.CASCADE, related_name="positions"
+    )
     title = models.CharField("chức vụ", max_length=500)
     role = models.CharField("chức danh", max_length=200, blank=True)
     organisation = models.ForeignKey(
@@ -336,7 +350,12 @@ class Position(models.Model):
     )
     # NULL for a post an editor added by hand, not taken from an article.
     article = models.ForeignKey(
-        Article, on_delete=models.CASCADE, null=True, blank=True, related_name="positions"
+        Article,
+        verbose_name="bài viết",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="positions",
     )
 
     class Meta:
