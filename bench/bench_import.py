@@ -24,20 +24,17 @@ import json
 import os
 import random
 import resource
-import subprocess
-import sys
 import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+from common import print_load_average, run_on_each_backend, run_worker, setup_django
+from synthetic import PLACES as PROVINCES
+from synthetic import person_name
 
-# Invented people, places and documents; every article recombines them.
-FAMILY = ("Trịnh", "Đỗ", "Phan", "Vũ", "Lò", "Hà", "Kiều", "Mạc", "Tạ", "Âu", "Khúc", "Lục")
-MIDDLE = ("Văn", "Minh", "Đình", "Quang", "Hữu", "Thị", "Ngọc", "Xuân")
-GIVEN = ("Khải", "Luân", "Vĩnh", "Toàn", "Sính", "Tùng", "Phúc", "Hạnh", "Thoa", "Duy", "Kiên")
+# Invented ranks, units and documents; with synthetic's people and places, every article
+# recombines them.
 RANKS = ("Đại tá", "Thượng tá", "Trung tá", "Thiếu tướng", "Thiếu tá", "Đại úy")
-PROVINCES = ("Bình Khê", "Sơn Lâm", "Hải Vân", "Đông Hòa", "Tây Thủy", "Ngọc Sơn", "Lạc Hồng")
 UNITS = ("Phòng Cảnh sát hình sự", "Phòng An ninh kinh tế", "Phòng Cảnh sát giao thông")
 DIRECTIVES = (
     ("Chỉ thị", "{n}-CT/TW", "Ban Bí thư"),
@@ -70,17 +67,13 @@ SENTENCES = (
 CAPTIONS = ("Toàn cảnh hội nghị.", "Các đại biểu dự hội nghị.", "Quang cảnh lễ ra quân.")
 
 
-def _person(rng: random.Random) -> str:
-    return f"{rng.choice(FAMILY)} {rng.choice(MIDDLE)} {rng.choice(GIVEN)}"
-
-
 def _fill(template: str, rng: random.Random, province: str, topic: str) -> str:
     kind, symbol, issuer = rng.choice(DIRECTIVES)
     return template.format(
         province=province,
         topic=topic,
         rank=rng.choice(RANKS),
-        person=_person(rng),
+        person=person_name(rng),
         unit=rng.choice(UNITS),
         kind=kind,
         symbol=symbol.format(n=rng.randint(1, 60)),
@@ -119,10 +112,7 @@ def _peak_rss_mb() -> float:
 
 
 def worker(corpus: Path) -> dict:
-    import django
-
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
-    django.setup()
+    setup_django()
     from django.core.management import call_command
     from django.db import connection
 
@@ -181,37 +171,6 @@ def worker(corpus: Path) -> dict:
 # --- the driver ------------------------------------------------------------------
 
 
-def _run_worker(corpus: Path, database_url: str) -> dict:
-    env = os.environ | {"DATABASE_URL": database_url}
-    env.setdefault("DJANGO_SECRET_KEY", "bench-only-not-secret")
-    output = subprocess.run(
-        [sys.executable, __file__, "--worker", str(corpus)],
-        env=env,
-        cwd=ROOT,
-        check=True,
-        capture_output=True,
-        text=True,
-    ).stdout
-    return json.loads(output.strip().splitlines()[-1])
-
-
-def _postgres_scratch(url: str):
-    """Create a scratch database next to DATABASE_URL's; return (url, drop)."""
-    import psycopg
-
-    base, _, name = url.rpartition("/")
-    scratch = f"{name.split('?')[0]}_bench_import"
-    admin = f"{base}/postgres"
-
-    def execute(sql: str) -> None:
-        with psycopg.connect(admin, autocommit=True) as conn:
-            conn.execute(sql)
-
-    execute(f'DROP DATABASE IF EXISTS "{scratch}"')
-    execute(f'CREATE DATABASE "{scratch}"')
-    return f"{base}/{scratch}", lambda: execute(f'DROP DATABASE IF EXISTS "{scratch}"')
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--articles", type=int, default=300)
@@ -219,21 +178,17 @@ def main() -> None:
     parser.add_argument("--worker", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.worker:
-        sys.path.insert(0, str(ROOT))
         print(json.dumps(worker(args.worker)))
         return
 
     with tempfile.TemporaryDirectory() as tmp:
         corpus = Path(tmp) / "corpus"
         write_corpus(corpus, args.articles, args.seed)
-        results = {"SQLite": _run_worker(corpus, f"sqlite:///{Path(tmp) / 'bench.sqlite3'}")}
-        url = os.environ.get("DATABASE_URL", "")
-        if url.startswith(("postgres://", "postgresql://")):
-            scratch, drop = _postgres_scratch(url)
-            try:
-                results["PostgreSQL"] = _run_worker(corpus, scratch)
-            finally:
-                drop()
+        results = run_on_each_backend(
+            lambda url: run_worker(__file__, [str(corpus)], url),
+            folder=Path(tmp),
+            suffix="bench_import",
+        )
 
     n = args.articles
     print(f"{n} synthetic articles, seed {args.seed}")
@@ -264,7 +219,7 @@ def main() -> None:
             f"service + DB part {store(pg) / store(lite):.2f}, "
             f"second run {pg['second_s'] / lite['second_s']:.2f}"
         )
-    print(f"load average at the end: {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")
+    print_load_average()
 
 
 if __name__ == "__main__":
