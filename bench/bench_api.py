@@ -52,7 +52,7 @@ def requests_to_time(ids: dict) -> list[tuple[str, str]]:
             "/api/articles/?published_after=2024-06-01&published_before=2024-09-01&has_title=true",
         ),
         ("people, page 1", "/api/people/"),
-        ("people, a middle page", f"/api/people/?page={ids['counts']['people'] // 40}"),
+        ("people, a middle page", f"/api/people/?page={max(ids['counts']['people'] // 40, 1)}"),
         ("people, search", "/api/people/?q=trinh van"),
         ("people holding a post in the hub", f"/api/people/?organisation={o}"),
         ("organisations, page 1", "/api/organisations/?page_size=100"),
