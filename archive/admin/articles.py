@@ -145,17 +145,9 @@ class ArticleAdmin(AccentSearchMixin, RecordedEditsMixin, ArchiveAdmin):
     def date_label(self, article):
         return article_date(article)
 
-    @admin.display(description="Nhân vật", ordering="people_count")
-    def people_count(self, article):
-        return article.people_count
-
-    @admin.display(description="Tổ chức", ordering="organisation_count")
-    def organisation_count(self, article):
-        return article.organisation_count
-
-    @admin.display(description="Văn bản", ordering="directive_count")
-    def directive_count(self, article):
-        return article.directive_count
+    people_count = labelled("people_count", "Nhân vật")
+    organisation_count = labelled("organisation_count", "Tổ chức")
+    directive_count = labelled("directive_count", "Văn bản")
 
     @admin.display(description="các khối văn bản")
     def structure(self, article):

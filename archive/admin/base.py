@@ -41,7 +41,8 @@ def labelled(field: str, description: str, *, ordering: str = ""):
     in lists: Django keeps a foreign-key column on one line, so a long name
     pushes the other columns out of sight, whereas this column wraps. A list
     showing a foreign key must select the related row (`list_select_related`).
-    `ordering` sorts the column by another field than its own.
+    Also for the counts a queryset annotates (`article_count`), sorted by the
+    annotation. `ordering` sorts the column by another field than its own.
     """
 
     @admin.display(description=description, ordering=ordering or field)
@@ -172,6 +173,26 @@ class ReadOnlyInline(admin.TabularInline):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+def recent_mentions_field(owner_field: str, *, description: str = "các lần nhắc đến gần nhất"):
+    """A read-only form field: the record's latest mentions (mentions_table).
+
+    `owner_field` is the mentions' foreign key to the record ("person"), which
+    also names the mention admin that lists all of them.
+    """
+
+    @admin.display(description=description)
+    def field(modeladmin, obj):
+        return mentions_table(
+            obj.mentions.all(),
+            total=obj.mentions.count(),
+            more_url=reverse(f"admin:archive_{owner_field}mention_changelist")
+            + f"?{owner_field}__id__exact={obj.pk}",
+        )
+
+    field.__name__ = "recent_mentions"
+    return field
 
 
 def mentions_table(mentions, *, total: int, more_url: str, limit: int = 20):

@@ -12,7 +12,7 @@ from archive.admin.base import (
     RecordedEditsMixin,
     date_column,
     labelled,
-    mentions_table,
+    recent_mentions_field,
 )
 from archive.admin.filters import EditedFilter
 from archive.admin.forms import DirectiveForm
@@ -48,9 +48,8 @@ class DirectiveAdmin(AccentSearchMixin, RecordedEditsMixin, ArchiveAdmin):
     issued_on_column = date_column("issued_on", "Ngày ban hành")
     issuer_column = labelled("issuer", "Cơ quan ban hành")
 
-    @admin.display(description="Số bài viết", ordering="article_count")
-    def article_count(self, directive):
-        return directive.article_count
+    article_count = labelled("article_count", "Số bài viết")
+    recent_mentions = recent_mentions_field("directive", description="các lần trích dẫn gần nhất")
 
     @admin.display(description="được thực hiện bởi")
     def implemented_by_list(self, directive):
@@ -67,13 +66,4 @@ class DirectiveAdmin(AccentSearchMixin, RecordedEditsMixin, ArchiveAdmin):
                     for item in implementers
                 ),
             ),
-        )
-
-    @admin.display(description="các lần trích dẫn gần nhất")
-    def recent_mentions(self, directive):
-        return mentions_table(
-            directive.mentions.all(),
-            total=directive.mentions.count(),
-            more_url=reverse("admin:archive_directivemention_changelist")
-            + f"?directive__id__exact={directive.pk}",
         )

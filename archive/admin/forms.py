@@ -65,40 +65,48 @@ class ArticleForm(forms.ModelForm):
         labels = {"published_precision": "Độ chính xác của ngày đăng"}
 
 
-class PersonForm(forms.ModelForm):
+class NamedRecordForm(forms.ModelForm):
+    """A record (person, organisation) whose name no other record or alias answers to.
+
+    `alias_model` holds the records' other names, `owner_field` is its foreign
+    key to the record, `noun` names the record in the messages.
+    """
+
+    alias_model: type
+    owner_field = ""
+    noun = ""
+
+    def clean_name(self):
+        name = self.cleaned_data["name"]
+        _check_name_free(
+            name=name,
+            model=self._meta.model,
+            alias_model=self.alias_model,
+            owner_field=self.owner_field,
+            instance=self.instance,
+            noun=self.noun,
+        )
+        return name
+
+
+class PersonForm(NamedRecordForm):
+    alias_model = PersonAlias
+    owner_field = "person"
+    noun = "nhân vật"
+
     class Meta:
         model = Person
         fields = ["name", "rank", "academic_titles", "foreign", "notes"]
 
-    def clean_name(self):
-        name = self.cleaned_data["name"]
-        _check_name_free(
-            name=name,
-            model=Person,
-            alias_model=PersonAlias,
-            owner_field="person",
-            instance=self.instance,
-            noun="nhân vật",
-        )
-        return name
 
+class OrganisationForm(NamedRecordForm):
+    alias_model = OrganisationAlias
+    owner_field = "organisation"
+    noun = "tổ chức"
 
-class OrganisationForm(forms.ModelForm):
     class Meta:
         model = Organisation
         fields = ["name", "abbreviation", "kind", "parent", "notes"]
-
-    def clean_name(self):
-        name = self.cleaned_data["name"]
-        _check_name_free(
-            name=name,
-            model=Organisation,
-            alias_model=OrganisationAlias,
-            owner_field="organisation",
-            instance=self.instance,
-            noun="tổ chức",
-        )
-        return name
 
 
 class AliasForm(forms.ModelForm):

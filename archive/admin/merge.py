@@ -13,6 +13,8 @@ from django.contrib.admin import helpers
 from django.db import transaction
 from django.template.response import TemplateResponse
 
+from archive.selectors.pages import count_of
+
 
 def merge_action(*, merge: Callable, counts: Callable, description: str):
     """Build a merge action around a service `merge(*, survivor, merged)`.
@@ -60,6 +62,24 @@ def merge_action(*, merge: Callable, counts: Callable, description: str):
         return TemplateResponse(request, "admin/archive/merge_confirmation.html", context)
 
     return merge_selected
+
+
+def merge_counts(*counted: tuple[str, str, type, str]) -> Callable:
+    """The `counts` of merge_action: rows of other tables that point at each selected record.
+
+    Each entry is (attribute, Vietnamese label, model, its foreign key to the record).
+    """
+
+    def counts(queryset):
+        annotated = queryset.annotate(
+            **{
+                attribute: count_of(model.objects.all(), outer=outer, counted="id")
+                for attribute, _, model, outer in counted
+            }
+        )
+        return annotated, [(attribute, label) for attribute, label, _, _ in counted]
+
+    return counts
 
 
 def _merge(modeladmin, request, merge, survivor, merged) -> None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from django.contrib import admin
-from django.urls import reverse
 
 from archive.admin.base import (
     BY_NAME,
@@ -12,11 +11,11 @@ from archive.admin.base import (
     OwnerSearchMixin,
     RecordedEditsMixin,
     labelled,
-    mentions_table,
+    recent_mentions_field,
 )
 from archive.admin.filters import EditedFilter, OrganisationKindFilter
 from archive.admin.forms import OrganisationAliasForm, OrganisationForm
-from archive.admin.merge import merge_action
+from archive.admin.merge import merge_action, merge_counts
 from archive.models import (
     Directive,
     Organisation,
@@ -24,28 +23,9 @@ from archive.models import (
     OrganisationMention,
     Position,
 )
-from archive.selectors.pages import count_of, with_organisation_counts
+from archive.selectors.pages import with_organisation_counts
 from archive.services import merge_organisations
 from archive.views.display import kind_label
-
-
-def _organisation_merge_counts(queryset):
-    annotated = queryset.annotate(
-        mention_count=count_of(
-            OrganisationMention.objects.all(), outer="organisation", counted="id"
-        ),
-        position_count=count_of(Position.objects.all(), outer="organisation", counted="id"),
-        alias_count=count_of(OrganisationAlias.objects.all(), outer="organisation", counted="id"),
-        issued_count=count_of(Directive.objects.all(), outer="issuer", counted="id"),
-        children_count=count_of(Organisation.objects.all(), outer="parent", counted="id"),
-    )
-    return annotated, [
-        ("mention_count", "Lần nhắc đến"),
-        ("position_count", "Chức vụ"),
-        ("alias_count", "Tên khác"),
-        ("issued_count", "Văn bản ban hành"),
-        ("children_count", "Đơn vị trực thuộc"),
-    ]
 
 
 class OrganisationAliasInline(admin.TabularInline):
@@ -78,7 +58,13 @@ class OrganisationAdmin(AccentSearchMixin, RecordedEditsMixin, ArchiveAdmin):
     actions = [
         merge_action(
             merge=merge_organisations,
-            counts=_organisation_merge_counts,
+            counts=merge_counts(
+                ("mention_count", "Lần nhắc đến", OrganisationMention, "organisation"),
+                ("position_count", "Chức vụ", Position, "organisation"),
+                ("alias_count", "Tên khác", OrganisationAlias, "organisation"),
+                ("issued_count", "Văn bản ban hành", Directive, "issuer"),
+                ("children_count", "Đơn vị trực thuộc", Organisation, "parent"),
+            ),
             description="Hợp nhất các tổ chức đã chọn thành một",
         )
     ]
@@ -93,22 +79,9 @@ class OrganisationAdmin(AccentSearchMixin, RecordedEditsMixin, ArchiveAdmin):
     def kind_name(self, organisation):
         return kind_label(organisation.kind) or "—"
 
-    @admin.display(description="Số nhân vật", ordering="people_count")
-    def people_count(self, organisation):
-        return organisation.people_count
-
-    @admin.display(description="Số bài viết", ordering="article_count")
-    def article_count(self, organisation):
-        return organisation.article_count
-
-    @admin.display(description="các lần nhắc đến gần nhất")
-    def recent_mentions(self, organisation):
-        return mentions_table(
-            organisation.mentions.all(),
-            total=organisation.mentions.count(),
-            more_url=reverse("admin:archive_organisationmention_changelist")
-            + f"?organisation__id__exact={organisation.pk}",
-        )
+    people_count = labelled("people_count", "Số nhân vật")
+    article_count = labelled("article_count", "Số bài viết")
+    recent_mentions = recent_mentions_field("organisation")
 
 
 @admin.register(OrganisationAlias)

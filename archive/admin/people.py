@@ -13,14 +13,13 @@ from archive.admin.base import (
     OwnerSearchMixin,
     RecordedEditsMixin,
     labelled,
-    mentions_table,
+    recent_mentions_field,
 )
 from archive.admin.filters import EditedFilter, PositionSourceFilter
 from archive.admin.forms import PersonAliasForm, PersonForm, PositionForm
-from archive.admin.merge import merge_action
+from archive.admin.merge import merge_action, merge_counts
 from archive.models import Person, PersonAlias, PersonMention, Position
 from archive.selectors.pages import (
-    count_of,
     person_posts,
     with_person_summary,
     without_article_texts,
@@ -28,19 +27,6 @@ from archive.selectors.pages import (
 from archive.services import merge_people
 
 POSTS_SHOWN = 30
-
-
-def _people_merge_counts(queryset):
-    annotated = queryset.annotate(
-        mention_count=count_of(PersonMention.objects.all(), outer="person", counted="id"),
-        position_count=count_of(Position.objects.all(), outer="person", counted="id"),
-        alias_count=count_of(PersonAlias.objects.all(), outer="person", counted="id"),
-    )
-    return annotated, [
-        ("mention_count", "Lần nhắc đến"),
-        ("position_count", "Chức vụ"),
-        ("alias_count", "Tên khác"),
-    ]
 
 
 class PersonAliasInline(admin.TabularInline):
@@ -87,7 +73,11 @@ class PersonAdmin(AccentSearchMixin, RecordedEditsMixin, ArchiveAdmin):
     actions = [
         merge_action(
             merge=merge_people,
-            counts=_people_merge_counts,
+            counts=merge_counts(
+                ("mention_count", "Lần nhắc đến", PersonMention, "person"),
+                ("position_count", "Chức vụ", Position, "person"),
+                ("alias_count", "Tên khác", PersonAlias, "person"),
+            ),
             description="Hợp nhất các nhân vật đã chọn thành một",
         )
     ]
@@ -101,9 +91,8 @@ class PersonAdmin(AccentSearchMixin, RecordedEditsMixin, ArchiveAdmin):
     def latest_post(self, person):
         return person.latest_post or "—"
 
-    @admin.display(description="Số bài viết", ordering="article_count")
-    def article_count(self, person):
-        return person.article_count
+    article_count = labelled("article_count", "Số bài viết")
+    recent_mentions = recent_mentions_field("person")
 
     @admin.display(description="chức vụ theo bài viết")
     def posts_from_articles(self, person):
@@ -136,15 +125,6 @@ class PersonAdmin(AccentSearchMixin, RecordedEditsMixin, ArchiveAdmin):
             '<th scope="col">Bài viết</th></tr></thead><tbody>{}</tbody></table>{}',
             rows,
             more,
-        )
-
-    @admin.display(description="các lần nhắc đến gần nhất")
-    def recent_mentions(self, person):
-        return mentions_table(
-            person.mentions.all(),
-            total=person.mentions.count(),
-            more_url=reverse("admin:archive_personmention_changelist")
-            + f"?person__id__exact={person.pk}",
         )
 
 
