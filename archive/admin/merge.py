@@ -13,7 +13,7 @@ from django.contrib.admin import helpers
 from django.db import transaction
 from django.template.response import TemplateResponse
 
-from archive.selectors.pages import count_of
+from archive.selectors.common import count_of
 
 
 def merge_action(*, merge: Callable, counts: Callable, description: str):

@@ -11,15 +11,10 @@ list away.
 from __future__ import annotations
 
 from django.db.models import (
-    Count,
     F,
-    IntegerField,
-    OuterRef,
     Prefetch,
     QuerySet,
-    Subquery,
 )
-from django.db.models.functions import Coalesce
 
 from archive.models import (
     Article,
@@ -33,26 +28,11 @@ from archive.models import (
     PersonMention,
     Position,
 )
+from archive.selectors.common import count_of, newest_first_ordering
 
 EMBED_LIMIT = 100
 
 ARTICLE_LIST_FIELDS = ("id", "title", "author", "source_name", "source_url", "published_on")
-
-
-def _count(related: QuerySet, *, outer: str, counted: str) -> Coalesce:
-    """COUNT(DISTINCT counted) over `related` rows pointing at the current row, as a subquery."""
-    rows = (
-        related.filter(**{outer: OuterRef("pk")})
-        .order_by()
-        .values(outer)
-        .annotate(n=Count(counted, distinct=True))
-        .values("n")
-    )
-    return Coalesce(Subquery(rows, output_field=IntegerField()), 0)
-
-
-def _newest_first(articles_path: str) -> list:
-    return [F(f"{articles_path}published_on").desc(nulls_last=True), f"-{articles_path}id"]
 
 
 # --- Articles ----------------------------------------------------------------
@@ -121,11 +101,11 @@ def get_people_for_detail() -> QuerySet[Person]:
             "article__title",
             "article__published_on",
         )
-        .order_by(*_newest_first("article__"), "-id")
+        .order_by(*newest_first_ordering("article__"), "-id")
     )
     return Person.objects.annotate(
-        article_count=_count(PersonMention.objects.all(), outer="person", counted="article"),
-        position_count=_count(Position.objects.all(), outer="person", counted="id"),
+        article_count=count_of(PersonMention.objects.all(), outer="person", counted="article"),
+        position_count=count_of(Position.objects.all(), outer="person", counted="id"),
     ).prefetch_related(
         Prefetch("aliases", queryset=PersonAlias.objects.order_by("name")),
         Prefetch("positions", queryset=positions[:EMBED_LIMIT], to_attr="latest_positions"),
@@ -145,11 +125,11 @@ def get_organisations_for_detail() -> QuerySet[Organisation]:
     return (
         Organisation.objects.select_related("parent")
         .annotate(
-            article_count=_count(
+            article_count=count_of(
                 OrganisationMention.objects.all(), outer="organisation", counted="article"
             ),
-            child_count=_count(Organisation.objects.all(), outer="parent", counted="id"),
-            people_count=_count(Position.objects.all(), outer="organisation", counted="person"),
+            child_count=count_of(Organisation.objects.all(), outer="parent", counted="id"),
+            people_count=count_of(Position.objects.all(), outer="organisation", counted="person"),
         )
         .prefetch_related(
             Prefetch("aliases", queryset=OrganisationAlias.objects.order_by("name")),
@@ -191,7 +171,7 @@ def get_directives_for_detail() -> QuerySet[Directive]:
     return (
         Directive.objects.select_related("issuer")
         .annotate(
-            article_count=_count(
+            article_count=count_of(
                 DirectiveMention.objects.all(), outer="directive", counted="article"
             )
         )
@@ -206,5 +186,5 @@ def articles_citing(*, directive: Directive) -> list[Article]:
     return list(
         Article.objects.citing_directive(directive.pk)
         .only(*ARTICLE_LIST_FIELDS)
-        .order_by(*_newest_first(""))[:EMBED_LIMIT]
+        .order_by(*newest_first_ordering(""))[:EMBED_LIMIT]
     )

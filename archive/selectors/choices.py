@@ -55,34 +55,33 @@ ORGANISATIONS = Organisation.objects.only("id", "name", "abbreviation")
 DIRECTIVES = Directive.objects.only("id", "kind", "symbol", "number")
 
 
-def people_to_choose(*, include: list[int]) -> list[Person]:
-    top = _cached(
-        "people",
-        lambda: list(PEOPLE.filter(pk__in=_most_mentioned(PersonMention.objects, "person"))),
+def _chosen_among(name: str, rows: QuerySet, top: QuerySet, include: list[int]) -> list:
+    """The `rows` whose pk `top` selects (cached, at most CHOICES_LIMIT), plus those chosen."""
+    cached = _cached(name, lambda: list(rows.filter(pk__in=top)[:CHOICES_LIMIT]))
+    return _with_chosen(cached, rows.all(), include)
+
+
+def _distinct_values(name: str, rows: QuerySet, field: str, *, limit: int | None = None) -> list:
+    """The distinct values of `field` in `rows`, sorted (cached)."""
+    return _cached(
+        name,
+        lambda: list(rows.order_by(field).values_list(field, flat=True).distinct()[:limit]),
     )
-    return _with_chosen(top, PEOPLE.all(), include)
+
+
+def people_to_choose(*, include: list[int]) -> list[Person]:
+    top = _most_mentioned(PersonMention.objects, "person")
+    return _chosen_among("people", PEOPLE, top, include)
 
 
 def organisations_to_choose(*, include: list[int]) -> list[Organisation]:
-    top = _cached(
-        "organisations",
-        lambda: list(
-            ORGANISATIONS.filter(
-                pk__in=_most_mentioned(OrganisationMention.objects, "organisation")
-            )
-        ),
-    )
-    return _with_chosen(top, ORGANISATIONS.all(), include)
+    top = _most_mentioned(OrganisationMention.objects, "organisation")
+    return _chosen_among("organisations", ORGANISATIONS, top, include)
 
 
 def directives_to_choose(*, include_ids: list[int], include_symbols: list[str]) -> list[Directive]:
-    top = _cached(
-        "directives",
-        lambda: list(
-            DIRECTIVES.filter(pk__in=_most_mentioned(DirectiveMention.objects, "directive"))
-        ),
-    )
-    result = _with_chosen(top, DIRECTIVES.all(), include_ids)
+    top = _most_mentioned(DirectiveMention.objects, "directive")
+    result = _chosen_among("directives", DIRECTIVES, top, include_ids)
     known = {row.symbol.casefold() for row in result if row.symbol}
     missing = [symbol for symbol in include_symbols if symbol.casefold() not in known]
     for symbol in missing:
@@ -91,55 +90,23 @@ def directives_to_choose(*, include_ids: list[int], include_symbols: list[str]) 
 
 
 def issuers_to_choose(*, include: list[int]) -> list[Organisation]:
-    top = _cached(
-        "issuers",
-        lambda: list(
-            ORGANISATIONS.filter(
-                pk__in=Directive.objects.filter(issuer__isnull=False).values("issuer")
-            )[:CHOICES_LIMIT]
-        ),
-    )
-    return _with_chosen(top, ORGANISATIONS.all(), include)
+    top = Directive.objects.filter(issuer__isnull=False).values("issuer")
+    return _chosen_among("issuers", ORGANISATIONS, top, include)
 
 
 def parents_to_choose(*, include: list[int]) -> list[Organisation]:
-    top = _cached(
-        "parents",
-        lambda: list(
-            ORGANISATIONS.filter(
-                pk__in=Organisation.objects.filter(parent__isnull=False).values("parent")
-            )[:CHOICES_LIMIT]
-        ),
-    )
-    return _with_chosen(top, ORGANISATIONS.all(), include)
+    top = Organisation.objects.filter(parent__isnull=False).values("parent")
+    return _chosen_among("parents", ORGANISATIONS, top, include)
 
 
 def source_names() -> list[str]:
-    return _cached(
-        "sources",
-        lambda: list(
-            Article.objects.exclude(source_name="")
-            .order_by("source_name")
-            .values_list("source_name", flat=True)
-            .distinct()[:CHOICES_LIMIT]
-        ),
-    )
+    rows = Article.objects.exclude(source_name="")
+    return _distinct_values("sources", rows, "source_name", limit=CHOICES_LIMIT)
 
 
 def organisation_kinds() -> list[str]:
-    return _cached(
-        "organisation_kinds",
-        lambda: list(
-            Organisation.objects.exclude(kind="")
-            .order_by("kind")
-            .values_list("kind", flat=True)
-            .distinct()
-        ),
-    )
+    return _distinct_values("organisation_kinds", Organisation.objects.exclude(kind=""), "kind")
 
 
 def directive_kinds() -> list[str]:
-    return _cached(
-        "directive_kinds",
-        lambda: list(Directive.objects.order_by("kind").values_list("kind", flat=True).distinct()),
-    )
+    return _distinct_values("directive_kinds", Directive.objects.all(), "kind")

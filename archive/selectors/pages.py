@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from django.db.models import (
     Count,
     F,
-    IntegerField,
     Max,
     Min,
     OuterRef,
@@ -21,7 +20,7 @@ from django.db.models import (
     QuerySet,
     Subquery,
 )
-from django.db.models.functions import Coalesce, Substr, TruncMonth
+from django.db.models.functions import Substr, TruncMonth
 
 from archive.models import (
     Article,
@@ -33,6 +32,7 @@ from archive.models import (
     PersonMention,
     Position,
 )
+from archive.selectors.common import count_of, newest_first_ordering
 
 # A list page counts at most this many rows: past it the page says "more than".
 COUNT_CAP = 1000
@@ -43,18 +43,6 @@ ARTICLE_TEXTS = ("body", "text", "raw_text", "search_document", "blocks")
 def without_article_texts(rows: QuerySet) -> QuerySet:
     """Rows (mentions, posts) with their article, but not the article's texts."""
     return rows.select_related("article").defer(*(f"article__{name}" for name in ARTICLE_TEXTS))
-
-
-def count_of(related: QuerySet, *, outer: str, counted: str) -> Coalesce:
-    """COUNT(DISTINCT counted) of `related` rows whose `outer` is the current row."""
-    rows = (
-        related.filter(**{outer: OuterRef("pk")})
-        .order_by()
-        .values(outer)
-        .annotate(n=Count(counted, distinct=True))
-        .values("n")
-    )
-    return Coalesce(Subquery(rows, output_field=IntegerField()), 0)
 
 
 def with_article_counts(articles: QuerySet[Article]) -> QuerySet[Article]:
@@ -227,7 +215,7 @@ def _walk(
 
 def newest_first(articles: QuerySet[Article]) -> QuerySet[Article]:
     """Newest first, undated last (PostgreSQL would put NULL first when descending)."""
-    return articles.order_by(F("published_on").desc(nulls_last=True), "-id")
+    return articles.order_by(*newest_first_ordering())
 
 
 def article_list_rows(articles: QuerySet[Article]) -> QuerySet[Article]:
