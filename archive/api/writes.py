@@ -128,7 +128,34 @@ def _check_key_free(model, alias_model, alias_fk: str, *, name: str, instance, n
         )
 
 
-class PersonWriteSerializer(EditSerializer):
+class NamedWriteSerializer(EditSerializer):
+    """A record (person, organisation) whose name no other record or alias answers to.
+
+    `alias_model` holds the records' other names, `alias_fk` is its foreign
+    key to the record, `noun` names the record in the message.
+    """
+
+    alias_model: type
+    alias_fk = ""
+    noun = ""
+
+    def validate_name(self, value: str) -> str:
+        value = _clean_name(value)
+        _check_key_free(
+            self.Meta.model,
+            self.alias_model,
+            self.alias_fk,
+            name=value,
+            instance=self.instance,
+            noun=self.noun,
+        )
+        return value
+
+
+class PersonWriteSerializer(NamedWriteSerializer):
+    alias_model = PersonAlias
+    alias_fk = "person"
+    noun = "person"
     rank = serializers.CharField(
         required=False,
         allow_blank=True,
@@ -140,13 +167,6 @@ class PersonWriteSerializer(EditSerializer):
         model = Person
         fields = ["name", "rank", "academic_titles", "foreign", "notes"]
 
-    def validate_name(self, value: str) -> str:
-        value = _clean_name(value)
-        _check_key_free(
-            Person, PersonAlias, "person", name=value, instance=self.instance, noun="person"
-        )
-        return value
-
     def validate_rank(self, value: str) -> str:
         if not value.strip():
             return ""
@@ -156,7 +176,10 @@ class PersonWriteSerializer(EditSerializer):
         return rank
 
 
-class OrganisationWriteSerializer(EditSerializer):
+class OrganisationWriteSerializer(NamedWriteSerializer):
+    alias_model = OrganisationAlias
+    alias_fk = "organisation"
+    noun = "organisation"
     parent = serializers.PrimaryKeyRelatedField(
         queryset=Organisation.objects.all(),
         required=False,
@@ -167,18 +190,6 @@ class OrganisationWriteSerializer(EditSerializer):
     class Meta:
         model = Organisation
         fields = ["name", "abbreviation", "kind", "parent", "notes"]
-
-    def validate_name(self, value: str) -> str:
-        value = _clean_name(value)
-        _check_key_free(
-            Organisation,
-            OrganisationAlias,
-            "organisation",
-            name=value,
-            instance=self.instance,
-            noun="organisation",
-        )
-        return value
 
     def validate_parent(self, parent: Organisation | None) -> Organisation | None:
         if parent is None or self.instance is None:
