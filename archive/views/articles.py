@@ -16,7 +16,14 @@ from archive.selectors.pages import (
     article_positions,
 )
 from archive.views.display import article_date, directive_name
-from archive.views.filter_form import FormField, ids_in, values_of
+from archive.views.filter_form import (
+    FormField,
+    by_name,
+    ids_in,
+    ordering_field,
+    search_field,
+    values_of,
+)
 from archive.views.highlight import Span, reading_blocks
 from archive.views.listing import label_date, list_page
 
@@ -39,10 +46,6 @@ def article_form(request) -> list[FormField]:
     people = values_of(request, "person")
     organisations = values_of(request, "organisation")
     directives = values_of(request, "directive")
-    person_options = [(str(p.pk), p.name) for p in choices.people_to_choose(include=ids_in(people))]
-    organisation_options = [
-        (str(o.pk), str(o)) for o in choices.organisations_to_choose(include=ids_in(organisations))
-    ]
     directive_options = [
         (d.symbol or str(d.pk), directive_name(d))
         for d in choices.directives_to_choose(
@@ -51,18 +54,13 @@ def article_form(request) -> list[FormField]:
         )
     ]
     return [
-        FormField(
-            "q",
-            "Từ khoá",
-            "search",
-            values=values_of(request, "q", split=False)[:1],
-            help="Không cần gõ dấu: “cong an” tìm thấy “Công an”.",
-        ),
+        search_field(request, "Từ khoá", help="Không cần gõ dấu: “cong an” tìm thấy “Công an”."),
         FormField("person", "Nhân vật", "select", values=people).choose(
-            sorted(person_options, key=lambda o: o[1]), blank="Tất cả nhân vật"
+            by_name(choices.people_to_choose(include=ids_in(people))), blank="Tất cả nhân vật"
         ),
         FormField("organisation", "Tổ chức", "select", values=organisations).choose(
-            sorted(organisation_options, key=lambda o: o[1]), blank="Tất cả tổ chức"
+            by_name(choices.organisations_to_choose(include=ids_in(organisations))),
+            blank="Tất cả tổ chức",
         ),
         FormField("directive", "Văn bản", "select", values=directives).choose(
             sorted(directive_options, key=lambda o: o[1]), blank="Tất cả văn bản"
@@ -79,9 +77,7 @@ def article_form(request) -> list[FormField]:
         FormField(
             "source_name", "Nguồn", "select", values=values_of(request, "source_name")[:1]
         ).choose([(s, s) for s in choices.source_names()], blank="Tất cả nguồn"),
-        FormField(
-            "ordering", "Sắp xếp", "select", values=values_of(request, "ordering")[:1]
-        ).choose(ARTICLE_ORDERINGS[1:], blank=ARTICLE_ORDERINGS[0][1]),
+        ordering_field(request, ARTICLE_ORDERINGS),
     ]
 
 

@@ -4,16 +4,15 @@ from __future__ import annotations
 
 from django.http import Http404
 from django.shortcuts import render
-from django.urls import reverse
 
 from archive.filters import DirectiveFilter
 from archive.models import Article, Directive
 from archive.selectors import choices
 from archive.selectors.pages import directive_with_links, with_directive_counts
 from archive.views.display import directive_name
-from archive.views.filter_form import FormField, ids_in, values_of
-from archive.views.listing import article_page, count_phrase, list_page
-from archive.views.pictures import chain_picture, mention_chart
+from archive.views.filter_form import FormField, by_name, ids_in, search_field, values_of
+from archive.views.listing import entity_articles, list_page
+from archive.views.pictures import chain_picture
 
 DIRECTIVE_ORDERINGS = [
     ("-issued_on", "Mới ban hành trước"),
@@ -53,12 +52,8 @@ def directive_form(request) -> list[FormField]:
         return values_of(request, name, split=False)[:1]
 
     return [
-        FormField(
-            "q",
-            "Từ khoá",
-            "search",
-            values=single("q"),
-            help="Loại, số, ký hiệu hoặc trích yếu; không cần gõ dấu.",
+        search_field(
+            request, "Từ khoá", help="Loại, số, ký hiệu hoặc trích yếu; không cần gõ dấu."
         ),
         FormField(
             "symbol", "Số, ký hiệu", "search", values=single("symbol"), help="Ví dụ 59-NQ/TW"
@@ -67,10 +62,7 @@ def directive_form(request) -> list[FormField]:
             [(kind, kind) for kind in choices.directive_kinds()], blank="Mọi loại"
         ),
         FormField("issuer", "Cơ quan ban hành", "select", values=issuers).choose(
-            sorted(
-                ((str(o.pk), str(o)) for o in choices.issuers_to_choose(include=ids_in(issuers))),
-                key=lambda o: o[1],
-            ),
+            by_name(choices.issuers_to_choose(include=ids_in(issuers))),
             blank="Mọi cơ quan",
         ),
         FormField("year", "Năm ban hành", "number", values=single("year")),
@@ -89,16 +81,19 @@ def directive_detail(request, pk: int):
         raise Http404("Không có văn bản này.") from None
     for linked in [*directive.implements.all(), *directive.implemented_by.all()]:
         linked.display_name = directive_name(linked)
-    page, page_error = article_page(request, Article.objects.citing_directive(directive.pk))
     name = directive_name(directive)
+    articles = entity_articles(
+        request,
+        Article.objects.citing_directive(directive.pk),
+        parameter="directive",
+        pk=directive.pk,
+        mentions=directive.mentions.all(),
+        name=name,
+    )
     context = {
         "directive": directive,
         "name": name,
         "chain": chain_picture(directive),
-        "page": page,
-        "page_error": page_error,
-        "list_url": reverse("archive:article_list") + f"?directive={directive.pk}",
-        "count_phrase": count_phrase(page, "bài viết"),
-        "chart": mention_chart(directive.mentions.all(), name=name),
+        **articles,
     }
     return render(request, "archive/directive_detail.html", context)

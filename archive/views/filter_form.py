@@ -73,6 +73,25 @@ class FormField:
         return self
 
 
+def search_field(request: HttpRequest, label: str, *, help: str) -> FormField:
+    """The free-text search box of a list (parameter q, taken whole: commas are text)."""
+    values = values_of(request, "q", split=False)[:1]
+    return FormField("q", label, "search", values=values, help=help)
+
+
+def ordering_field(request: HttpRequest, orderings: list[tuple[str, str]]) -> FormField:
+    """The sort box of a list: `orderings` are (value, label), the first one the default."""
+    values = values_of(request, "ordering")[:1]
+    return FormField("ordering", "Sắp xếp", "select", values=values).choose(
+        orderings[1:], blank=orderings[0][1]
+    )
+
+
+def by_name(records) -> list[tuple[str, str]]:
+    """Select-box options (id, name) for records, sorted by name."""
+    return sorted(((str(record.pk), str(record)) for record in records), key=lambda o: o[1])
+
+
 def without_blank_parameters(request: HttpRequest) -> HttpResponseRedirect | None:
     """A redirect to the same list without the form's empty fields, if it sent any.
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.urls import reverse
 
 from archive.selectors.pages import COUNT_CAP, article_list_rows, count_capped, newest_first
 from archive.views.display import article_date
@@ -23,6 +24,7 @@ from archive.views.filter_form import (
     vietnamese_errors,
     without_blank_parameters,
 )
+from archive.views.pictures import mention_chart
 
 PAGE_SIZE = 20
 # A page number past this is refused: OFFSET would only make the database work.
@@ -152,6 +154,24 @@ def article_page(request: HttpRequest, articles: QuerySet) -> tuple[Page, str]:
     for article in page.rows:
         label_date(article)
     return page, error
+
+
+def entity_articles(
+    request: HttpRequest, articles: QuerySet, *, parameter: str, pk: int, mentions, name: str
+) -> dict:
+    """What an entity's page shows of its articles: a page of them, a link, a chart.
+
+    `parameter` is the article list's filter for the entity ("person"), so
+    that the link opens the full list; `mentions` are charted month by month.
+    """
+    page, page_error = article_page(request, articles)
+    return {
+        "page": page,
+        "page_error": page_error,
+        "list_url": reverse("archive:article_list") + f"?{parameter}={pk}",
+        "count_phrase": count_phrase(page, "bài viết"),
+        "chart": mention_chart(mentions, name=name),
+    }
 
 
 def label_date(article) -> None:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from django.http import Http404
 from django.shortcuts import render
-from django.urls import reverse
 
 from archive.filters import OrganisationFilter
 from archive.models import Article, Organisation
@@ -15,9 +14,15 @@ from archive.selectors.pages import (
     with_organisation_counts,
 )
 from archive.views.display import kind_label
-from archive.views.filter_form import FormField, ids_in, values_of
-from archive.views.listing import article_page, count_phrase, list_page
-from archive.views.pictures import mention_chart
+from archive.views.filter_form import (
+    FormField,
+    by_name,
+    ids_in,
+    ordering_field,
+    search_field,
+    values_of,
+)
+from archive.views.listing import entity_articles, list_page
 
 NAME_ORDERINGS = [("name", "Tên A–Z"), ("-name", "Tên Z–A"), ("abbreviation", "Tên viết tắt")]
 # An organisation page lists this many of its people; the rest are one link away.
@@ -45,27 +50,16 @@ def label_kind(organisation) -> None:
 def organisation_form(request) -> list[FormField]:
     parents = values_of(request, "parent")[:1]
     return [
-        FormField(
-            "q",
-            "Tên",
-            "search",
-            values=values_of(request, "q", split=False)[:1],
-            help="Tên hoặc tên viết tắt, không cần gõ dấu.",
-        ),
+        search_field(request, "Tên", help="Tên hoặc tên viết tắt, không cần gõ dấu."),
         FormField("kind", "Loại", "select", values=values_of(request, "kind")[:1]).choose(
             [(kind, kind_label(kind)) for kind in choices.organisation_kinds()],
             blank="Mọi loại",
         ),
         FormField("parent", "Trực thuộc", "select", values=parents).choose(
-            sorted(
-                ((str(o.pk), str(o)) for o in choices.parents_to_choose(include=ids_in(parents))),
-                key=lambda o: o[1],
-            ),
+            by_name(choices.parents_to_choose(include=ids_in(parents))),
             blank="Bất kỳ",
         ),
-        FormField(
-            "ordering", "Sắp xếp", "select", values=values_of(request, "ordering")[:1]
-        ).choose(NAME_ORDERINGS[1:], blank=NAME_ORDERINGS[0][1]),
+        ordering_field(request, NAME_ORDERINGS),
     ]
 
 
@@ -80,8 +74,13 @@ def organisation_detail(request, pk: int):
         raise Http404("Không có tổ chức này.")
     people = organisation_people(organisation)
     directives = organisation.directives_issued.order_by("-issued_on", "symbol")
-    page, page_error = article_page(
-        request, Article.objects.mentioning_organisation(organisation.pk)
+    articles = entity_articles(
+        request,
+        Article.objects.mentioning_organisation(organisation.pk),
+        parameter="organisation",
+        pk=organisation.pk,
+        mentions=organisation.mentions.all(),
+        name=organisation.name,
     )
     context = {
         "organisation": organisation,
@@ -93,10 +92,6 @@ def organisation_detail(request, pk: int):
         "directives": directives[:DIRECTIVES_SHOWN],
         "directive_count": directives.count(),
         "directives_shown": DIRECTIVES_SHOWN,
-        "page": page,
-        "page_error": page_error,
-        "list_url": reverse("archive:article_list") + f"?organisation={organisation.pk}",
-        "count_phrase": count_phrase(page, "bài viết"),
-        "chart": mention_chart(organisation.mentions.all(), name=organisation.name),
+        **articles,
     }
     return render(request, "archive/organisation_detail.html", context)
