@@ -12,15 +12,13 @@ from rest_framework.test import APIClient
 from archive.models import (
     Article,
     Directive,
-    DirectiveMention,
     Organisation,
     OrganisationAlias,
-    OrganisationMention,
     Person,
     PersonAlias,
-    PersonMention,
     Position,
 )
+from tests.factories import add_mention
 
 
 @dataclass
@@ -51,16 +49,9 @@ def make_article(n: int, *, title: str, body: str, **fields) -> Article:
     )
 
 
-def mention(model, article: Article, entity_field: str, entity, surface: str) -> None:
-    start = article.text.index(surface)
-    model.objects.create(
-        article=article,
-        surface=surface,
-        start=start,
-        end=start + len(surface),
-        sentence=surface,
-        **{entity_field: entity},
-    )
+def mention(article: Article, entity, surface: str) -> None:
+    """A mention of `entity` at the first occurrence of `surface`, as its own sentence."""
+    add_mention(article, entity, surface, start=article.text.index(surface), sentence=surface)
 
 
 @pytest.fixture
@@ -119,19 +110,17 @@ def archive(db) -> Archive:
         body="Ngày 3/4, lực lượng công an phường tuần tra đêm trên địa bàn.",
         published_on=datetime.date(2025, 4, 3),
     )
-    mention(PersonMention, a_both, "person", minister, "Trịnh Văn Khởi")
-    mention(PersonMention, a_both, "person", colonel, "Lạc Thị Hòa")
-    mention(OrganisationMention, a_both, "organisation", ministry, "Bộ Nội chính Thử nghiệm")
-    mention(DirectiveMention, a_both, "directive", resolution, "77-NQ/TW")
-    mention(PersonMention, a_minister, "person", minister, "Trịnh Văn Khởi")
-    mention(OrganisationMention, a_minister, "organisation", ministry, "Bộ Nội chính Thử nghiệm")
-    mention(OrganisationMention, a_minister, "organisation", department, "Cục Phòng chống Tin giả")
-    mention(DirectiveMention, a_minister, "directive", plan, "12/KH-BNC")
-    mention(PersonMention, a_colonel_undated, "person", colonel, "Lạc Thị Hòa")
+    mention(a_both, minister, "Trịnh Văn Khởi")
+    mention(a_both, colonel, "Lạc Thị Hòa")
+    mention(a_both, ministry, "Bộ Nội chính Thử nghiệm")
+    mention(a_both, resolution, "77-NQ/TW")
+    mention(a_minister, minister, "Trịnh Văn Khởi")
+    mention(a_minister, ministry, "Bộ Nội chính Thử nghiệm")
+    mention(a_minister, department, "Cục Phòng chống Tin giả")
+    mention(a_minister, plan, "12/KH-BNC")
+    mention(a_colonel_undated, colonel, "Lạc Thị Hòa")
     mention(
-        OrganisationMention,
         a_colonel_undated,
-        "organisation",
         department,
         "Cục Phòng chống Tin giả",
     )

@@ -11,23 +11,10 @@ import datetime
 import hashlib
 from itertools import count
 
-from archive.models import (
-    Article,
-    Directive,
-    DirectiveMention,
-    Organisation,
-    OrganisationMention,
-    Person,
-    PersonMention,
-)
+from archive.models import Article
+from tests.factories import add_mention
 
 _serial = count(1)
-
-MENTION_MODELS = {
-    Person: (PersonMention, "person"),
-    Organisation: (OrganisationMention, "organisation"),
-    Directive: (DirectiveMention, "directive"),
-}
 
 
 def build_article(
@@ -68,16 +55,8 @@ def build_article(
     cursor = 0
     for entity, surface in mentions:
         start = text.index(surface, cursor)
-        end = start + len(surface)
-        model, field = MENTION_MODELS[type(entity)]
-        model.objects.create(
-            article=article,
-            surface=surface,
-            start=start,
-            end=end,
-            sentence=_sentence_around(text, start, end),
-            **{field: entity},
-        )
+        sentence = _sentence_around(text, start, start + len(surface))
+        add_mention(article, entity, surface, start=start, sentence=sentence)
         cursor = start + 1
     return article
 
