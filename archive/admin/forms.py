@@ -20,28 +20,9 @@ from archive.models import (
     PersonAlias,
     Position,
 )
+from archive.selectors.names import name_owner
 
 MERGE_HINT = "Nếu là cùng một {noun}, hãy dùng thao tác “Hợp nhất” trong danh sách."
-
-
-def _check_name_free(*, name: str, model, alias_model, owner_field: str, instance, noun: str):
-    key = matching_key(name)
-    other = model.objects.filter(key=key).exclude(pk=instance.pk).first()
-    if other is not None:
-        raise ValidationError(
-            f"Đã có {noun} “{other}” với tên này. " + MERGE_HINT.format(noun=noun)
-        )
-    alias = (
-        alias_model.objects.filter(key=key)
-        .exclude(**{owner_field: instance.pk})
-        .select_related(owner_field)
-        .first()
-    )
-    if alias is not None:
-        owner = getattr(alias, owner_field)
-        raise ValidationError(
-            f"“{name}” là tên khác của {noun} “{owner}”. " + MERGE_HINT.format(noun=noun)
-        )
 
 
 class ArticleForm(forms.ModelForm):
@@ -77,16 +58,21 @@ class NamedRecordForm(forms.ModelForm):
     noun = ""
 
     def clean_name(self):
-        name = self.cleaned_data["name"]
-        _check_name_free(
-            name=name,
+        name, noun = self.cleaned_data["name"], self.noun
+        owner, by_alias = name_owner(
             model=self._meta.model,
             alias_model=self.alias_model,
             owner_field=self.owner_field,
-            instance=self.instance,
-            noun=self.noun,
+            name=name,
+            excluding=self.instance.pk,
         )
-        return name
+        if owner is None:
+            return name
+        if by_alias:
+            message = f"“{name}” là tên khác của {noun} “{owner}”. "
+        else:
+            message = f"Đã có {noun} “{owner}” với tên này. "
+        raise ValidationError(message + MERGE_HINT.format(noun=noun))
 
 
 class PersonForm(NamedRecordForm):

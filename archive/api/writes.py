@@ -19,7 +19,7 @@ from rest_framework import serializers
 
 from archive.extraction.decoding import MAX_ARTICLE_BYTES, ArticleDecodeError, check_size
 from archive.extraction.directives import parse_symbol
-from archive.extraction.normalize import fold_spaces, matching_key
+from archive.extraction.normalize import fold_spaces
 from archive.extraction.ranks import canonical_rank
 from archive.models import (
     Article,
@@ -30,6 +30,7 @@ from archive.models import (
     Person,
     PersonAlias,
 )
+from archive.selectors.names import name_owner
 from archive.services import record_edit
 from archive.services.storing import PUBLISHED_FIELDS
 
@@ -114,20 +115,6 @@ def _clean_name(value: str) -> str:
     return value
 
 
-def _check_key_free(model, alias_model, alias_fk: str, *, name: str, instance, noun: str) -> None:
-    key = matching_key(name)
-    clash = model.objects.filter(key=key).exclude(pk=getattr(instance, "pk", None)).first()
-    if clash is None:
-        alias = alias_model.objects.filter(key=key).exclude(
-            **{f"{alias_fk}_id": getattr(instance, "pk", None)}
-        )
-        clash = getattr(alias.select_related(alias_fk).first(), alias_fk, None)
-    if clash is not None:
-        raise serializers.ValidationError(
-            f"{noun} {clash.pk} ({clash.name}) already has this name; merge the two instead"
-        )
-
-
 class NamedWriteSerializer(EditSerializer):
     """A record (person, organisation) whose name no other record or alias answers to.
 
@@ -141,14 +128,18 @@ class NamedWriteSerializer(EditSerializer):
 
     def validate_name(self, value: str) -> str:
         value = _clean_name(value)
-        _check_key_free(
-            self.Meta.model,
-            self.alias_model,
-            self.alias_fk,
+        clash, _ = name_owner(
+            model=self.Meta.model,
+            alias_model=self.alias_model,
+            owner_field=self.alias_fk,
             name=value,
-            instance=self.instance,
-            noun=self.noun,
+            excluding=getattr(self.instance, "pk", None),
         )
+        if clash is not None:
+            raise serializers.ValidationError(
+                f"{self.noun} {clash.pk} ({clash.name}) already has this name; "
+                "merge the two instead"
+            )
         return value
 
 
