@@ -28,6 +28,7 @@ from common import (
     print_timing_table,
     read_benchmark,
     setup_django,
+    test_client,
     time_get,
     timing_row,
 )
@@ -66,15 +67,12 @@ def requests_to_time(ids: dict) -> list[tuple[str, str]]:
 
 def worker(*, articles: int, repeat: int, seed: int) -> dict:
     setup_django()
-    from django.conf import settings
     from django.db import connection
-    from django.test import Client
 
     from archive.models import Article
 
-    settings.ALLOWED_HOSTS = ["testserver"]
     ids, fill_s = migrate_and_fill(articles=articles, seed=seed)
-    client = Client()
+    client = test_client()
     rows = []
     for label, url in requests_to_time(ids):
         times, queries, response = time_get(client, url, repeat=repeat)

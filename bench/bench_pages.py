@@ -23,6 +23,7 @@ from common import (
     print_timing_table,
     read_benchmark,
     setup_django,
+    test_client,
     time_get,
     timing_row,
 )
@@ -60,10 +61,8 @@ def requests_to_time(ids: dict) -> list[tuple[str, str]]:
 
 def worker(*, articles: int, repeat: int, seed: int) -> dict:
     setup_django()
-    from django.conf import settings
     from django.contrib.auth import get_user_model
     from django.db import connection
-    from django.test import Client
 
     from archive.models import Directive
 
@@ -74,9 +73,8 @@ def worker(*, articles: int, repeat: int, seed: int) -> dict:
             other.implements.add(hub)
         ids["hub_directive_id"] = hub.pk
 
-    settings.ALLOWED_HOSTS = ["testserver"]
     ids, fill_s = migrate_and_fill(articles=articles, seed=seed, then=chain_directives)
-    client = Client()
+    client = test_client()
     client.force_login(get_user_model().objects.create_superuser("bench", "b@example.test", "x"))
     rows = []
     plan = [

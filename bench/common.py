@@ -32,6 +32,15 @@ def setup_django() -> None:
     django.setup()
 
 
+def test_client():
+    """In a worker: Django's test client, with its host allowed (DEBUG is off)."""
+    from django.conf import settings
+    from django.test import Client
+
+    settings.ALLOWED_HOSTS = ["testserver"]
+    return Client()
+
+
 def analyze_if_postgres() -> None:
     """Refresh PostgreSQL's planner statistics after a bulk fill (SQLite needs none)."""
     from django.db import connection
