@@ -94,8 +94,10 @@ def test_utf32_is_refused_with_its_name() -> None:
         decode_article(TEXT.encode("utf-32"))
 
 
-def test_check_size_accepts_the_limit_itself() -> None:
-    check_size(MAX_ARTICLE_BYTES, name="a.txt")
+def test_check_size_accepts_the_limit_itself_and_refuses_one_byte_more() -> None:
+    assert check_size(MAX_ARTICLE_BYTES, name="a.txt") is None
+    with pytest.raises(ArticleTooLargeError, match=r"a\.txt: file is"):
+        check_size(MAX_ARTICLE_BYTES + 1, name="a.txt")
 
 
 def test_check_size_message_gives_size_and_limit() -> None:
