@@ -129,7 +129,7 @@ def _position(state: ScanState, tokens: Sequence[Token], post: PostMatch) -> Pos
 
 
 def _known_foreigner(state: ScanState, key: str) -> str | None:
-    """ "Bộ trưởng Sokolov" after "Sokolov Andrei Viktorovich": a short form of a foreign name."""
+    """ "Bộ trưởng Ivanov" after "Ivanov Pyotr Sergeyevich": a short form of a foreign name."""
     words = key.split()
     for other, person in state.people.items():
         names = other.split()

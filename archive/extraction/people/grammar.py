@@ -1,8 +1,8 @@
 """The grammar of a person's introduction: rank, titles, posts, name, apposition.
 
-What belongs here: reading, at one token position, "Đại tướng Lương Tam
-Quang, Ủy viên Bộ Chính trị, ...", "Bộ trưởng Bộ Ngoại giao Lê Hoài Trung",
-"đồng chí Lê Hoài Trung", "Đại sứ Trung Quốc tại Việt Nam Hà Vĩ" or
+What belongs here: reading, at one token position, "Đại tướng Đoàn Minh
+Khôi, Ủy viên Bộ Chính trị, ...", "Bộ trưởng Bộ Ngoại giao Lạc Văn Phúc",
+"đồng chí Lạc Văn Phúc", "Đại sứ Trung Quốc tại Việt Nam Tần Lượng" or
 "Thượng tướng, PGS. TS. Nguyễn Văn A" into its parts. A name is recognised
 by where it stands (after the words that introduce a person) and its shape
 (capitalised syllables), never by a list of known people.

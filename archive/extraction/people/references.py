@@ -59,7 +59,7 @@ def bare_name_mentions(
 
 
 def given_names(state: ScanState) -> dict[str, list[str]]:
-    """Person keys by the last word of their name: "Ni" -> the key of "Thạch Sơn Ni"."""
+    """Person keys by the last word of their name: "Sa" -> the key of "Lâm Văn Sa"."""
     by_given: dict[str, list[str]] = {}
     for key, person in state.people.items():
         words = matching_key(person.name).split()
