@@ -119,21 +119,9 @@ def match_phrase(tokens: Sequence[Token], i: int, phrases: Iterable[tuple[str, .
     return 0
 
 
-def phrase_key(tokens: Sequence[Token], i: int, j: int) -> str:
-    return " ".join(t.key for t in tokens[i:j])
-
-
 def keyed_phrases(keys: Iterable[str]) -> Phrases:
     """Key strings as token-key tuples, longest first."""
     return by_length(keys)
-
-
-def longest_in(tokens: Sequence[Token], i: int, keys: frozenset[str], max_len: int = 5) -> int:
-    """Length of the longest run of tokens from i whose joined key is in keys, or 0."""
-    for n in range(min(max_len, len(tokens) - i), 0, -1):
-        if phrase_key(tokens, i, i + n) in keys:
-            return n
-    return 0
 
 
 def sentence_text(structure: ArticleStructure, start: int, end: int) -> str:
