@@ -47,14 +47,6 @@ class ListLinkField(serializers.Field):
 # --- Small references ----------------------------------------------------------
 
 
-class PersonRefSerializer(serializers.ModelSerializer):
-    url = _url("person")
-
-    class Meta:
-        model = Person
-        fields = ["id", "name", "url"]
-
-
 class OrganisationRefSerializer(serializers.ModelSerializer):
     url = _url("organisation")
 
