@@ -42,6 +42,8 @@ def test_an_editor_imports_an_article_and_corrects_a_person(editor):
     person = Person.objects.get(name="Mai Đức Lâm")
     response = client.patch(f"/api/people/{person.pk}/", {"name": "Mai Đức Lâm (Cục Đối ngoại)"})
     assert response.status_code == 200, response.content
+    person.refresh_from_db()
+    assert person.name == "Mai Đức Lâm (Cục Đối ngoại)"
 
 
 def test_an_editor_cannot_write_mentions_and_a_stranger_cannot_write_at_all(editor):
