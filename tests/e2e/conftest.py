@@ -83,22 +83,23 @@ class Browsing:
         self.context.close()
 
 
-@pytest.fixture
-def tab(browser, live_server):
-    browsing = Browsing(browser, live_server.url, DESKTOP)
+def _browsing(browser, live_server, viewport: dict):
+    """A tab of the given size that fails its test if a page fetched from another host."""
+    browsing = Browsing(browser, live_server.url, viewport)
     yield browsing
     outside = browsing.outside
     browsing.close()
     assert not outside, f"pages tried to fetch from other hosts: {outside}"
+
+
+@pytest.fixture
+def tab(browser, live_server):
+    yield from _browsing(browser, live_server, DESKTOP)
 
 
 @pytest.fixture
 def phone_tab(browser, live_server):
-    browsing = Browsing(browser, live_server.url, PHONE)
-    yield browsing
-    outside = browsing.outside
-    browsing.close()
-    assert not outside, f"pages tried to fetch from other hosts: {outside}"
+    yield from _browsing(browser, live_server, PHONE)
 
 
 @pytest.fixture
