@@ -155,9 +155,9 @@ def test_issuer_written_with_a_post_or_a_trailing_remark_links_to_the_body() -> 
     orgs = {o.key for o in parsed.organisations}
     assert "bộ trưởng bộ biên cương" not in orgs
     assert not any(key.endswith("trước đây") for key in orgs)
-    for directive in parsed.directives:
-        if directive.issuer_name:
-            assert directive.issuer_key in orgs
+    issuers = {d.symbol: d.issuer_key for d in parsed.directives}
+    assert issuers == {"05/2025/TT-BBC": "bộ biên cương", "01/2011/TT-BNV": "bộ nội vụ"}
+    assert set(issuers.values()) <= orgs
 
 
 def test_issuer_known_only_from_the_symbol_code_is_linked_but_not_mentioned() -> None:
