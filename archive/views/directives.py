@@ -10,7 +10,14 @@ from archive.models import Article, Directive
 from archive.selectors import choices
 from archive.selectors.pages import directive_with_links, with_directive_counts
 from archive.views.display import directive_name
-from archive.views.filter_form import FormField, by_name, ids_in, search_field, values_of
+from archive.views.filter_form import (
+    FormField,
+    by_name,
+    ids_in,
+    ordering_field,
+    search_field,
+    values_of,
+)
 from archive.views.listing import entity_articles, list_page
 from archive.views.pictures import chain_picture
 
@@ -68,9 +75,7 @@ def directive_form(request) -> list[FormField]:
         FormField("year", "Năm ban hành", "number", values=single("year")),
         FormField("issued_after", "Ban hành từ ngày", "date", values=single("issued_after")),
         FormField("issued_before", "Ban hành đến ngày", "date", values=single("issued_before")),
-        FormField("ordering", "Sắp xếp", "select", values=single("ordering")).choose(
-            DIRECTIVE_ORDERINGS[1:], blank=DIRECTIVE_ORDERINGS[0][1]
-        ),
+        ordering_field(request, DIRECTIVE_ORDERINGS),
     ]
 
 
