@@ -14,7 +14,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from archive.models import Article, Directive, Organisation, Person
-from archive.selectors.api import EMBED_LIMIT
+from archive.selectors.api import ARTICLE_LIST_FIELDS, EMBED_LIMIT
 
 
 def _url(view_name: str) -> serializers.HyperlinkedIdentityField:
@@ -80,7 +80,9 @@ class ArticleListSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Article
-        fields = ["id", "title", "author", "source_name", "source_url", "published_on", "url"]
+        # The columns the list selector loads: a field shown but not loaded
+        # would cost one query per row.
+        fields = [*ARTICLE_LIST_FIELDS, "url"]
 
 
 class PersonListSerializer(serializers.ModelSerializer):
