@@ -197,6 +197,8 @@ def recent_mentions_field(owner_field: str, *, description: str = "các lần nh
 
 def mentions_table(mentions, *, total: int, more_url: str, limit: int = 20):
     """The latest mentions of an entity as a table, with a link to all of them."""
+    if not total:
+        return "—"
     latest = without_article_texts(mentions).order_by(
         F("article__published_on").desc(nulls_last=True), "-article_id", "start"
     )[:limit]
@@ -213,8 +215,6 @@ def mentions_table(mentions, *, total: int, more_url: str, limit: int = 20):
             for mention in latest
         ),
     )
-    if not total:
-        return "—"
     more = (
         format_html('<p><a href="{}">Xem tất cả {} lần nhắc đến</a></p>', more_url, total)
         if total > limit
