@@ -81,10 +81,10 @@ def _link_issuers(
         if not name:
             linked.append(directive)
             continue
-        key = by_key.get(matching_key(name))
+        name_key = matching_key(name)
+        key = by_key.get(name_key)
         if key is None:
-            key = matching_key(name)
-            by_key[key] = key
+            key = by_key[name_key] = name_key
             found = _occurrences(structure, name, key)
             added.append(
                 OrganisationEntity(key=key, name=name, kind=_kind_of(name), inferred=not found)
