@@ -243,6 +243,7 @@ def test_too_many_values_for_one_filter_are_refused(archive, anonymous):
     many = ",".join(str(n) for n in range(1, 30))
     response = anonymous.get(f"/api/articles/?person={many}")
     assert response.status_code == 400
+    assert response.json() == {"person": ["at most 20 values, got 29"]}
     assert "at most 20 values" in response.json()["person"][0]
 
 
