@@ -32,6 +32,9 @@ def test_each_permission_allows_only_its_own_verb(archive):
     assert client.patch(url, {"rank": "Thượng tá"}).status_code == 200
     assert client.delete(url).status_code == 403
     assert client.post("/api/people/", {"name": "Ai Đó"}).status_code == 403
+    archive.colonel.refresh_from_db()
+    assert archive.colonel.rank == "Thượng tá"
+    assert not Person.objects.filter(name="Ai Đó").exists()
 
 
 def test_create_a_person_answers_with_the_detail(archive, editor):
