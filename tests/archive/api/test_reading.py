@@ -6,7 +6,7 @@ import pytest
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
-from archive.models import PersonMention
+from archive.models import Article, PersonMention
 from tests.archive.api.conftest import user_with
 
 pytestmark = pytest.mark.django_db
@@ -170,7 +170,9 @@ def test_closing_public_reading_requires_a_login(archive, anonymous, reader, set
     settings.API_PUBLIC_READ = False
     assert anonymous.get("/api/articles/").status_code == 401
     assert anonymous.get(f"/api/people/{archive.minister.pk}/").status_code == 401
-    assert reader.get("/api/articles/").status_code == 200
+    response = reader.get("/api/articles/")
+    assert response.status_code == 200
+    assert len(response.json()["results"]) == Article.objects.count() > 0
 
 
 def test_a_token_from_the_login_endpoint_authenticates(archive, settings):
