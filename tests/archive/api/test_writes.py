@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from rest_framework.test import APIClient
 
-from archive.models import Directive, Organisation, OrganisationAlias, Person, PersonAlias
+from archive.models import Article, Directive, Organisation, OrganisationAlias, Person, PersonAlias
 from tests.archive.api.conftest import user_with
 
 pytestmark = pytest.mark.django_db
@@ -211,7 +211,9 @@ def test_article_validation_errors_name_the_field(archive, editor):
 
 
 def test_articles_are_not_created_by_post_but_imported(archive, editor):
+    before = Article.objects.count()
     assert editor.post("/api/articles/", {"title": "x"}, format="json").status_code == 405
+    assert Article.objects.count() == before
 
 
 def test_delete_removes_the_record(archive, editor):
