@@ -30,10 +30,10 @@ from rest_framework.response import Response
 from rest_framework.utils.urls import remove_query_param, replace_query_param
 
 from archive.api.schema import allow_empty
+from archive.selectors.pages import COUNT_CAP, count_capped
 
 DEFAULT_PAGE_SIZE = 20
 MAX_PAGE_SIZE = 100
-COUNT_CAP = 1000
 MAX_PAGE = 100_000
 
 
@@ -276,8 +276,7 @@ class CappedPageNumberPagination(BasePagination):
         self.request = request
         self.page_size = requested_page_size(request)
         self.number = self._page_number(request)
-        counted = queryset.order_by()[: COUNT_CAP + 1].count()
-        self.count, self.count_capped = min(counted, COUNT_CAP), counted > COUNT_CAP
+        self.count, self.count_capped = count_capped(queryset)
         start = (self.number - 1) * self.page_size
         rows = list(queryset[start : start + self.page_size + 1])
         if not rows and self.number > 1:
