@@ -113,6 +113,9 @@ def test_invalid_filter_values_show_a_message_on_the_form(client, archive_data, 
 def test_a_null_character_is_refused_not_a_crash(client, archive_data):
     response = client.get("/articles/?q=a%00b&person=1%00")
     assert response.status_code == 400
+    html = text_of(response)
+    assert "Từ khoá: Giá trị không hợp lệ." in html
+    assert "Nhân vật: Có ký tự không hợp lệ." in html
 
 
 def test_a_bad_page_number_shows_the_first_page_with_a_message(client, archive_data):
