@@ -151,7 +151,9 @@ def test_a_changed_file_updates_its_article_drops_stale_mentions_and_keeps_entit
     # No longer mentioned anywhere, yet kept: an editor may have annotated it.
     assert Person.objects.filter(pk=luan.pk).exists()
     khai = Person.objects.get(name="Trịnh Văn Khải")
-    for mention in PersonMention.objects.filter(article=first, person=khai):
+    kept = PersonMention.objects.filter(article=first, person=khai)
+    assert kept.exists()
+    for mention in kept:
         assert outcome.article.text[mention.start : mention.end] == mention.surface
 
 
