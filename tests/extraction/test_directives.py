@@ -180,6 +180,7 @@ def test_plan_implementing_two_directives_lists_both() -> None:
 def test_mentions_carry_surface_offsets_and_sentence() -> None:
     text = normalize_text(PROVINCE)
     _, mentions = extract_directives(parse_structure(text))
+    assert mentions
     for mention in mentions:
         assert mention.kind is MentionKind.DIRECTIVE
         assert text[mention.start : mention.end] == mention.surface
