@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING
 
 from django.db import transaction
 
-from archive.extraction.normalize import matching_key
 from archive.models import Article, Directive, Organisation, Person
 from archive.services.entities import ORGANISATIONS, PEOPLE, add_aliases
 
@@ -57,7 +56,8 @@ def record_edit(
         instance.save()
         if kind is None:
             return
-        if old_name and matching_key(old_name) != instance.key:
+        if old_name:
+            # add_aliases skips a spelling whose key is the record's own (new) key.
             add_aliases(kind, [(instance, old_name, False)])
         # The new name may have been one of its aliases: a redundant spelling now.
         kind.alias_model.objects.filter(**{kind.alias_fk: instance}, key=instance.key).delete()
