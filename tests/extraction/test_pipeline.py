@@ -32,6 +32,7 @@ def _names(parsed: ParsedArticle) -> tuple[set[str], set[str]]:
 
 def test_mentions_are_sorted_unique_and_match_the_text() -> None:
     parsed = extract(ARTICLE)
+    assert {m.kind for m in parsed.mentions} == set(MentionKind)
     starts = [(m.start, m.end) for m in parsed.mentions]
     assert starts == sorted(starts)
     idents = [(m.kind, m.entity_key, m.start, m.end) for m in parsed.mentions]
