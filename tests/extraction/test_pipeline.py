@@ -145,6 +145,7 @@ def test_every_mention_points_at_an_entity() -> None:
             MentionKind.ORGANISATION: {o.key for o in parsed.organisations},
             MentionKind.DIRECTIVE: {d.key for d in parsed.directives},
         }
+        assert parsed.mentions
         for m in parsed.mentions:
             assert m.entity_key in keys[m.kind], m
 
