@@ -69,6 +69,8 @@ def test_an_alias_already_taken_is_refused_on_the_form(editor_client, archive_da
     )
     response = editor_client.post(url, data)
     assert response.status_code == 200
+    aliases = response.context["inline_admin_formsets"][0].formset
+    assert aliases.errors == [{"name": ["Tên “trần q. bảo” đã là tên khác của một bản ghi."]}]
     assert not archive_data.hanh.aliases.exists()
 
 
