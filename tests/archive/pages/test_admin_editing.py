@@ -119,6 +119,8 @@ def test_merge_asks_for_confirmation_before_changing_anything(editor_client, arc
     response = merge_post(editor_client, "organisation", ids)
     assert response.status_code == 200
     assert "Hợp nhất" in response.content.decode()
+    assert "admin/archive/merge_confirmation.html" in [t.name for t in response.templates]
+    assert sorted(row["obj"].pk for row in response.context["rows"]) == sorted(ids)
     assert Organisation.objects.filter(pk__in=ids).count() == 2
 
 
