@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from django.contrib.admin.models import CHANGE, DELETION, LogEntry
+from django.contrib.messages import get_messages
 from django.urls import reverse
 
 from archive.models import (
@@ -168,6 +169,8 @@ def test_merge_needs_two_records(editor_client, archive_data):
     response = merge_post(editor_client, "person", [archive_data.bao.pk], post="yes")
     assert response.status_code == 302
     assert Person.objects.count() == 2
+    warnings = [str(m) for m in get_messages(response.wsgi_request)]
+    assert warnings == ["Chọn ít nhất hai nhân vật để hợp nhất."]
 
 
 def test_reextract_action_runs_the_import_service(editor_client, archive_data):
