@@ -29,6 +29,8 @@ def test_head_noun_and_capitalised_name_make_an_organisation() -> None:
 def test_name_stops_before_a_verb() -> None:
     names = set(organisations_in(ARTICLE))
     assert not any(name.endswith("tổ chức") or name.endswith("phối hợp") for name in names)
+    # The names those verbs follow, ended where the verb begins.
+    assert {"Cục Hợp tác Biển Đông", "Đảng ủy Cục Hợp tác Biển Đông"} <= names
 
 
 def test_commas_and_of_parliament_belong_to_a_committee_name() -> None:
