@@ -168,6 +168,9 @@ def test_repeated_caption_is_not_counted_twice() -> None:
 def test_a_count_after_a_kind_word_is_not_a_directive() -> None:
     entities, _ = extract(PROVINCE)
     assert not any(e.kind == "Kế hoạch" and e.number == "5" for e in entities.values())
+    # "Kế hoạch 5 năm" is a five-year plan; the province's one plan is the numbered one.
+    plans = [e.symbol for e in entities.values() if e.kind == "Kế hoạch"]
+    assert plans == ["112/KH-CAT"]
 
 
 def test_plan_implementing_two_directives_lists_both() -> None:
