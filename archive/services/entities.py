@@ -215,8 +215,11 @@ def _organisation_alias_names(entity: OrganisationEntity) -> list[tuple[str, boo
     return names + [(abbreviation, True) for abbreviation in _abbreviations(entity)]
 
 
-def _is_ancestor(record: Organisation, of: Organisation) -> bool:
-    """True when `record` is `of` or one of its parents (setting it would make a cycle)."""
+def is_ancestor(record: Organisation, of: Organisation) -> bool:
+    """True when `record` is `of` or one of its parents (setting it would make a cycle).
+
+    A chain longer than _MAX_PARENT_DEPTH counts as one, to be safe.
+    """
     current: Organisation | None = of
     for _ in range(_MAX_PARENT_DEPTH):
         if current is None:
@@ -224,7 +227,7 @@ def _is_ancestor(record: Organisation, of: Organisation) -> bool:
         if current.pk == record.pk:
             return True
         current = current.parent
-    return True
+    return current is not None
 
 
 def resolve_organisations(
@@ -238,7 +241,7 @@ def resolve_organisations(
     for entity in entities:
         record = resolved.get(entity.key)
         parent = resolved.get(entity.parent_key or "")
-        if record is None or parent is None or _is_ancestor(record, of=parent):
+        if record is None or parent is None or is_ancestor(record, of=parent):
             continue
         fill_blanks(record, {"parent": parent})
     return resolved

@@ -30,6 +30,7 @@ from archive.services.entities import (
     PEOPLE,
     NamedKind,
     add_aliases,
+    is_ancestor,
     usable_abbreviation,
 )
 
@@ -120,12 +121,7 @@ def _surviving_parent(survivor: Organisation, merged: list[Organisation]) -> Org
         while candidate is not None and candidate.pk in gone and candidate.pk not in seen:
             seen.add(candidate.pk)
             candidate = candidate.parent
-        if candidate is None or candidate.pk == survivor.pk:
-            continue
-        ancestor, depth = candidate, 0
-        while ancestor is not None and ancestor.pk != survivor.pk and depth < 32:
-            ancestor, depth = ancestor.parent, depth + 1
-        if ancestor is None:
+        if candidate is not None and not is_ancestor(survivor, of=candidate):
             return candidate
     return None
 
