@@ -367,12 +367,11 @@ class ArticleImportSerializer(serializers.Serializer):
             raise serializers.ValidationError({"text": ["send either text or file"]})
         if has_file:
             upload = attrs["file"]
-            if upload.size > MAX_ARTICLE_BYTES:
-                # Refused before reading: the same message a file on disk gets.
-                try:
-                    check_size(upload.size, name=upload.name)
-                except ArticleDecodeError as error:
-                    raise serializers.ValidationError({"file": [error.reason]}) from None
+            # Refused before reading: the same message a file on disk gets.
+            try:
+                check_size(upload.size, name=upload.name)
+            except ArticleDecodeError as error:
+                raise serializers.ValidationError({"file": [error.reason]}) from None
             attrs["data"] = upload.read(MAX_ARTICLE_BYTES + 1)
         else:
             attrs["data"] = attrs["text"]
