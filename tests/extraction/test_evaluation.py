@@ -333,7 +333,9 @@ def test_benchmark_gives_a_perfect_oracle_full_marks() -> None:
     }
     results = bench.run(REPO_ROOT, _oracle(expectations), strict=True)
     assert len(results) == len(CORPUS)
-    for kind, s in bench.total(results).items():
+    totals = bench.total(results)
+    assert set(totals) == {"people", "organisations", "directives"}
+    for kind, s in totals.items():
         assert (s.fp, s.fn, s.f1) == (0, 0, 1.0), kind
     assert all(all(r.structure.values()) for r in results)
 
