@@ -12,7 +12,6 @@ from collections.abc import Callable
 from typing import Any
 
 from django import forms
-from django.core.validators import ProhibitNullCharactersValidator
 from django.db.models import CharField, F, Q, QuerySet, Value
 from django.utils.datastructures import MultiValueDict
 from django_filters import FilterSet, filters
@@ -55,7 +54,6 @@ class EntityListField(forms.Field):
     """A list of ids (or, for directives, ids and symbols): syntax only, no query."""
 
     widget = ValueListWidget
-    default_validators = [ProhibitNullCharactersValidator()]
 
     def __init__(self, *, noun: str, accept_symbol: bool, max_values: int, **kwargs):
         self.noun = noun
