@@ -220,6 +220,8 @@ def test_a_state_body_after_and_is_a_second_body_and_verbs_end_names() -> None:
 def test_police_of_all_provinces_after_a_branch_is_a_class_not_a_body() -> None:
     text = "Phó Cục trưởng đề nghị Phòng CSGT Công an các tỉnh, thành phố siết chặt tuần tra."
     assert not any(name.startswith("Phòng CSGT") for name in organisations_in(text))
+    # The sentence names a class of branches, and no single body besides.
+    assert set(organisations_in(text)) == set()
 
 
 def test_acronym_committee_with_a_holder_after_the_city() -> None:
