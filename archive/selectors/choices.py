@@ -11,10 +11,12 @@ minutes late); the chosen entities are always read fresh.
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Callable
+from functools import reduce
 
 from django.core.cache import cache
-from django.db.models import Count, Model, QuerySet
+from django.db.models import Count, Model, Q, QuerySet
 
 from archive.models import (
     Article,
@@ -84,9 +86,11 @@ def directives_to_choose(*, include_ids: list[int], include_symbols: list[str]) 
     result = _chosen_among("directives", DIRECTIVES, top, include_ids)
     known = {row.symbol.casefold() for row in result if row.symbol}
     missing = [symbol for symbol in include_symbols if symbol.casefold() not in known]
-    for symbol in missing:
-        result = result + list(DIRECTIVES.filter(symbol__iexact=symbol)[:1])
-    return result
+    if not missing:
+        return result
+    # One query for all of them, not one per symbol.
+    wanted = reduce(operator.or_, (Q(symbol__iexact=symbol) for symbol in missing))
+    return result + list(DIRECTIVES.filter(wanted))
 
 
 def issuers_to_choose(*, include: list[int]) -> list[Organisation]:
