@@ -52,8 +52,9 @@ def find_article_files(*, paths: Iterable[Path]) -> tuple[list[Path], list[Impor
             found = sorted(
                 Path(root, name)
                 for root, _dirs, names in os.walk(path, onerror=walk_errors.append)
+                # os.walk lists directories (and links to them) apart from these names.
                 for name in names
-                if name.endswith(ARTICLE_SUFFIX) and not Path(root, name).is_dir()
+                if name.endswith(ARTICLE_SUFFIX)
             )
             for error in walk_errors:
                 fail(Path(error.filename or path), f"cannot be read ({error.strerror})")
