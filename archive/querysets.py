@@ -118,58 +118,39 @@ def _repair_after_migrate(sender, using, **kwargs) -> None:
         repair_sqlite_search(connections[using])
 
 
-def _mentions(model_name: str):
-    return apps.get_model("archive", model_name).objects
+def _ids(model_name: str, column: str, **conditions):
+    """`SELECT column FROM model WHERE conditions`: the subquery of every entity filter."""
+    return apps.get_model("archive", model_name).objects.filter(**conditions).values(column)
 
 
 class ArticleQuerySet(SearchableQuerySet):
     def mentioning_person(self, person_id: int):
-        return self.filter(
-            id__in=_mentions("PersonMention").filter(person_id=person_id).values("article_id")
-        )
+        return self.filter(id__in=_ids("PersonMention", "article_id", person_id=person_id))
 
     def mentioning_organisation(self, organisation_id: int):
         return self.filter(
-            id__in=_mentions("OrganisationMention")
-            .filter(organisation_id=organisation_id)
-            .values("article_id")
+            id__in=_ids("OrganisationMention", "article_id", organisation_id=organisation_id)
         )
 
     def citing_directive(self, directive_id: int):
-        return self.filter(
-            id__in=_mentions("DirectiveMention")
-            .filter(directive_id=directive_id)
-            .values("article_id")
-        )
+        return self.filter(id__in=_ids("DirectiveMention", "article_id", directive_id=directive_id))
 
 
 class PersonQuerySet(SearchableQuerySet):
     def mentioned_in(self, article_id: int):
-        return self.filter(
-            id__in=_mentions("PersonMention").filter(article_id=article_id).values("person_id")
-        )
+        return self.filter(id__in=_ids("PersonMention", "person_id", article_id=article_id))
 
     def holding_post_in(self, organisation_id: int):
-        return self.filter(
-            id__in=apps.get_model("archive", "Position")
-            .objects.filter(organisation_id=organisation_id)
-            .values("person_id")
-        )
+        return self.filter(id__in=_ids("Position", "person_id", organisation_id=organisation_id))
 
 
 class OrganisationQuerySet(SearchableQuerySet):
     def mentioned_in(self, article_id: int):
         return self.filter(
-            id__in=_mentions("OrganisationMention")
-            .filter(article_id=article_id)
-            .values("organisation_id")
+            id__in=_ids("OrganisationMention", "organisation_id", article_id=article_id)
         )
 
 
 class DirectiveQuerySet(SearchableQuerySet):
     def cited_in(self, article_id: int):
-        return self.filter(
-            id__in=_mentions("DirectiveMention")
-            .filter(article_id=article_id)
-            .values("directive_id")
-        )
+        return self.filter(id__in=_ids("DirectiveMention", "directive_id", article_id=article_id))
