@@ -144,8 +144,11 @@ def add_aliases(kind: NamedKind, wanted: Iterable[tuple[Any, str, bool]]) -> Non
 
 
 def _candidate_keys(name: str, aliases: Iterable[str]) -> list[str]:
-    keys = [matching_key(name)]
-    keys += [matching_key(alias) for alias in aliases if usable_alias(alias)]
+    """The name's key first, then its usable aliases'; none when the name has no key."""
+    name_key = matching_key(name)
+    if not name_key:
+        return []
+    keys = [name_key, *(matching_key(alias) for alias in aliases if usable_alias(alias))]
     return list(dict.fromkeys(k for k in keys if k))
 
 
@@ -156,15 +159,15 @@ def _resolve_named(
     alias_names_of,
     created: Counter[str],
 ) -> dict[str, Any]:
-    wanted = {
-        entity.key: (entity, _candidate_keys(entity.name, entity.aliases))
-        for entity in entities
-        if matching_key(entity.name) and len(entity.name) <= kind.name_length
-    }
+    wanted: dict[str, tuple[PersonEntity | OrganisationEntity, list[str]]] = {}
+    for entity in entities:
+        keys = _candidate_keys(entity.name, entity.aliases)
+        if keys and len(entity.name) <= kind.name_length:
+            wanted[entity.key] = (entity, keys)
     found = look_up(kind, (key for _, keys in wanted.values() for key in keys))
     resolved: dict[str, Any] = {}
     aliases: list[tuple[Any, str, bool]] = []
-    # Sorted by key, so two imports insert shared records in the same order
+    # Sorted by the name's key, so two imports insert shared records in the same order
     # and cannot deadlock each other on PostgreSQL.
     for entity_key, (entity, keys) in sorted(wanted.items(), key=lambda item: item[1][1][0]):
         record = next((found[key] for key in keys if key in found), None)
