@@ -111,7 +111,11 @@ class PersonEntity:
 
 @dataclass(frozen=True)
 class OrganisationEntity:
-    key: str  # normalize.matching_key(name)
+    # The identity within one article: the matching_key of the body's plain
+    # name, which may differ from matching_key(name) ("Quân đội nhân dân Việt
+    # Nam" is the body "Quân đội nhân dân"). The database keys by
+    # matching_key(name) and aliases, so the import service recomputes it.
+    key: str
     name: str
     kind: str = ""  # head noun class: "ministry", "department", "party_committee", ...
     abbreviations: tuple[str, ...] = ()  # "CAND" for "Công an nhân dân"
