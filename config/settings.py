@@ -5,11 +5,19 @@ DJANGO_DEBUG       "1"/"true" turns debug on (default off)
 DJANGO_SECRET_KEY  required when debug is off
 DJANGO_ALLOWED_HOSTS  comma-separated host names
 DJANGO_SECURE      "1" turns on HTTPS-only cookies, HSTS and the SSL redirect
-ARCHIVE_API_PUBLIC_READ  "0" closes API reading to anonymous users (default open)
+DJANGO_HSTS_PRELOAD  "1" adds `preload` to HSTS (only with DJANGO_SECURE)
+ARCHIVE_PUBLIC     "0" puts the whole site (pages, API, schema, docs) behind a login;
+                   ARCHIVE_API_PUBLIC_READ is its older name and still read
+REDIS_URL          redis://... keeps throttling counts in Redis instead of the database
+ARCHIVE_THROTTLE_ANON, ARCHIVE_THROTTLE_USER, ARCHIVE_THROTTLE_LOGIN
+                   API request rates ("300/min"...), per client address, user and login
+ARCHIVE_LOGIN_FAILURES, ARCHIVE_LOGIN_COOLOFF_MINUTES
+                   failed logins (per user name and address) before a lockout, and its length
 """
 
 from __future__ import annotations
 
+import datetime
 import os
 import warnings
 from pathlib import Path
@@ -58,6 +66,8 @@ INSTALLED_APPS = [
     "django_filters",
     "drf_spectacular",
     "drf_spectacular_sidecar",
+    "axes",
+    "csp",
     "archive",
 ]
 
@@ -70,6 +80,10 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "archive.access.ClosedArchiveMiddleware",
+    # Last, as django-axes asks: it turns a lockout into the 429 page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -152,11 +166,62 @@ CSRF_COOKIE_SECURE = SECURE
 SECURE_SSL_REDIRECT = SECURE
 SECURE_HSTS_SECONDS = 60 * 60 * 24 * 365 if SECURE else 0
 SECURE_HSTS_INCLUDE_SUBDOMAINS = SECURE
-SECURE_HSTS_PRELOAD = SECURE
+# Preloading is a promise to the browsers' lists that is slow to take back: opt in.
+SECURE_HSTS_PRELOAD = SECURE and env_flag("DJANGO_HSTS_PRELOAD")
+if SECURE and not SECURE_HSTS_PRELOAD:
+    SILENCED_SYSTEM_CHECKS = ["security.W021"]
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if SECURE else None
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 
-API_PUBLIC_READ = env_flag("ARCHIVE_API_PUBLIC_READ", default=True)
+# One switch for the whole site; the older API-only name is read when the new one is unset.
+ARCHIVE_PUBLIC = env_flag(
+    "ARCHIVE_PUBLIC", default=env_flag("ARCHIVE_API_PUBLIC_READ", default=True)
+)
+
+# Counts that must hold across processes (throttling): the database by default,
+# Redis when REDIS_URL is set. `migrate` creates the cache table.
+REDIS_URL = os.environ.get("REDIS_URL", "")
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "limits": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+    if REDIS_URL
+    else {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "archive_limits_cache",
+    },
+}
+
+# django-axes counts failed logins (admin and API token) in the database and
+# locks a user name from one address out for a while: no brute force, and no
+# stranger can lock an editor out from elsewhere.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("ARCHIVE_LOGIN_FAILURES", "5"))
+AXES_COOLOFF_TIME = datetime.timedelta(
+    minutes=int(os.environ.get("ARCHIVE_LOGIN_COOLOFF_MINUTES", "15"))
+)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "archive/locked_out.html"
+AXES_VERBOSE = False
+
+# No inline script anywhere: every script is a file served from 'self'.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        # The admin and Swagger UI set a few inline style attributes.
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'", "data:"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
@@ -166,6 +231,15 @@ REST_FRAMEWORK = {
     "DEFAULT_PERMISSION_CLASSES": ["archive.api.permissions.ArchivePermission"],
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_THROTTLE_CLASSES": [
+        "archive.api.throttling.AnonThrottle",
+        "archive.api.throttling.UserThrottle",
+    ],
+    "DEFAULT_THROTTLE_RATES": {
+        "anon": os.environ.get("ARCHIVE_THROTTLE_ANON", "300/min"),
+        "user": os.environ.get("ARCHIVE_THROTTLE_USER", "1200/min"),
+        "login": os.environ.get("ARCHIVE_THROTTLE_LOGIN", "10/min"),
+    },
     "DEFAULT_RENDERER_CLASSES": [
         "rest_framework.renderers.JSONRenderer",
         "rest_framework.renderers.BrowsableAPIRenderer",
@@ -181,6 +255,8 @@ SPECTACULAR_SETTINGS = {
     "COMPONENT_SPLIT_REQUEST": True,
     # Swagger UI from the project's own static files: nothing is fetched from a CDN.
     "SWAGGER_UI_DIST": "SIDECAR",
+    # A closed archive closes its schema and docs too.
+    "SERVE_PERMISSIONS": ["archive.api.permissions.ReadersOnly"],
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
 }
@@ -188,6 +264,9 @@ SPECTACULAR_SETTINGS = {
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"one_line_client_errors": {"()": "archive.errors.OneLineClientErrors"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "filters": ["one_line_client_errors"]}
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "WARNING")},
 }

@@ -8,3 +8,6 @@ urlpatterns = [
     path("api/", include("archive.api.urls")),
     path("", include("archive.urls")),
 ]
+
+handler400 = "archive.errors.bad_request"
+handler500 = "archive.errors.server_error"

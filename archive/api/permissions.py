@@ -2,7 +2,7 @@
 
 from django.conf import settings
 from rest_framework.exceptions import PermissionDenied
-from rest_framework.permissions import DjangoModelPermissions
+from rest_framework.permissions import BasePermission, DjangoModelPermissions
 
 from archive.models import Article
 
@@ -11,7 +11,7 @@ class ArchivePermission(DjangoModelPermissions):
     """Writes need the model permission; reads are open unless the setting closes them.
 
     Anonymous reading is the default because the archive's listings are public
-    pages too; ARCHIVE_API_PUBLIC_READ=0 makes every API read need a login.
+    pages too; ARCHIVE_PUBLIC=0 makes every API read need a login.
     """
 
     # DjangoModelPermissions leaves GET to anyone authenticated; we add view.
@@ -24,8 +24,15 @@ class ArchivePermission(DjangoModelPermissions):
 
     def has_permission(self, request, view):
         if request.method in ("GET", "HEAD", "OPTIONS"):
-            return settings.API_PUBLIC_READ or bool(request.user and request.user.is_authenticated)
+            return ReadersOnly().has_permission(request, view)
         return super().has_permission(request, view)
+
+
+class ReadersOnly(BasePermission):
+    """Anyone in a public archive; only logged-in users when ARCHIVE_PUBLIC=0 (schema, docs)."""
+
+    def has_permission(self, request, view):
+        return settings.ARCHIVE_PUBLIC or bool(request.user and request.user.is_authenticated)
 
 
 def check_import_allowed(request, *, origin: str, sha256: str) -> None:

@@ -55,8 +55,8 @@ def _response(description: str, schema: dict) -> dict:
 class ArchiveAutoSchema(AutoSchema):
     def get_auth(self):
         auths = super().get_auth()
-        # Reading is open to anonymous users unless ARCHIVE_API_PUBLIC_READ=0.
-        if self.method.upper() in ("GET", "HEAD") and settings.API_PUBLIC_READ and {} not in auths:
+        # Reading is open to anonymous users unless ARCHIVE_PUBLIC=0.
+        if self.method.upper() in ("GET", "HEAD") and settings.ARCHIVE_PUBLIC and {} not in auths:
             auths.append({})
         return auths
 
@@ -72,9 +72,10 @@ class ArchiveAutoSchema(AutoSchema):
                 ),
             )
         # Writes need a login with the model permission; reading can be closed
-        # to anonymous users by ARCHIVE_API_PUBLIC_READ=0.
+        # to anonymous users by ARCHIVE_PUBLIC=0.
         responses.setdefault("401", _response("Not logged in.", _DETAIL))
         responses.setdefault("403", _response("Not allowed.", _DETAIL))
+        responses.setdefault("429", _response("Too many requests: wait and retry.", _DETAIL))
         if action in ("list", "retrieve", "update", "partial_update", "destroy"):
             description = "No such page." if action == "list" else "No such record."
             responses.setdefault("404", _response(description, _DETAIL))

@@ -30,6 +30,7 @@ from archive.api.pagination import CappedPageNumberPagination, KeysetPagination
 from archive.api.parsers import ArticleJSONParser
 from archive.api.permissions import check_import_allowed
 from archive.api.schema import ArchiveAutoSchema
+from archive.api.throttling import LoginThrottle
 from archive.models import Article, Directive, Organisation, Person
 from archive.selectors import api as selectors
 from archive.services import ArticleImportError, ImportStatus, import_text
@@ -278,20 +279,36 @@ class DirectiveViewSet(CreateMixin, ArchiveViewSet):
 
 
 class TokenView(ObtainAuthToken):
-    """A token for `Authorization: Token <key>`, given a username and password."""
+    """A token for `Authorization: Token <key>`, given a username and password.
+
+    Guessing is bounded twice: LoginThrottle limits requests per address, and
+    django-axes locks a user name out of one address after repeated failures
+    (its backend refuses even the right password until the cool-off ends).
+    """
 
     schema = ArchiveAutoSchema()
+    throttle_classes = [LoginThrottle]
 
     @extend_schema(
         request=AuthTokenSerializer,
         responses={
             200: inline_serializer("Token", {"token": serializers.CharField()}),
             400: OpenApiResponse(OpenApiTypes.OBJECT, "Wrong username or password."),
+            429: OpenApiResponse(OpenApiTypes.OBJECT, "Too many attempts: wait and retry."),
         },
         auth=[],
     )
     def post(self, request, *args, **kwargs):
-        return super().post(request, *args, **kwargs)
+        try:
+            return super().post(request, *args, **kwargs)
+        except ValidationError:
+            # axes marks the request it refused; say so instead of "wrong password".
+            if getattr(request, "axes_locked_out", False):
+                return Response(
+                    {"detail": "too many failed logins: try again later"},
+                    status=status.HTTP_429_TOO_MANY_REQUESTS,
+                )
+            raise
 
 
 @csrf_exempt  # it changes nothing; without this a PUT would get Django's HTML 403

@@ -167,7 +167,7 @@ def test_json_by_default_and_browsable_in_a_browser(archive, anonymous):
 
 
 def test_closing_public_reading_requires_a_login(archive, anonymous, reader, settings):
-    settings.API_PUBLIC_READ = False
+    settings.ARCHIVE_PUBLIC = False
     assert anonymous.get("/api/articles/").status_code == 401
     assert anonymous.get(f"/api/people/{archive.minister.pk}/").status_code == 401
     response = reader.get("/api/articles/")
@@ -176,7 +176,7 @@ def test_closing_public_reading_requires_a_login(archive, anonymous, reader, set
 
 
 def test_a_token_from_the_login_endpoint_authenticates(archive, settings):
-    settings.API_PUBLIC_READ = False
+    settings.ARCHIVE_PUBLIC = False
     user = user_with(username="token-user")
     user.set_password("correct horse battery staple")
     user.save()
