@@ -8,7 +8,7 @@ TEST_ENV := DJANGO_SECRET_KEY=test-only-not-secret DJANGO_DEBUG=0
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: setup run test test-sqlite test-postgres lint format admin browser bench clean
+.PHONY: setup run serve test test-sqlite test-postgres lint format admin browser bench clean
 
 setup: $(STAMP)
 
@@ -31,6 +31,14 @@ run: setup
 	@echo "                    (editors: add users to the group 'Biên tập viên' in the admin)"
 	@echo ""
 	DJANGO_DEBUG=1 $(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+# Production: gunicorn (config/gunicorn.conf.py) with debug off, static files
+# collected for WhiteNoise. Needs DJANGO_SECRET_KEY and DJANGO_ALLOWED_HOSTS;
+# DATABASE_URL for PostgreSQL.
+serve: setup
+	$(BIN)/python manage.py migrate --noinput -v0
+	$(BIN)/python manage.py collectstatic --noinput -v0
+	$(BIN)/gunicorn -c config/gunicorn.conf.py
 
 admin: setup
 	DJANGO_DEBUG=1 $(BIN)/python manage.py createsuperuser

@@ -5,6 +5,9 @@ DJANGO_DEBUG       "1"/"true" turns debug on (default off)
 DJANGO_SECRET_KEY  required when debug is off
 DJANGO_ALLOWED_HOSTS  comma-separated host names
 DJANGO_SECURE      "1" turns on HTTPS-only cookies, HSTS and the SSL redirect
+DJANGO_CONN_MAX_AGE  seconds a database connection is kept between requests (default 60)
+DJANGO_STATIC_ROOT  where collectstatic writes (default staticfiles/)
+DJANGO_LOG_FORMAT  "json" (default with debug off) or "text"
 DJANGO_HSTS_PRELOAD  "1" adds `preload` to HSTS (only with DJANGO_SECURE)
 ARCHIVE_PUBLIC     "0" puts the whole site (pages, API, schema, docs) behind a login;
                    ARCHIVE_API_PUBLIC_READ is its older name and still read
@@ -72,6 +75,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: a load balancer's probe skips host checks, HTTPS redirects and logins.
+    "archive.health.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -109,7 +114,10 @@ ASGI_APPLICATION = "config.asgi.application"
 DATABASES = {
     "default": dj_database_url.config(
         default=f"sqlite:///{BASE_DIR / 'var' / 'archive.sqlite3'}",
-        conn_max_age=int(os.environ.get("DJANGO_CONN_MAX_AGE", "0")),
+        # A connection is kept for a minute and checked before reuse: a fresh
+        # PostgreSQL connection per request costs more than the request itself.
+        conn_max_age=int(os.environ.get("DJANGO_CONN_MAX_AGE", "60")),
+        conn_health_checks=True,
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
@@ -142,7 +150,7 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = Path(os.environ.get("DJANGO_STATIC_ROOT", BASE_DIR / "staticfiles"))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
@@ -261,12 +269,26 @@ SPECTACULAR_SETTINGS = {
     "REDOC_DIST": "SIDECAR",
 }
 
+# Logs are one JSON object per line (python-json-logger) unless DJANGO_LOG_FORMAT=text.
+LOG_FORMAT = os.environ.get("DJANGO_LOG_FORMAT", "text" if DEBUG else "json")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "filters": {"one_line_client_errors": {"()": "archive.errors.OneLineClientErrors"}},
+    "formatters": {
+        "json": {
+            "()": "pythonjsonlogger.json.JsonFormatter",
+            "format": "%(asctime)s %(levelname)s %(name)s %(message)s %(status_code)s",
+            "rename_fields": {"asctime": "time", "levelname": "level", "name": "logger"},
+        },
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"},
+    },
     "handlers": {
-        "console": {"class": "logging.StreamHandler", "filters": ["one_line_client_errors"]}
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["one_line_client_errors"],
+            "formatter": LOG_FORMAT,
+        }
     },
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "WARNING")},
 }
