@@ -1,6 +1,6 @@
 """gunicorn's settings for `make serve`, read from the environment like config/settings.py.
 
-GUNICORN_BIND     address:port to listen on (default 127.0.0.1:8000; a reverse proxy faces the world)
+GUNICORN_BIND     address:port to listen on (default 127.0.0.1:8000, behind a reverse proxy)
 GUNICORN_WORKERS  worker processes (default: 2 per core, plus 1)
 GUNICORN_TIMEOUT  seconds before a stuck worker is restarted (default 30)
 """
