@@ -3,12 +3,19 @@
 from django.urls import path
 
 from archive import views
+from archive.views import exports
+from archive.views.feeds import ArticleFeed
 
 app_name = "archive"
 urlpatterns = [
     path("", views.article_list, name="home"),
     path("articles/", views.article_list, name="article_list"),
     path("articles/<int:pk>/", views.article_detail, name="article_detail"),
+    path("articles/feed/", ArticleFeed(), name="article_feed"),
+    path("articles/export/", exports.article_export, name="article_export"),
+    path("people/export/", exports.person_export, name="person_export"),
+    path("organisations/export/", exports.organisation_export, name="organisation_export"),
+    path("directives/export/", exports.directive_export, name="directive_export"),
     path("people/", views.person_list, name="person_list"),
     path("people/<int:pk>/", views.person_detail, name="person_detail"),
     path("organisations/", views.organisation_list, name="organisation_list"),

@@ -63,7 +63,7 @@ class ArchiveAutoSchema(AutoSchema):
     def _get_response_bodies(self, direction="response"):
         responses = super()._get_response_bodies(direction)
         action = getattr(self.view, "action", None)
-        if action in ("list", "create", "update", "partial_update", "import_article"):
+        if action in ("list", "export", "create", "update", "partial_update", "import_article"):
             responses.setdefault(
                 "400",
                 _response(

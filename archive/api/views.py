@@ -8,6 +8,7 @@ from django_filters import utils as filter_utils
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import (
+    OpenApiParameter,
     OpenApiResponse,
     extend_schema,
     extend_schema_view,
@@ -20,6 +21,7 @@ from rest_framework.authtoken.views import ObtainAuthToken
 from rest_framework.decorators import action
 from rest_framework.exceptions import ValidationError
 from rest_framework.parsers import FormParser, MultiPartParser
+from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 from rest_framework.settings import api_settings
 
@@ -31,6 +33,8 @@ from archive.api.parsers import ArticleJSONParser
 from archive.api.permissions import check_import_allowed
 from archive.api.schema import ArchiveAutoSchema
 from archive.api.throttling import LoginThrottle
+from archive.exports.responses import FORMATS as EXPORT_FORMATS
+from archive.exports.responses import export_response
 from archive.models import Article, Directive, Organisation, Person
 from archive.selectors import api as selectors
 from archive.services import ArticleImportError, ImportStatus, import_text
@@ -43,7 +47,7 @@ class ArchiveFilterBackend(DjangoFilterBackend):
     """
 
     def filter_queryset(self, request, queryset, view):
-        if getattr(view, "action", None) != "list":
+        if getattr(view, "action", None) not in ("list", "export"):
             return queryset
         self.refuse_unknown_parameters(request, view)
         filterset = self.get_filterset(request, queryset, view)
@@ -57,7 +61,7 @@ class ArchiveFilterBackend(DjangoFilterBackend):
     @staticmethod
     def refuse_unknown_parameters(request, view) -> None:
         """A 400 for a parameter the list does not take: a typo must not widen the list."""
-        paginator = view.paginator
+        paginator = view.paginator or CappedPageNumberPagination()
         known = {*view.filterset_class.base_filters, *paginator.query_parameters}
         if api_settings.URL_FORMAT_OVERRIDE:
             known.add(api_settings.URL_FORMAT_OVERRIDE)
@@ -125,6 +129,36 @@ class ArchiveViewSet(mixins.UpdateModelMixin, mixins.DestroyModelMixin, viewsets
                 raise ValidationError(errors)
         serializer = self.get_serializer(page, many=True)
         return self.get_paginated_response(serializer.data)
+
+    @extend_schema(
+        summary="The whole filtered list as CSV or JSON Lines, streamed",
+        description="Takes the list's filters; `format=csv` (UTF-8 with a BOM, names joined by "
+        "'; ') or `format=jsonl` (one JSON object per line, names as lists).",
+        parameters=[
+            OpenApiParameter("format", OpenApiTypes.STR, enum=["csv", "jsonl"], required=False)
+        ],
+        responses={
+            (200, "text/csv"): OpenApiTypes.STR,
+            (200, "application/jsonl"): OpenApiTypes.STR,
+        },
+    )
+    @action(detail=False, methods=["get"], pagination_class=None)
+    def export(self, request):
+        chosen = request.query_params.get("format", "csv")
+        if chosen not in EXPORT_FORMATS:
+            return JsonResponse({"format": ["choose csv or jsonl"]}, status=400)
+        try:
+            rows = self.filter_queryset(self.model.objects.all())
+        except ValidationError as error:
+            return JsonResponse(error.detail, status=400)
+        return export_response(rows, format=chosen)
+
+    def perform_content_negotiation(self, request, force=False):
+        if self.action == "export":
+            # The export streams its own body and reads `format` itself; what DRF
+            # renders for it is only an error (a login, a throttle), as JSON.
+            return (JSONRenderer(), JSONRenderer.media_type)
+        return super().perform_content_negotiation(request, force)
 
     def retrieve(self, request, *args, **kwargs):
         instance = self.get_object()

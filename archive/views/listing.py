@@ -169,6 +169,7 @@ def entity_articles(
         "page": page,
         "page_error": page_error,
         "list_url": reverse("archive:article_list") + f"?{parameter}={pk}",
+        "feed_url": reverse("archive:article_feed") + f"?{parameter}={pk}",
         "count_phrase": count_phrase(page, "bài viết"),
         "chart": mention_chart(mentions, name=name),
     }

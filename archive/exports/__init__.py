@@ -1,0 +1,1 @@
+"""Filtered lists taken away: CSV and JSON Lines exports, streamed in bounded memory."""
