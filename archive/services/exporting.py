@@ -1,0 +1,310 @@
+"""Export the whole archive to a directory that `import_archive` restores: `export_archive`.
+
+What belongs here: streaming every exported table (archive_format lists them)
+into gzip'd JSON Lines chunks and every article's original text into a file,
+in bounded memory (rows are read with a server-side cursor, a chunk at a time),
+then writing the manifest with each chunk's SHA-256.
+
+Exporting into a directory that holds an earlier export updates it: a chunk
+whose bytes come out the same is left as it was, an article's text file is
+rewritten only when its hash changed, and files of rows that are gone are
+removed. The manifest is written last, so a directory always describes one
+complete export, or is refused by the restore when a run was interrupted.
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+import os
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from django.contrib.auth.models import Permission
+from django.contrib.contenttypes.models import ContentType
+from django.db import connection, transaction
+from django.db.migrations.recorder import MigrationRecorder
+from rest_framework.authtoken.models import Token
+
+from archive.services import archive_format as fmt
+
+# Rows fetched per round trip: large enough to be quick, small enough to bound memory.
+FETCH_ROWS = 2000
+
+
+@dataclass
+class ExportSummary:
+    rows: dict[str, int] = field(default_factory=dict)
+    chunks_written: int = 0
+    chunks_unchanged: int = 0
+    texts_written: int = 0
+    texts_unchanged: int = 0
+    files_removed: int = 0
+
+
+def export_archive(*, directory: Path) -> ExportSummary:
+    """Write (or bring up to date) the export in `directory`; return what was done."""
+    directory.mkdir(parents=True, exist_ok=True)
+    previous = _previous_chunks(directory)
+    summary = ExportSummary()
+    tables = []
+    with _snapshot():
+        natural = _natural_keys()
+        for table in fmt.exported_tables():
+            tables.append(
+                _export_table(
+                    table, directory=directory, previous=previous, natural=natural, summary=summary
+                )
+            )
+        tables.append(_export_tokens(directory=directory, previous=previous, summary=summary))
+        migrations = _applied_migrations()
+    manifest = {
+        "format": fmt.FORMAT,
+        "version": fmt.VERSION,
+        "exported_at": datetime.datetime.now(tz=datetime.UTC).isoformat(),
+        "chunk_rows": fmt.CHUNK,
+        "migrations": migrations,
+        "tables": tables,
+    }
+    _write_manifest(directory, manifest)
+    _remove_stale_chunks(directory, previous=previous, tables=tables, summary=summary)
+    return summary
+
+
+class _snapshot:
+    """One consistent view of the database for the whole export, on both backends."""
+
+    def __enter__(self) -> None:
+        self.atomic = transaction.atomic()
+        self.atomic.__enter__()
+        if connection.vendor == "postgresql":
+            # Read committed would let a table read later see rows whose parents it missed.
+            with connection.cursor() as cursor:
+                cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")
+
+    def __exit__(self, *exc: object) -> None:
+        self.atomic.__exit__(*exc)
+
+
+def _natural_keys() -> dict[type, dict[int, list[str]]]:
+    # A few hundred rows each: what migrations made, read once.
+    return {
+        ContentType: {ct.pk: list(ct.natural_key()) for ct in ContentType.objects.all()},
+        Permission: {
+            p.pk: list(p.natural_key()) for p in Permission.objects.select_related("content_type")
+        },
+    }
+
+
+def _export_table(
+    table: fmt.Table,
+    *,
+    directory: Path,
+    previous: dict[str, dict],
+    natural: dict[type, dict[int, list[str]]],
+    summary: ExportSummary,
+) -> dict[str, Any]:
+    model = table.model
+    text_field = fmt.FILE_FIELDS.get((model._meta.app_label, model._meta.model_name))
+    columns = list(table.columns)
+    pk_index = columns.index(model._meta.pk.attname)
+    mapped = {
+        i: natural[table.field(c).related_model]
+        for i, c in enumerate(columns)
+        if table.field(c).is_relation and table.field(c).related_model in natural
+    }
+    selected = columns + ([text_field] if text_field else [])
+    rows = model._base_manager.order_by("pk").values_list(*selected)
+    writer: _ChunkWriter | None = None
+    chunks = []
+    for row in rows.iterator(chunk_size=FETCH_ROWS):
+        values = list(row[: len(columns)])
+        for i, keys in mapped.items():
+            if values[i] is not None:
+                values[i] = keys[values[i]]
+        chunk = fmt.chunk_of(values[pk_index])
+        if writer is None or writer.chunk != chunk:
+            if writer is not None:
+                chunks.append(writer.close())
+            writer = _ChunkWriter(
+                label=table.label,
+                chunk=chunk,
+                directory=directory,
+                previous=previous,
+                summary=summary,
+                texts=bool(text_field),
+            )
+        if text_field:
+            values.append(writer.write_text(pk=values[pk_index], text=row[-1]))
+        writer.write(values)
+    if writer is not None:
+        chunks.append(writer.close())
+    summary.rows[table.label] = sum(c["rows"] for c in chunks)
+    if text_field:
+        _remove_text_folders(directory, keep={c["chunk"] for c in chunks}, summary=summary)
+    return {
+        "label": table.label,
+        "columns": columns + ([f"{text_field}_sha256"] if text_field else []),
+        "text_field": text_field,
+        "natural_keys": {
+            columns[i]: table.field(columns[i]).related_model._meta.label_lower for i in mapped
+        },
+        "rows": summary.rows[table.label],
+        "chunks": chunks,
+    }
+
+
+def _export_tokens(
+    *, directory: Path, previous: dict[str, dict], summary: ExportSummary
+) -> dict[str, Any]:
+    """API tokens as hashes only: the key itself is a password and never leaves the database."""
+    label = Token._meta.label_lower
+    writer = _ChunkWriter(
+        label=label, chunk=0, directory=directory, previous=previous, summary=summary
+    )
+    for key, user_id, created in Token.objects.order_by("user_id").values_list(
+        "key", "user_id", "created"
+    ):
+        writer.write([user_id, fmt.token_hash(key), created])
+    chunk = writer.close()
+    summary.rows[label] = chunk["rows"]
+    return {
+        "label": label,
+        "columns": ["user_id", "key_sha256", "created"],
+        "restored": False,
+        "rows": chunk["rows"],
+        "chunks": [chunk],
+    }
+
+
+class _ChunkWriter:
+    """One chunk file, written to a temporary name and kept only when its bytes changed."""
+
+    def __init__(
+        self,
+        *,
+        label: str,
+        chunk: int,
+        directory: Path,
+        previous: dict[str, dict],
+        summary: ExportSummary,
+        texts: bool = False,
+    ) -> None:
+        self.chunk = chunk
+        self.path = fmt.chunk_path(label=label, chunk=chunk)
+        self.final = directory / self.path
+        self.final.parent.mkdir(parents=True, exist_ok=True)
+        self.temporary = self.final.with_name(self.final.name + ".tmp")
+        self.raw = self.temporary.open("wb")
+        self.stream = fmt.open_chunk_for_writing(self.raw)
+        self.directory = directory
+        self.old = previous.get(self.path)
+        self.summary = summary
+        self.rows = 0
+        # The text hashes the previous export recorded for this chunk's articles.
+        self.old_texts = self._old_text_hashes() if texts else {}
+        self.texts_seen: set[str] = set()
+
+    def write(self, values: list[Any]) -> None:
+        self.stream.write(fmt.encode_row(values))
+        self.rows += 1
+
+    def write_text(self, *, pk: int, text: str) -> str:
+        digest = fmt.sha256_of_text(text)
+        path = self.directory / fmt.text_path(pk=pk)
+        self.texts_seen.add(path.name)
+        if self.old_texts.get(pk) == digest and path.exists():
+            self.summary.texts_unchanged += 1
+            return digest
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(text.encode())
+        self.summary.texts_written += 1
+        return digest
+
+    def close(self) -> dict[str, Any]:
+        self.stream.close()
+        self.raw.close()  # GzipFile leaves a file object it was given open
+        digest = fmt.sha256_of_file(self.temporary)
+        size = self.temporary.stat().st_size
+        unchanged = (
+            self.old is not None
+            and self.old["sha256"] == digest
+            and self.final.exists()
+            and self.final.stat().st_size == size
+        )
+        if unchanged:
+            self.temporary.unlink()
+            self.summary.chunks_unchanged += 1
+        else:
+            os.replace(self.temporary, self.final)
+            self.summary.chunks_written += 1
+        if self.old_texts or self.texts_seen:
+            self._remove_unseen_texts()
+        return {
+            "path": self.path,
+            "chunk": self.chunk,
+            "rows": self.rows,
+            "bytes": size,
+            "sha256": digest,
+        }
+
+    def _old_text_hashes(self) -> dict[int, str]:
+        if self.old is None or not self.final.exists():
+            return {}
+        try:
+            return {row[0]: row[-1] for row in fmt.read_chunk(self.final)}
+        except (OSError, EOFError, ValueError):
+            return {}  # an unreadable old chunk only means every text is written again
+
+    def _remove_unseen_texts(self) -> None:
+        folder = self.directory / fmt.text_path(pk=self.chunk * fmt.CHUNK)
+        for path in folder.parent.glob("*.txt"):
+            if path.name not in self.texts_seen:
+                path.unlink()
+                self.summary.files_removed += 1
+
+
+def _remove_text_folders(directory: Path, *, keep: set[int], summary: ExportSummary) -> None:
+    root = directory / "articles"
+    if not root.is_dir():
+        return
+    for folder in root.iterdir():
+        if folder.is_dir() and (not folder.name.isdigit() or int(folder.name) not in keep):
+            summary.files_removed += sum(1 for _ in folder.iterdir())
+            shutil.rmtree(folder)
+
+
+def _previous_chunks(directory: Path) -> dict[str, dict]:
+    """The chunks of the export already in `directory`, by path; none when there is none."""
+    try:
+        manifest = json.loads((directory / fmt.MANIFEST).read_text())
+    except (OSError, ValueError):
+        return {}
+    if manifest.get("format") != fmt.FORMAT:
+        return {}
+    return {c["path"]: c for table in manifest.get("tables", []) for c in table["chunks"]}
+
+
+def _write_manifest(directory: Path, manifest: dict[str, Any]) -> None:
+    temporary = directory / (fmt.MANIFEST + ".tmp")
+    temporary.write_text(json.dumps(manifest, ensure_ascii=False, indent=1) + "\n")
+    os.replace(temporary, directory / fmt.MANIFEST)
+
+
+def _remove_stale_chunks(
+    directory: Path, *, previous: dict[str, dict], tables: list[dict], summary: ExportSummary
+) -> None:
+    current = {c["path"] for table in tables for c in table["chunks"]}
+    for path in previous.keys() - current:
+        (directory / path).unlink(missing_ok=True)
+        summary.files_removed += 1
+
+
+def _applied_migrations() -> dict[str, str]:
+    """The last migration applied per app: what schema the rows were written under."""
+    latest: dict[str, str] = {}
+    for app, name in MigrationRecorder(connection).applied_migrations():
+        latest[app] = max(latest.get(app, ""), name)
+    return latest
