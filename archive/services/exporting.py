@@ -77,9 +77,12 @@ class _snapshot:
     """One consistent view of the database for the whole export, on both backends."""
 
     def __enter__(self) -> None:
+        outermost = not connection.in_atomic_block
         self.atomic = transaction.atomic()
         self.atomic.__enter__()
-        if connection.vendor == "postgresql":
+        # Only the first statement of a transaction may choose its isolation; inside a
+        # caller's transaction, the caller's view is the one there is.
+        if outermost and connection.vendor == "postgresql":
             # Read committed would let a table read later see rows whose parents it missed.
             with connection.cursor() as cursor:
                 cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")
