@@ -96,3 +96,30 @@ def sentence_at(structure: ArticleStructure, offset: int) -> Sentence | None:
     if index >= 0 and offset < structure.sentences[index].end:
         return structure.sentences[index]
     return None
+
+
+# A mention keeps its sentence as context, but a "sentence" can be a whole
+# paragraph without a full stop: each of its mentions would store all of it.
+MAX_CONTEXT = 400
+
+
+def context_window(text: str, *, lo: int, hi: int, start: int, end: int) -> str:
+    """text[lo:hi] (the sentence or line of the mention at [start, end)), capped.
+
+    When longer than MAX_CONTEXT, a window of about MAX_CONTEXT characters
+    around the mention, cut at word boundaries and marked "…" where cut. The
+    mention itself is always whole.
+    """
+    if hi - lo <= MAX_CONTEXT:
+        return text[lo:hi]
+    room = max(0, MAX_CONTEXT - (end - start))
+    right = min(hi, end + room // 2)
+    left = max(lo, start - (room - (right - end)))
+    right = min(hi, end + (room - (start - left)))
+    # Move each cut to the nearest word boundary inside the window.
+    while left > lo and left < start and not text[left - 1].isspace():
+        left += 1
+    while right < hi and right > end and not text[right].isspace():
+        right -= 1
+    core = text[left:right].strip()
+    return ("…" if left > lo else "") + core + ("…" if right < hi else "")

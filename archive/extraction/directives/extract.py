@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from archive.extraction.article import sentence_at
+from archive.extraction.article import context_window, sentence_at
 from archive.extraction.dates import infer_year
 from archive.extraction.directives.citations import Citation, citations, kind_of_symbol
 from archive.extraction.directives.symbols import Identity, ParsedSymbol, issuer_from_code
@@ -169,7 +169,15 @@ def extract_directives(
                 surface=structure.text[cite.start : cite.end],
                 start=cite.start,
                 end=cite.end,
-                sentence=sentence.text if sentence else "",
+                sentence=context_window(
+                    structure.text,
+                    lo=sentence.start,
+                    hi=sentence.end,
+                    start=cite.start,
+                    end=cite.end,
+                )
+                if sentence
+                else "",
             )
         )
     ordered = list(dict.fromkeys(c.key for c in cites))
