@@ -63,7 +63,7 @@ class ArchiveAutoSchema(AutoSchema):
     def _get_response_bodies(self, direction="response"):
         responses = super()._get_response_bodies(direction)
         action = getattr(self.view, "action", None)
-        if action in ("list", "create", "update", "partial_update", "import_article"):
+        if action in ("list", "create", "update", "partial_update", "import_article", "mentions"):
             responses.setdefault(
                 "400",
                 _response(
@@ -75,7 +75,7 @@ class ArchiveAutoSchema(AutoSchema):
         # to anonymous users by ARCHIVE_API_PUBLIC_READ=0.
         responses.setdefault("401", _response("Not logged in.", _DETAIL))
         responses.setdefault("403", _response("Not allowed.", _DETAIL))
-        if action in ("list", "retrieve", "update", "partial_update", "destroy"):
+        if action in ("list", "retrieve", "update", "partial_update", "destroy", "mentions"):
             description = "No such page." if action == "list" else "No such record."
             responses.setdefault("404", _response(description, _DETAIL))
         return responses
