@@ -63,7 +63,15 @@ class ArchiveAutoSchema(AutoSchema):
     def _get_response_bodies(self, direction="response"):
         responses = super()._get_response_bodies(direction)
         action = getattr(self.view, "action", None)
-        if action in ("list", "export", "create", "update", "partial_update", "import_article"):
+        if action in (
+            "list",
+            "export",
+            "create",
+            "update",
+            "partial_update",
+            "import_article",
+            "mentions",
+        ):
             responses.setdefault(
                 "400",
                 _response(
@@ -76,7 +84,7 @@ class ArchiveAutoSchema(AutoSchema):
         responses.setdefault("401", _response("Not logged in.", _DETAIL))
         responses.setdefault("403", _response("Not allowed.", _DETAIL))
         responses.setdefault("429", _response("Too many requests: wait and retry.", _DETAIL))
-        if action in ("list", "retrieve", "update", "partial_update", "destroy"):
+        if action in ("list", "retrieve", "update", "partial_update", "destroy", "mentions"):
             description = "No such page." if action == "list" else "No such record."
             responses.setdefault("404", _response(description, _DETAIL))
         return responses

@@ -159,6 +159,33 @@ def group_mentions(mentions, entity: str) -> list[MentionGroup]:
     return list(groups.values())
 
 
+class ArticleMentionSerializer(MentionSerializer):
+    """One mention in the paged list of an article's mentions of one kind."""
+
+    entity_id = serializers.SerializerMethodField()
+    entity_name = serializers.SerializerMethodField()
+    entity_url = serializers.SerializerMethodField()
+
+    def _entity(self, mention):
+        return getattr(mention, self.context["entity"])
+
+    def get_entity_id(self, mention) -> int:
+        return self._entity(mention).pk
+
+    def get_entity_name(self, mention) -> str:
+        return (
+            str(self._entity(mention))
+            if self.context["entity"] == "directive"
+            else (self._entity(mention).name)
+        )
+
+    @extend_schema_field({"type": "string", "format": "uri"})
+    def get_entity_url(self, mention) -> str:
+        entity = self._entity(mention)
+        path = reverse(f"api:{self.context['entity']}-detail", args=[entity.pk])
+        return self.context["request"].build_absolute_uri(path)
+
+
 class MentionedPersonSerializer(serializers.Serializer):
     id = serializers.IntegerField(source="entity.pk")
     name = serializers.CharField(source="entity.name")
@@ -192,12 +219,31 @@ class PublishedSerializer(serializers.Serializer):
     year_inferred = serializers.BooleanField(source="published_year_inferred")
 
 
+class MentionCountsSerializer(serializers.Serializer):
+    people = serializers.IntegerField(source="person_mention_count")
+    organisations = serializers.IntegerField(source="organisation_mention_count")
+    directives = serializers.IntegerField(source="directive_mention_count")
+
+
 class ArticleDetailSerializer(ArticleListSerializer):
     dateline = serializers.CharField(source="dateline_place", read_only=True)
     published = PublishedSerializer(source="*", read_only=True)
-    people = serializers.SerializerMethodField()
-    organisations = serializers.SerializerMethodField()
-    directives = serializers.SerializerMethodField()
+    people = serializers.SerializerMethodField(
+        help_text=f"Entities of the first {EMBED_LIMIT} person mentions, in text order."
+    )
+    organisations = serializers.SerializerMethodField(
+        help_text=f"Entities of the first {EMBED_LIMIT} organisation mentions, in text order."
+    )
+    directives = serializers.SerializerMethodField(
+        help_text=f"Entities of the first {EMBED_LIMIT} directive mentions, in text order."
+    )
+    mention_counts = MentionCountsSerializer(
+        source="*", read_only=True, help_text="All mentions of each kind, embedded or not."
+    )
+    mentions_url = serializers.HyperlinkedIdentityField(
+        view_name="api:article-mentions",
+        help_text="Every mention, paged: add ?kind=person, organisation or directive.",
+    )
 
     class Meta(ArticleListSerializer.Meta):
         fields = [
@@ -213,6 +259,8 @@ class ArticleDetailSerializer(ArticleListSerializer):
             "people",
             "organisations",
             "directives",
+            "mention_counts",
+            "mentions_url",
         ]
 
     def _groups(self, article, attribute: str, entity: str, serializer_class) -> list[dict]:

@@ -19,7 +19,7 @@ from rest_framework.authentication import SessionAuthentication, TokenAuthentica
 from rest_framework.authtoken.serializers import AuthTokenSerializer
 from rest_framework.authtoken.views import ObtainAuthToken
 from rest_framework.decorators import action
-from rest_framework.exceptions import ValidationError
+from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
@@ -246,13 +246,47 @@ class ArticleViewSet(ArchiveViewSet):
         except ArticleImportError as error:
             field = "file" if "file" in data else "text"
             raise ValidationError({field: [error.reason]}) from None
-        article = self.detail_queryset().get(pk=outcome.article.pk)
+        article = selectors.get_articles_for_detail(embed=None).get(pk=outcome.article.pk)
         context = self.get_serializer_context()
         result = shapes.ArticleImportResultSerializer(
             {"article": article, "outcome": outcome}, context=context
         ).data
         code = status.HTTP_201_CREATED if outcome.status == ImportStatus.CREATED else 200
         return Response(result, status=code)
+
+    @extend_schema(
+        parameters=[
+            OpenApiParameter(
+                "kind",
+                str,
+                required=True,
+                enum=list(selectors.ARTICLE_MENTIONS),
+                description="Which mentions: of people, organisations or directives.",
+            )
+        ],
+        responses=shapes.ArticleMentionSerializer(many=True),
+    )
+    @action(
+        detail=True,
+        methods=["get"],
+        url_path="mentions",
+        pagination_class=CappedPageNumberPagination,
+        filter_backends=[],
+    )
+    def mentions(self, request, pk=None):
+        """Every mention of one kind in the article, in text order, paged by number."""
+        entity = request.query_params.get("kind")
+        if entity not in selectors.ARTICLE_MENTIONS:
+            kinds = ", ".join(selectors.ARTICLE_MENTIONS)
+            raise ValidationError({"kind": [f"must be one of {kinds}"]})
+        if not Article.objects.filter(pk=pk).exists():
+            raise NotFound("no article with this id")
+        page = self.paginate_queryset(
+            selectors.list_article_mentions(article_id=int(pk), entity=entity)
+        )
+        context = {**self.get_serializer_context(), "entity": entity}
+        data = shapes.ArticleMentionSerializer(page, many=True, context=context).data
+        return self.get_paginated_response(data)
 
 
 @_document_writes(shapes.PersonDetailSerializer, writes.PersonWriteSerializer)

@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from archive.extraction.article import extractable_spans, sentence_at
+from archive.extraction.article import context_window, extractable_spans, sentence_at
 from archive.extraction.lexicon.keys import Phrases, by_length
 from archive.extraction.normalize import matching_key
 from archive.extraction.types import ArticleStructure
@@ -125,11 +125,17 @@ def keyed_phrases(keys: Iterable[str]) -> Phrases:
 
 
 def sentence_text(structure: ArticleStructure, start: int, end: int) -> str:
-    """The sentence an occurrence stands in; the enclosing line when no sentence covers it."""
+    """The sentence an occurrence stands in, or the enclosing line when no sentence covers
+    it; capped around the occurrence (see `context_window`)."""
+    text = structure.text
     sentence = sentence_at(structure, start)
     if sentence is not None:
-        return sentence.text
-    text = structure.text
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
-    return text[line_start : line_end if line_end >= 0 else len(text)].strip()
+        return context_window(text, lo=sentence.start, hi=sentence.end, start=start, end=end)
+    lo = text.rfind("\n", 0, start) + 1
+    hi = text.find("\n", end)
+    hi = len(text) if hi < 0 else hi
+    while lo < hi and text[lo].isspace():
+        lo += 1
+    while hi > lo and text[hi - 1].isspace():
+        hi -= 1
+    return context_window(text, lo=lo, hi=hi, start=start, end=end)

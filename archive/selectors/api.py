@@ -58,25 +58,48 @@ def _mentions(model, entity: str, entity_fields: tuple[str, ...]) -> QuerySet:
     )
 
 
-def get_articles_for_detail() -> QuerySet[Article]:
-    """Articles with every mention (and its entity) prefetched: four queries per article."""
-    return Article.objects.defer("raw_text", "search_document", "blocks").prefetch_related(
-        Prefetch(
-            "personmention_set",
-            queryset=_mentions(PersonMention, "person", ("id", "name")),
-            to_attr="person_mentions",
-        ),
-        Prefetch(
-            "organisationmention_set",
-            queryset=_mentions(OrganisationMention, "organisation", ("id", "name", "abbreviation")),
-            to_attr="organisation_mentions",
-        ),
-        Prefetch(
-            "directivemention_set",
-            queryset=_mentions(DirectiveMention, "directive", ("id", "symbol", "kind", "number")),
-            to_attr="directive_mentions",
-        ),
+# The kinds of mention an article has: its prefetch attribute, entity field and model.
+ARTICLE_MENTIONS = {
+    "person": ("person_mentions", PersonMention, ("id", "name")),
+    "organisation": ("organisation_mentions", OrganisationMention, ("id", "name", "abbreviation")),
+    "directive": ("directive_mentions", DirectiveMention, ("id", "symbol", "kind", "number")),
+}
+
+
+def get_articles_for_detail(*, embed: int | None = EMBED_LIMIT) -> QuerySet[Article]:
+    """Articles with their first `embed` mentions of each kind (and entities) prefetched,
+    and each kind's total: four queries per article.
+
+    An article can cite thousands of directives; a detail embeds the first
+    mentions in text order, and `list_article_mentions` pages through the
+    rest. `embed=None` prefetches all (the import reply, whose work is
+    already proportional to the mentions written).
+    """
+    prefetches = []
+    totals = {}
+    for entity, (attribute, model, fields) in ARTICLE_MENTIONS.items():
+        mentions = _mentions(model, entity, fields)
+        prefetches.append(
+            Prefetch(
+                f"{model._meta.model_name}_set",
+                queryset=mentions if embed is None else mentions[:embed],
+                to_attr=attribute,
+            )
+        )
+        totals[f"{entity}_mention_count"] = count_of(
+            model.objects.all(), outer="article", counted="id"
+        )
+    return (
+        Article.objects.defer("raw_text", "search_document", "blocks")
+        .annotate(**totals)
+        .prefetch_related(*prefetches)
     )
+
+
+def list_article_mentions(*, article_id: int, entity: str) -> QuerySet:
+    """One article's mentions of one kind of entity, in text order (for paging)."""
+    _, model, fields = ARTICLE_MENTIONS[entity]
+    return _mentions(model, entity, fields).filter(article_id=article_id)
 
 
 # --- People ------------------------------------------------------------------

@@ -140,7 +140,9 @@ def article_detail(request, pk: int):
         "article": article,
         "date_label": article_date(article),
         # An editor's corrected title replaces the one in the text (and its marks).
-        "title_html": title.html if title and title_as_written(article) == article.title else None,
+        "title_pieces": title.pieces
+        if title and title_as_written(article) == article.title
+        else None,
         "blocks": [b for b in blocks if b.kind != "title"],
         "entities": entities,
         "mention_total": len(spans),

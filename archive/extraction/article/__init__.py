@@ -7,7 +7,7 @@ together in `parse_structure`.
 
 from __future__ import annotations
 
-from archive.extraction.article.sentences import sentence_at
+from archive.extraction.article.sentences import context_window, sentence_at
 from archive.extraction.article.structure import extractable_spans, parse_structure
 
-__all__ = ["extractable_spans", "parse_structure", "sentence_at"]
+__all__ = ["context_window", "extractable_spans", "parse_structure", "sentence_at"]

@@ -15,6 +15,7 @@ from archive.extraction.types import ArticleStructure, Sentence
 
 _SENTENCE_END = re.compile(r"[.!?…]+[\"”’»)\]]*")
 _OPENERS = '"“‘«([ '
+_NON_SPACE = re.compile(r"\S")
 # Abbreviations that end with a dot inside a sentence: professor, associate
 # professor, doctor, master, physician, engineer, bachelor, PhD candidate,
 # city, district, ward, "etc." and English honorifics.
@@ -24,8 +25,23 @@ _ABBREVIATIONS = frozenset(
 )  # fmt: skip
 
 
+def _word_before(text: str, end: int) -> str:
+    """The last whitespace-separated word of text[:end], or "".
+
+    Read backwards from `end` rather than by splitting text[:end], which
+    would copy the whole text before every full stop.
+    """
+    e = end
+    while e > 0 and text[e - 1].isspace():
+        e -= 1
+    s = e
+    while s > 0 and not text[s - 1].isspace():
+        s -= 1
+    return text[s:e]
+
+
 def _is_abbreviation(text: str, dot: int) -> bool:
-    token = text[:dot].rsplit(None, 1)[-1].lstrip('("“') if text[:dot].strip() else ""
+    token = _word_before(text, dot).lstrip('("“')
     if not token:
         return False
     last = token.rsplit(".", 1)[-1]
@@ -38,8 +54,7 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     # A lone capital after a capitalised word ends a Vietnamese name, given
     # name last ("Giàng A."); after anything else it is a foreign first
     # name's initial ("ông J. Smith").
-    before = text[: dot - len(token)].rsplit(None, 1)
-    word = before[-1] if before else ""
+    word = _word_before(text, dot - len(token))
     if matching_key(word) in lx.HONORIFICS or matching_key(word) in lx.PERSON_NOUNS:
         return True  # "Ông J. Smith": the honorific opens a sentence, capitalised
     return not (word[:1].isupper() and word.isalpha())
@@ -49,13 +64,17 @@ def split_sentences(text: str, start: int, end: int) -> list[Sentence]:
     """Sentences of text[start:end]: a break is [.!?…] then space and a capital, or the end."""
     cuts: list[int] = []
     for m in _SENTENCE_END.finditer(text, start, end):
-        rest = text[m.end() : end]
-        if not rest.strip():
+        # Positions, not slices of the rest of the block: a slice per full stop
+        # would make a long paragraph quadratic.
+        word = _NON_SPACE.search(text, m.end(), end)
+        if word is None:
             break
-        if not rest[:1].isspace():
+        if word.start() == m.end():
             continue  # "1.7", "TP.HCM", URLs: no space after the dot
-        following = rest.lstrip().lstrip(_OPENERS)
-        if not following[:1].isupper():
+        k = word.start()
+        while k < end and text[k] in _OPENERS:
+            k += 1
+        if not (k < end and text[k].isupper()):
             continue
         if m.group().startswith(".") and len(m.group()) == 1 and _is_abbreviation(text, m.start()):
             continue
@@ -77,3 +96,30 @@ def sentence_at(structure: ArticleStructure, offset: int) -> Sentence | None:
     if index >= 0 and offset < structure.sentences[index].end:
         return structure.sentences[index]
     return None
+
+
+# A mention keeps its sentence as context, but a "sentence" can be a whole
+# paragraph without a full stop: each of its mentions would store all of it.
+MAX_CONTEXT = 400
+
+
+def context_window(text: str, *, lo: int, hi: int, start: int, end: int) -> str:
+    """text[lo:hi] (the sentence or line of the mention at [start, end)), capped.
+
+    When longer than MAX_CONTEXT, a window of about MAX_CONTEXT characters
+    around the mention, cut at word boundaries and marked "…" where cut. The
+    mention itself is always whole.
+    """
+    if hi - lo <= MAX_CONTEXT:
+        return text[lo:hi]
+    room = max(0, MAX_CONTEXT - (end - start))
+    right = min(hi, end + room // 2)
+    left = max(lo, start - (room - (right - end)))
+    right = min(hi, end + (room - (start - left)))
+    # Move each cut to the nearest word boundary inside the window.
+    while left > lo and left < start and not text[left - 1].isspace():
+        left += 1
+    while right < hi and right > end and not text[right].isspace():
+        right -= 1
+    core = text[left:right].strip()
+    return ("…" if left > lo else "") + core + ("…" if right < hi else "")

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from archive.extraction.article import sentence_at
+from archive.extraction.article import context_window, sentence_at
 from archive.extraction.dates import infer_year
 from archive.extraction.directives.citations import Citation, citations, kind_of_symbol
-from archive.extraction.directives.symbols import Identity, issuer_from_code
+from archive.extraction.directives.symbols import Identity, ParsedSymbol, issuer_from_code
 from archive.extraction.normalize import matching_key
 from archive.extraction.types import (
     ArticleStructure,
@@ -51,10 +51,12 @@ def _codes_agree(a: str, b: str) -> bool:
 
 def _symbol_entities(cites: list[Citation]) -> dict[Identity, DirectiveEntity]:
     entities: dict[Identity, DirectiveEntity] = {}
+    first: dict[Identity, ParsedSymbol] = {}
     for cite in cites:
         if cite.symbol is None:
             continue
         identity = cite.symbol.identity
+        first.setdefault(identity, cite.symbol)
         known = entities.get(identity)
         issued = cite.issued
         if issued and cite.symbol.year:
@@ -73,11 +75,16 @@ def _symbol_entities(cites: list[Citation]) -> dict[Identity, DirectiveEntity]:
         )
         cite.key = known.key
     for identity, entity in entities.items():
-        symbol = next(c.symbol for c in cites if c.symbol and c.symbol.identity == identity)
         entities[identity] = replace(
-            entity, issuer_name=entity.issuer_name or issuer_from_code(symbol)
+            entity, issuer_name=entity.issuer_name or issuer_from_code(first[identity])
         )
     return entities
+
+
+def _shelf(number: str, kind_code: str) -> tuple[int, str]:
+    """What a short citation and its target must share: the number, and the type up to
+    the two spellings of a regulation (see `_codes_agree`)."""
+    return int(number), "QĐi" if kind_code == "QyĐ" else kind_code
 
 
 def _resolve_short(cite: Citation, candidates: list[DirectiveEntity]) -> DirectiveEntity | None:
@@ -108,13 +115,22 @@ def extract_directives(
     # "Nghị quyết số 12 ngày 16/3/2023 của Bộ Chính trị" wherever it stands.
     loose: list[DirectiveEntity] = []
     loose_of: dict[int, int] = {}
+    # Candidates indexed by what a short citation must share with them (number,
+    # type), so each lookup reads a few entities, not every one in the article.
+    symbol_candidates: dict[tuple[int, str], list[DirectiveEntity]] = {}
+    for entity in by_symbol.values():
+        if entity.number.isdigit():
+            symbol_candidates.setdefault(_shelf(entity.number, entity.kind_code), []).append(entity)
+    loose_shelves: dict[tuple[int, str], list[int]] = {}
     short = [c for c in cites if c.symbol is None]
     for cite in sorted(short, key=lambda c: not (c.issued or c.issuer_name)):
-        target = _resolve_short(cite, list(by_symbol.values()))
+        shelf = _shelf(cite.number, cite.kind_code)
+        target = _resolve_short(cite, symbol_candidates.get(shelf, []))
         if target:
             cite.key = target.key
             continue
-        match = _resolve_short(cite, loose)
+        indices = loose_shelves.setdefault(shelf, [])
+        match = _resolve_short(cite, [loose[i] for i in indices])
         if match is None or (
             cite.issuer_name
             and match.issuer_name
@@ -122,8 +138,9 @@ def extract_directives(
         ):
             loose.append(DirectiveEntity(key="", kind=cite.kind, kind_code=cite.kind_code,
                                          number=str(int(cite.number))))  # fmt: skip
+            indices.append(len(loose) - 1)
             match = loose[-1]
-        index = loose.index(match)
+        index = next(i for i in indices if loose[i] is match)
         loose[index] = replace(
             match,
             issued=match.issued or cite.issued,
@@ -152,7 +169,15 @@ def extract_directives(
                 surface=structure.text[cite.start : cite.end],
                 start=cite.start,
                 end=cite.end,
-                sentence=sentence.text if sentence else "",
+                sentence=context_window(
+                    structure.text,
+                    lo=sentence.start,
+                    hi=sentence.end,
+                    start=cite.start,
+                    end=cite.end,
+                )
+                if sentence
+                else "",
             )
         )
     ordered = list(dict.fromkeys(c.key for c in cites))

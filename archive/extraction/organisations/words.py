@@ -30,10 +30,21 @@ def place_length(tokens: Sequence[Token], i: int) -> int:
     return match_phrase(tokens, i, lx.PLACE_KEYS_BY_LENGTH)
 
 
+# No grammar needs to count further (a name has at most four syllables, a unit
+# name's place a few more); stopping here keeps a text of thousands of
+# capitalised words linear, since a run is measured from each of its tokens.
+LONGEST_CAP_RUN = 16
+
+
 def cap_run(tokens: Sequence[Token], i: int) -> int:
-    """Number of consecutive capitalised word tokens from i."""
+    """Number of consecutive capitalised word tokens from i, up to LONGEST_CAP_RUN."""
     n = 0
-    while i + n < len(tokens) and tokens[i + n].is_word and tokens[i + n].is_cap:
+    while (
+        n < LONGEST_CAP_RUN
+        and i + n < len(tokens)
+        and tokens[i + n].is_word
+        and tokens[i + n].is_cap
+    ):
         n += 1
     return n
 

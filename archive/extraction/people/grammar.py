@@ -29,6 +29,10 @@ _NON_NAME = keyed_phrases(lx.NON_NAME_CAPITALS)
 _HONORIFICS = keyed_phrases(lx.HONORIFICS)
 _PERSON_NOUNS = keyed_phrases(lx.PERSON_NOUNS)
 _MAX_NAME = 4
+# Posts and titles read before one name. Past this the start moves on a token
+# (the same person is found from a later start, with the posts nearest the
+# name), so a text of thousands of chained posts is read in linear time.
+_MAX_LEADING = 8
 # Prepositions before a post that make it someone else's ("Báo cáo với Bộ
 # trưởng, Đại sứ X"; "thừa ủy quyền của Chủ tịch nước, Phó Thủ tướng X").
 _OBJECT_MARKERS = frozenset({"của", "với", "cho", "tới", "đến", "gửi", "lên"})
@@ -119,6 +123,8 @@ def parse_person_at(tokens: Sequence[Token], i: int) -> PersonMatch | None:
     titles: list[tuple[int, int]] = []
     posts: list[PostMatch] = []
     while j < len(tokens):
+        if len(posts) + len(titles) > _MAX_LEADING:
+            return None
         n = starts_rank(tokens, j)
         if n:
             rank = canonical_rank(" ".join(t.text for t in tokens[j : j + n])) or ""

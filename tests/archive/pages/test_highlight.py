@@ -2,11 +2,21 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
+
+from django.template.loader import render_to_string
+from hypothesis import given
+from hypothesis import strategies as st
+
 from archive.views.highlight import Span, mark_text, outermost, reading_blocks
 
 
 def span(start: int, end: int, kind: str = "person") -> Span:
     return Span(start, end, kind, f"/{kind}/{start}/", f"tên {start}")
+
+
+def draw(pieces) -> str:
+    return render_to_string("archive/includes/marked_text.html", {"pieces": pieces})
 
 
 def test_of_overlapping_spans_the_first_and_longest_wins():
@@ -20,13 +30,22 @@ def test_empty_or_reversed_spans_are_ignored():
 
 def test_marked_text_keeps_every_character_in_order():
     text = "Ông Lê Văn Tám và Bộ Tư pháp."
-    html = mark_text(text, 0, len(text), [span(4, 14), span(18, 28, "organisation")])
+    html = draw(mark_text(text, 0, len(text), [span(4, 14), span(18, 28, "organisation")]))
     assert html == (
         'Ông <a class="mention mention-person" href="/person/4/" title="tên 4">'
         "<mark>Lê Văn Tám</mark></a> và "
         '<a class="mention mention-organisation" href="/organisation/18/" title="tên 18">'
         "<mark>Bộ Tư pháp</mark></a>."
     )
+
+
+def test_the_text_and_the_link_title_are_escaped():
+    text = '<script>x</script> "Ông <b>"'
+    mention = Span(19, 28, "person", "/people/1/", '"><script>')
+    html = draw(mark_text(text, 0, len(text), [mention]))
+    assert "<script>" not in html and "<b>" not in html
+    assert "&lt;script&gt;x&lt;/script&gt;" in html
+    assert 'title="&quot;&gt;&lt;script&gt;"' in html
 
 
 def test_a_span_crossing_a_block_boundary_is_split_cleanly():
@@ -36,8 +55,9 @@ def test_a_span_crossing_a_block_boundary_is_split_cleanly():
         {"kind": "paragraph", "start": 9, "end": 15},
     ]
     result = reading_blocks(text, blocks, [span(4, 11)])
-    assert [b.html.count("<mark>") for b in result] == [1, 1]
-    assert "<mark>hai</mark>" in result[0].html and "<mark>ba</mark>" in result[1].html
+    html = [draw(b.pieces) for b in result]
+    assert [h.count("<mark>") for h in html] == [1, 1]
+    assert "<mark>hai</mark>" in html[0] and "<mark>ba</mark>" in html[1]
 
 
 def test_furniture_and_repeated_captions_are_not_shown():
@@ -48,3 +68,24 @@ def test_furniture_and_repeated_captions_are_not_shown():
         {"kind": "furniture", "start": 20, "end": 33},
     ]
     assert [b.kind for b in reading_blocks(text, blocks, [])] == ["caption"]
+
+
+TEXT = "abcdefghij" * 6
+
+
+@given(
+    cuts=st.lists(st.integers(0, len(TEXT)), max_size=12),
+    raw=st.lists(st.tuples(st.integers(0, len(TEXT)), st.integers(0, 15)), max_size=30),
+)
+def test_each_block_marks_exactly_the_mentions_that_overlap_it(cuts, raw):
+    """Whatever the blocks and mentions, each block shows its own text, with every kept
+    mention overlapping it marked over exactly the overlapping characters."""
+    bounds = sorted({0, len(TEXT), *cuts})
+    blocks = [{"kind": "paragraph", "start": s, "end": e} for s, e in pairwise(bounds)]
+    spans = [span(s, s + n) for s, n in raw]
+    kept = outermost(spans)
+    for block, shown in zip(blocks, reading_blocks(TEXT, blocks, spans), strict=True):
+        start, end = block["start"], block["end"]
+        assert "".join(p.text for p in shown.pieces) == TEXT[start:end]
+        marked = [(p.span.start, p.span.end) for p in shown.pieces if p.span]
+        assert marked == [(s.start, s.end) for s in kept if s.start < end and s.end > start]
