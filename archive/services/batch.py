@@ -128,7 +128,8 @@ def find_article_files(
 def _connection_lost() -> bool:
     """True when the database connection is dead (not when a query merely failed)."""
     if connection.connection is None:
-        return False
+        # Closed by the failed article's rollback, which found it dead.
+        return True
     try:
         return not connection.is_usable()
     except DatabaseError:
@@ -143,13 +144,17 @@ def import_one(*, file: ArticleFile, dry_run: bool = False) -> ImportOutcome:
     its transaction was rolled back, so nothing of it is left half-written.
     """
     for attempt in (1, 2):
+        before = connection.connection
         try:
             return import_file(path=file.path, origin=file.origin, dry_run=dry_run)
         except ArticleImportError as error:
             return ImportOutcome.failure(origin=file.origin, error=error)
         except (OperationalError, InterfaceError) as error:
-            if attempt == 1 and _connection_lost():
-                logger.warning("database connection lost at %s; reconnecting", file.origin)
+            # A transaction that failed on a dead connection has already been
+            # given a new one (Django reopens it to restore autocommit).
+            replaced = connection.connection is not before
+            if attempt == 1 and (replaced or _connection_lost()):
+                logger.warning("connection lost at %s (%s); reconnecting", file.origin, error)
                 connection.close()
                 continue
             return _unexpected(file, error)

@@ -59,9 +59,7 @@ def test_the_same_text_sent_to_the_service_as_bytes_or_text_is_one_article():
     assert (again.status, again.duplicate_of) == ("unchanged", "a.txt")
 
 
-def test_the_origin_is_relative_to_the_import_root_not_the_working_directory(
-    tmp_path, monkeypatch
-):
+def test_the_origin_is_relative_to_the_import_root_not_the_working_directory(tmp_path, monkeypatch):
     corpus = tmp_path / "kho" / "2025"
     write_corpus(corpus, 2)
     monkeypatch.chdir(tmp_path)
