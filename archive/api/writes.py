@@ -301,6 +301,18 @@ class ArticleWriteSerializer(EditSerializer):
             "notes",
         ]
 
+    def validate_body(self, value: str) -> str:
+        # The page draws the mentions at offsets into the imported text; an
+        # edited body would show old offsets over new words. A body sent back
+        # unchanged (a PUT of the whole record) is accepted.
+        if self.instance is not None and value != self.instance.body:
+            raise serializers.ValidationError(
+                "the body is the imported text and cannot be edited here; correct the file "
+                "and import it again (POST /api/articles/import/ with the same origin)",
+                code="body_not_editable",
+            )
+        return value
+
     def extra_edited_fields(self, instance, changed: list[str]) -> list[str]:
         if "published_on" not in changed:
             return []
