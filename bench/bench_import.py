@@ -118,10 +118,11 @@ def worker(corpus: Path) -> dict:
 
     from archive.models import Article, Organisation, Person
     from archive.services import importing
-    from archive.services.batch import ImportSummary, import_one
+    from archive.services.batch import ImportSummary, find_article_files, import_one
 
     call_command("migrate", verbosity=0)
-    files = sorted(corpus.glob("*.txt"))
+    files, problems = find_article_files(paths=[corpus])
+    assert not problems, problems
     queries, extracting = 0, 0.0
 
     def count(execute, sql, params, many, context):
@@ -149,8 +150,8 @@ def worker(corpus: Path) -> dict:
         summary, queries, extracting = ImportSummary(), 0, 0.0
         cpu = time.process_time()
         with connection.execute_wrapper(count):
-            for path in files:
-                summary.add(import_one(path=path))
+            for file in files:
+                summary.add(import_one(file=file))
         summary.finish()
         assert not summary.failures, summary.lines()
         result[f"{run}_s"] = summary.seconds

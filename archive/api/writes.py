@@ -31,7 +31,8 @@ from archive.models import (
     PersonAlias,
 )
 from archive.selectors.names import name_owner
-from archive.services import record_edit
+from archive.services import ArticleImportError, record_edit
+from archive.services.importing import identify_text
 from archive.services.storing import PUBLISHED_FIELDS
 
 
@@ -300,6 +301,18 @@ class ArticleWriteSerializer(EditSerializer):
             "notes",
         ]
 
+    def validate_body(self, value: str) -> str:
+        # The page draws the mentions at offsets into the imported text; an
+        # edited body would show old offsets over new words. A body sent back
+        # unchanged (a PUT of the whole record) is accepted.
+        if self.instance is not None and value != self.instance.body:
+            raise serializers.ValidationError(
+                "the body is the imported text and cannot be edited here; correct the file "
+                "and import it again (POST /api/articles/import/ with the same origin)",
+                code="body_not_editable",
+            )
+        return value
+
     def extra_edited_fields(self, instance, changed: list[str]) -> list[str]:
         if "published_on" not in changed:
             return []
@@ -376,10 +389,15 @@ class ArticleImportSerializer(serializers.Serializer):
         else:
             attrs["data"] = attrs["text"]
         data = attrs["data"]
-        # The importer hashes the same bytes (surrogates are refused by the field).
-        attrs["sha256"] = hashlib.sha256(
-            data if isinstance(data, bytes) else data.encode("utf-8")
-        ).hexdigest()
+        try:
+            # The importer's own identity of the text: the same text in any encoding.
+            _, attrs["sha256"] = identify_text(data=data)
+        except ArticleImportError:
+            # Not decodable: the importer refuses it in its own words; the
+            # hash only names it meanwhile.
+            attrs["sha256"] = hashlib.sha256(
+                data if isinstance(data, bytes) else data.encode("utf-8")
+            ).hexdigest()
         if not attrs.get("origin"):
             attrs["origin"] = f"api/{attrs['sha256'][:12]}.txt"
         return attrs

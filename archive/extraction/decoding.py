@@ -11,6 +11,7 @@ The error messages are shown to people (the import command's report, the API's
 from __future__ import annotations
 
 import codecs
+import hashlib
 import unicodedata
 
 MAX_ARTICLE_BYTES = 5 * 1024 * 1024
@@ -98,12 +99,11 @@ def _check_content(text: str, *, name: str) -> None:
         )
 
 
-def decode_article(data: bytes, *, name: str = "") -> str:
-    """Decode an article file: UTF-8 (with or without BOM) or UTF-16 with a BOM.
+def decode_bytes(data: bytes, *, name: str = "") -> str:
+    """Decode an article file's bytes without judging the text: the cheap half of decoding.
 
-    Raises ArticleDecodeError (ArticleTooLargeError for size) with a message
-    naming the problem. The text is returned as decoded, BOM removed and
-    otherwise untouched: the archive keeps what the file says.
+    UTF-8 (with or without BOM) or UTF-16 with a BOM; raises ArticleDecodeError
+    otherwise. `check_content` is the other half.
     """
     check_size(len(data), name=name)
     if not data:
@@ -112,8 +112,41 @@ def decode_article(data: bytes, *, name: str = "") -> str:
         # FF FE 00 00 also starts with the UTF-16 LE BOM: test UTF-32 first.
         raise ArticleDecodeError("UTF-32 text is not supported; save it as UTF-8", name=name)
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        text = _decode_utf16(data, name=name)
-    else:
-        text = _decode_utf8(data, name=name)
+        return _decode_utf16(data, name=name)
+    return _decode_utf8(data, name=name)
+
+
+def check_content(text: str, *, name: str = "") -> None:
+    """Refuse a decoded text that is empty, blank or binary (ArticleDecodeError)."""
+    _check_content(text, name=name)
+
+
+def decode_article(data: bytes, *, name: str = "") -> str:
+    """Decode an article file: UTF-8 (with or without BOM) or UTF-16 with a BOM.
+
+    Raises ArticleDecodeError (ArticleTooLargeError for size) with a message
+    naming the problem. The text is returned as decoded, BOM removed and
+    otherwise untouched: the archive keeps what the file says.
+    """
+    text = decode_bytes(data, name=name)
     _check_content(text, name=name)
     return text
+
+
+def canonical_text(text: str) -> str:
+    """The form in which two copies of one text are equal: NFC, line endings as LF.
+
+    A text saved as UTF-16, with a BOM, with CRLF or by an editor that
+    decomposes accents is still the same text; this is what its identity
+    (`content_sha256`) is computed on. Nothing else is folded: two texts that
+    differ in a visible character are two texts.
+    """
+    text = unicodedata.normalize("NFC", text)
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text
+
+
+def content_sha256(text: str) -> str:
+    """The identity of a decoded text: SHA-256 of its canonical form as UTF-8."""
+    return hashlib.sha256(canonical_text(text).encode("utf-8")).hexdigest()

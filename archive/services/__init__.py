@@ -4,7 +4,7 @@ The import command, the API and the admin all go through these functions;
 nothing else creates articles, entities or mentions from an article's text.
 
     import_text(*, data: bytes | str, origin: str, dry_run=False) -> ImportOutcome
-    import_file(*, path: Path, dry_run=False) -> ImportOutcome   (origin = path relative to cwd)
+    import_file(*, path: Path, origin="", dry_run=False) -> ImportOutcome  (origin: name)
     reextract_article(*, article: Article) -> ImportOutcome     (extraction again on raw_text)
     merge_people(*, survivor: Person, merged: Iterable[Person]) -> Person
     merge_organisations(*, survivor: Organisation, merged: Iterable[Organisation]) -> Organisation

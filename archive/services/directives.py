@@ -11,7 +11,14 @@ numbering per year, so a number alone does not), hence:
   contradict it;
 - when a symbol turns up for a directive so far known only from a symbol-less
   citation that agrees on kind, number and on issuer or date, that record
-  receives the symbol instead of a second record being made.
+  receives the symbol instead of a second record being made;
+- and when a directive with a symbol is new to the archive, the symbol-less
+  records that the rule above would have mapped onto it, had it come first,
+  are merged into it (their mentions and links move), so the order in which
+  articles arrive does not decide whether a short citation finds its symbol.
+  Only when two directives with a symbol are equally good for one short
+  citation does the order still matter: that citation then stays unlinked or
+  linked to the first, and an editor's merge decides.
 
 Like people and organisations, existing records only get blanks filled, never
 an editor's field (see entities.py).
@@ -26,14 +33,14 @@ from django.db import IntegrityError, transaction
 from django.db.models import Q
 
 from archive.extraction.normalize import matching_key
-from archive.models import Directive
-from archive.services.entities import ORGANISATIONS, fill_blanks, look_up
+from archive.extraction.types import DirectiveEntity, PartialDate
+from archive.models import Directive, DirectiveMention
+from archive.services.entities import ORGANISATIONS, fill_blanks, look_up, summary_order
 
 if TYPE_CHECKING:
     from collections import Counter
     from collections.abc import Iterable
 
-    from archive.extraction.types import DirectiveEntity, PartialDate
     from archive.models import Organisation
 
 _KEY_LENGTH = Directive._meta.get_field("key").max_length
@@ -122,6 +129,84 @@ def _same_document(entity: DirectiveEntity, issuer) -> Directive | None:
     return winners[0]
 
 
+def _as_citation(record: Directive) -> DirectiveEntity:
+    """A symbol-less record seen as the citation it came from, to match it as one."""
+    issued_on = record.issued_on
+    return DirectiveEntity(
+        key=record.key,
+        kind=record.kind,
+        kind_code=record.kind_code,
+        number=record.number,
+        issued=PartialDate(issued_on.year, issued_on.month, issued_on.day)
+        if issued_on
+        else PartialDate(record.issued_year)
+        if record.issued_year
+        else None,
+    )
+
+
+def _absorb_short_citations(record: Directive) -> dict[int, Directive]:
+    """Merge into `record` (with a symbol) the symbol-less records that belong to it.
+
+    A symbol-less record belongs to it when `_same_document` would have mapped
+    its citation onto `record` had `record` been known first. Editors' records
+    are left for an editor to merge. Returns {absorbed pk: record}.
+    """
+    number = _number(record.number)
+    if not number:
+        return {}
+    absorbed: dict[int, Directive] = {}
+    candidates = Directive.objects.filter(symbol__isnull=True, number__endswith=number)
+    for short in candidates.select_related("issuer"):
+        if short.edited_fields:
+            continue
+        citation = _as_citation(short)
+        if _agreement(record, citation, short.issuer) is None:
+            continue
+        if _same_document(citation, short.issuer) != record:
+            continue
+        _merge_into(record, short)
+        absorbed[short.pk] = record
+    return absorbed
+
+
+def _merge_into(record: Directive, short: Directive) -> None:
+    """Move a symbol-less record's mentions and links to `record`, then delete it."""
+    taken = DirectiveMention.objects.filter(
+        directive=record,
+        article_id__in=DirectiveMention.objects.filter(directive=short).values("article_id"),
+    ).values_list("article_id", "start")
+    clashes = DirectiveMention.objects.filter(directive=short)
+    for article_id, start in taken:
+        clashes.filter(article_id=article_id, start=start).delete()
+    DirectiveMention.objects.filter(directive=short).update(directive=record)
+    through = Directive.implements.through
+    links = [
+        through(
+            from_directive_id=record.pk
+            if row.from_directive_id == short.pk
+            else row.from_directive_id,
+            to_directive_id=record.pk if row.to_directive_id == short.pk else row.to_directive_id,
+        )
+        for row in through.objects.filter(Q(from_directive=short) | Q(to_directive=short))
+    ]
+    through.objects.bulk_create(
+        [link for link in links if link.from_directive_id != link.to_directive_id],
+        ignore_conflicts=True,
+    )
+    fill_blanks(
+        record,
+        {
+            "issued_on": short.issued_on,
+            "issued_year": short.issued_year,
+            "issuer": short.issuer,
+            "summary": short.summary,
+        },
+        chosen={"summary": summary_order},
+    )
+    short.delete()
+
+
 def _create_or_find(entity: DirectiveEntity, values: dict[str, Any]) -> tuple[Directive, bool]:
     key = entity.symbol or entity.key
     try:
@@ -164,6 +249,7 @@ def resolve_directives(
     by_symbol = {record.symbol: record for record in existing if record.symbol}
     by_key = {record.key: record for record in existing}
     resolved: dict[str, Directive] = {}
+    new_symbols: list[Directive] = []
     # Sorted by key, so concurrent imports insert in the same order (no deadlock).
     for entity in sorted(entities, key=lambda entity: entity.key):
         issuer = _issuer(entity, organisations)
@@ -177,12 +263,27 @@ def resolve_directives(
         if record is None:
             record, was_created = _create_or_find(entity, values)
             created["directives"] += was_created
+            if was_created and record.symbol:
+                new_symbols.append(record)
         else:
-            fill_blanks(record, values)
+            had_symbol = bool(record.symbol)
+            fill_blanks(record, values, chosen={"summary": summary_order})
+            if record.symbol and not had_symbol:
+                # A record known from a short citation now has its symbol: the
+                # symbol is its key, as if the full citation had come first.
+                record.key = record.symbol
+                record.save(update_fields=["key"])
+                new_symbols.append(record)
         by_key[record.key] = record
         by_key.setdefault(entity.key, record)
         if record.symbol:
             by_symbol[record.symbol] = record
         resolved[entity.key] = record
+    absorbed: dict[int, Directive] = {}
+    for record in new_symbols:
+        absorbed |= _absorb_short_citations(record)
+    if absorbed:
+        # This article's own short citations may have been among them.
+        resolved = {key: absorbed.get(record.pk, record) for key, record in resolved.items()}
     _link_implements(entities, resolved)
     return resolved

@@ -9,6 +9,13 @@ used). Existing records only get their blanks filled: a field listed in
 `edited_fields` is an editor's and is never written, and a value once set is
 not replaced by what a later article says, so records never flip-flop between
 articles. Directives live in `directives.py`.
+
+Order independence: where articles disagree on a text field that is chosen,
+not merely filled (a record's spelling of its name, a directive's summary),
+the value is the first of all the values seen in a fixed order
+(`spelling_order`, `summary_order`), so importing the same articles in any
+order gives the same record; the choice only ever moves towards that first
+value, so it cannot flip-flop either.
 """
 
 from __future__ import annotations
@@ -19,7 +26,7 @@ from typing import TYPE_CHECKING, Any
 
 from django.db import IntegrityError, transaction
 
-from archive.extraction.normalize import matching_key
+from archive.extraction.normalize import matching_key, unify_tone_style
 from archive.extraction.ranks import canonical_rank
 from archive.models import Organisation, OrganisationAlias, Person, PersonAlias
 
@@ -104,13 +111,35 @@ def create_or_find(kind: NamedKind, *, name: str, key: str, values: dict[str, An
         return existing, False
 
 
-def fill_blanks(record, values: dict[str, Any]) -> None:
-    """Set the fields that are blank and not an editor's; save only if any changed."""
+def spelling_order(name: str) -> tuple[bool, str]:
+    """Sort key of the spellings of one name (same matching key): the first one is used.
+
+    The old tone style ("Hòa") first, as the matching key writes it; then
+    the code-point order, which only has to be fixed, not meaningful.
+    """
+    return unify_tone_style(name) != name, name
+
+
+def summary_order(summary: str) -> tuple[int, str]:
+    """Sort key of a directive's summaries as articles give them: the fullest first."""
+    return -len(summary.split()), summary
+
+
+def fill_blanks(record, values: dict[str, Any], *, chosen: dict[str, Any] | None = None) -> None:
+    """Set the fields that are blank and not an editor's; save only if any changed.
+
+    `chosen` maps a text field to the sort key that picks its value among
+    what the articles say: a set value is replaced by one that sorts first.
+    """
+    chosen = chosen or {}
     changed = []
     for name, value in values.items():
         if not value or name in record.edited_fields:
             continue
-        if getattr(record, name) in ("", None, False):
+        current = getattr(record, name)
+        if current in ("", None, False) or (
+            name in chosen and value != current and chosen[name](value) < chosen[name](current)
+        ):
             setattr(record, name, value)
             changed.append(name)
     if changed:
@@ -178,7 +207,11 @@ def _resolve_named(
             created[kind.counter] += was_created
             found[keys[0]] = record
         else:
-            fill_blanks(record, values_of(entity))
+            values = values_of(entity)
+            if record.key == keys[0]:
+                # Another spelling of the record's own name: the fixed order decides.
+                values = {"name": entity.name, **values}
+            fill_blanks(record, values, chosen={"name": spelling_order})
         resolved[entity_key] = record
         aliases += [(record, name, is_abbr) for name, is_abbr in alias_names_of(entity)]
     add_aliases(kind, aliases)

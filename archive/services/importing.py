@@ -7,8 +7,11 @@ an article's text.
 
 Guarantees:
 - Each article is imported in one transaction: a failure leaves no trace of it.
-- Idempotent: the same bytes at the same origin are "unchanged" and write
-  nothing (not even updated_at); the same bytes under another origin are
+- One text, one article: an article's identity is the SHA-256 of its text as
+  decoded, in NFC and with LF line endings (`content_sha256`), so copies of a
+  text in UTF-8, UTF-8 with a BOM, UTF-16 or with CRLF are one article.
+- Idempotent: the same text at the same origin is "unchanged" and writes
+  nothing (not even updated_at); the same text under another origin is
   reported as "unchanged" with `duplicate_of`, since the hash is unique.
 - Race-safe: two imports of the same files at once end with one copy of each
   record. A unique-key clash with the other import inside an entity insert is
@@ -19,7 +22,6 @@ Guarantees:
 
 from __future__ import annotations
 
-import hashlib
 import os
 import stat
 from dataclasses import dataclass, field
@@ -32,8 +34,10 @@ from django.db import IntegrityError, OperationalError, transaction
 from archive.extraction.decoding import (
     MAX_ARTICLE_BYTES,
     ArticleDecodeError,
+    check_content,
     check_size,
-    decode_article,
+    content_sha256,
+    decode_bytes,
 )
 from archive.extraction.pipeline import extract
 from archive.models import Article
@@ -49,6 +53,8 @@ _ATTEMPTS = 3
 # PostgreSQL's deadlock_detected and serialization_failure: retrying is the cure.
 _RETRYABLE_SQLSTATES = {"40P01", "40001"}
 _ORIGIN_LENGTH = Article._meta.get_field("origin").max_length
+# An unchanged re-import reads the article's row only to compare its hash.
+_TEXTS = ("raw_text", "text", "body", "search_document")
 
 
 class ArticleImportError(ValueError):
@@ -92,16 +98,6 @@ class ImportOutcome:
         return cls(origin=origin, status=ImportStatus.FAILED, error=str(error))
 
 
-def origin_of(path: Path) -> str:
-    """A file's origin: its path relative to the working directory when inside it."""
-    # abspath, not resolve(): a symlinked folder keeps the name it was given by.
-    absolute = Path(os.path.abspath(path))
-    try:
-        return absolute.relative_to(Path.cwd().resolve()).as_posix()
-    except ValueError:
-        return absolute.as_posix()
-
-
 def _read_bounded(path: Path, *, origin: str) -> bytes:
     try:
         info = path.stat()
@@ -118,6 +114,9 @@ def _read_bounded(path: Path, *, origin: str) -> bytes:
     except ArticleDecodeError as error:
         raise ArticleImportError(error.reason, name=origin) from None
     except FileNotFoundError:
+        if path.is_symlink():
+            target = os.readlink(path)
+            raise ArticleImportError(f"broken link (to {target})", name=origin) from None
         raise ArticleImportError("no such file", name=origin) from None
     except PermissionError:
         raise ArticleImportError("cannot be read (permission denied)", name=origin) from None
@@ -125,25 +124,25 @@ def _read_bounded(path: Path, *, origin: str) -> bytes:
         raise ArticleImportError(f"cannot be read ({error.strerror})", name=origin) from None
 
 
-def import_file(*, path: Path, dry_run: bool = False) -> ImportOutcome:
-    """Import one file; its origin is its path relative to the working directory."""
-    origin = origin_of(Path(path))
-    return import_text(
-        data=_read_bounded(Path(path), origin=origin), origin=origin, dry_run=dry_run
-    )
+def import_file(*, path: Path, origin: str = "", dry_run: bool = False) -> ImportOutcome:
+    """Import one file under `origin` (default: the file's name).
 
-
-def import_text(*, data: bytes | str, origin: str, dry_run: bool = False) -> ImportOutcome:
-    """Import an article given as bytes (a file's content) or text (an API body).
-
-    Text is encoded as UTF-8 first, so a text and the same file get the same
-    hash and the same checks. Raises ArticleImportError for input that is not
-    an importable article.
+    The import command gives each file its path relative to the import root
+    (see batch.find_article_files), never one that depends on the working
+    directory.
     """
-    if not origin or len(origin) > _ORIGIN_LENGTH:
-        raise ArticleImportError(
-            f"the origin must be 1 to {_ORIGIN_LENGTH} characters long", name=origin[:80]
-        )
+    path = Path(path)
+    origin = origin or path.name
+    return import_text(data=_read_bounded(path, origin=origin), origin=origin, dry_run=dry_run)
+
+
+def identify_text(*, data: bytes | str, origin: str = "") -> tuple[str, str]:
+    """(text, content hash) of an article given as bytes or text, before any other check.
+
+    Only decoding and the canonical form: the cheap part that decides whether
+    the text is already known. Raises ArticleImportError when it cannot be
+    decoded at all.
+    """
     try:
         raw = data.encode("utf-8") if isinstance(data, str) else bytes(data)
     except UnicodeEncodeError as error:
@@ -151,18 +150,37 @@ def import_text(*, data: bytes | str, origin: str, dry_run: bool = False) -> Imp
         reason = f"text has a character that is not Unicode text at offset {error.start}"
         raise ArticleImportError(reason, name=origin) from None
     try:
-        text = decode_article(raw, name=origin)
+        text = decode_bytes(raw, name=origin)
     except ArticleDecodeError as error:
         raise ArticleImportError(error.reason, name=origin) from None
-    sha256 = hashlib.sha256(raw).hexdigest()
-    # Read-only short cuts before the costly extraction; store_parsed_article
-    # checks the same again under its lock.
-    known = Article.objects.filter(origin=origin).first()
+    return text, content_sha256(text)
+
+
+def import_text(*, data: bytes | str, origin: str, dry_run: bool = False) -> ImportOutcome:
+    """Import an article given as bytes (a file's content) or text (an API body).
+
+    Text is encoded as UTF-8 first, so a text and the same file get the same
+    checks; both are identified by their canonical text's hash. Raises
+    ArticleImportError for input that is not an importable article.
+    """
+    if not origin or len(origin) > _ORIGIN_LENGTH:
+        raise ArticleImportError(
+            f"the origin must be 1 to {_ORIGIN_LENGTH} characters long", name=origin[:80]
+        )
+    text, sha256 = identify_text(data=data, origin=origin)
+    # Read-only short cuts before the costly checks and extraction; a known
+    # text passed them when it was stored. store_parsed_article checks the
+    # same again under its lock.
+    known = Article.objects.filter(origin=origin).defer(*_TEXTS).first()
     if known is not None and known.sha256 == sha256:
         return ImportOutcome(origin=origin, status=ImportStatus.UNCHANGED, article=known)
     duplicate = _duplicate(origin=origin, sha256=sha256)
     if duplicate is not None:
         return duplicate
+    try:
+        check_content(text, name=origin)
+    except ArticleDecodeError as error:
+        raise ArticleImportError(error.reason, name=origin) from None
     return store_parsed_article(
         parsed=extract(text), raw_text=text, origin=origin, sha256=sha256, dry_run=dry_run
     )

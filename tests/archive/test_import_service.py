@@ -428,7 +428,8 @@ def test_a_plan_is_linked_to_the_directive_it_implements():
     assert [d.symbol for d in implemented] == ["47-CT/TW"]
 
 
-def test_a_bare_citation_does_not_receive_a_symbol_it_cannot_be_shown_to_have():
+def test_a_bare_citation_finds_its_symbol_whichever_article_came_first():
+    # As when the full citation comes first: the only Chỉ thị 47 with a symbol.
     bare = directive(kind="Chỉ thị", number="47", key="ct 47")  # no date, no issuer
     store(parsed("Chỉ thị số 47 tiếp tục được thực hiện.", bare), origin="a.txt")
 
@@ -437,7 +438,23 @@ def test_a_bare_citation_does_not_receive_a_symbol_it_cannot_be_shown_to_have():
         origin="b.txt",
     )
 
+    assert list(Directive.objects.values_list("key", "symbol")) == [("47-CT/TW", "47-CT/TW")]
+    record = Directive.objects.get()
+    assert sorted(DirectiveMention.objects.filter(directive=record).values_list(
+        "article__origin", flat=True
+    )) == ["a.txt", "b.txt"]  # fmt: skip
+
+
+def test_a_bare_citation_is_not_given_a_symbol_of_another_kind_or_number():
+    bare = directive(kind="Chỉ thị", number="47", key="ct 47")
+    store(parsed("Chỉ thị số 47 tiếp tục được thực hiện.", bare), origin="a.txt")
+
+    store(
+        parsed("Kết luận 47-KL/TW.", directive("47-KL/TW", kind="Kết luận", number="47")),
+        origin="b.txt",
+    )
+
     assert sorted(Directive.objects.values_list("key", "symbol")) == [
-        ("47-CT/TW", "47-CT/TW"),
+        ("47-KL/TW", "47-KL/TW"),
         ("ct 47", None),
     ]

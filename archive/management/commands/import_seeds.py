@@ -2,7 +2,10 @@
 
 Thin on purpose: paths in, report out. Reading, parsing and writing are the
 service's (archive.services); this command only chooses the files, shows
-progress and prints the totals.
+progress and prints the totals. Each article's origin is its path relative to
+the path given here (see archive.services.batch), after --origin-prefix.
+Ctrl-C stops after the article being written is rolled back and prints the
+totals so far.
 """
 
 from __future__ import annotations
@@ -20,8 +23,10 @@ from archive.services.importing import ImportStatus
 
 class Command(BaseCommand):
     help = (
-        "Import article files (*.txt, searched recursively in directories) into the archive. "
-        "Exits non-zero when any file failed; the others are imported all the same."
+        "Import article files (*.txt in any letter case, searched recursively in directories) "
+        "into the archive. An article's origin is its path relative to the directory given "
+        "(a file given directly: its name), after --origin-prefix. Exits non-zero when any "
+        "file failed; the others are imported all the same."
     )
 
     def add_arguments(self, parser):
@@ -34,19 +39,37 @@ class Command(BaseCommand):
         parser.add_argument(
             "--fail-fast", action="store_true", help="stop at the first file that fails"
         )
+        parser.add_argument(
+            "--origin-prefix",
+            default="",
+            help="put this before every origin, e.g. 'vnexpress' gives 'vnexpress/2025/a.txt' "
+            "(keeps collections with the same file names apart)",
+        )
 
-    def handle(self, *args, paths, dry_run, fail_fast, verbosity, **options):
+    def handle(self, *args, paths, dry_run, fail_fast, origin_prefix, verbosity, **options):
         self.verbosity = verbosity
         summary = ImportSummary(dry_run=dry_run)
-        files, problems = find_article_files(paths=[Path(p) for p in paths])
+        files, problems = find_article_files(
+            paths=[Path(p) for p in paths], origin_prefix=origin_prefix
+        )
         for outcome in problems:
             summary.add(outcome, read=False)
             self._report(outcome)
-        if not (fail_fast and problems):
-            self._import(files, summary, dry_run=dry_run, fail_fast=fail_fast)
+        interrupted = False
+        try:
+            if not (fail_fast and problems):
+                self._import(files, summary, dry_run=dry_run, fail_fast=fail_fast)
+        except KeyboardInterrupt:
+            # The article being written was rolled back with its transaction;
+            # the person who pressed Ctrl-C wants to know how far it got.
+            interrupted = True
         summary.finish()
-        if verbosity >= 1:
-            self.stdout.write("\n".join(summary.lines()))
+        if verbosity >= 1 or interrupted:
+            self.stdout.write("\n".join(summary.lines(interrupted=interrupted)))
+        if interrupted:
+            raise CommandError(
+                f"interrupted after {summary.files_read} of {len(files)} files", returncode=130
+            )
         if summary.failed:
             raise CommandError(f"{summary.failed} failed; see the list above")
 
@@ -54,15 +77,17 @@ class Command(BaseCommand):
         # A progress bar only for a person watching a terminal, never in logs or pipes.
         show_bar = self.verbosity >= 1 and sys.stderr.isatty()
         bar = tqdm(files, unit="file", file=sys.stderr, disable=not show_bar, leave=False)
-        for path in bar:
-            outcome = import_one(path=path, dry_run=dry_run)
-            summary.add(outcome)
-            # Lines printed while the bar is drawn must not be torn by it.
-            with tqdm.external_write_mode(file=sys.stderr) if show_bar else nullcontext():
-                self._report(outcome)
-            if fail_fast and outcome.status == ImportStatus.FAILED:
-                break
-        bar.close()
+        try:
+            for file in bar:
+                outcome = import_one(file=file, dry_run=dry_run)
+                summary.add(outcome)
+                # Lines printed while the bar is drawn must not be torn by it.
+                with tqdm.external_write_mode(file=sys.stderr) if show_bar else nullcontext():
+                    self._report(outcome)
+                if fail_fast and outcome.status == ImportStatus.FAILED:
+                    break
+        finally:
+            bar.close()
 
     def _report(self, outcome) -> None:
         if outcome.status == ImportStatus.FAILED:

@@ -191,14 +191,31 @@ def test_only_the_fields_an_editor_changes_are_marked(archive, editor):
 
 def test_line_breaks_from_an_html_form_are_stored_as_newlines(archive, editor):
     url = f"/api/articles/{archive.a_both.pk}/"
-    paragraphs = ["Đoạn một của bài.", "Đoạn hai của bài."]
-    editor.patch(url, {"body": "\n\n".join(paragraphs)}, format="json")
     # A browser submits a textarea with CRLF line breaks.
-    same = editor.patch(url, {"body": "\r\n\r\n".join(paragraphs)}, format="multipart")
-    assert same.status_code == 200, same.content
-    assert same.json()["body"] == "\n\n".join(paragraphs)
     notes = editor.patch(url, {"notes": "Dòng một\r\nDòng hai"}, format="multipart")
+    assert notes.status_code == 200, notes.content
     assert notes.json()["notes"] == "Dòng một\nDòng hai"
+    # The body sent back from the form as it was (with CRLF) is not an edit.
+    body = editor.get(url).json()["body"]
+    same = editor.patch(url, {"body": body.replace("\n", "\r\n")}, format="multipart")
+    assert same.status_code == 200, same.content
+    assert "body" not in same.json()["edited_fields"]
+
+
+def test_an_articles_body_is_not_edited_but_corrected_by_a_new_import(archive, editor):
+    url = f"/api/articles/{archive.a_both.pk}/"
+    before = editor.get(url).json()
+
+    response = editor.patch(url, {"body": "Một nội dung khác hẳn."}, format="json")
+
+    assert response.status_code == 400
+    assert "import it again" in response.json()["body"][0]
+    after = editor.get(url).json()
+    assert (after["body"], after["text"], after["edited_fields"]) == (
+        before["body"],
+        before["text"],
+        before["edited_fields"],
+    )
 
 
 def test_article_validation_errors_name_the_field(archive, editor):
