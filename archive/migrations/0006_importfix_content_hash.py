@@ -104,7 +104,7 @@ def recompute_hashes(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("archive", "0005_vietnamese_field_labels"),
+        ("archive", "0006_limits_cache_table"),
     ]
 
     operations = [
