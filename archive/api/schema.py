@@ -66,6 +66,7 @@ class ArchiveAutoSchema(AutoSchema):
         if action in (
             "list",
             "export",
+            "facets",
             "create",
             "update",
             "partial_update",

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import asdict
+
 from django.http import JsonResponse
 from django.views.decorators.csrf import csrf_exempt
 from django_filters import utils as filter_utils
@@ -37,6 +39,8 @@ from archive.exports.responses import FORMATS as EXPORT_FORMATS
 from archive.exports.responses import export_response
 from archive.models import Article, Directive, Organisation, Person
 from archive.selectors import api as selectors
+from archive.selectors.facets import SAMPLE as FACET_SAMPLE
+from archive.selectors.facets import article_facets
 from archive.services import ArticleImportError, ImportStatus, import_text
 
 
@@ -47,7 +51,7 @@ class ArchiveFilterBackend(DjangoFilterBackend):
     """
 
     def filter_queryset(self, request, queryset, view):
-        if getattr(view, "action", None) not in ("list", "export"):
+        if getattr(view, "action", None) not in ("list", "export", "facets"):
             return queryset
         self.refuse_unknown_parameters(request, view)
         filterset = self.get_filterset(request, queryset, view)
@@ -209,6 +213,18 @@ class ArticleViewSet(ArchiveViewSet):
     detail_serializer_class = shapes.ArticleDetailSerializer
     write_serializer_class = writes.ArticleWriteSerializer
     extra_serializer_classes = {"import_article": writes.ArticleImportSerializer}
+
+    @extend_schema(
+        summary="Facets of the filtered list: top people, bodies, directives, sources, years",
+        description="Takes the list's filters. Counts are over the newest "
+        f"{FACET_SAMPLE} matching articles; `lower_bound` says the list holds more, so "
+        "each count is at least the one given.",
+        responses={200: OpenApiTypes.OBJECT},
+    )
+    @action(detail=False, methods=["get"], pagination_class=None)
+    def facets(self, request):
+        rows = self.filter_queryset(Article.objects.all())
+        return Response(asdict(article_facets(rows)))
 
     def list_queryset(self):
         return selectors.list_articles()

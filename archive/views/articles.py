@@ -16,6 +16,7 @@ from archive.selectors.pages import (
     article_positions,
 )
 from archive.views.display import article_date, directive_name
+from archive.views.facets import facet_context
 from archive.views.filter_form import (
     FormField,
     by_name,
@@ -91,6 +92,7 @@ def article_list(request):
         form=article_form,
         noun="bài viết",
         decorate=label_date,
+        aside=facet_context,
     )
 
 

@@ -98,12 +98,14 @@ def list_page(
     form: Callable[[HttpRequest], list[FormField]],
     noun: str,
     decorate: Callable[[object], None] | None = None,
+    aside: Callable[[HttpRequest, QuerySet], dict] | None = None,
 ) -> HttpResponse:
     """A list page: the filter form with its messages, the capped count, a page of rows.
 
     `form(request)` builds the controls, `rows` adds what a row shows,
-    `decorate(row)` labels a row for the template. An invalid filter answers
-    400 with the form and its messages, never a page of unfiltered rows.
+    `decorate(row)` labels a row for the template, `aside(request, rows)` adds
+    what the page shows beside a valid list (the facets). An invalid filter
+    answers 400 with the form and its messages, never a page of unfiltered rows.
     """
     if redirect := without_blank_parameters(request):
         return redirect
@@ -121,6 +123,8 @@ def list_page(
         "filtered": any(value for key, value in request.GET.items() if key != "page"),
     }
     invalid = bool(set(errors) - {"page"})
+    if aside is not None and page is not None and not invalid:
+        context |= aside(request, filterset.qs)
     return render(request, template, context, status=400 if invalid else 200)
 
 

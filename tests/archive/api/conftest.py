@@ -38,6 +38,11 @@ class Archive:
 
 def make_article(n: int, *, title: str, body: str, **fields) -> Article:
     text = f"{title}\n\n{body}" if title else body
+    if fields.get("published_on"):
+        # As the importer stores a full date: its parts too.
+        day = fields["published_on"]
+        fields |= {"published_year": day.year, "published_month": day.month}
+        fields |= {"published_day": day.day, "published_precision": "full"}
     return Article.objects.create(
         title=title,
         body=body,
