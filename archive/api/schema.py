@@ -85,7 +85,15 @@ class ArchiveAutoSchema(AutoSchema):
         responses.setdefault("401", _response("Not logged in.", _DETAIL))
         responses.setdefault("403", _response("Not allowed.", _DETAIL))
         responses.setdefault("429", _response("Too many requests: wait and retry.", _DETAIL))
-        if action in ("list", "retrieve", "update", "partial_update", "destroy", "mentions"):
+        if action in (
+            "list",
+            "retrieve",
+            "update",
+            "partial_update",
+            "destroy",
+            "mentions",
+            "related",
+        ):
             description = "No such page." if action == "list" else "No such record."
             responses.setdefault("404", _response(description, _DETAIL))
         return responses

@@ -41,6 +41,7 @@ from archive.models import Article, Directive, Organisation, Person
 from archive.selectors import api as selectors
 from archive.selectors.facets import SAMPLE as FACET_SAMPLE
 from archive.selectors.facets import article_facets
+from archive.selectors.related import organisation_circle, person_circle
 from archive.services import ArticleImportError, ImportStatus, import_text
 
 
@@ -305,6 +306,18 @@ class ArticleViewSet(ArchiveViewSet):
         return self.get_paginated_response(data)
 
 
+def related_response(circle) -> Response:
+    return Response(asdict(circle))
+
+
+RELATED_SCHEMA = extend_schema(
+    summary="The people and bodies most often named in the same articles, with counts",
+    description=f"Counted over the newest {FACET_SAMPLE} articles that mention the record; "
+    "`lower_bound` says there are more, so each count is at least the one given.",
+    responses={200: OpenApiTypes.OBJECT},
+)
+
+
 @_document_writes(shapes.PersonDetailSerializer, writes.PersonWriteSerializer)
 class PersonViewSet(CreateMixin, ArchiveViewSet):
     """People named in the articles, with the posts the articles state."""
@@ -314,6 +327,12 @@ class PersonViewSet(CreateMixin, ArchiveViewSet):
     list_serializer_class = shapes.PersonListSerializer
     detail_serializer_class = shapes.PersonDetailSerializer
     write_serializer_class = writes.PersonWriteSerializer
+
+    @RELATED_SCHEMA
+    @action(detail=True, methods=["get"], pagination_class=None)
+    def related(self, request, pk=None):
+        instance = self.get_object()
+        return related_response(person_circle(instance.pk))
 
     def list_queryset(self):
         return selectors.list_people()
@@ -331,6 +350,12 @@ class OrganisationViewSet(CreateMixin, ArchiveViewSet):
     list_serializer_class = shapes.OrganisationListSerializer
     detail_serializer_class = shapes.OrganisationDetailSerializer
     write_serializer_class = writes.OrganisationWriteSerializer
+
+    @RELATED_SCHEMA
+    @action(detail=True, methods=["get"], pagination_class=None)
+    def related(self, request, pk=None):
+        instance = self.get_object()
+        return related_response(organisation_circle(instance.pk))
 
     def list_queryset(self):
         return selectors.list_organisations()

@@ -46,11 +46,12 @@ class Facets:
     years: list[FacetValue] = field(default_factory=list)
 
 
-def _entity_facet(mentions, column: str, model, label) -> list[FacetValue]:
+def top_entities(mentions, column: str, model, label, *, top: int = TOP) -> list[FacetValue]:
+    """The `top` entities of `column` in `mentions`, by the number of articles they are in."""
     top = list(
         mentions.values(column)
         .annotate(n=Count("article_id", distinct=True))
-        .order_by("-n", column)[:TOP]
+        .order_by("-n", column)[:top]
     )
     names = model.objects.in_bulk([row[column] for row in top])
     return [
@@ -60,7 +61,7 @@ def _entity_facet(mentions, column: str, model, label) -> list[FacetValue]:
     ]
 
 
-def _directive_label(directive: Directive) -> str:
+def directive_label(directive: Directive) -> str:
     return directive.symbol or f"{directive.kind} số {directive.number}".strip()
 
 
@@ -70,17 +71,17 @@ def article_facets(articles: QuerySet[Article], *, sample: int = SAMPLE) -> Face
     newest = newest_first(articles).values("pk")[:sample]
     in_sample = {"article_id__in": newest}
     facets = Facets(lower_bound=more, sampled=min(total, sample))
-    facets.people = _entity_facet(
+    facets.people = top_entities(
         PersonMention.objects.filter(**in_sample), "person_id", Person, lambda p: p.name
     )
-    facets.organisations = _entity_facet(
+    facets.organisations = top_entities(
         OrganisationMention.objects.filter(**in_sample),
         "organisation_id",
         Organisation,
         lambda o: o.name,
     )
-    facets.directives = _entity_facet(
-        DirectiveMention.objects.filter(**in_sample), "directive_id", Directive, _directive_label
+    facets.directives = top_entities(
+        DirectiveMention.objects.filter(**in_sample), "directive_id", Directive, directive_label
     )
     rows = Article.objects.filter(pk__in=newest)
     facets.sources = [

@@ -13,6 +13,7 @@ from archive.selectors.pages import (
     organisation_people,
     with_organisation_counts,
 )
+from archive.selectors.related import organisation_circle
 from archive.views.display import kind_label
 from archive.views.filter_form import (
     FormField,
@@ -23,6 +24,7 @@ from archive.views.filter_form import (
     values_of,
 )
 from archive.views.listing import entity_articles, list_page
+from archive.views.network import network
 
 NAME_ORDERINGS = [("name", "Tên A–Z"), ("-name", "Tên Z–A"), ("abbreviation", "Tên viết tắt")]
 # An organisation page lists this many of its people; the rest are one link away.
@@ -92,6 +94,7 @@ def organisation_detail(request, pk: int):
         "directives": directives[:DIRECTIVES_SHOWN],
         "directive_count": directives.count(),
         "directives_shown": DIRECTIVES_SHOWN,
+        "network": network(organisation_circle(organisation.pk), name=organisation.name),
         **articles,
     }
     return render(request, "archive/organisation_detail.html", context)

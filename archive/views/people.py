@@ -9,6 +9,7 @@ from archive.filters import PersonFilter
 from archive.models import RANK_CHOICES, Article, Person
 from archive.selectors import choices
 from archive.selectors.pages import person_post_summary, with_person_summary
+from archive.selectors.related import person_circle
 from archive.views.filter_form import (
     FormField,
     by_name,
@@ -18,6 +19,7 @@ from archive.views.filter_form import (
     values_of,
 )
 from archive.views.listing import entity_articles, list_page
+from archive.views.network import network
 
 NAME_ORDERINGS = [("name", "Tên A–Z"), ("-name", "Tên Z–A")]
 # A person's page lists this many posts, the most recently stated first.
@@ -68,6 +70,7 @@ def person_detail(request, pk: int):
         "person": person,
         "posts": posts[:POSTS_SHOWN],
         "more_posts": max(0, len(posts) - POSTS_SHOWN),
+        "network": network(person_circle(person.pk), name=person.name),
         **articles,
     }
     return render(request, "archive/person_detail.html", context)

@@ -1,0 +1,52 @@
+"""An entity's circle: the people and bodies most often named in the same articles.
+
+Like the facets, the counts are over the newest SAMPLE articles that mention
+the entity, so a hub person's page costs the same as anyone's; past the
+sample the counts are lower bounds, and the answer says so.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from archive.models import Article, Organisation, OrganisationMention, Person, PersonMention
+from archive.selectors.facets import SAMPLE, FacetValue, top_entities
+from archive.selectors.pages import count_capped, newest_first
+
+SHOWN = 8
+
+
+@dataclass
+class Circle:
+    people: list[FacetValue]
+    organisations: list[FacetValue]
+    lower_bound: bool
+    sampled: int
+
+
+def _circle(articles, *, person_id: int | None = None, organisation_id: int | None = None):
+    total, more = count_capped(articles.values("pk"), cap=SAMPLE)
+    newest = newest_first(articles).values("pk")[:SAMPLE]
+    people = PersonMention.objects.filter(article_id__in=newest)
+    organisations = OrganisationMention.objects.filter(article_id__in=newest)
+    if person_id is not None:
+        people = people.exclude(person_id=person_id)
+    if organisation_id is not None:
+        organisations = organisations.exclude(organisation_id=organisation_id)
+    return Circle(
+        people=top_entities(people, "person_id", Person, lambda p: p.name, top=SHOWN),
+        organisations=top_entities(
+            organisations, "organisation_id", Organisation, lambda o: o.name, top=SHOWN
+        ),
+        lower_bound=more,
+        sampled=min(total, SAMPLE),
+    )
+
+
+def person_circle(person_id: int) -> Circle:
+    return _circle(Article.objects.mentioning_person(person_id), person_id=person_id)
+
+
+def organisation_circle(organisation_id: int) -> Circle:
+    articles = Article.objects.mentioning_organisation(organisation_id)
+    return _circle(articles, organisation_id=organisation_id)
