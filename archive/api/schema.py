@@ -93,6 +93,7 @@ class ArchiveAutoSchema(AutoSchema):
             "destroy",
             "mentions",
             "related",
+            "similar",
         ):
             description = "No such page." if action == "list" else "No such record."
             responses.setdefault("404", _response(description, _DETAIL))

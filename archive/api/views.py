@@ -42,6 +42,7 @@ from archive.selectors import api as selectors
 from archive.selectors.facets import SAMPLE as FACET_SAMPLE
 from archive.selectors.facets import article_facets
 from archive.selectors.related import organisation_circle, person_circle
+from archive.selectors.similar import similar_articles
 from archive.services import ArticleImportError, ImportStatus, import_text
 
 
@@ -226,6 +227,17 @@ class ArticleViewSet(ArchiveViewSet):
     def facets(self, request):
         rows = self.filter_queryset(Article.objects.all())
         return Response(asdict(article_facets(rows)))
+
+    @extend_schema(
+        summary="The articles most like this one (shared entities, rarer ones counting more)",
+        responses={200: shapes.ArticleListSerializer(many=True)},
+    )
+    @action(detail=True, methods=["get"], pagination_class=None)
+    def similar(self, request, pk=None):
+        article = self.get_object()
+        rows = similar_articles(article.pk, rows=self.list_queryset())
+        data = shapes.ArticleListSerializer(rows, many=True, context=self.get_serializer_context())
+        return Response(data.data)
 
     def list_queryset(self):
         return selectors.list_articles()

@@ -15,6 +15,7 @@ from archive.selectors.pages import (
     article_mentions,
     article_positions,
 )
+from archive.selectors.similar import similar_articles
 from archive.views.display import article_date, directive_name
 from archive.views.facets import facet_context
 from archive.views.filter_form import (
@@ -126,6 +127,26 @@ def title_as_written(article) -> str:
     return article.text[block["start"] : block["end"]] if block else ""
 
 
+def similar_rows():
+    return Article.objects.only(
+        "id",
+        "title",
+        "origin",
+        "source_name",
+        "published_on",
+        "published_year",
+        "published_month",
+        "published_day",
+        "published_precision",
+        "published_year_inferred",
+    )
+
+
+def label_row(article):
+    label_date(article)
+    return article
+
+
 def article_detail(request, pk: int):
     try:
         article = article_for_page(pk)
@@ -148,5 +169,6 @@ def article_detail(request, pk: int):
         "blocks": [b for b in blocks if b.kind != "title"],
         "entities": entities,
         "mention_total": len(spans),
+        "similar": [label_row(row) for row in similar_articles(article.pk, rows=similar_rows())],
     }
     return render(request, "archive/article_detail.html", context)
