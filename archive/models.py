@@ -371,3 +371,35 @@ class Position(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+
+class StoryCopy(models.Model):
+    """An article's text signature, and the story (one report in several outlets) it belongs to.
+
+    `story` is the id of the story's first article; an article without a copy
+    is a story of its own. The signature is archive.extraction.copies'.
+    """
+
+    article = models.OneToOneField(
+        Article, primary_key=True, related_name="story_copy", on_delete=models.CASCADE
+    )
+    story = models.BigIntegerField("nhóm bài cùng nội dung", db_index=True)
+    signature = models.BinaryField()
+
+    def __str__(self) -> str:
+        return f"{self.article_id} ~ {self.story}"
+
+
+class StoryBand(models.Model):
+    """One band of an article's signature: articles sharing a band are candidate copies."""
+
+    article = models.ForeignKey(Article, related_name="story_bands", on_delete=models.CASCADE)
+    band = models.BigIntegerField(db_index=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["article", "band"], name="story_band_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.article_id}: {self.band}"

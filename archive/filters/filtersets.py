@@ -6,7 +6,7 @@ several values mean "all of them" and a filtered list never repeats a row.
 
 from __future__ import annotations
 
-from django.db.models import Q, QuerySet
+from django.db.models import F, Q, QuerySet
 from django_filters import filters
 
 from archive.filters.base import (
@@ -115,6 +115,12 @@ class ArticleFilter(ArchiveFilterSet):
         label="Có tiêu đề",
         help_text="true: only articles with a title; false: only articles without one.",
     )
+    group_copies = StrictBooleanFilter(
+        method="filter_group_copies",
+        label="Gộp bài cùng nội dung",
+        help_text="true: one row per story (the same report in several outlets), its first "
+        "printing; the others are listed on its page.",
+    )
     ordering = ArchiveOrderingFilter(
         fields=(("published_on", "published_on"), ("title", "title"), ("id", "id")),
         default=("-published_on",),
@@ -132,6 +138,10 @@ class ArticleFilter(ArchiveFilterSet):
         if value is None:
             return queryset
         return queryset.exclude(title="") if value else queryset.filter(title="")
+
+    def filter_group_copies(self, queryset: QuerySet, name: str, value: bool | None) -> QuerySet:
+        # A story's later printings carry the id of its first, which is smaller.
+        return queryset.exclude(story_copy__story__lt=F("pk")) if value else queryset
 
 
 def _person_holding_post_in(qs: QuerySet, organisation_id: int | str) -> QuerySet:

@@ -41,7 +41,7 @@ from archive.extraction.decoding import (
 )
 from archive.extraction.pipeline import extract
 from archive.models import Article
-from archive.services import storing
+from archive.services import stories, storing
 from archive.services.directives import resolve_directives
 from archive.services.entities import Resolved, resolve_organisations, resolve_people
 
@@ -277,6 +277,8 @@ def _store_once(
         )
         mentions = storing.replace_mentions(article, parsed, resolved, is_new=is_new)
         positions_changed = storing.replace_positions(article, parsed, resolved, is_new=is_new)
+        if is_new or "body" in changed:
+            stories.link_copies(article=article)
 
         wrote = changed or mentions.written or mentions.deleted or positions_changed
         if is_new:

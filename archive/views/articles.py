@@ -16,6 +16,7 @@ from archive.selectors.pages import (
     article_positions,
 )
 from archive.selectors.similar import similar_articles
+from archive.selectors.stories import story_copies
 from archive.views.display import article_date, directive_name
 from archive.views.facets import facet_context
 from archive.views.filter_form import (
@@ -169,6 +170,7 @@ def article_detail(request, pk: int):
         "blocks": [b for b in blocks if b.kind != "title"],
         "entities": entities,
         "mention_total": len(spans),
+        "copies": story_copies(article.pk),
         "similar": [label_row(row) for row in similar_articles(article.pk, rows=similar_rows())],
     }
     return render(request, "archive/article_detail.html", context)

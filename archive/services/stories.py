@@ -1,0 +1,44 @@
+"""Stories: one report printed by several outlets, found at import by its text signature.
+
+Each imported article gets a signature (archive.extraction.copies) and its
+band keys. Articles that share a band key are candidates, read through the
+band index; the closest candidate at or above the copy threshold gives the
+article its story. The first article of a story is its id; an article
+without a copy is a story of its own.
+"""
+
+from __future__ import annotations
+
+from archive.extraction.copies import bands, is_copy, overlap, pack, signature, unpack
+from archive.models import Article, StoryBand, StoryCopy
+
+# Candidates read per article: a band shared by very many texts (boilerplate)
+# must not turn one import into a scan.
+CANDIDATES = 50
+
+
+def link_copies(*, article: Article) -> int:
+    """Store the article's signature and join it to its closest copy's story; the story id."""
+    sig = signature(article.body)
+    StoryBand.objects.filter(article=article).delete()
+    if sig is None:
+        StoryCopy.objects.filter(article=article).delete()
+        return article.pk
+    keys = bands(sig)
+    candidates = (
+        StoryBand.objects.filter(band__in=keys)
+        .exclude(article=article)
+        .order_by("article_id")
+        .values_list("article_id", flat=True)
+        .distinct()[:CANDIDATES]
+    )
+    story, best = article.pk, 0.0
+    for copy in StoryCopy.objects.filter(article_id__in=list(candidates)).order_by("article_id"):
+        other = unpack(bytes(copy.signature))
+        if is_copy(sig, other) and (score := overlap(sig, other)) > best:
+            story, best = copy.story, score
+    StoryCopy.objects.update_or_create(
+        article=article, defaults={"story": story, "signature": pack(sig)}
+    )
+    StoryBand.objects.bulk_create(StoryBand(article=article, band=key) for key in keys)
+    return story
