@@ -46,7 +46,9 @@ class Facets:
     years: list[FacetValue] = field(default_factory=list)
 
 
-def top_entities(mentions, column: str, model, label, *, top: int = TOP) -> list[FacetValue]:
+def top_entities(
+    mentions, column: str, model, label, *, top: int = TOP, value=lambda entity: str(entity.pk)
+) -> list[FacetValue]:
     """The `top` entities of `column` in `mentions`, by the number of articles they are in."""
     top = list(
         mentions.values(column)
@@ -55,7 +57,7 @@ def top_entities(mentions, column: str, model, label, *, top: int = TOP) -> list
     )
     names = model.objects.in_bulk([row[column] for row in top])
     return [
-        FacetValue(str(row[column]), label(names[row[column]]), row["n"])
+        FacetValue(value(names[row[column]]), label(names[row[column]]), row["n"])
         for row in top
         if row[column] in names
     ]
@@ -80,8 +82,13 @@ def article_facets(articles: QuerySet[Article], *, sample: int = SAMPLE) -> Face
         Organisation,
         lambda o: o.name,
     )
+    # A directive is chosen by its symbol when it has one, as the filter form does.
     facets.directives = top_entities(
-        DirectiveMention.objects.filter(**in_sample), "directive_id", Directive, directive_label
+        DirectiveMention.objects.filter(**in_sample),
+        "directive_id",
+        Directive,
+        directive_label,
+        value=lambda directive: directive.symbol or str(directive.pk),
     )
     rows = Article.objects.filter(pk__in=newest)
     facets.sources = [
