@@ -117,7 +117,10 @@ SURNAMES: frozenset[str] = keys(
         "Khổng Kiều Lưu Mạc Nghiêm Phùng Tăng Thân Triệu Từ Vi Đàm "
         "Hầu Khúc La Lã Lò Mã Nông Phí Tống Ung Âu Bạch Bế Cù Diệp "
         "Doãn Đường Hứa Kim Lục Mẫn Nhan Tôn Thạch Thiều "
-        "Giáp Lại Thi Khuất Trình Cấn Lường"
+        "Giáp Lại Thi Khuất Trình Cấn Lường "
+        # Hmong, Thai, Tay, Dao and Central Highlands family names are
+        # ordinary family names here.
+        "Giàng Sùng Vàng Thào Mùa Lầu Quàng Cầm Ma Bàn Tòng Sầm Kha Ksor Siu"
     )
 )
 
@@ -148,6 +151,9 @@ PERSON_NOUNS: frozenset[str] = keys(
         "giảng viên",
         "sinh viên",
         "phóng viên",
+        "bị hại",
+        "nghi phạm",
+        "nghi can",
     )
 )
 
