@@ -21,6 +21,12 @@ from archive.extraction.lexicon.bodies import (
     COMMITTEE_HEADS as COMMITTEE_HEADS,
 )
 from archive.extraction.lexicon.bodies import (
+    CAPITALISED_NAME_HEADS as CAPITALISED_NAME_HEADS,
+)
+from archive.extraction.lexicon.bodies import (
+    PEOPLES_ABBREVIATED_HEADS as PEOPLES_ABBREVIATED_HEADS,
+)
+from archive.extraction.lexicon.bodies import (
     FORCE_HEADS as FORCE_HEADS,
 )
 from archive.extraction.lexicon.bodies import (

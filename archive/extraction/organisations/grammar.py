@@ -80,6 +80,7 @@ class _Shape:
 
     topic: bool
     mission: bool
+    capitalised: bool
     steering: bool
     in_post: bool
 
@@ -155,6 +156,8 @@ def _parse_headed(
         # ương" alone is a class of units or part of a longer name.
         n = admin_place(tokens, j)
         return _with_abbreviation(tokens, OrgMatch(i, j + n, kind)) if n else None
+    if head_key in lx.PEOPLES_ABBREVIATED_HEADS:
+        return _peoples_body(tokens, i, j, kind)
     if head_key in lx.LOCAL_BODY_HEAD_KEYS:
         # "Đoàn Luật sư tỉnh Thái Bình": the class name, then the place it serves.
         n = admin_place(tokens, j)
@@ -173,6 +176,7 @@ def _parse_headed(
         return _peoples_body(tokens, i, j + 2, kind)
     steering = head_key == "ban" and tokens[j].key == "chỉ"
     shape = _Shape(
+        capitalised=head_key in lx.CAPITALISED_NAME_HEADS,
         topic=head_key in lx.COMMITTEE_HEADS,
         mission=head_key in lx.MISSION_HEADS,
         steering=steering,
@@ -267,6 +271,17 @@ def _parse_name(
             lower_run = 0
             continue
         # a lower-case word
+        if shape.capitalised:
+            # A company's name is capitalised syllables, each perhaps
+            # completed by one lower-case syllable ("Địa ốc", "Thiết bị Y khoa")
+            # that the name then goes on after.
+            if lower_run or not tokens[k - 1].is_cap:
+                break
+            if k + 1 < len(tokens) and tokens[k + 1].is_lower_word:
+                break
+            k += 1
+            lower_run += 1
+            continue
         admin = admin_place(tokens, k)
         if admin:
             k += admin
