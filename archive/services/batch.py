@@ -3,7 +3,8 @@
 What belongs here: what a bulk import needs around `import_file` — walking
 paths into a list of files (with a per-path error for a missing path or a
 directory without articles), turning any failure of one file into a failed
-outcome so that the rest still imports, and the totals of a run. The import
+outcome so that the rest still imports, the same for re-extracting stored
+articles, and the totals of a run. The import
 command and the benchmark use it; neither writes anything itself.
 """
 
@@ -17,16 +18,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from archive.models import Article
 from archive.services.importing import (
     ArticleImportError,
     ImportOutcome,
     ImportStatus,
     import_file,
     origin_of,
+    reextract_article,
 )
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Iterable, Iterator
 
 logger = logging.getLogger(__name__)
 
@@ -84,6 +87,36 @@ def import_one(*, path: Path, dry_run: bool = False) -> ImportOutcome:
         )
 
 
+def reextract_one(*, article: Article) -> ImportOutcome:
+    """Extract a stored article again; any failure becomes a failed outcome instead of an exception.
+
+    The admin action and `import_seeds --reextract` both go on after a failing
+    article and report it by name.
+    """
+    try:
+        return reextract_article(article=article)
+    except Exception as error:
+        logger.exception("re-extracting %s failed", article.origin)
+        return ImportOutcome.failure(
+            origin=article.origin,
+            error=f"{article.origin}: unexpected error ({type(error).__name__}: {error})",
+        )
+
+
+def stored_articles(*, page_size: int = 200) -> Iterator[Article]:
+    """Every stored article in primary-key order, read a page at a time.
+
+    Keyset pages (pk > last) keep each query bounded however large the archive.
+    """
+    last = 0
+    while True:
+        page = list(Article.objects.filter(pk__gt=last).order_by("pk")[:page_size])
+        yield from page
+        if len(page) < page_size:
+            return
+        last = page[-1].pk
+
+
 @dataclass
 class ImportSummary:
     """Totals of one run of many imports."""
@@ -119,11 +152,11 @@ class ImportSummary:
     def failed(self) -> int:
         return len(self.failures)
 
-    def lines(self) -> list[str]:
+    def lines(self, *, heading: str = "Import finished.") -> list[str]:
         """The report a person reads at the end of a run."""
         s, e = self.statuses, self.entities_created
         lines = [
-            "Dry run: nothing was written." if self.dry_run else "Import finished.",
+            "Dry run: nothing was written." if self.dry_run else heading,
             f"  files read:        {self.files_read}",
             f"  articles:          {s[ImportStatus.CREATED]} created, "
             f"{s[ImportStatus.UPDATED]} updated, {s[ImportStatus.UNCHANGED]} unchanged, "
