@@ -234,6 +234,14 @@ class Directive(EditableModel):
         blank=True,
         related_name="directives_issued",
     )
+    # Every issuer in order; the first is `issuer`. A joint circular has several.
+    issuers = models.ManyToManyField(
+        Organisation,
+        verbose_name="các cơ quan ban hành",
+        through="DirectiveIssuer",
+        blank=True,
+        related_name="directives_co_issued",
+    )
     summary = models.TextField("trích yếu", blank=True)
     implements = models.ManyToManyField(
         "self",
@@ -268,6 +276,40 @@ class Directive(EditableModel):
             f"{self.kind} {self.symbol or ''} {self.number} {self.summary}"
         )
         super().save(*args, **kwargs)
+
+
+def ordered_issuers(directive: Directive) -> list[Organisation]:
+    """The directive's issuers in the document's order (prefetch `issuer_links__organisation`)."""
+    return [link.organisation for link in directive.issuer_links.all()]
+
+
+class DirectiveIssuer(models.Model):
+    """One issuer of a directive, in the order the document lists them (0 = primary)."""
+
+    directive = models.ForeignKey(
+        Directive, verbose_name="văn bản", on_delete=models.CASCADE, related_name="issuer_links"
+    )
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name="cơ quan ban hành",
+        on_delete=models.CASCADE,
+        related_name="issuer_links",
+    )
+    order = models.PositiveSmallIntegerField("thứ tự", default=0)
+
+    class Meta:
+        ordering = ["directive_id", "order", "id"]
+        verbose_name = "cơ quan ban hành"
+        verbose_name_plural = "các cơ quan ban hành"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["directive", "organisation"], name="directive_issuer_unique"
+            ),
+        ]
+        indexes = [models.Index(fields=["organisation", "directive"])]
+
+    def __str__(self) -> str:
+        return str(self.organisation)
 
 
 class Mention(models.Model):

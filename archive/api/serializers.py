@@ -13,7 +13,7 @@ from django.urls import reverse
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from archive.models import Article, Directive, Organisation, Person
+from archive.models import Article, Directive, Organisation, Person, ordered_issuers
 from archive.selectors.api import ARTICLE_LIST_FIELDS, EMBED_LIMIT
 
 
@@ -321,6 +321,9 @@ class OrganisationDetailSerializer(OrganisationListSerializer):
 
 
 class DirectiveDetailSerializer(DirectiveListSerializer):
+    issuers = serializers.SerializerMethodField(
+        help_text="Every issuer in the document's order; the first is `issuer`."
+    )
     implements = DirectiveRefSerializer(
         many=True, read_only=True, help_text="Directives this one implements."
     )
@@ -335,11 +338,16 @@ class DirectiveDetailSerializer(DirectiveListSerializer):
     article_count = serializers.IntegerField(read_only=True)
     articles = ListLinkField(view_name="article", parameter="directive")
 
+    @extend_schema_field(IssuerSerializer(many=True))
+    def get_issuers(self, directive):
+        return IssuerSerializer(ordered_issuers(directive), many=True, context=self.context).data
+
     class Meta(DirectiveListSerializer.Meta):
         fields = [
             *DirectiveListSerializer.Meta.fields,
             "kind_code",
             "issued_year",
+            "issuers",
             "summary",
             "implements",
             "implemented_by",

@@ -139,6 +139,9 @@ class DirectiveEntity:
     issued: PartialDate | None = None
     issuer_key: str | None = None  # key of an OrganisationEntity
     issuer_name: str = ""
+    # The other issuers of a joint document, in order, after the primary one.
+    co_issuer_keys: tuple[str, ...] = ()
+    co_issuer_names: tuple[str, ...] = ()
     summary: str = ""  # trích yếu, when the article states it ("về hội nhập quốc tế ...")
     implements: tuple[str, ...] = ()  # keys of directives this one carries out
 

@@ -19,6 +19,7 @@ from django.db.models import (
 from archive.models import (
     Article,
     Directive,
+    DirectiveIssuer,
     DirectiveMention,
     Organisation,
     OrganisationAlias,
@@ -178,7 +179,14 @@ def get_directives_for_detail() -> QuerySet[Directive]:
         .prefetch_related(
             Prefetch("implements", queryset=linked),
             Prefetch("implemented_by", queryset=linked),
+            Prefetch("issuer_links", queryset=_issuer_links()),
         )
+    )
+
+
+def _issuer_links() -> QuerySet[DirectiveIssuer]:
+    return DirectiveIssuer.objects.select_related("organisation").only(
+        "directive_id", "order", "organisation__id", "organisation__name"
     )
 
 

@@ -25,6 +25,7 @@ from django.db.models.functions import Substr, TruncMonth
 from archive.models import (
     Article,
     Directive,
+    DirectiveIssuer,
     DirectiveMention,
     Organisation,
     OrganisationMention,
@@ -140,13 +141,16 @@ def organisation_people(organisation: Organisation) -> QuerySet[Person]:
 
 
 def directive_with_links(directive_id: int) -> Directive:
-    """A directive with its issuer and its direct implementation links."""
+    """A directive with its issuers (in order) and its direct implementation links."""
     related = Directive.objects.select_related("issuer")
     return (
         Directive.objects.select_related("issuer__parent")
         .prefetch_related(
             Prefetch("implements", queryset=related),
             Prefetch("implemented_by", queryset=related),
+            Prefetch(
+                "issuer_links", queryset=DirectiveIssuer.objects.select_related("organisation")
+            ),
         )
         .get(pk=directive_id)
     )

@@ -441,3 +441,30 @@ def test_a_bare_citation_does_not_receive_a_symbol_it_cannot_be_shown_to_have():
         ("47-CT/TW", "47-CT/TW"),
         ("ct 47", None),
     ]
+
+
+def test_a_joint_circular_is_stored_with_every_issuer_in_the_documents_order():
+    from archive.models import DirectiveIssuer
+
+    text = (
+        "Hướng dẫn phối hợp điều tra\n\n"
+        "Ngày 3/4/2025, Công an tỉnh Bình Khê triển khai Thông tư liên tịch số "
+        "05/2012/TTLT/BCA-BQP-VKSNDTC về phối hợp điều tra.\n\nMinh Anh\n"
+    )
+    article = import_text(data=text.encode(), origin="ttlt.txt").article
+    circular = Directive.objects.get(symbol="05/2012/TTLT-BCA-BQP-VKSNDTC")
+
+    names = list(
+        DirectiveIssuer.objects.filter(directive=circular)
+        .order_by("order")
+        .values_list("organisation__name", flat=True)
+    )
+    assert names == ["Bộ Công an", "Bộ Quốc phòng", "Viện kiểm sát nhân dân tối cao"]
+    assert circular.issuer.name == "Bộ Công an"
+    assert set(Directive.objects.issued_by(circular.issuers.get(name="Bộ Quốc phòng").pk)) == {
+        circular
+    }
+
+    reextract_article(article=article)
+
+    assert DirectiveIssuer.objects.filter(directive=circular).count() == 3

@@ -12,7 +12,7 @@ from dataclasses import replace
 from archive.extraction.article import sentence_at
 from archive.extraction.dates import infer_year
 from archive.extraction.directives.citations import Citation, citations, kind_of_symbol
-from archive.extraction.directives.symbols import Identity, issuer_from_code
+from archive.extraction.directives.symbols import Identity, issuer_from_code, issuer_names
 from archive.extraction.normalize import matching_key
 from archive.extraction.types import (
     ArticleStructure,
@@ -75,9 +75,25 @@ def _symbol_entities(cites: list[Citation]) -> dict[Identity, DirectiveEntity]:
     for identity, entity in entities.items():
         symbol = next(c.symbol for c in cites if c.symbol and c.symbol.identity == identity)
         entities[identity] = replace(
-            entity, issuer_name=entity.issuer_name or issuer_from_code(symbol)
+            entity,
+            issuer_name=entity.issuer_name or issuer_from_code(symbol),
+            co_issuer_names=issuer_names(symbol)[1:],
         )
     return entities
+
+
+def _joint_issuers(entity: DirectiveEntity) -> DirectiveEntity:
+    """ "của Bộ Công an và Bộ Y tế": the first body is the issuer, the others co-issue."""
+    parts = [p.strip() for p in entity.issuer_name.split(" và ")]
+    # Only bodies of one shape are joint issuers ("Bộ X và Bộ Y"); "Ủy ban
+    # Quốc phòng, An ninh và Đối ngoại" is one body whose name has "và".
+    if len(parts) < 2 or any(p.split()[:1] != parts[0].split()[:1] for p in parts[1:]):
+        return entity
+    named = tuple(dict.fromkeys(parts[1:]))
+    # The text names the bodies; the symbol's codes add the ones it leaves out.
+    known = {matching_key(name) for name in (parts[0], *named)}
+    rest = tuple(n for n in entity.co_issuer_names if matching_key(n) not in known)
+    return replace(entity, co_issuer_names=named + rest)
 
 
 def _resolve_short(cite: Citation, candidates: list[DirectiveEntity]) -> DirectiveEntity | None:
@@ -158,7 +174,7 @@ def extract_directives(
     ordered = list(dict.fromkeys(c.key for c in cites))
     result = tuple(
         replace(
-            entities[key],
+            _joint_issuers(entities[key]),
             issuer_key=matching_key(entities[key].issuer_name)
             if entities[key].issuer_name
             else None,
