@@ -104,7 +104,10 @@ RANK_CHOICES = [(rank, rank) for rank in ranks.RANKS]
 class Person(EditableModel):
     name = models.CharField("họ tên", max_length=200)
     key = models.CharField(max_length=200, unique=True, editable=False)
+    # The latest rank the articles state (see PersonRank for each statement).
     rank = models.CharField("cấp bậc", max_length=40, blank=True, choices=RANK_CHOICES)
+    # Date of the article `rank` was taken from: a later article's rank replaces it.
+    rank_stated_on = models.DateField("cấp bậc nêu ngày", null=True, blank=True, editable=False)
     academic_titles = models.CharField("học hàm, học vị", max_length=60, blank=True)
     foreign = models.BooleanField("người nước ngoài", default=False)
     search_document = models.TextField(blank=True, editable=False)
@@ -399,6 +402,8 @@ class Position(models.Model):
         blank=True,
         related_name="positions",
     )
+    # "nguyên Bộ trưởng": the article speaks of a post the person no longer holds.
+    former = models.BooleanField("đã thôi giữ (nguyên)", default=False)
 
     class Meta:
         ordering = ["person_id", "-article_id", "id"]
@@ -413,3 +418,31 @@ class Position(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+
+class PersonRank(models.Model):
+    """A person's rank as one article states it: "Trung tướng" in 2020 and "Đại tướng" in 2025
+    are both true, each on its own date."""
+
+    person = models.ForeignKey(
+        Person, verbose_name="nhân vật", on_delete=models.CASCADE, related_name="stated_ranks"
+    )
+    article = models.ForeignKey(
+        Article, verbose_name="bài viết", on_delete=models.CASCADE, related_name="stated_ranks"
+    )
+    rank = models.CharField("cấp bậc", max_length=40, choices=RANK_CHOICES)
+
+    class Meta:
+        ordering = ["person_id", "-article_id"]
+        verbose_name = "cấp bậc theo bài viết"
+        verbose_name_plural = "cấp bậc theo bài viết"
+        constraints = [
+            models.UniqueConstraint(fields=["person", "article"], name="person_rank_per_article"),
+            models.CheckConstraint(
+                condition=Q(rank__in=ranks.RANKS), name="person_rank_statement_valid"
+            ),
+        ]
+        indexes = [models.Index(fields=["article"])]
+
+    def __str__(self) -> str:
+        return self.rank

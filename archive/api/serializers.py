@@ -15,6 +15,7 @@ from rest_framework import serializers
 
 from archive.models import Article, Directive, Organisation, Person, ordered_issuers
 from archive.selectors.api import ARTICLE_LIST_FIELDS, EMBED_LIMIT
+from archive.selectors.pages import person_rank_summary
 
 
 def _url(view_name: str) -> serializers.HyperlinkedIdentityField:
@@ -242,12 +243,23 @@ class ArticleDetailSerializer(ArticleListSerializer):
 class PositionSerializer(serializers.Serializer):
     title = serializers.CharField(help_text="The post as the article states it.")
     role = serializers.CharField()
+    former = serializers.BooleanField(help_text='Stated as a former post ("nguyên ...").')
     organisation = OrganisationRefSerializer(allow_null=True)
     article = ArticleRefSerializer(allow_null=True, help_text="The article stating the post.")
 
 
+class StatedRankSerializer(serializers.Serializer):
+    rank = serializers.CharField()
+    first_seen = serializers.DateField(allow_null=True, help_text="Earliest article stating it.")
+    last_seen = serializers.DateField(allow_null=True, help_text="Latest article stating it.")
+    articles = serializers.IntegerField(help_text="Number of articles stating it.")
+
+
 class PersonDetailSerializer(PersonListSerializer):
     aliases = AliasNamesField()
+    ranks = serializers.SerializerMethodField(
+        help_text="Each rank the articles state, oldest first; `rank` is the latest."
+    )
     positions = PositionSerializer(
         source="latest_positions",
         many=True,
@@ -266,6 +278,7 @@ class PersonDetailSerializer(PersonListSerializer):
             "academic_titles",
             "foreign",
             "aliases",
+            "ranks",
             "positions",
             "position_count",
             "article_count",
@@ -273,6 +286,10 @@ class PersonDetailSerializer(PersonListSerializer):
             "notes",
             "edited_fields",
         ]
+
+    @extend_schema_field(StatedRankSerializer(many=True))
+    def get_ranks(self, person):
+        return StatedRankSerializer(person_rank_summary(person), many=True).data
 
 
 class PersonWithPostsSerializer(PersonListSerializer):

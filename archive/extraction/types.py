@@ -96,6 +96,7 @@ class Position:
     title: str  # the post as written, organisation included: "Bộ trưởng Bộ Công an"
     role: str  # the post without its organisation: "Bộ trưởng", "Ủy viên"
     organisation_key: str | None = None  # key of an OrganisationEntity in this article
+    former: bool = False  # "nguyên Bộ trưởng": a post the person held before
 
 
 @dataclass(frozen=True)

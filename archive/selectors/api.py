@@ -95,6 +95,7 @@ def get_people_for_detail() -> QuerySet[Person]:
             "person_id",
             "title",
             "role",
+            "former",
             "organisation__id",
             "organisation__name",
             "organisation__abbreviation",

@@ -287,6 +287,24 @@ def person_post_summary(person: Person) -> list[dict]:
     )
 
 
+def person_rank_summary(person: Person) -> list[dict]:
+    """Each rank the articles give the person, oldest first, with when it was stated.
+
+    A person holds a handful of ranks in a career, so the list is short however
+    many articles name them.
+    """
+    return list(
+        person.stated_ranks.order_by()
+        .values("rank")
+        .annotate(
+            first_seen=Min("article__published_on"),
+            last_seen=Max("article__published_on"),
+            articles=Count("article", distinct=True),
+        )
+        .order_by(F("first_seen").asc(nulls_last=True), "rank")
+    )
+
+
 def organisation_children(organisation: Organisation) -> QuerySet[Organisation]:
     # parent_id too: the related manager reads it to attach the parent to each child.
     return organisation.children.only("id", "name", "abbreviation", "parent_id").order_by("name")

@@ -259,8 +259,11 @@ def _store_once(
         )
         mentions = storing.replace_mentions(article, parsed, resolved, is_new=is_new)
         positions_changed = storing.replace_positions(article, parsed, resolved, is_new=is_new)
+        ranks_changed = storing.replace_ranks(article, parsed, resolved, is_new=is_new)
 
-        wrote = changed or mentions.written or mentions.deleted or positions_changed
+        wrote = (
+            changed or mentions.written or mentions.deleted or positions_changed or ranks_changed
+        )
         if is_new:
             status = ImportStatus.CREATED
         elif wrote or any(resolved.created.values()):

@@ -468,3 +468,51 @@ def test_a_joint_circular_is_stored_with_every_issuer_in_the_documents_order():
     reextract_article(article=article)
 
     assert DirectiveIssuer.objects.filter(directive=circular).count() == 3
+
+
+def _officer_article(*, year: int, rank: str) -> bytes:
+    return (
+        f"Công an tỉnh Bình Khê tổng kết năm {year}\n\n"
+        f"Sáng 12/3/{year}, tại thành phố Hòa Lạc, Công an tỉnh Bình Khê tổ chức Hội nghị. "
+        f"{rank} Trịnh Văn Khải, Giám đốc Công an tỉnh Bình Khê chủ trì Hội nghị. "
+        "Dự có ông Đỗ Minh Luân, nguyên Phó Giám đốc Công an tỉnh Bình Khê.\n\nMinh Anh\n"
+    ).encode()
+
+
+@pytest.mark.parametrize("newest_first", [False, True], ids=["in-date-order", "newest-first"])
+def test_each_article_keeps_the_rank_it_states_and_the_person_shows_the_latest(newest_first):
+    from archive.models import Person, PersonRank
+
+    imports = [(2020, "Trung tướng"), (2025, "Đại tướng")]
+    for year, rank in reversed(imports) if newest_first else imports:
+        import_text(data=_officer_article(year=year, rank=rank), origin=f"{year}.txt")
+
+    chief = Person.objects.get(name="Trịnh Văn Khải")
+    assert chief.rank == "Đại tướng"
+    assert sorted(
+        PersonRank.objects.filter(person=chief).values_list("article__published_year", "rank")
+    ) == [(2020, "Trung tướng"), (2025, "Đại tướng")]
+
+
+def test_an_editors_rank_is_kept_when_a_newer_article_states_another():
+    from archive.models import Person
+    from archive.services.editing import record_edit
+
+    import_text(data=_officer_article(year=2020, rank="Trung tướng"), origin="2020.txt")
+    chief = Person.objects.get(name="Trịnh Văn Khải")
+    chief.rank = "Thượng tướng"
+    record_edit(instance=chief, fields=["rank"])
+
+    import_text(data=_officer_article(year=2025, rank="Đại tướng"), origin="2025.txt")
+
+    chief.refresh_from_db()
+    assert chief.rank == "Thượng tướng"
+
+
+def test_a_former_post_is_marked_former():
+    import_text(data=_officer_article(year=2025, rank="Đại tá"), origin="a.txt")
+
+    former = Position.objects.get(person__name="Đỗ Minh Luân")
+    current = Position.objects.get(person__name="Trịnh Văn Khải")
+    assert (former.title, former.former) == ("nguyên Phó Giám đốc Công an tỉnh Bình Khê", True)
+    assert current.former is False

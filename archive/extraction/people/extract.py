@@ -149,7 +149,8 @@ def _position(state: ScanState, tokens: Sequence[Token], post: PostMatch) -> Pos
                 if end < o_end and post.title_end == o_end:
                     title = text[tokens[post.start].start : tokens[end - 1].end]
                 break
-    return Position(title=title, role=role, organisation_key=org_key)
+    former = matching_key(role).startswith("nguyên ")
+    return Position(title=title, role=role, organisation_key=org_key, former=former)
 
 
 def _known_foreigner(state: ScanState, key: str) -> str | None:
