@@ -260,3 +260,21 @@ def test_a_company_name_ends_where_its_capitalised_words_end() -> None:
 def test_a_verb_of_crime_news_ends_a_department_name() -> None:
     found = organisations_in("Bộ Chỉ huy Quân sự tỉnh chuẩn bị lực lượng, phương tiện.")
     assert set(found) == {"Bộ Chỉ huy Quân sự tỉnh"}
+
+
+def test_a_foreign_party_and_a_broadcaster_end_where_their_names_end() -> None:
+    found = organisations_in(
+        "Ông cho biết Đảng Nhân dân Cách mạng Lào luôn coi trọng quan hệ. "
+        "Đài Phát thanh và Truyền hình tỉnh Sơn Nguyên tăng thời lượng đưa tin."
+    )
+    assert set(found) == {
+        "Đảng Nhân dân Cách mạng Lào",
+        "Đài Phát thanh và Truyền hình tỉnh Sơn Nguyên",
+    }
+
+
+def test_prevent_and_combat_stays_inside_a_department_name() -> None:
+    found = organisations_in(
+        "Cục An ninh mạng và phòng, chống tội phạm sử dụng công nghệ cao (A05) chủ trì."
+    )
+    assert "Cục An ninh mạng và phòng, chống tội phạm sử dụng công nghệ cao" in found

@@ -260,3 +260,18 @@ def test_the_province_after_a_party_committee_post_is_no_person() -> None:
     )
     assert "Lam Sơn Thượng" not in found
     assert "Mạc Quang Trung" in found
+
+
+def test_foreign_honorifics_introduce_a_name_and_are_not_part_of_it() -> None:
+    found = people_in(
+        "Samdech Kralahom Chhay Sovanny, Phó Thủ tướng Campuchia, hội đàm với đoàn. "
+        "Cùng dự có Lok Chumteav Pich Rathana và Datuk Seri Hamid Rosli."
+    )
+    assert {"Chhay Sovanny", "Pich Rathana", "Hamid Rosli"} <= set(found)
+    assert not any(name.startswith(("Samdech", "Lok", "Datuk")) for name in found)
+
+
+def test_a_former_post_says_so() -> None:
+    found = people_in("Dự lễ có ông Võ Trọng Nhân, nguyên Bộ trưởng Bộ Nội vụ.")
+    [post] = found["Võ Trọng Nhân"].positions
+    assert post.former

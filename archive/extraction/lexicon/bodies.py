@@ -98,11 +98,12 @@ HEAD_KINDS: dict[str, str] = {
     "Công ty TNHH MTV": "company",
     "Ngân hàng TMCP": "company",
     "Đài": "broadcaster",
-    "Đài Truyền hình": "broadcaster",
-    "Đài Phát thanh": "broadcaster",
+    # a (foreign) party named in full: "Đảng Nhân dân Cách mạng Lào"
+    "Đảng": "party",
 }
 # Heads whose name is capitalised syllables, each completed by at most one
-# lower-case syllable: a company's name ends before a lower-case phrase
+# lower-case syllable, perhaps joined by "và" and ending in a place: a
+# company's, a party's or a broadcaster's name ends before a lower-case phrase
 # ("Công ty Địa ốc Hoàng Long vận hành ...").
 CAPITALISED_NAME_HEADS: frozenset[str] = keys(
     (
@@ -113,6 +114,8 @@ CAPITALISED_NAME_HEADS: frozenset[str] = keys(
         "Công ty TNHH Một thành viên",
         "Công ty TNHH MTV",
         "Ngân hàng TMCP",
+        "Đảng",
+        "Đài",
     )
 )
 # Abbreviated heads of the people's courts and procuracies ("TAND tỉnh X"):

@@ -160,5 +160,26 @@ PERSON_NOUNS: frozenset[str] = keys(
 # Words before "đồng chí" that make it plural or generic: the, these, many.
 PLURAL_MARKERS: frozenset[str] = keys(("các", "những", "nhiều", "hai", "ba", "mọi", "cùng"))
 
-# Honorifics that introduce a person: comrade, Mr, Mrs/Ms, His/Her Excellency.
-HONORIFICS: frozenset[str] = keys(("đồng chí", "ông", "bà", "ngài"))
+# Honorifics that introduce a person and are never part of the name: comrade,
+# Mr, Mrs/Ms, His/Her Excellency; Cambodian (Samdech, Samdech Techo, Samdech
+# Kralahom, Lok Chumteav, Oknha) and Malaysian (Tun, Tan Sri, Datuk, Datuk
+# Seri, Dato', Dato' Sri) titles.
+HONORIFICS: frozenset[str] = keys(
+    (
+        "đồng chí",
+        "ông",
+        "bà",
+        "ngài",
+        "Samdech",
+        "Samdech Techo",
+        "Samdech Kralahom",
+        "Lok Chumteav",
+        "Oknha",
+        "Tun",
+        "Tan Sri",
+        "Datuk",
+        "Datuk Seri",
+        "Dato",
+        "Dato Sri",
+    )
+)

@@ -273,8 +273,10 @@ def _list_item_at(tokens: Sequence[Token], k: int, *, full: bool) -> int:
     j = _item_start(tokens, k)
     if j is None:
         return 0
-    if tokens[j].key in lx.POST_PREFIXES:
-        return 0  # ", Phó Tổng ...": a post the lexicon lacks, not a name
+    if tokens[j].key in lx.POST_PREFIXES or honorific_at(tokens, j):
+        # ", Phó Tổng ...": a post the lexicon lacks; "và Datuk Seri X": the
+        # honorific introduces the next person itself.
+        return 0
     n = name_length(tokens, j, strong=True)
     if not n or place_length(tokens, j) >= n:
         return 0

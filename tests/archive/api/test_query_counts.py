@@ -219,8 +219,8 @@ def test_an_empty_result_costs_one_more_query_to_check_the_ids(big, anonymous):
     [
         # the article; its person, organisation and directive mentions
         ("articles", "article", 4),
-        # the person with counts; aliases; positions
-        ("people", "person", 3),
+        # the person with counts; aliases; positions; the ranks stated
+        ("people", "person", 4),
         # the organisation with counts; aliases; children; people; their posts here
         ("organisations", "org", 5),
         # the directive with its count; implements; implemented by; its issuers;
