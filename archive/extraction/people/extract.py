@@ -94,7 +94,7 @@ def _record(state: ScanState, tokens: Sequence[Token], match: PersonMatch) -> bo
         return False
     if key in lx.PLACE_KEYS and not (match.posts or match.rank):
         return False  # "Chủ tịch Hồ Chí Minh" is a person; "Hồ Chí Minh" alone a place
-    if _names_the_body(state, tokens, match):
+    if _names_the_body(state, tokens, match, key):
         return False  # "Bí thư Tỉnh ủy Yên Bình": the run ends the body's name
     key = _known_foreigner(state, key) or key
     person = state.people.get(key)
@@ -115,13 +115,19 @@ def _record(state: ScanState, tokens: Sequence[Token], match: PersonMatch) -> bo
     return True
 
 
-def _names_the_body(state: ScanState, tokens: Sequence[Token], match: PersonMatch) -> bool:
+def _names_the_body(
+    state: ScanState, tokens: Sequence[Token], match: PersonMatch, key: str
+) -> bool:
     """True when the end of the post and the "name" after it make a body the article names.
 
     "Bí thư Tỉnh ủy Yên Bình": "Tỉnh ủy Yên Bình" is a body found elsewhere in
     the article, so "Yên Bình" is its place, not a person.
     """
     if not match.posts or match.posts[-1].end != match.name_start:
+        return False
+    # Cheap test first: only a body whose name ends in this "name" can own it.
+    tail = " " + key
+    if not any(org_key.endswith(tail) for org_key in state.org_keys):
         return False
     text = state.structure.text
     end = tokens[match.name_end - 1].end
