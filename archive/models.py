@@ -104,7 +104,10 @@ RANK_CHOICES = [(rank, rank) for rank in ranks.RANKS]
 class Person(EditableModel):
     name = models.CharField("họ tên", max_length=200)
     key = models.CharField(max_length=200, unique=True, editable=False)
+    # The latest rank the articles state (see PersonRank for each statement).
     rank = models.CharField("cấp bậc", max_length=40, blank=True, choices=RANK_CHOICES)
+    # Date of the article `rank` was taken from: a later article's rank replaces it.
+    rank_stated_on = models.DateField("cấp bậc nêu ngày", null=True, blank=True, editable=False)
     academic_titles = models.CharField("học hàm, học vị", max_length=60, blank=True)
     foreign = models.BooleanField("người nước ngoài", default=False)
     search_document = models.TextField(blank=True, editable=False)
@@ -234,6 +237,14 @@ class Directive(EditableModel):
         blank=True,
         related_name="directives_issued",
     )
+    # Every issuer in order; the first is `issuer`. A joint circular has several.
+    issuers = models.ManyToManyField(
+        Organisation,
+        verbose_name="các cơ quan ban hành",
+        through="DirectiveIssuer",
+        blank=True,
+        related_name="directives_co_issued",
+    )
     summary = models.TextField("trích yếu", blank=True)
     implements = models.ManyToManyField(
         "self",
@@ -268,6 +279,40 @@ class Directive(EditableModel):
             f"{self.kind} {self.symbol or ''} {self.number} {self.summary}"
         )
         super().save(*args, **kwargs)
+
+
+def ordered_issuers(directive: Directive) -> list[Organisation]:
+    """The directive's issuers in the document's order (prefetch `issuer_links__organisation`)."""
+    return [link.organisation for link in directive.issuer_links.all()]
+
+
+class DirectiveIssuer(models.Model):
+    """One issuer of a directive, in the order the document lists them (0 = primary)."""
+
+    directive = models.ForeignKey(
+        Directive, verbose_name="văn bản", on_delete=models.CASCADE, related_name="issuer_links"
+    )
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name="cơ quan ban hành",
+        on_delete=models.CASCADE,
+        related_name="issuer_links",
+    )
+    order = models.PositiveSmallIntegerField("thứ tự", default=0)
+
+    class Meta:
+        ordering = ["directive_id", "order", "id"]
+        verbose_name = "cơ quan ban hành"
+        verbose_name_plural = "các cơ quan ban hành"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["directive", "organisation"], name="directive_issuer_unique"
+            ),
+        ]
+        indexes = [models.Index(fields=["organisation", "directive"])]
+
+    def __str__(self) -> str:
+        return str(self.organisation)
 
 
 class Mention(models.Model):
@@ -357,6 +402,8 @@ class Position(models.Model):
         blank=True,
         related_name="positions",
     )
+    # "nguyên Bộ trưởng": the article speaks of a post the person no longer holds.
+    former = models.BooleanField("đã thôi giữ (nguyên)", default=False)
 
     class Meta:
         ordering = ["person_id", "-article_id", "id"]
@@ -403,3 +450,31 @@ class StoryBand(models.Model):
 
     def __str__(self) -> str:
         return f"{self.article_id}: {self.band}"
+
+
+class PersonRank(models.Model):
+    """A person's rank as one article states it: "Trung tướng" in 2020 and "Đại tướng" in 2025
+    are both true, each on its own date."""
+
+    person = models.ForeignKey(
+        Person, verbose_name="nhân vật", on_delete=models.CASCADE, related_name="stated_ranks"
+    )
+    article = models.ForeignKey(
+        Article, verbose_name="bài viết", on_delete=models.CASCADE, related_name="stated_ranks"
+    )
+    rank = models.CharField("cấp bậc", max_length=40, choices=RANK_CHOICES)
+
+    class Meta:
+        ordering = ["person_id", "-article_id"]
+        verbose_name = "cấp bậc theo bài viết"
+        verbose_name_plural = "cấp bậc theo bài viết"
+        constraints = [
+            models.UniqueConstraint(fields=["person", "article"], name="person_rank_per_article"),
+            models.CheckConstraint(
+                condition=Q(rank__in=ranks.RANKS), name="person_rank_statement_valid"
+            ),
+        ]
+        indexes = [models.Index(fields=["article"])]
+
+    def __str__(self) -> str:
+        return self.rank

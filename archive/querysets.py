@@ -10,6 +10,7 @@ from __future__ import annotations
 from django.apps import apps
 from django.contrib.postgres.search import SearchQuery, SearchVectorField
 from django.db import connections, models
+from django.db.models import Q
 from django.db.models.expressions import Col, Expression, RawSQL
 from django.db.models.signals import post_migrate
 from django.dispatch import receiver
@@ -154,3 +155,10 @@ class OrganisationQuerySet(SearchableQuerySet):
 class DirectiveQuerySet(SearchableQuerySet):
     def cited_in(self, article_id: int):
         return self.filter(id__in=_ids("DirectiveMention", "directive_id", article_id=article_id))
+
+    def issued_by(self, organisation_id: int):
+        """Directives the organisation issued, alone or jointly (primary issuer or co-issuer)."""
+        return self.filter(
+            Q(issuer_id=organisation_id)
+            | Q(id__in=_ids("DirectiveIssuer", "directive_id", organisation_id=organisation_id))
+        )

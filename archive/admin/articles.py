@@ -19,7 +19,7 @@ from archive.admin.filters import EditedFilter, titled
 from archive.admin.forms import ArticleForm
 from archive.models import Article, DirectiveMention, OrganisationMention, PersonMention
 from archive.selectors.pages import ARTICLE_TEXTS, with_article_counts
-from archive.services import reextract_article
+from archive.services.batch import reextract_one
 from archive.views.display import article_date
 
 BLOCK_LABELS = {
@@ -177,7 +177,7 @@ class ArticleAdmin(AccentSearchMixin, RecordedEditsMixin, ArchiveAdmin):
     def reextract_selected(self, request, queryset):
         statuses: Counter[str] = Counter()
         for article in queryset:
-            outcome = reextract_article(article=article)
+            outcome = reextract_one(article=article)
             statuses[outcome.status] += 1
             if outcome.status == "failed":
                 self.message_user(request, f"“{article}”: {outcome.error}", messages.ERROR)

@@ -13,8 +13,9 @@ from django.urls import reverse
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from archive.models import Article, Directive, Organisation, Person
+from archive.models import Article, Directive, Organisation, Person, ordered_issuers
 from archive.selectors.api import ARTICLE_LIST_FIELDS, EMBED_LIMIT
+from archive.selectors.pages import person_rank_summary
 
 
 def _url(view_name: str) -> serializers.HyperlinkedIdentityField:
@@ -290,12 +291,23 @@ class ArticleDetailSerializer(ArticleListSerializer):
 class PositionSerializer(serializers.Serializer):
     title = serializers.CharField(help_text="The post as the article states it.")
     role = serializers.CharField()
+    former = serializers.BooleanField(help_text='Stated as a former post ("nguyên ...").')
     organisation = OrganisationRefSerializer(allow_null=True)
     article = ArticleRefSerializer(allow_null=True, help_text="The article stating the post.")
 
 
+class StatedRankSerializer(serializers.Serializer):
+    rank = serializers.CharField()
+    first_seen = serializers.DateField(allow_null=True, help_text="Earliest article stating it.")
+    last_seen = serializers.DateField(allow_null=True, help_text="Latest article stating it.")
+    articles = serializers.IntegerField(help_text="Number of articles stating it.")
+
+
 class PersonDetailSerializer(PersonListSerializer):
     aliases = AliasNamesField()
+    ranks = serializers.SerializerMethodField(
+        help_text="Each rank the articles state, oldest first; `rank` is the latest."
+    )
     positions = PositionSerializer(
         source="latest_positions",
         many=True,
@@ -314,6 +326,7 @@ class PersonDetailSerializer(PersonListSerializer):
             "academic_titles",
             "foreign",
             "aliases",
+            "ranks",
             "positions",
             "position_count",
             "article_count",
@@ -321,6 +334,10 @@ class PersonDetailSerializer(PersonListSerializer):
             "notes",
             "edited_fields",
         ]
+
+    @extend_schema_field(StatedRankSerializer(many=True))
+    def get_ranks(self, person):
+        return StatedRankSerializer(person_rank_summary(person), many=True).data
 
 
 class PersonWithPostsSerializer(PersonListSerializer):
@@ -369,6 +386,9 @@ class OrganisationDetailSerializer(OrganisationListSerializer):
 
 
 class DirectiveDetailSerializer(DirectiveListSerializer):
+    issuers = serializers.SerializerMethodField(
+        help_text="Every issuer in the document's order; the first is `issuer`."
+    )
     implements = DirectiveRefSerializer(
         many=True, read_only=True, help_text="Directives this one implements."
     )
@@ -383,11 +403,16 @@ class DirectiveDetailSerializer(DirectiveListSerializer):
     article_count = serializers.IntegerField(read_only=True)
     articles = ListLinkField(view_name="article", parameter="directive")
 
+    @extend_schema_field(IssuerSerializer(many=True))
+    def get_issuers(self, directive):
+        return IssuerSerializer(ordered_issuers(directive), many=True, context=self.context).data
+
     class Meta(DirectiveListSerializer.Meta):
         fields = [
             *DirectiveListSerializer.Meta.fields,
             "kind_code",
             "issued_year",
+            "issuers",
             "summary",
             "implements",
             "implemented_by",

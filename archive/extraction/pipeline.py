@@ -76,11 +76,11 @@ def _link_issuers(
     added: list[OrganisationEntity] = []
     mentions: list[Mention] = []
     linked: list[DirectiveEntity] = []
-    for directive in directives:
-        name = _issuer_body(directive.issuer_name.strip())
+
+    def link(raw_name: str) -> str | None:
+        name = _issuer_body(raw_name.strip())
         if not name:
-            linked.append(directive)
-            continue
+            return None
         name_key = matching_key(name)
         key = by_key.get(name_key)
         if key is None:
@@ -90,7 +90,19 @@ def _link_issuers(
                 OrganisationEntity(key=key, name=name, kind=_kind_of(name), inferred=not found)
             )
             mentions.extend(found)
-        linked.append(dataclasses.replace(directive, issuer_key=key))
+        return key
+
+    for directive in directives:
+        key = link(directive.issuer_name)
+        co_keys = tuple(k for k in map(link, directive.co_issuer_names) if k and k != key)
+        if key is None and not co_keys:
+            linked.append(directive)
+            continue
+        linked.append(
+            dataclasses.replace(
+                directive, issuer_key=key, co_issuer_keys=tuple(dict.fromkeys(co_keys))
+            )
+        )
     return tuple(linked), organisations + tuple(added), mentions
 
 

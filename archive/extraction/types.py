@@ -96,6 +96,7 @@ class Position:
     title: str  # the post as written, organisation included: "Bộ trưởng Bộ Công an"
     role: str  # the post without its organisation: "Bộ trưởng", "Ủy viên"
     organisation_key: str | None = None  # key of an OrganisationEntity in this article
+    former: bool = False  # "nguyên Bộ trưởng": a post the person held before
 
 
 @dataclass(frozen=True)
@@ -139,6 +140,9 @@ class DirectiveEntity:
     issued: PartialDate | None = None
     issuer_key: str | None = None  # key of an OrganisationEntity
     issuer_name: str = ""
+    # The other issuers of a joint document, in order, after the primary one.
+    co_issuer_keys: tuple[str, ...] = ()
+    co_issuer_names: tuple[str, ...] = ()
     summary: str = ""  # trích yếu, when the article states it ("về hội nhập quốc tế ...")
     implements: tuple[str, ...] = ()  # keys of directives this one carries out
 

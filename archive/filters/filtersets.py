@@ -240,12 +240,12 @@ class DirectiveFilter(ArchiveFilterSet):
         help_text="Kind, as a word ('Nghị quyết') or its code ('NQ'); case-insensitive.",
     )
     issuer = EntityFilter(
-        apply=lambda qs, organisation_id: qs.filter(issuer_id=organisation_id),
+        apply=lambda qs, organisation_id: qs.issued_by(organisation_id),
         model=Organisation,
         noun="organisation",
         many=False,
         label="Cơ quan ban hành",
-        help_text="Organisation id of the issuer.",
+        help_text="Organisation id of an issuer (the primary one or any co-issuer).",
     )
     issued_after = filters.DateFilter(
         field_name="issued_on",

@@ -19,6 +19,7 @@ from django.db.models import (
 from archive.models import (
     Article,
     Directive,
+    DirectiveIssuer,
     DirectiveMention,
     Organisation,
     OrganisationAlias,
@@ -117,6 +118,7 @@ def get_people_for_detail() -> QuerySet[Person]:
             "person_id",
             "title",
             "role",
+            "former",
             "organisation__id",
             "organisation__name",
             "organisation__abbreviation",
@@ -201,7 +203,14 @@ def get_directives_for_detail() -> QuerySet[Directive]:
         .prefetch_related(
             Prefetch("implements", queryset=linked),
             Prefetch("implemented_by", queryset=linked),
+            Prefetch("issuer_links", queryset=_issuer_links()),
         )
+    )
+
+
+def _issuer_links() -> QuerySet[DirectiveIssuer]:
+    return DirectiveIssuer.objects.select_related("organisation").only(
+        "directive_id", "order", "organisation__id", "organisation__name"
     )
 
 

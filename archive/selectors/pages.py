@@ -25,6 +25,7 @@ from django.db.models.functions import Substr, TruncMonth
 from archive.models import (
     Article,
     Directive,
+    DirectiveIssuer,
     DirectiveMention,
     Organisation,
     OrganisationMention,
@@ -140,13 +141,16 @@ def organisation_people(organisation: Organisation) -> QuerySet[Person]:
 
 
 def directive_with_links(directive_id: int) -> Directive:
-    """A directive with its issuer and its direct implementation links."""
+    """A directive with its issuers (in order) and its direct implementation links."""
     related = Directive.objects.select_related("issuer")
     return (
         Directive.objects.select_related("issuer__parent")
         .prefetch_related(
             Prefetch("implements", queryset=related),
             Prefetch("implemented_by", queryset=related),
+            Prefetch(
+                "issuer_links", queryset=DirectiveIssuer.objects.select_related("organisation")
+            ),
         )
         .get(pk=directive_id)
     )
@@ -280,6 +284,24 @@ def person_post_summary(person: Person) -> list[dict]:
             articles=Count("article", distinct=True),
         )
         .order_by(F("last_seen").desc(nulls_last=True), "title")
+    )
+
+
+def person_rank_summary(person: Person) -> list[dict]:
+    """Each rank the articles give the person, oldest first, with when it was stated.
+
+    A person holds a handful of ranks in a career, so the list is short however
+    many articles name them.
+    """
+    return list(
+        person.stated_ranks.order_by()
+        .values("rank")
+        .annotate(
+            first_seen=Min("article__published_on"),
+            last_seen=Max("article__published_on"),
+            articles=Count("article", distinct=True),
+        )
+        .order_by(F("first_seen").asc(nulls_last=True), "rank")
     )
 
 

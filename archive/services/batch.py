@@ -3,8 +3,9 @@
 What belongs here: what a bulk import needs around `import_file` — walking
 paths into a list of files with their origins (with a per-path error for a
 missing path, a broken link or a directory without articles), turning any
-failure of one file into a failed outcome so that the rest still imports,
-getting over a lost database connection, and the totals of a run. The import
+failure of one file into a failed outcome so that the rest still imports (the
+same for re-extracting stored articles), getting over a lost database
+connection, and the totals of a run. The import
 command and the benchmark use it; neither writes anything itself.
 
 An article's origin is its file's path relative to the import root named on
@@ -25,15 +26,17 @@ from typing import TYPE_CHECKING
 
 from django.db import DatabaseError, InterfaceError, OperationalError, connection
 
+from archive.models import Article
 from archive.services.importing import (
     ArticleImportError,
     ImportOutcome,
     ImportStatus,
     import_file,
+    reextract_article,
 )
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Iterable, Iterator
 
 logger = logging.getLogger(__name__)
 
@@ -173,6 +176,36 @@ def _unexpected(file: ArticleFile, error: Exception) -> ImportOutcome:
     )
 
 
+def reextract_one(*, article: Article) -> ImportOutcome:
+    """Extract a stored article again; any failure becomes a failed outcome instead of an exception.
+
+    The admin action and `import_seeds --reextract` both go on after a failing
+    article and report it by name.
+    """
+    try:
+        return reextract_article(article=article)
+    except Exception as error:
+        logger.exception("re-extracting %s failed", article.origin)
+        return ImportOutcome.failure(
+            origin=article.origin,
+            error=f"{article.origin}: unexpected error ({type(error).__name__}: {error})",
+        )
+
+
+def stored_articles(*, page_size: int = 200) -> Iterator[Article]:
+    """Every stored article in primary-key order, read a page at a time.
+
+    Keyset pages (pk > last) keep each query bounded however large the archive.
+    """
+    last = 0
+    while True:
+        page = list(Article.objects.filter(pk__gt=last).order_by("pk")[:page_size])
+        yield from page
+        if len(page) < page_size:
+            return
+        last = page[-1].pk
+
+
 @dataclass
 class ImportSummary:
     """Totals of one run of many imports."""
@@ -208,13 +241,13 @@ class ImportSummary:
     def failed(self) -> int:
         return len(self.failures)
 
-    def lines(self, *, interrupted: bool = False) -> list[str]:
+    def lines(self, *, interrupted: bool = False, heading: str = "Import finished.") -> list[str]:
         """The report a person reads at the end of a run (or where it was stopped)."""
         s, e = self.statuses, self.entities_created
         if interrupted:
             first = "Import interrupted: the totals so far."
         else:
-            first = "Dry run: nothing was written." if self.dry_run else "Import finished."
+            first = "Dry run: nothing was written." if self.dry_run else heading
         lines = [
             first,
             f"  files read:        {self.files_read}",

@@ -34,7 +34,7 @@ from django.db.models import Q
 
 from archive.extraction.normalize import matching_key
 from archive.extraction.types import DirectiveEntity, PartialDate
-from archive.models import Directive, DirectiveMention
+from archive.models import Directive, DirectiveIssuer, DirectiveMention
 from archive.services.entities import ORGANISATIONS, fill_blanks, look_up, summary_order
 
 if TYPE_CHECKING:
@@ -286,4 +286,48 @@ def resolve_directives(
         # This article's own short citations may have been among them.
         resolved = {key: absorbed.get(record.pk, record) for key, record in resolved.items()}
     _link_implements(entities, resolved)
+    _link_issuers(entities, resolved, organisations)
     return resolved
+
+
+def _link_issuers(
+    entities: list[DirectiveEntity],
+    resolved: dict[str, Directive],
+    organisations: dict[str, Organisation],
+) -> None:
+    """Give each directive its issuers in order: the primary first, then the co-issuers.
+
+    Rows are only ever added, after those already stored (another article or an
+    editor may have made them); a directive whose issuer an editor changed is
+    left as the editor made it.
+    """
+    wanted: dict[int, list[int]] = {}
+    for entity in entities:
+        record = resolved.get(entity.key)
+        if record is None or "issuer" in record.edited_fields:
+            continue
+        ids = wanted.setdefault(record.pk, [])
+        if record.issuer_id is not None:
+            ids.append(record.issuer_id)
+        ids.extend(organisations[key].pk for key in entity.co_issuer_keys if key in organisations)
+    wanted = {pk: list(dict.fromkeys(ids)) for pk, ids in wanted.items() if ids}
+    if not wanted:
+        return
+    stored: dict[int, dict[int, int]] = {}
+    for directive_id, organisation_id, order in DirectiveIssuer.objects.filter(
+        directive_id__in=wanted
+    ).values_list("directive_id", "organisation_id", "order"):
+        stored.setdefault(directive_id, {})[organisation_id] = order
+    rows = []
+    for directive_id, ids in wanted.items():
+        have = stored.get(directive_id, {})
+        next_order = max(have.values(), default=-1) + 1
+        for organisation_id in ids:
+            if organisation_id not in have:
+                rows.append(
+                    DirectiveIssuer(
+                        directive_id=directive_id, organisation_id=organisation_id, order=next_order
+                    )
+                )
+                next_order += 1
+    DirectiveIssuer.objects.bulk_create(rows, ignore_conflicts=True)

@@ -277,10 +277,13 @@ def _store_once(
         )
         mentions = storing.replace_mentions(article, parsed, resolved, is_new=is_new)
         positions_changed = storing.replace_positions(article, parsed, resolved, is_new=is_new)
+        ranks_changed = storing.replace_ranks(article, parsed, resolved, is_new=is_new)
         if is_new or "body" in changed:
             stories.link_copies(article=article)
 
-        wrote = changed or mentions.written or mentions.deleted or positions_changed
+        wrote = (
+            changed or mentions.written or mentions.deleted or positions_changed or ranks_changed
+        )
         if is_new:
             status = ImportStatus.CREATED
         elif wrote or any(resolved.created.values()):

@@ -1,7 +1,8 @@
 """Write one parsed article's own rows: its fields, its mentions, the posts it states.
 
 What belongs here: turning a ParsedArticle into the Article row, its
-Person/Organisation/DirectiveMention rows and its Position rows, given the
+Person/Organisation/DirectiveMention rows, its Position rows and the ranks
+it states (PersonRank, with the person's latest rank), given the
 records its entities resolved to (entities.py, directives.py). Only the
 difference with what is stored is written, so a re-import that changes
 nothing writes nothing, and a changed article loses exactly its stale rows.
@@ -10,15 +11,19 @@ The caller (importing.py) holds the transaction.
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from archive.extraction.ranks import canonical_rank
 from archive.extraction.types import MentionKind, ParsedArticle
 from archive.models import (
     Article,
     DirectiveMention,
     OrganisationMention,
+    Person,
     PersonMention,
+    PersonRank,
     Position,
 )
 from archive.services.directives import full_date
@@ -171,7 +176,7 @@ def replace_positions(
     article: Article, parsed: ParsedArticle, resolved: Resolved, *, is_new: bool
 ) -> bool:
     """Make the article's positions what it states; editors' (article=NULL) are not touched."""
-    wanted: dict[tuple[int, str], tuple[str, int | None]] = {}
+    wanted: dict[tuple[int, str], tuple[str, int | None, bool]] = {}
     for person in parsed.people:
         record = resolved.people.get(person.key)
         if record is None:
@@ -182,7 +187,12 @@ def replace_positions(
                 continue
             organisation = resolved.organisations.get(position.organisation_key or "")
             wanted.setdefault(
-                (record.pk, title), (position.role[:200], organisation.pk if organisation else None)
+                (record.pk, title),
+                (
+                    position.role[:200],
+                    organisation.pk if organisation else None,
+                    position.former,
+                ),
             )
     stored = (
         {}
@@ -193,16 +203,84 @@ def replace_positions(
     if stale:
         Position.objects.filter(pk__in=stale).delete()
     changed = bool(stale)
-    for key, (role, organisation_id) in wanted.items():
+    for key, (role, organisation_id, former) in wanted.items():
         row = stored.get(key)
-        if row is not None and (row.role, row.organisation_id) != (role, organisation_id):
-            row.role, row.organisation_id = role, organisation_id
-            row.save(update_fields=["role", "organisation"])
+        if row is not None and (row.role, row.organisation_id, row.former) != (
+            role,
+            organisation_id,
+            former,
+        ):
+            row.role, row.organisation_id, row.former = role, organisation_id, former
+            row.save(update_fields=["role", "organisation", "former"])
             changed = True
     new = [
-        Position(article=article, person_id=person_id, title=title, role=role, organisation_id=org)
-        for (person_id, title), (role, org) in wanted.items()
+        Position(
+            article=article,
+            person_id=person_id,
+            title=title,
+            role=role,
+            organisation_id=org,
+            former=former,
+        )
+        for (person_id, title), (role, org, former) in wanted.items()
         if (person_id, title) not in stored
     ]
     Position.objects.bulk_create(new)
+    return changed or bool(new)
+
+
+def _stated_on(article: Article) -> datetime.date | None:
+    """The date an article states things on: its publication date, or its year's first day."""
+    if article.published_on is not None:
+        return article.published_on
+    if article.published_year:
+        return datetime.date(article.published_year, article.published_month or 1, 1)
+    return None
+
+
+def replace_ranks(
+    article: Article, parsed: ParsedArticle, resolved: Resolved, *, is_new: bool
+) -> bool:
+    """Store each rank the article states, and make it the person's rank when it is the latest.
+
+    A rank is a fact of its article's date: an older article re-imported later
+    does not bring back an older rank, and an editor's rank is never replaced.
+    """
+    wanted: dict[int, str] = {}
+    people: dict[int, Person] = {}
+    for entity in parsed.people:
+        record = resolved.people.get(entity.key)
+        rank = canonical_rank(entity.rank) if entity.rank else None
+        if record is not None and rank:
+            wanted.setdefault(record.pk, rank)
+            people[record.pk] = record
+    stored = (
+        {} if is_new else {row.person_id: row for row in PersonRank.objects.filter(article=article)}
+    )
+    stale = [row.pk for person_id, row in stored.items() if person_id not in wanted]
+    if stale:
+        PersonRank.objects.filter(pk__in=stale).delete()
+    changed = bool(stale)
+    for person_id, rank in wanted.items():
+        row = stored.get(person_id)
+        if row is not None and row.rank != rank:
+            row.rank = rank
+            row.save(update_fields=["rank"])
+            changed = True
+    new = [
+        PersonRank(article=article, person_id=person_id, rank=rank)
+        for person_id, rank in wanted.items()
+        if person_id not in stored
+    ]
+    PersonRank.objects.bulk_create(new)
+    on = _stated_on(article)
+    for person_id, rank in wanted.items():
+        person = people[person_id]
+        if "rank" in person.edited_fields:
+            continue
+        newer = on is not None and (person.rank_stated_on is None or on >= person.rank_stated_on)
+        if (newer or not person.rank) and (person.rank, person.rank_stated_on) != (rank, on):
+            person.rank = rank
+            person.rank_stated_on = on if newer else person.rank_stated_on
+            person.save(update_fields=["rank", "rank_stated_on", "updated_at"])
     return changed or bool(new)

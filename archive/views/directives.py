@@ -6,7 +6,7 @@ from django.http import Http404
 from django.shortcuts import render
 
 from archive.filters import DirectiveFilter
-from archive.models import Article, Directive
+from archive.models import Article, Directive, ordered_issuers
 from archive.selectors import choices
 from archive.selectors.pages import directive_with_links, with_directive_counts
 from archive.views.display import directive_name
@@ -98,6 +98,7 @@ def directive_detail(request, pk: int):
     context = {
         "directive": directive,
         "name": name,
+        "issuers": ordered_issuers(directive),
         "chain": chain_picture(directive),
         **articles,
     }

@@ -8,7 +8,7 @@ from django.shortcuts import render
 from archive.filters import PersonFilter
 from archive.models import RANK_CHOICES, Article, Person
 from archive.selectors import choices
-from archive.selectors.pages import person_post_summary, with_person_summary
+from archive.selectors.pages import person_post_summary, person_rank_summary, with_person_summary
 from archive.selectors.related import person_circle
 from archive.views.filter_form import (
     FormField,
@@ -68,6 +68,7 @@ def person_detail(request, pk: int):
     posts = person_post_summary(person)
     context = {
         "person": person,
+        "ranks": person_rank_summary(person),
         "posts": posts[:POSTS_SHOWN],
         "more_posts": max(0, len(posts) - POSTS_SHOWN),
         "network": network(person_circle(person.pk), name=person.name),

@@ -312,3 +312,46 @@ def test_two_imports_of_the_same_files_at_once_end_with_one_copy_of_everything(
     ]
     assert sorted(created) == sorted(f"created   {p.name}" for p in paths)
     assert stored_counts(database_url, tmp_path) == expected
+
+
+@pytest.mark.django_db
+def test_reextract_runs_extraction_again_on_every_stored_article_keeping_editors_changes(
+    tmp_path, monkeypatch
+):
+    from archive.models import PersonMention
+    from archive.services.editing import record_edit
+
+    monkeypatch.chdir(tmp_path)
+    write_corpus(tmp_path / "in", 3)
+    run("in")
+    expected = set(PersonMention.objects.values_list("article", "person", "start"))
+    PersonMention.objects.all().delete()  # as if an older extractor had missed them
+    edited = Article.objects.order_by("pk").first()
+    edited.title = "Tiêu đề do biên tập viên sửa"
+    record_edit(instance=edited, fields=["title"])
+
+    out, err = run(reextract=True)
+
+    assert "Re-extraction finished." in out
+    assert "0 created, 3 updated, 0 unchanged, 0 failed" in out
+    assert err == ""
+    assert set(PersonMention.objects.values_list("article", "person", "start")) == expected
+    edited.refresh_from_db()
+    assert edited.title == "Tiêu đề do biên tập viên sửa"
+
+    out, _ = run(reextract=True)
+
+    assert "0 created, 0 updated, 3 unchanged, 0 failed" in out
+
+
+@pytest.mark.django_db
+def test_stored_articles_are_read_in_bounded_pages_and_each_comes_once(tmp_path, monkeypatch):
+    from archive.services.batch import stored_articles
+
+    monkeypatch.chdir(tmp_path)
+    write_corpus(tmp_path / "in", 5)
+    run("in")
+
+    seen = [article.pk for article in stored_articles(page_size=2)]
+
+    assert seen == sorted(Article.objects.values_list("pk", flat=True))

@@ -458,3 +458,78 @@ def test_a_bare_citation_is_not_given_a_symbol_of_another_kind_or_number():
         ("47-KL/TW", "47-KL/TW"),
         ("ct 47", None),
     ]
+
+
+def test_a_joint_circular_is_stored_with_every_issuer_in_the_documents_order():
+    from archive.models import DirectiveIssuer
+
+    text = (
+        "Hướng dẫn phối hợp điều tra\n\n"
+        "Ngày 3/4/2025, Công an tỉnh Bình Khê triển khai Thông tư liên tịch số "
+        "05/2012/TTLT/BCA-BQP-VKSNDTC về phối hợp điều tra.\n\nMinh Anh\n"
+    )
+    article = import_text(data=text.encode(), origin="ttlt.txt").article
+    circular = Directive.objects.get(symbol="05/2012/TTLT-BCA-BQP-VKSNDTC")
+
+    names = list(
+        DirectiveIssuer.objects.filter(directive=circular)
+        .order_by("order")
+        .values_list("organisation__name", flat=True)
+    )
+    assert names == ["Bộ Công an", "Bộ Quốc phòng", "Viện kiểm sát nhân dân tối cao"]
+    assert circular.issuer.name == "Bộ Công an"
+    assert set(Directive.objects.issued_by(circular.issuers.get(name="Bộ Quốc phòng").pk)) == {
+        circular
+    }
+
+    reextract_article(article=article)
+
+    assert DirectiveIssuer.objects.filter(directive=circular).count() == 3
+
+
+def _officer_article(*, year: int, rank: str) -> bytes:
+    return (
+        f"Công an tỉnh Bình Khê tổng kết năm {year}\n\n"
+        f"Sáng 12/3/{year}, tại thành phố Hòa Lạc, Công an tỉnh Bình Khê tổ chức Hội nghị. "
+        f"{rank} Trịnh Văn Khải, Giám đốc Công an tỉnh Bình Khê chủ trì Hội nghị. "
+        "Dự có ông Đỗ Minh Luân, nguyên Phó Giám đốc Công an tỉnh Bình Khê.\n\nMinh Anh\n"
+    ).encode()
+
+
+@pytest.mark.parametrize("newest_first", [False, True], ids=["in-date-order", "newest-first"])
+def test_each_article_keeps_the_rank_it_states_and_the_person_shows_the_latest(newest_first):
+    from archive.models import Person, PersonRank
+
+    imports = [(2020, "Trung tướng"), (2025, "Đại tướng")]
+    for year, rank in reversed(imports) if newest_first else imports:
+        import_text(data=_officer_article(year=year, rank=rank), origin=f"{year}.txt")
+
+    chief = Person.objects.get(name="Trịnh Văn Khải")
+    assert chief.rank == "Đại tướng"
+    assert sorted(
+        PersonRank.objects.filter(person=chief).values_list("article__published_year", "rank")
+    ) == [(2020, "Trung tướng"), (2025, "Đại tướng")]
+
+
+def test_an_editors_rank_is_kept_when_a_newer_article_states_another():
+    from archive.models import Person
+    from archive.services.editing import record_edit
+
+    import_text(data=_officer_article(year=2020, rank="Trung tướng"), origin="2020.txt")
+    chief = Person.objects.get(name="Trịnh Văn Khải")
+    chief.rank = "Thượng tướng"
+    record_edit(instance=chief, fields=["rank"])
+
+    import_text(data=_officer_article(year=2025, rank="Đại tướng"), origin="2025.txt")
+
+    chief.refresh_from_db()
+    assert chief.rank == "Thượng tướng"
+
+
+def test_a_former_post_is_marked_former():
+    import_text(data=_officer_article(year=2025, rank="Đại tá"), origin="a.txt")
+
+    former = Position.objects.get(person__name="Đỗ Minh Luân")
+    current = Position.objects.get(person__name="Trịnh Văn Khải")
+    assert (former.title, former.former) == ("nguyên Phó Giám đốc Công an tỉnh Bình Khê", True)
+    assert current.former is False

@@ -299,3 +299,26 @@ def test_joint_issuers_are_read_together_and_the_key_names_the_first() -> None:
     assert circular.issuer_name == "Bộ Công an và Bộ Y tế"
     assert circular.issuer_key == matching_key("Bộ Công an")
     assert {"Bộ Công an", "Bộ Y tế"} <= {o.name for o in parsed.organisations}
+
+
+def test_joint_circular_keeps_every_issuer_in_order_even_after_a_slash() -> None:
+    assert canonical_symbol("05/2012/TTLT/BCA-BQP-VKSNDTC") == "05/2012/TTLT-BCA-BQP-VKSNDTC"
+    parsed = parse_symbol("01/2017/TTLT-BCA-BQP-BTC-BNN&PTNT-VKSNDTC")
+    assert parsed is not None
+    assert parsed.issuers == ("BCA", "BQP", "BTC", "BNN&PTNT", "VKSNDTC")
+    found, _ = extract(
+        "Việc phối hợp được hướng dẫn tại Thông tư liên tịch số 01/2017/TTLT-BCA-BQP-BTC-BNN&PTNT-VKSNDTC ngày 29/12/2017."
+    )
+    [entity] = found.values()
+    assert entity.symbol == "01/2017/TTLT-BCA-BQP-BTC-BNN&PTNT-VKSNDTC"
+    assert entity.kind == "Thông tư liên tịch"
+
+
+def test_an_administrative_letter_is_a_directive_only_after_its_kind_word() -> None:
+    found, _ = extract(
+        "UBND tỉnh đã ban hành Công văn số 1842/UBND-KT ngày 10/9/2025. Ca trực 24/7, mã số 15/HN-KT."
+    )
+    [entity] = found.values()
+    assert (entity.kind, entity.number, entity.symbol) == ("Công văn", "1842", "1842/UBND-KT")
+    assert parse_symbol("1842/UBND-KT") is not None
+    assert parse_symbol("05/CĐ") is None

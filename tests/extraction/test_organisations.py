@@ -229,3 +229,52 @@ def test_acronym_committee_with_a_holder_after_the_city() -> None:
     names = set(organisations_in(text))
     assert "UBND tỉnh Kon Tum" in names
     assert not any("Hồng Vân" in name for name in names)
+
+
+def test_abbreviated_courts_and_procuracies_keep_their_level_and_place() -> None:
+    found = organisations_in(
+        "TAND cấp cao tại Đà Nẵng mở phiên phúc thẩm; trước đó TAND tỉnh Quảng Ngãi đã xử sơ thẩm. "
+        "VKSND tối cao ban hành cáo trạng, CQĐT Công an tỉnh Bắc Ninh điều tra."
+    )
+    assert {
+        "TAND cấp cao tại Đà Nẵng",
+        "TAND tỉnh Quảng Ngãi",
+        "VKSND tối cao",
+        "CQĐT Công an tỉnh Bắc Ninh",
+    } <= set(found)
+
+
+def test_a_company_name_ends_where_its_capitalised_words_end() -> None:
+    found = organisations_in(
+        "Công ty cổ phần Thiết bị Y khoa Minh Phú đã nộp lại tiền. "
+        "Công ty TNHH Một thành viên Thủy lợi Sông Đà vận hành hồ chứa đúng quy trình. "
+        "Công ty TNHH Địa ốc Phương Nam 3 năm liền không có dự án."
+    )
+    assert {
+        "Công ty cổ phần Thiết bị Y khoa Minh Phú",
+        "Công ty TNHH Một thành viên Thủy lợi Sông Đà",
+        "Công ty TNHH Địa ốc Phương Nam",
+    } == set(found)
+
+
+def test_a_verb_of_crime_news_ends_a_department_name() -> None:
+    found = organisations_in("Bộ Chỉ huy Quân sự tỉnh chuẩn bị lực lượng, phương tiện.")
+    assert set(found) == {"Bộ Chỉ huy Quân sự tỉnh"}
+
+
+def test_a_foreign_party_and_a_broadcaster_end_where_their_names_end() -> None:
+    found = organisations_in(
+        "Ông cho biết Đảng Nhân dân Cách mạng Lào luôn coi trọng quan hệ. "
+        "Đài Phát thanh và Truyền hình tỉnh Sơn Nguyên tăng thời lượng đưa tin."
+    )
+    assert set(found) == {
+        "Đảng Nhân dân Cách mạng Lào",
+        "Đài Phát thanh và Truyền hình tỉnh Sơn Nguyên",
+    }
+
+
+def test_prevent_and_combat_stays_inside_a_department_name() -> None:
+    found = organisations_in(
+        "Cục An ninh mạng và phòng, chống tội phạm sử dụng công nghệ cao (A05) chủ trì."
+    )
+    assert "Cục An ninh mạng và phòng, chống tội phạm sử dụng công nghệ cao" in found

@@ -221,3 +221,57 @@ def test_given_name_shared_by_two_people_is_left_alone() -> None:
     parsed = extract(text)
     short = [m for m in parsed.mentions if m.surface == "Hòa"]
     assert short == []
+
+
+def test_a_list_of_suspects_names_each_one_whatever_the_cue() -> None:
+    found = people_in(
+        "Lực lượng chức năng bắt quả tang các đối tượng Giàng A Tủa (SN 1991), "
+        "Thào Thị Dua (sinh năm 1994, trú tại bản Na Ka) và Sùng Seo Mềnh đang giao nhận hàng. "
+        "Mở rộng điều tra, Ban chuyên án bắt tiếp Lò Văn Pọm; Cầm Thị Ún và Quàng Văn Đôi."
+    )
+    assert {
+        "Giàng A Tủa",
+        "Thào Thị Dua",
+        "Sùng Seo Mềnh",
+        "Lò Văn Pọm",
+        "Cầm Thị Ún",
+        "Quàng Văn Đôi",
+    } <= set(found)
+    assert "Na Ka" not in found
+
+
+def test_defendants_after_a_person_with_a_post_are_people_too() -> None:
+    found = people_in(
+        "Cùng bị truy tố có các bị can Hứa Thị Lanh, Phó Tổng giám đốc công ty; "
+        "Đàm Văn Quý, nguyên Giám đốc Bệnh viện Đa khoa tỉnh Bắc Hà; Kha Minh Tiến và Y Kriêng Mlô."
+    )
+    assert {"Hứa Thị Lanh", "Đàm Văn Quý", "Kha Minh Tiến", "Y Kriêng Mlô"} <= set(found)
+
+
+def test_a_post_then_a_deputy_post_the_lexicon_lacks_is_no_second_person() -> None:
+    found = people_in("Đoàn do ông Hiroshi Kato, Phó Tổng Cảnh sát trưởng làm trưởng đoàn.")
+    assert set(found) == {"Hiroshi Kato"}
+
+
+def test_the_province_after_a_party_committee_post_is_no_person() -> None:
+    found = people_in(
+        "Đồng chí Mạc Quang Trung được bầu giữ chức Bí thư Tỉnh ủy Lam Sơn Thượng. "
+        "Tỉnh ủy Lam Sơn Thượng sẽ ban hành chương trình hành động."
+    )
+    assert "Lam Sơn Thượng" not in found
+    assert "Mạc Quang Trung" in found
+
+
+def test_foreign_honorifics_introduce_a_name_and_are_not_part_of_it() -> None:
+    found = people_in(
+        "Samdech Kralahom Chhay Sovanny, Phó Thủ tướng Campuchia, hội đàm với đoàn. "
+        "Cùng dự có Lok Chumteav Pich Rathana và Datuk Seri Hamid Rosli."
+    )
+    assert {"Chhay Sovanny", "Pich Rathana", "Hamid Rosli"} <= set(found)
+    assert not any(name.startswith(("Samdech", "Lok", "Datuk")) for name in found)
+
+
+def test_a_former_post_says_so() -> None:
+    found = people_in("Dự lễ có ông Võ Trọng Nhân, nguyên Bộ trưởng Bộ Nội vụ.")
+    [post] = found["Võ Trọng Nhân"].positions
+    assert post.former

@@ -14,14 +14,19 @@ from itertools import pairwise
 
 from archive.extraction.article import extractable_spans
 from archive.extraction.dates import find_dates
-from archive.extraction.directives.symbols import ParsedSymbol, find_symbols
+from archive.extraction.directives.symbols import (
+    ParsedSymbol,
+    find_letter_symbol,
+    find_symbols,
+)
 from archive.extraction.normalize import matching_key
 from archive.extraction.types import ArticleStructure, PartialDate
 
 # Kind words and their type codes: action programme, programme, joint
 # circular, circular, (Party) circular, conclusion notice, notice, resolution,
 # conclusion, directive, decision, regulation, decree, guideline, plan,
-# report, rules, scheme, official dispatch, submission; code, law, ordinance.
+# report, rules, scheme, official dispatch, submission; code, law, ordinance,
+# administrative letter.
 _KIND_WORDS = (
     ("Chương trình hành động", "CTr"), ("Chương trình", "CTr"),
     ("Thông tư liên tịch", "TTLT"), ("Thông tư", "TT"), ("Thông tri", "TT"),
@@ -29,7 +34,7 @@ _KIND_WORDS = (
     ("Kết luận", "KL"), ("Chỉ thị", "CT"), ("Quyết định", "QĐ"), ("Quy định", "QĐi"),
     ("Nghị định", "NĐ"), ("Hướng dẫn", "HD"), ("Kế hoạch", "KH"), ("Báo cáo", "BC"),
     ("Quy chế", "QC"), ("Đề án", "ĐA"), ("Công điện", "CĐ"), ("Tờ trình", "TTr"),
-    ("Bộ luật", ""), ("Luật", ""), ("Pháp lệnh", ""),
+    ("Bộ luật", ""), ("Luật", ""), ("Pháp lệnh", ""), ("Công văn", ""),
 )  # fmt: skip
 _CODE_OF_WORD = {matching_key(word): code for word, code in _KIND_WORDS}
 _WORD_OF_KEY = {matching_key(word): word for word, _ in _KIND_WORDS}
@@ -44,6 +49,9 @@ _NAMED_KINDS = frozenset(matching_key(w) for w in ("Bộ luật", "Luật", "Ph�
 _KIND_ALTERNATION = "|".join(re.escape(w) for w, _ in _KIND_WORDS)
 _KIND_ANY_CASE = re.compile(rf"(?<!\w)(?:{_KIND_ALTERNATION})(?!\w)", re.IGNORECASE)
 _SO = r"(?:số\s*:?\s*)"
+# "Công văn số 1842/UBND-KT": a letter's symbol has no type code, so only
+# the kind word before it makes it a symbol.
+_LETTER_WORD = re.compile(r"(?<!\w)[Cc]ông văn\s+(?:số\s*:?\s*)?")
 _LOOKBACK = 120
 
 
@@ -192,6 +200,13 @@ def citations(structure: ArticleStructure) -> list[Citation]:
                 Citation(cite_start, end, hi, kind, symbol.type_code, symbol.number, symbol)
             )
             taken.append((cite_start, end))
+        for m in _LETTER_WORD.finditer(text, lo, hi):
+            letter = find_letter_symbol(text, m.end(), hi)
+            if letter is None or any(s < letter[0] and m.start() < e for s, e in taken):
+                continue
+            end, symbol = letter
+            cites.append(Citation(m.start(), end, hi, "Công văn", "", symbol.number, symbol))
+            taken.append((m.start(), end))
         for m in _SHORT_REF.finditer(text, lo, hi):
             if any(s < m.end() and m.start() < e for s, e in taken):
                 continue

@@ -12,7 +12,12 @@ from dataclasses import replace
 from archive.extraction.article import context_window, sentence_at
 from archive.extraction.dates import infer_year
 from archive.extraction.directives.citations import Citation, citations, kind_of_symbol
-from archive.extraction.directives.symbols import Identity, ParsedSymbol, issuer_from_code
+from archive.extraction.directives.symbols import (
+    Identity,
+    ParsedSymbol,
+    issuer_from_code,
+    issuer_names,
+)
 from archive.extraction.normalize import matching_key
 from archive.extraction.types import (
     ArticleStructure,
@@ -76,7 +81,9 @@ def _symbol_entities(cites: list[Citation]) -> dict[Identity, DirectiveEntity]:
         cite.key = known.key
     for identity, entity in entities.items():
         entities[identity] = replace(
-            entity, issuer_name=entity.issuer_name or issuer_from_code(first[identity])
+            entity,
+            issuer_name=entity.issuer_name or issuer_from_code(first[identity]),
+            co_issuer_names=issuer_names(first[identity])[1:],
         )
     return entities
 
@@ -85,6 +92,20 @@ def _shelf(number: str, kind_code: str) -> tuple[int, str]:
     """What a short citation and its target must share: the number, and the type up to
     the two spellings of a regulation (see `_codes_agree`)."""
     return int(number), "QĐi" if kind_code == "QyĐ" else kind_code
+
+
+def _joint_issuers(entity: DirectiveEntity) -> DirectiveEntity:
+    """ "của Bộ Công an và Bộ Y tế": the first body is the issuer, the others co-issue."""
+    parts = [p.strip() for p in entity.issuer_name.split(" và ")]
+    # Only bodies of one shape are joint issuers ("Bộ X và Bộ Y"); "Ủy ban
+    # Quốc phòng, An ninh và Đối ngoại" is one body whose name has "và".
+    if len(parts) < 2 or any(p.split()[:1] != parts[0].split()[:1] for p in parts[1:]):
+        return entity
+    named = tuple(dict.fromkeys(parts[1:]))
+    # The text names the bodies; the symbol's codes add the ones it leaves out.
+    known = {matching_key(name) for name in (parts[0], *named)}
+    rest = tuple(n for n in entity.co_issuer_names if matching_key(n) not in known)
+    return replace(entity, co_issuer_names=named + rest)
 
 
 def _resolve_short(cite: Citation, candidates: list[DirectiveEntity]) -> DirectiveEntity | None:
@@ -183,7 +204,7 @@ def extract_directives(
     ordered = list(dict.fromkeys(c.key for c in cites))
     result = tuple(
         replace(
-            entities[key],
+            _joint_issuers(entities[key]),
             issuer_key=matching_key(entities[key].issuer_name)
             if entities[key].issuer_name
             else None,

@@ -36,6 +36,20 @@ _STATE = re.compile(
     rf"(?P<issuer>[A-ZĐ][A-ZĐ0-9]*?)(?:[-–](?P<unit>[A-ZĐ0-9]+))?{_END}",
     re.IGNORECASE,
 )
+# A joint circular names every issuer, hyphen-joined, sometimes after a
+# slash: "05/2012/TTLT/BCA-BQP-VKSNDTC", "01/2017/TTLT-BCA-BQP-BTC-BNN&PTNT".
+_JOINT_CODE = r"[A-ZĐ][A-ZĐ0-9]*(?:&[A-ZĐ][A-ZĐ0-9]*)?"
+_JOINT_SYMBOL = re.compile(
+    _NUM + rf"{_SLASH}(?:(?P<year>(?:19|20)\d\d){_SLASH})?(?P<type>TTLT)(?:{_DASH}|{_SLASH})"
+    rf"(?P<issuer>{_JOINT_CODE})(?P<unit>(?:[-–]{_JOINT_CODE})+){_END}",
+    re.IGNORECASE,
+)
+# An administrative letter has no type code: NUMBER/ISSUER[-UNIT] ("1842/UBND-KT").
+# Only a kind word before it ("Công văn số") makes such a string a symbol.
+_LETTER = re.compile(
+    _NUM + rf"{_SLASH}(?P<issuer>{_CODE})(?:[-–](?P<unit>{_CODE}))?{_END}",
+    re.IGNORECASE,
+)
 _LAW = re.compile(
     _NUM + rf"{_SLASH}(?P<year>(?:19|20)\d\d){_SLASH}(?P<issuer>(?:UBTVQH|QH)\d{{1,2}}){_END}",
     re.IGNORECASE,
@@ -49,12 +63,21 @@ Identity = tuple[str, int, str, str, int | None, str]
 class ParsedSymbol:
     """A directive symbol taken apart; `canonical` is how the archive stores it."""
 
-    system: str  # "party", "state" (administrative), "legal" (with year), "law" (QH)
+    # "party", "state" (administrative), "legal" (with year), "law" (QH),
+    # "letter" (an administrative letter, no type code)
+    system: str
     number: str  # as written, leading zeros kept ("08")
     type_code: str  # canonical abbreviation ("QĐi"); "" for laws
     issuer: str  # canonical issuer code ("TW", "TTg", "QH15")
     year: int | None = None
-    unit: str = ""  # "X11" in 03/CT-BCA-X11
+    unit: str = ""  # "X11" in 03/CT-BCA-X11; the other issuers of a joint circular
+
+    @property
+    def issuers(self) -> tuple[str, ...]:
+        """Every issuer code, the primary first: a joint circular lists them all."""
+        if self.type_code == "TTLT" and self.unit:
+            return (self.issuer, *self.unit.split("-"))
+        return (self.issuer,)
 
     @property
     def canonical(self) -> str:
@@ -62,6 +85,8 @@ class ParsedSymbol:
             return f"{self.number}-{self.type_code}/{self.issuer}"
         if self.system == "law":
             return f"{self.number}/{self.year}/{self.issuer}"
+        if self.system == "letter":
+            return f"{self.number}/{self.issuer}" + (f"-{self.unit}" if self.unit else "")
         head = f"{self.number}/{self.year}/" if self.system == "legal" else f"{self.number}/"
         return head + f"{self.type_code}-{self.issuer}" + (f"-{self.unit}" if self.unit else "")
 
@@ -86,23 +111,29 @@ def _symbol_from_match(m: re.Match[str], system: str) -> ParsedSymbol | None:
     if system == "state" and groups.get("year"):
         system = "legal"
     year = groups.get("year")
+    unit = (groups.get("unit") or "").upper()
+    if system == "joint":
+        system = "legal" if year else "state"
+        unit = "-".join(_issuer_code(code) for code in re.split("[-–]", unit) if code)
+    if system == "letter" and _issuer_code(m.group("issuer")).upper() in _TYPES:
+        return None  # "05/CĐ" is a typed symbol cut short, not a letter
     return ParsedSymbol(
         system=system,
         number=m.group("num"),
         type_code=_TYPES[raw_type.upper()] if raw_type else "",
         issuer=_issuer_code(m.group("issuer")),
         year=int(year) if year else None,
-        unit=(groups.get("unit") or "").upper(),
+        unit=unit,
     )
 
 
-_GRAMMARS = ((_LAW, "law"), (_STATE, "state"), (_PARTY, "party"))
+_GRAMMARS = ((_JOINT_SYMBOL, "joint"), (_LAW, "law"), (_STATE, "state"), (_PARTY, "party"))
 
 
 def parse_symbol(s: str) -> ParsedSymbol | None:
     """Parse a string that is exactly one symbol ("59-NQ/TW", "08- QĐi/tw"), else None."""
     stripped = normalize_text(s).strip()
-    for grammar, system in _GRAMMARS:
+    for grammar, system in (*_GRAMMARS, (_LETTER, "letter")):
         m = grammar.fullmatch(stripped)
         if m:
             return _symbol_from_match(m, system)
@@ -127,6 +158,23 @@ def find_symbols(text: str, start: int, end: int) -> list[tuple[int, int, Parsed
         if not chosen or item[0] >= chosen[-1][1]:
             chosen.append(item)
     return chosen
+
+
+def find_letter_symbol(text: str, start: int, end: int) -> tuple[int, ParsedSymbol] | None:
+    """(end, symbol) of the letter symbol ("1842/UBND-KT") standing exactly at start."""
+    m = _LETTER.match(text, start, end)
+    symbol = _symbol_from_match(m, "letter") if m else None
+    return (m.end(), symbol) if m and symbol else None
+
+
+def issuer_names(symbol: ParsedSymbol) -> tuple[str, ...]:
+    """Names of the issuers the symbol's codes stand for, in order, where known."""
+    codes = symbol.issuers
+    if len(codes) == 1:
+        name = issuer_from_code(symbol)
+        return (name,) if name else ()
+    table = _PARTY_ISSUERS if symbol.system == "party" else _STATE_ISSUERS
+    return tuple(table[c] for c in codes if c in table)
 
 
 def issuer_from_code(symbol: ParsedSymbol) -> str:

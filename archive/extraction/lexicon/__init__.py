@@ -18,6 +18,9 @@ from archive.extraction.lexicon.bodies import (
     ADMIN_UNITS as ADMIN_UNITS,
 )
 from archive.extraction.lexicon.bodies import (
+    CAPITALISED_NAME_HEADS as CAPITALISED_NAME_HEADS,
+)
+from archive.extraction.lexicon.bodies import (
     COMMITTEE_HEADS as COMMITTEE_HEADS,
 )
 from archive.extraction.lexicon.bodies import (
@@ -52,6 +55,9 @@ from archive.extraction.lexicon.bodies import (
 )
 from archive.extraction.lexicon.bodies import (
     NON_NAME_CAPITALS as NON_NAME_CAPITALS,
+)
+from archive.extraction.lexicon.bodies import (
+    PEOPLES_ABBREVIATED_HEADS as PEOPLES_ABBREVIATED_HEADS,
 )
 from archive.extraction.lexicon.bodies import (
     STANDALONE_BODIES as STANDALONE_BODIES,

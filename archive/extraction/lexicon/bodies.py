@@ -85,7 +85,42 @@ HEAD_KINDS: dict[str, str] = {
     "Đoàn đại biểu": "delegation",
     "UBND": "committee",
     "HĐND": "council",
+    # Courts, procuracies and investigation agencies as the press abbreviates
+    # them (TAND, VKSND, CQĐT); joint-stock, limited and one-member companies
+    # and joint-stock commercial banks by their legal form; radio/television.
+    "TAND": "court",
+    "VKSND": "procuracy",
+    "CQĐT": "agency",
+    "Công ty cổ phần": "company",
+    "Công ty CP": "company",
+    "Công ty TNHH": "company",
+    "Công ty TNHH Một thành viên": "company",
+    "Công ty TNHH MTV": "company",
+    "Ngân hàng TMCP": "company",
+    "Đài": "broadcaster",
+    # a (foreign) party named in full: "Đảng Nhân dân Cách mạng Lào"
+    "Đảng": "party",
 }
+# Heads whose name is capitalised syllables, each completed by at most one
+# lower-case syllable, perhaps joined by "và" and ending in a place: a
+# company's, a party's or a broadcaster's name ends before a lower-case phrase
+# ("Công ty Địa ốc Hoàng Long vận hành ...").
+CAPITALISED_NAME_HEADS: frozenset[str] = keys(
+    (
+        "Công ty",
+        "Công ty cổ phần",
+        "Công ty CP",
+        "Công ty TNHH",
+        "Công ty TNHH Một thành viên",
+        "Công ty TNHH MTV",
+        "Ngân hàng TMCP",
+        "Đảng",
+        "Đài",
+    )
+)
+# Abbreviated heads of the people's courts and procuracies ("TAND tỉnh X"):
+# read like "Tòa án nhân dân ...", with a level or a place after them.
+PEOPLES_ABBREVIATED_HEADS: frozenset[str] = keys(("TAND", "VKSND"))
 # Heads that are the whole name of a class of local bodies, completed only by
 # the place they serve: bar association, lawyers' association, labour
 # federation, veterans', farmers' and women's unions ("Đoàn Luật sư tỉnh X").

@@ -117,7 +117,10 @@ SURNAMES: frozenset[str] = keys(
         "Khổng Kiều Lưu Mạc Nghiêm Phùng Tăng Thân Triệu Từ Vi Đàm "
         "Hầu Khúc La Lã Lò Mã Nông Phí Tống Ung Âu Bạch Bế Cù Diệp "
         "Doãn Đường Hứa Kim Lục Mẫn Nhan Tôn Thạch Thiều "
-        "Giáp Lại Thi Khuất Trình Cấn Lường"
+        "Giáp Lại Thi Khuất Trình Cấn Lường "
+        # Hmong, Thai, Tay, Dao and Central Highlands family names are
+        # ordinary family names here.
+        "Giàng Sùng Vàng Thào Mùa Lầu Quàng Cầm Ma Bàn Tòng Sầm Kha Ksor Siu"
     )
 )
 
@@ -148,11 +151,35 @@ PERSON_NOUNS: frozenset[str] = keys(
         "giảng viên",
         "sinh viên",
         "phóng viên",
+        "bị hại",
+        "nghi phạm",
+        "nghi can",
     )
 )
 
 # Words before "đồng chí" that make it plural or generic: the, these, many.
 PLURAL_MARKERS: frozenset[str] = keys(("các", "những", "nhiều", "hai", "ba", "mọi", "cùng"))
 
-# Honorifics that introduce a person: comrade, Mr, Mrs/Ms, His/Her Excellency.
-HONORIFICS: frozenset[str] = keys(("đồng chí", "ông", "bà", "ngài"))
+# Honorifics that introduce a person and are never part of the name: comrade,
+# Mr, Mrs/Ms, His/Her Excellency; Cambodian (Samdech, Samdech Techo, Samdech
+# Kralahom, Lok Chumteav, Oknha) and Malaysian (Tun, Tan Sri, Datuk, Datuk
+# Seri, Dato', Dato' Sri) titles.
+HONORIFICS: frozenset[str] = keys(
+    (
+        "đồng chí",
+        "ông",
+        "bà",
+        "ngài",
+        "Samdech",
+        "Samdech Techo",
+        "Samdech Kralahom",
+        "Lok Chumteav",
+        "Oknha",
+        "Tun",
+        "Tan Sri",
+        "Datuk",
+        "Datuk Seri",
+        "Dato",
+        "Dato Sri",
+    )
+)

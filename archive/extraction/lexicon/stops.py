@@ -150,6 +150,15 @@ VERB_PHRASES: frozenset[str] = keys(
         "rà soát",
         "giải quyết",
         "quy định",  # regulate
+        # bust, prepare, be ready, operate, meet, prosecute, arrest, try (a case)
+        "triệt phá",
+        "chuẩn bị",
+        "sẵn sàng",
+        "vận hành",
+        "họp phiên",
+        "truy tố",
+        "bắt giữ",
+        "xét xử",
     )
 )
 # Syllables that start a predicate (chair-, take part-, speak-, note-, ...):

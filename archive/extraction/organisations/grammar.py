@@ -80,6 +80,7 @@ class _Shape:
 
     topic: bool
     mission: bool
+    capitalised: bool
     steering: bool
     in_post: bool
 
@@ -155,6 +156,8 @@ def _parse_headed(
         # ương" alone is a class of units or part of a longer name.
         n = admin_place(tokens, j)
         return _with_abbreviation(tokens, OrgMatch(i, j + n, kind)) if n else None
+    if head_key in lx.PEOPLES_ABBREVIATED_HEADS:
+        return _peoples_body(tokens, i, j, kind)
     if head_key in lx.LOCAL_BODY_HEAD_KEYS:
         # "Đoàn Luật sư tỉnh Thái Bình": the class name, then the place it serves.
         n = admin_place(tokens, j)
@@ -169,10 +172,14 @@ def _parse_headed(
         place = admin_place(tokens, nested.end) or level_length(tokens, nested.end)
         match = OrgMatch(i, nested.end + place, kind, (nested,), 0, local_chapter=place > 0)
         return _with_abbreviation(tokens, match)
-    if (tokens[j].key, tokens[j + 1].key if j + 1 < len(tokens) else "") == ("nhân", "dân"):
+    if kind != "party" and (tokens[j].key, tokens[j + 1].key if j + 1 < len(tokens) else "") == (
+        "nhân",
+        "dân",
+    ):
         return _peoples_body(tokens, i, j + 2, kind)
     steering = head_key == "ban" and tokens[j].key == "chỉ"
     shape = _Shape(
+        capitalised=head_key in lx.CAPITALISED_NAME_HEADS,
         topic=head_key in lx.COMMITTEE_HEADS,
         mission=head_key in lx.MISSION_HEADS,
         steering=steering,
@@ -191,6 +198,17 @@ def _peoples_body(tokens: Sequence[Token], i: int, j: int, kind: str) -> OrgMatc
         return OrgMatch(i, j, kind)
     n = admin_place(tokens, j)
     return _with_abbreviation(tokens, OrgMatch(i, j + n, kind)) if n else None
+
+
+def _prevent_and_combat(tokens: Sequence[Token], k: int) -> bool:
+    """ "phòng, chống" around the comma at k, inside a name ("Cục ... và phòng, chống tội phạm")."""
+    return (
+        0 < k < len(tokens) - 2
+        and tokens[k].text == ","
+        and tokens[k - 1].key == "phòng"
+        and tokens[k + 1].key == "chống"
+        and tokens[k + 2].is_lower_word
+    )
 
 
 def _first_word_ok(tokens: Sequence[Token], j: int, in_post: bool) -> bool:
@@ -219,8 +237,11 @@ def _parse_name(
     while k < len(tokens) and k - i < _MAX_NAME_TOKENS:
         tok = tokens[k]
         if not tok.is_word or tok.key == "và":
+            if _prevent_and_combat(tokens, k):
+                k += 2  # "phòng, chống" (prevent and combat) is one phrase of the name
+                continue
             end = 0
-            if tok.text in {",", "và"} and words:
+            if tok.text in {",", "và"} and words and not shape.capitalised:
                 end = cap_list(tokens, k, in_post) or lower_list(
                     tokens, k, open_list=listed or shape.steering, free=shape.steering
                 )
@@ -267,6 +288,23 @@ def _parse_name(
             lower_run = 0
             continue
         # a lower-case word
+        if shape.capitalised and not admin_place(tokens, k):
+            # A company's name is capitalised syllables, each perhaps
+            # completed by one lower-case syllable ("Địa ốc", "Thiết bị Y khoa")
+            # that the name then goes on after.
+            if lower_run or not tokens[k - 1].is_cap:
+                break
+            after = tokens[k + 1] if k + 1 < len(tokens) else None
+            if (
+                after is not None
+                and after.is_lower_word
+                and after.key != "và"
+                and not admin_place(tokens, k + 1)
+            ):
+                break
+            k += 1
+            lower_run += 1
+            continue
         admin = admin_place(tokens, k)
         if admin:
             k += admin
@@ -302,6 +340,8 @@ def _parse_name(
                 k += 1 + place
             break
         if shape.steering:
+            if k + 1 < len(tokens) and f"{tok.key} {tokens[k + 1].key}" in lx.VERB_PHRASES:
+                break  # "Ban Chỉ đạo ... tỉnh X họp phiên thường kỳ"
             n = lower_item(tokens, k, _MAX_LIST_ITEM, free=True)
             if n:
                 k += n

@@ -16,6 +16,7 @@ from archive.extraction.normalize import matching_key
 from archive.extraction.people.grammar import (
     PersonMatch,
     honorific_at,
+    next_in_list,
     parse_people_list,
     parse_person_at,
 )
@@ -70,6 +71,10 @@ def extract_people(
             match = parse_person_at(tokens, i)
             if match is not None and _record(state, tokens, match):
                 i = match.next
+                following = next_in_list(tokens, i)
+                while following is not None and _record(state, tokens, following):
+                    i = following.next
+                    following = next_in_list(tokens, i)
                 continue
             i += _resolve_bare_post(state, tokens, i) or 1
     names = known_names(state)
@@ -89,6 +94,8 @@ def _record(state: ScanState, tokens: Sequence[Token], match: PersonMatch) -> bo
         return False
     if key in lx.PLACE_KEYS and not (match.posts or match.rank):
         return False  # "Chủ tịch Hồ Chí Minh" is a person; "Hồ Chí Minh" alone a place
+    if _names_the_body(state, tokens, match, key):
+        return False  # "Bí thư Tỉnh ủy Yên Bình": the run ends the body's name
     key = _known_foreigner(state, key) or key
     person = state.people.get(key)
     if person is None:
@@ -108,6 +115,29 @@ def _record(state: ScanState, tokens: Sequence[Token], match: PersonMatch) -> bo
     return True
 
 
+def _names_the_body(
+    state: ScanState, tokens: Sequence[Token], match: PersonMatch, key: str
+) -> bool:
+    """True when the end of the post and the "name" after it make a body the article names.
+
+    "Bí thư Tỉnh ủy Yên Bình": "Tỉnh ủy Yên Bình" is a body found elsewhere in
+    the article, so "Yên Bình" is its place, not a person.
+    """
+    if not match.posts or match.posts[-1].end != match.name_start:
+        return False
+    # Cheap test first: only a body whose name ends in this "name" can own it.
+    tail = " " + key
+    if not any(org_key.endswith(tail) for org_key in state.org_keys):
+        return False
+    text = state.structure.text
+    end = tokens[match.name_end - 1].end
+    post = match.posts[-1]
+    return any(
+        matching_key(text[tokens[k].start : end]) in state.org_keys
+        for k in range(post.start, post.end)
+    )
+
+
 def _position(state: ScanState, tokens: Sequence[Token], post: PostMatch) -> Position:
     text = state.structure.text
     title = text[tokens[post.start].start : tokens[post.title_end - 1].end]
@@ -125,7 +155,8 @@ def _position(state: ScanState, tokens: Sequence[Token], post: PostMatch) -> Pos
                 if end < o_end and post.title_end == o_end:
                     title = text[tokens[post.start].start : tokens[end - 1].end]
                 break
-    return Position(title=title, role=role, organisation_key=org_key)
+    former = matching_key(role).startswith("nguyên ")
+    return Position(title=title, role=role, organisation_key=org_key, former=former)
 
 
 def _known_foreigner(state: ScanState, key: str) -> str | None:

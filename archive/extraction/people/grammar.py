@@ -33,6 +33,10 @@ _MAX_NAME = 4
 # (the same person is found from a later start, with the posts nearest the
 # name), so a text of thousands of chained posts is read in linear time.
 _MAX_LEADING = 8
+# List separators between people named in a row, and the longest
+# parenthesis ("(SN 1990, trú tại ...)") skipped between two of them.
+_LIST_SEPARATORS = frozenset({",", ";", "và"})
+_MAX_PARENTHESIS = 24
 # Prepositions before a post that make it someone else's ("Báo cáo với Bộ
 # trưởng, Đại sứ X"; "thừa ủy quyền của Chủ tịch nước, Phó Thủ tướng X").
 _OBJECT_MARKERS = frozenset({"của", "với", "cho", "tới", "đến", "gửi", "lên"})
@@ -170,8 +174,14 @@ def parse_person_at(tokens: Sequence[Token], i: int) -> PersonMatch | None:
         return None
     name_start, name_end = j, j + n
     after = apposition(tokens, name_end) or taken_post(tokens, name_end)
-    if surname_first and not after and not _born(tokens, name_end):
-        # A bare family-name run is a person only when a post or a birth year follows.
+    if (
+        surname_first
+        and not after
+        and not _born(tokens, name_end)
+        and not (_full_name(tokens, name_start) and _list_item_at(tokens, name_end, full=True))
+    ):
+        # A bare family-name run is a person only when a post or a birth year
+        # follows, or when it heads a list of full names ("A; B và C").
         return None
     foreign = any(p.foreign for p in posts) or any(
         t.is_foreign_word for t in tokens[name_start:name_end]
@@ -223,6 +233,75 @@ def parse_people_list(tokens: Sequence[Token], i: int) -> list[PersonMatch]:
         )
         for s, e in spans
     ]
+
+
+def next_in_list(tokens: Sequence[Token], k: int) -> PersonMatch | None:
+    """The next person of a list after one ends at k: "A (SN 1990), B và C", "A; B".
+
+    Suspects, defendants and elected members are listed with no cue word of
+    their own; the list itself is the cue. The item must still look like a
+    full name (a family name first, or three syllables or more).
+    """
+    j = _item_start(tokens, k)
+    if j is None:
+        return None
+    n = _list_item_at(tokens, k, full=False)
+    if not n:
+        return None
+    after = apposition(tokens, j + n)
+    return PersonMatch(
+        start=j,
+        name_start=j,
+        name_end=j + n,
+        next=after[-1].end if after else j + n,
+        posts=tuple(after),
+        foreign=any(t.is_foreign_word for t in tokens[j : j + n]),
+    )
+
+
+def _item_start(tokens: Sequence[Token], k: int) -> int | None:
+    """Token index of the next list item after k (past "(SN ...)" and the separator)."""
+    j = _past_parenthesis(tokens, k)
+    if j >= len(tokens) or tokens[j].text not in _LIST_SEPARATORS:
+        return None
+    j += 1
+    if j < len(tokens) and tokens[j].key == "và":
+        j += 1
+    return j
+
+
+def _list_item_at(tokens: Sequence[Token], k: int, *, full: bool) -> int:
+    """Tokens of a name standing as the next list item after k, or 0.
+
+    `full` asks for a whole three- or four-syllable name with a family name,
+    which is what makes a list of bare names a list of people.
+    """
+    j = _item_start(tokens, k)
+    if j is None:
+        return 0
+    if tokens[j].key in lx.POST_PREFIXES or honorific_at(tokens, j):
+        # ", Phó Tổng ...": a post the lexicon lacks; "và Datuk Seri X": the
+        # honorific introduces the next person itself.
+        return 0
+    n = name_length(tokens, j, strong=True)
+    if not n or place_length(tokens, j) >= n:
+        return 0
+    surname = tokens[j].key in lx.SURNAMES
+    if full:
+        return n if surname and _full_name(tokens, j) and cap_run(tokens, j) == n else 0
+    if surname or n >= 3 or any(t.is_foreign_word for t in tokens[j : j + n]):
+        return n
+    return 0
+
+
+def _past_parenthesis(tokens: Sequence[Token], k: int) -> int:
+    """Index after a short "( ... )" at k ("(SN 1990)", "(sinh năm 1989, trú tại ...)"), else k."""
+    if k >= len(tokens) or tokens[k].text != "(":
+        return k
+    for j in range(k + 1, min(k + _MAX_PARENTHESIS, len(tokens))):
+        if tokens[j].text == ")":
+            return j + 1
+    return k
 
 
 def taken_post(tokens: Sequence[Token], k: int) -> list[PostMatch]:

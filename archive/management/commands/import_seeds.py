@@ -17,7 +17,13 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
-from archive.services.batch import ImportSummary, find_article_files, import_one
+from archive.services.batch import (
+    ImportSummary,
+    find_article_files,
+    import_one,
+    reextract_one,
+    stored_articles,
+)
 from archive.services.importing import ImportStatus
 
 
@@ -45,9 +51,22 @@ class Command(BaseCommand):
             help="put this before every origin, e.g. 'vnexpress' gives 'vnexpress/2025/a.txt' "
             "(keeps collections with the same file names apart)",
         )
+        parser.add_argument(
+            "--reextract",
+            action="store_true",
+            help="extract every stored article again from its raw text (no files are read); "
+            "editors' changes are kept",
+        )
 
-    def handle(self, *args, paths, dry_run, fail_fast, origin_prefix, verbosity, **options):
+    def handle(
+        self, *args, paths, dry_run, fail_fast, origin_prefix, reextract, verbosity, **options
+    ):
         self.verbosity = verbosity
+        if reextract:
+            if dry_run:
+                raise CommandError("--reextract writes what it finds; it has no dry run")
+            self._reextract(fail_fast=fail_fast)
+            return
         summary = ImportSummary(dry_run=dry_run)
         files, problems = find_article_files(
             paths=[Path(p) for p in paths], origin_prefix=origin_prefix
@@ -70,6 +89,20 @@ class Command(BaseCommand):
             raise CommandError(
                 f"interrupted after {summary.files_read} of {len(files)} files", returncode=130
             )
+        if summary.failed:
+            raise CommandError(f"{summary.failed} failed; see the list above")
+
+    def _reextract(self, *, fail_fast: bool) -> None:
+        summary = ImportSummary()
+        for article in stored_articles():
+            outcome = reextract_one(article=article)
+            summary.add(outcome)
+            self._report(outcome)
+            if fail_fast and outcome.status == ImportStatus.FAILED:
+                break
+        summary.finish()
+        if self.verbosity >= 1:
+            self.stdout.write("\n".join(summary.lines(heading="Re-extraction finished.")))
         if summary.failed:
             raise CommandError(f"{summary.failed} failed; see the list above")
 

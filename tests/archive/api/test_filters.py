@@ -283,3 +283,29 @@ def test_names_sort_alphabetically_whatever_their_accents(db, anonymous):
         "Đặng Văn Tú",
         "Dương Minh Kha",
     ]
+
+
+def test_a_joint_directive_is_found_by_each_of_its_issuers_and_lists_them_in_order(
+    archive, anonymous
+):
+    from archive.models import DirectiveIssuer
+
+    circular = Directive.objects.create(
+        kind="Thông tư liên tịch",
+        kind_code="TTLT",
+        number="3",
+        symbol="03/2024/TTLT-BNC-BTN",
+        issuer=archive.ministry,
+    )
+    DirectiveIssuer.objects.create(directive=circular, organisation=archive.ministry, order=0)
+    DirectiveIssuer.objects.create(directive=circular, organisation=archive.committee, order=1)
+
+    assert circular.pk in ids(anonymous, f"/api/directives/?issuer={archive.committee.pk}")
+    assert circular.pk in ids(anonymous, f"/api/directives/?issuer={archive.ministry.pk}")
+    assert circular.pk not in ids(anonymous, f"/api/directives/?issuer={archive.department.pk}")
+    detail = anonymous.get(f"/api/directives/{circular.pk}/").json()
+    assert [issuer["name"] for issuer in detail["issuers"]] == [
+        archive.ministry.name,
+        archive.committee.name,
+    ]
+    assert detail["issuer"]["id"] == archive.ministry.pk

@@ -229,12 +229,13 @@ def test_an_empty_result_costs_one_more_query_to_check_the_ids(big, anonymous):
     [
         # the article; its person, organisation and directive mentions
         ("articles", "article", 4),
-        # the person with counts; aliases; positions
-        ("people", "person", 3),
+        # the person with counts; aliases; positions; the ranks stated
+        ("people", "person", 4),
         # the organisation with counts; aliases; children; people; their posts here
         ("organisations", "org", 5),
-        # the directive with its count; implements; implemented by; citing articles
-        ("directives", "directive", 4),
+        # the directive with its count; implements; implemented by; its issuers;
+        # citing articles
+        ("directives", "directive", 5),
     ],
 )
 def test_a_detail_costs_a_fixed_number_of_queries(big, anonymous, resource, hub, number):

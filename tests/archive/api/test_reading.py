@@ -106,6 +106,7 @@ def test_person_detail_has_aliases_positions_and_article_count(archive, anonymou
         {
             "title": "Bộ trưởng Bộ Nội chính Thử nghiệm",
             "role": "",
+            "former": False,
             "organisation": {
                 "id": archive.ministry.pk,
                 "name": "Bộ Nội chính Thử nghiệm",

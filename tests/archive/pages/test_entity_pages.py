@@ -253,3 +253,24 @@ def test_a_person_page_lists_the_latest_fifty_posts_and_counts_the_rest(client, 
     # The dated post (stated by an article) comes first; 54 posts in all.
     assert posts.index("Ủy viên Ban Thường vụ") < posts.index("Trưởng Phòng Số")
     assert "Và 4 chức vụ khác" in posts
+
+
+def test_a_directive_with_co_issuers_shows_them_all_and_each_finds_it(client, archive_data):
+    from archive.models import DirectiveIssuer
+
+    plan = archive_data.plan
+
+    def issued_by_so() -> list[str]:
+        page = client.get("/directives/", {"issuer": archive_data.so.pk}).context["page"]
+        return [d.symbol for d in page.rows]
+
+    assert "12-NQ/TU" not in issued_by_so()
+    DirectiveIssuer.objects.create(directive=plan, organisation=archive_data.dang_uy, order=0)
+    DirectiveIssuer.objects.create(directive=plan, organisation=archive_data.so, order=1)
+
+    html = html_of(client.get(f"/directives/{plan.pk}/"))
+    issuers = html[html.index("<dt>Cơ quan ban hành</dt>") :].split("</dd>")[0]
+    assert issuers.index(f"/organisations/{archive_data.dang_uy.pk}/") < issuers.index(
+        f"/organisations/{archive_data.so.pk}/"
+    )
+    assert "12-NQ/TU" in issued_by_so()
