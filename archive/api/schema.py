@@ -53,6 +53,14 @@ def _response(description: str, schema: dict) -> dict:
 
 
 class ArchiveAutoSchema(AutoSchema):
+    # Actions that take the list's filters without answering a page of rows.
+    FILTERED_ACTIONS = ("export", "facets")
+
+    def get_filter_backends(self):
+        if getattr(self.view, "action", None) in self.FILTERED_ACTIONS:
+            return getattr(self.view, "filter_backends", [])
+        return super().get_filter_backends()
+
     def get_auth(self):
         auths = super().get_auth()
         # Reading is open to anonymous users unless ARCHIVE_PUBLIC=0.

@@ -16,6 +16,7 @@ from django.core.validators import ProhibitNullCharactersValidator
 from django.db import IntegrityError, models, transaction
 from django.db.models import Q
 from rest_framework import serializers
+from rest_framework.utils import html
 
 from archive.extraction.decoding import MAX_ARTICLE_BYTES, ArticleDecodeError, check_size
 from archive.extraction.directives import parse_symbol
@@ -68,6 +69,23 @@ class EditSerializer(serializers.ModelSerializer):
         **serializers.ModelSerializer.serializer_field_mapping,
         models.TextField: MultilineTextField,
     }
+
+    def to_internal_value(self, data):
+        # From a form, DRF reads an empty optional field as "not sent" and keeps
+        # the old value: an editor who blanked a field that may not be blank
+        # would be told it was saved. Say it may not be blank, as JSON input does.
+        if html.is_html_input(data):
+            blank = {
+                name: [field.error_messages["blank"]]
+                for name, field in self.fields.items()
+                if isinstance(field, serializers.CharField)
+                and not field.read_only
+                and not field.allow_blank
+                and data.get(name) == ""
+            }
+            if blank:
+                raise serializers.ValidationError(blank)
+        return super().to_internal_value(data)
 
     def _save(self, instance, validated_data: dict):
         changed = [

@@ -237,3 +237,11 @@ def test_delete_removes_the_record(archive, editor):
     assert editor.delete(f"/api/people/{archive.colonel.pk}/").status_code == 204
     assert not Person.objects.filter(pk=archive.colonel.pk).exists()
     assert editor.get(f"/api/people/{archive.colonel.pk}/").status_code == 404
+
+
+def test_a_field_blanked_in_a_form_is_refused_not_silently_kept(archive, editor):
+    url = f"/api/directives/{archive.plan.pk}/"
+    response = editor.patch(url, {"kind": ""}, format="multipart")
+    assert response.status_code == 400
+    assert "kind" in response.json()
+    assert editor.get(url).json()["kind"] == "Kế hoạch"
