@@ -211,6 +211,50 @@ class OrganisationAlias(models.Model):
         super().save(*args, **kwargs)
 
 
+class Redirect(models.Model):
+    """A merged-away record's id, kept so that its links still lead somewhere.
+
+    The merge service keeps each row pointing at the final survivor (A into B,
+    then B into C: A points at C), so a lookup is one primary-key read.
+    """
+
+    old_id = models.PositiveBigIntegerField("mã cũ", primary_key=True)
+
+    class Meta:
+        abstract = True
+
+    def __str__(self) -> str:
+        return f"{self.old_id} → {self.target_id}"
+
+
+class PersonRedirect(Redirect):
+    person = models.ForeignKey(
+        Person, verbose_name="nhân vật", on_delete=models.CASCADE, related_name="redirects"
+    )
+
+    class Meta:
+        verbose_name = "mã cũ của nhân vật đã gộp"
+        verbose_name_plural = "mã cũ của nhân vật đã gộp"
+
+    @property
+    def target_id(self) -> int:
+        return self.person_id
+
+
+class OrganisationRedirect(Redirect):
+    organisation = models.ForeignKey(
+        Organisation, verbose_name="tổ chức", on_delete=models.CASCADE, related_name="redirects"
+    )
+
+    class Meta:
+        verbose_name = "mã cũ của tổ chức đã gộp"
+        verbose_name_plural = "mã cũ của tổ chức đã gộp"
+
+    @property
+    def target_id(self) -> int:
+        return self.organisation_id
+
+
 class Directive(EditableModel):
     """A Party or state document, identified by its symbol when the symbol is known."""
 

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from django.http import JsonResponse
+from django.http import Http404, HttpResponsePermanentRedirect, JsonResponse
+from django.urls import reverse
 from django.views.decorators.csrf import csrf_exempt
 from django_filters import utils as filter_utils
 from django_filters.rest_framework import DjangoFilterBackend
@@ -32,6 +33,7 @@ from archive.api.permissions import check_import_allowed
 from archive.api.schema import ArchiveAutoSchema
 from archive.models import Article, Directive, Organisation, Person
 from archive.selectors import api as selectors
+from archive.selectors.redirects import survivor_id
 from archive.services import ArticleImportError, ImportStatus, import_text
 
 
@@ -126,9 +128,24 @@ class ArchiveViewSet(mixins.UpdateModelMixin, mixins.DestroyModelMixin, viewsets
         return self.get_paginated_response(serializer.data)
 
     def retrieve(self, request, *args, **kwargs):
-        instance = self.get_object()
+        try:
+            instance = self.get_object()
+        except Http404:
+            moved = self.redirect_to_survivor(request, int(kwargs[self.lookup_field]))
+            if moved is None:
+                raise
+            return moved
         self.prepare_detail(instance)
         return Response(self.get_serializer(instance).data)
+
+    def redirect_to_survivor(self, request, pk: int) -> HttpResponsePermanentRedirect | None:
+        """301 to the survivor's detail when `pk` was merged away (stored ids keep working)."""
+        survivor = survivor_id(model=self.model, pk=pk)
+        if survivor is None:
+            return None
+        url = reverse(f"api:{self.basename}-detail", args=[survivor])
+        query = request.META.get("QUERY_STRING", "")
+        return HttpResponsePermanentRedirect(f"{url}?{query}" if query else url)
 
     def detail_response(self, pk: int, *, code: int = status.HTTP_200_OK) -> Response:
         instance = self.detail_queryset().get(pk=pk)

@@ -17,6 +17,7 @@ from django.utils.datastructures import MultiValueDict
 from django_filters import FilterSet, filters
 
 from archive.extraction.directives import canonical_symbol
+from archive.selectors.redirects import current_id, redirected_ids
 
 # Several values of one entity filter are allowed ("all of them"); past this
 # many the request is refused rather than compiled into a giant query.
@@ -154,27 +155,43 @@ class EntityFilter(filters.Filter):
 
     def filter(self, qs: QuerySet, value: list[int | str]) -> QuerySet:
         for item in value or ():
+            # A merged-away id filters by its survivor (a subquery, no extra query).
+            if isinstance(item, int):
+                item = current_id(model=self.entity_model, pk=item)
             qs = self.apply(qs, item)
         return qs
 
-    def known_rows(self, value: list[int | str], *, parameter: str) -> QuerySet | None:
-        """(parameter, id, symbol) of the rows the values name, to be UNIONed; None if no value."""
+    def known_rows(self, value: list[int | str], *, parameter: str) -> list[QuerySet]:
+        """(parameter, id, symbol) of the rows the values name, to be UNIONed.
+
+        A merged-away id is known too: it names its survivor.
+        """
         if not value:
-            return None
+            return []
         ids = [item for item in value if isinstance(item, int)]
         symbols = [item for item in value if isinstance(item, str)]
         condition = Q(id__in=ids)
         if symbols:
             condition |= Q(symbol__in=symbols)
-        return (
+        label = Value(parameter, output_field=CharField())
+        no_symbol = Value(None, output_field=CharField())
+        rows = [
             self.entity_model._default_manager.filter(condition)
             .order_by()
             .annotate(
-                parameter=Value(parameter, output_field=CharField()),
-                known_symbol=F("symbol") if symbols else Value(None, output_field=CharField()),
+                parameter=label,
+                known_symbol=F("symbol") if symbols else no_symbol,
             )
             .values_list("parameter", "id", "known_symbol")
-        )
+        ]
+        redirected = redirected_ids(model=self.entity_model, ids=ids)
+        if redirected is not None:
+            rows.append(
+                redirected.order_by()
+                .annotate(parameter=label, known_symbol=no_symbol)
+                .values_list("parameter", "old_id", "known_symbol")
+            )
+        return rows
 
     def unknown_values(self, value: list[int | str], known: set[int | str]) -> list[str]:
         """Messages for the values that are not among `known` (ids and symbols found)."""
@@ -338,7 +355,7 @@ class ArchiveFilterSet(FilterSet):
         queries = [
             query
             for name, (filter_, value) in given.items()
-            if (query := filter_.known_rows(value, parameter=name)) is not None
+            for query in filter_.known_rows(value, parameter=name)
         ]
         if not queries:
             return {}

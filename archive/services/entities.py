@@ -21,7 +21,14 @@ from django.db import IntegrityError, transaction
 
 from archive.extraction.normalize import matching_key
 from archive.extraction.ranks import canonical_rank
-from archive.models import Organisation, OrganisationAlias, Person, PersonAlias
+from archive.models import (
+    Organisation,
+    OrganisationAlias,
+    OrganisationRedirect,
+    Person,
+    PersonAlias,
+    PersonRedirect,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -41,16 +48,19 @@ class NamedKind:
 
     model: type[models.Model]
     alias_model: type[models.Model]
-    alias_fk: str
+    alias_fk: str  # also the foreign key of the redirect table
     counter: str  # the key in ImportOutcome.entities_created
+    redirect_model: type[models.Model]
 
     @property
     def name_length(self) -> int:
         return self.model._meta.get_field("name").max_length
 
 
-PEOPLE = NamedKind(Person, PersonAlias, "person", "people")
-ORGANISATIONS = NamedKind(Organisation, OrganisationAlias, "organisation", "organisations")
+PEOPLE = NamedKind(Person, PersonAlias, "person", "people", PersonRedirect)
+ORGANISATIONS = NamedKind(
+    Organisation, OrganisationAlias, "organisation", "organisations", OrganisationRedirect
+)
 
 
 @dataclass

@@ -23,6 +23,7 @@ from archive.views.filter_form import (
     values_of,
 )
 from archive.views.listing import entity_articles, list_page
+from archive.views.merged import redirect_to_survivor
 
 NAME_ORDERINGS = [("name", "Tên A–Z"), ("-name", "Tên Z–A"), ("abbreviation", "Tên viết tắt")]
 # An organisation page lists this many of its people; the rest are one link away.
@@ -71,6 +72,11 @@ def organisation_detail(request, pk: int):
         .first()
     )
     if organisation is None:
+        moved = redirect_to_survivor(
+            request, model=Organisation, pk=pk, url_name="archive:organisation_detail"
+        )
+        if moved is not None:
+            return moved
         raise Http404("Không có tổ chức này.")
     people = organisation_people(organisation)
     directives = organisation.directives_issued.order_by("-issued_on", "symbol")

@@ -18,6 +18,7 @@ from archive.views.filter_form import (
     values_of,
 )
 from archive.views.listing import entity_articles, list_page
+from archive.views.merged import redirect_to_survivor
 
 NAME_ORDERINGS = [("name", "Tên A–Z"), ("-name", "Tên Z–A")]
 # A person's page lists this many posts, the most recently stated first.
@@ -54,6 +55,9 @@ def person_form(request) -> list[FormField]:
 def person_detail(request, pk: int):
     person = Person.objects.filter(pk=pk).prefetch_related("aliases").first()
     if person is None:
+        moved = redirect_to_survivor(request, model=Person, pk=pk, url_name="archive:person_detail")
+        if moved is not None:
+            return moved
         raise Http404("Không có nhân vật này.")
     articles = entity_articles(
         request,
