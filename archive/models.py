@@ -12,6 +12,7 @@ from django.db import models
 from django.db.models import F, Q
 
 from archive import querysets
+from archive.collation import sort_key
 from archive.extraction import ranks
 from archive.extraction.normalize import fold_accents, matching_key
 
@@ -108,11 +109,13 @@ class Person(EditableModel):
     academic_titles = models.CharField("học hàm, học vị", max_length=60, blank=True)
     foreign = models.BooleanField("người nước ngoài", default=False)
     search_document = models.TextField(blank=True, editable=False)
+    # The name in Vietnamese alphabetical order (archive.collation), for lists and choices.
+    sort_key = models.CharField(max_length=255, blank=True, editable=False)
 
     objects = querysets.PersonQuerySet.as_manager()
 
     class Meta:
-        ordering = ["name", "id"]
+        ordering = ["sort_key", "id"]
         verbose_name = "nhân vật"
         verbose_name_plural = "nhân vật"
         constraints = [
@@ -120,7 +123,11 @@ class Person(EditableModel):
                 condition=Q(rank="") | Q(rank__in=ranks.RANKS), name="person_rank_valid"
             ),
         ]
-        indexes = [models.Index(fields=["name"]), models.Index(fields=["rank"])]
+        indexes = [
+            models.Index(fields=["name"]),
+            models.Index(fields=["rank"]),
+            models.Index(fields=["sort_key", "id"], name="person_sort_key"),
+        ]
 
     def __str__(self) -> str:
         return self.name
@@ -128,6 +135,7 @@ class Person(EditableModel):
     def save(self, *args, **kwargs):
         self.key = matching_key(self.name)
         self.search_document = fold_accents(self.name)
+        self.sort_key = sort_key(self.name)
         super().save(*args, **kwargs)
 
 
@@ -166,11 +174,12 @@ class Organisation(EditableModel):
         related_name="children",
     )
     search_document = models.TextField(blank=True, editable=False)
+    sort_key = models.CharField(max_length=255, blank=True, editable=False)
 
     objects = querysets.OrganisationQuerySet.as_manager()
 
     class Meta:
-        ordering = ["name", "id"]
+        ordering = ["sort_key", "id"]
         verbose_name = "tổ chức"
         verbose_name_plural = "tổ chức"
         constraints = [
@@ -178,7 +187,10 @@ class Organisation(EditableModel):
                 condition=~Q(parent=F("id")), name="organisation_not_own_parent"
             ),
         ]
-        indexes = [models.Index(fields=["name"])]
+        indexes = [
+            models.Index(fields=["name"]),
+            models.Index(fields=["sort_key", "id"], name="organisation_sort_key"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.name} ({self.abbreviation})" if self.abbreviation else self.name
@@ -186,6 +198,7 @@ class Organisation(EditableModel):
     def save(self, *args, **kwargs):
         self.key = matching_key(self.name)
         self.search_document = fold_accents(f"{self.name} {self.abbreviation}")
+        self.sort_key = sort_key(self.name)
         super().save(*args, **kwargs)
 
 
@@ -253,6 +266,19 @@ class OrganisationRedirect(Redirect):
     @property
     def target_id(self) -> int:
         return self.organisation_id
+
+
+class ChoicesVersion(models.Model):
+    """One row whose number grows with every write that can change the filter forms' choices.
+
+    The pages cache their choices under this number, so a write made by any
+    process (an import, an editor) shows at once, with no timeout to wait for.
+    """
+
+    number = models.PositiveBigIntegerField(default=0)
+
+    def __str__(self) -> str:
+        return str(self.number)
 
 
 class Directive(EditableModel):

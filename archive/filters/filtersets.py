@@ -165,9 +165,9 @@ class PersonFilter(ArchiveFilterSet):
         help_text="Article id: people mentioned in it (several: in all of them).",
     )
     ordering = ArchiveOrderingFilter(
-        # Alphabetical as a reader expects it (Bạch before Bùi, Đặng beside Dương):
-        # the accent-folded name, not the database's code-point collation.
-        fields=(("search_document", "name"), ("id", "id")),
+        # Vietnamese alphabetical order (Bạch before Bùi, Dương before Đặng):
+        # the indexed sort key (archive.collation), not the database's collation.
+        fields=(("sort_key", "name"), ("id", "id")),
         default=("name",),
         help_text="Sort order: name or id, '-' for descending (default name).",
     )
@@ -202,7 +202,7 @@ class OrganisationFilter(ArchiveFilterSet):
         help_text="Article id: organisations mentioned in it (several: in all of them).",
     )
     ordering = ArchiveOrderingFilter(
-        fields=(("search_document", "name"), ("abbreviation", "abbreviation"), ("id", "id")),
+        fields=(("sort_key", "name"), ("abbreviation", "abbreviation"), ("id", "id")),
         default=("name",),
         help_text="Sort order: name, abbreviation or id, '-' for descending (default name).",
     )

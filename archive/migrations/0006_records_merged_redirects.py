@@ -5,32 +5,57 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('archive', '0005_vietnamese_field_labels'),
+        ("archive", "0005_vietnamese_field_labels"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='OrganisationRedirect',
+            name="OrganisationRedirect",
             fields=[
-                ('old_id', models.PositiveBigIntegerField(primary_key=True, serialize=False, verbose_name='mã cũ')),
-                ('organisation', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='redirects', to='archive.organisation', verbose_name='tổ chức')),
+                (
+                    "old_id",
+                    models.PositiveBigIntegerField(
+                        primary_key=True, serialize=False, verbose_name="mã cũ"
+                    ),
+                ),
+                (
+                    "organisation",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="redirects",
+                        to="archive.organisation",
+                        verbose_name="tổ chức",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'mã cũ của tổ chức đã gộp',
-                'verbose_name_plural': 'mã cũ của tổ chức đã gộp',
+                "verbose_name": "mã cũ của tổ chức đã gộp",
+                "verbose_name_plural": "mã cũ của tổ chức đã gộp",
             },
         ),
         migrations.CreateModel(
-            name='PersonRedirect',
+            name="PersonRedirect",
             fields=[
-                ('old_id', models.PositiveBigIntegerField(primary_key=True, serialize=False, verbose_name='mã cũ')),
-                ('person', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='redirects', to='archive.person', verbose_name='nhân vật')),
+                (
+                    "old_id",
+                    models.PositiveBigIntegerField(
+                        primary_key=True, serialize=False, verbose_name="mã cũ"
+                    ),
+                ),
+                (
+                    "person",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="redirects",
+                        to="archive.person",
+                        verbose_name="nhân vật",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'mã cũ của nhân vật đã gộp',
-                'verbose_name_plural': 'mã cũ của nhân vật đã gộp',
+                "verbose_name": "mã cũ của nhân vật đã gộp",
+                "verbose_name_plural": "mã cũ của nhân vật đã gộp",
             },
         ),
     ]

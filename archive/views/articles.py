@@ -20,6 +20,7 @@ from archive.views.filter_form import (
     FormField,
     by_name,
     ids_in,
+    in_vietnamese_order,
     ordering_field,
     search_field,
     values_of,
@@ -63,7 +64,7 @@ def article_form(request) -> list[FormField]:
             blank="Tất cả tổ chức",
         ),
         FormField("directive", "Văn bản", "select", values=directives).choose(
-            sorted(directive_options, key=lambda o: o[1]), blank="Tất cả văn bản"
+            in_vietnamese_order(directive_options), blank="Tất cả văn bản"
         ),
         FormField(
             "published_after", "Từ ngày", "date", values=values_of(request, "published_after")[:1]

@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 
 from django.http import HttpRequest, HttpResponseRedirect
 
+from archive.collation import sort_key
+
 CODE_MESSAGES = {
     "invalid_choice": "Giá trị “{value}” không có trong danh sách.",
     "too_many": "Quá nhiều giá trị.",
@@ -88,8 +90,13 @@ def ordering_field(request: HttpRequest, orderings: list[tuple[str, str]]) -> Fo
 
 
 def by_name(records) -> list[tuple[str, str]]:
-    """Select-box options (id, name) for records, sorted by name."""
-    return sorted(((str(record.pk), str(record)) for record in records), key=lambda o: o[1])
+    """Select-box options (id, name) for records, in Vietnamese order like the lists."""
+    return in_vietnamese_order((str(record.pk), str(record)) for record in records)
+
+
+def in_vietnamese_order(options) -> list[tuple[str, str]]:
+    """(value, label) options sorted by label in Vietnamese alphabetical order."""
+    return sorted(options, key=lambda option: (sort_key(option[1]), option[1]))
 
 
 def without_blank_parameters(request: HttpRequest) -> HttpResponseRedirect | None:

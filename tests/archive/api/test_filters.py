@@ -272,14 +272,22 @@ def test_search_lists_a_newly_added_article_first(archive, anonymous):
     assert ids(anonymous, "/api/articles/?q=cong an")[0] == newer.pk
 
 
-def test_names_sort_alphabetically_whatever_their_accents(db, anonymous):
-    for name in ("Đặng Văn Tú", "Bùi Thị Hoa", "Dương Minh Kha", "Bạch Ngọc Sơn", "Bounmy Sithong"):
+def test_names_sort_in_vietnamese_alphabetical_order(db, anonymous):
+    names = ("Đặng Văn Tú", "Bùi Thị Hoa", "Dương Minh Kha", "Bạch Ngọc Sơn", "Bounmy Sithong")
+    for name in (*names, "Ân Thị Lụa", "Ông Văn Tề", "Ưng Hoàng Phúc", "Uông Thị Nga", "Ba Tâm"):
         Person.objects.create(name=name)
     response = anonymous.get("/api/people/?ordering=name")
     assert [p["name"] for p in response.json()["results"]] == [
-        "Bạch Ngọc Sơn",
+        "Ân Thị Lụa",  # a ă â: Â after every A, before B
+        "Ba Tâm",
+        "Bạch Ngọc Sơn",  # tone marks count only after the letters
         "Bounmy Sithong",
         "Bùi Thị Hoa",
+        "Dương Minh Kha",  # d before đ
         "Đặng Văn Tú",
-        "Dương Minh Kha",
+        "Ông Văn Tề",
+        "Uông Thị Nga",
+        "Ưng Hoàng Phúc",  # u before ư
     ]
+    descending = anonymous.get("/api/people/?ordering=-name").json()["results"]
+    assert descending[0]["name"] == "Ưng Hoàng Phúc"

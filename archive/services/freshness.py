@@ -1,0 +1,38 @@
+"""Tell the filter forms that their choices may have changed: bump ChoicesVersion on write.
+
+What belongs here: the signal receivers that notice a saved or deleted
+article or entity (an import, an editor's change, a merge's deletes all
+save or delete through the ORM) and bump the version once the transaction
+commits. After the commit, so that a reader never caches the old rows under
+the new number, and outside the writer's transaction, so that concurrent
+imports do not queue on the row's lock.
+"""
+
+from __future__ import annotations
+
+from django.db import transaction
+from django.db.models import F
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
+
+from archive.models import Article, ChoicesVersion, Directive, Organisation, Person
+
+WATCHED = (Article, Person, Organisation, Directive)
+
+
+def bump_choices_version() -> None:
+    """Make every process read the filter choices afresh (after the current commit)."""
+    transaction.on_commit(_bump, robust=True)
+
+
+def _bump() -> None:
+    if not ChoicesVersion.objects.filter(pk=1).update(number=F("number") + 1):
+        # The row is gone (a flushed test database): start again.
+        ChoicesVersion.objects.get_or_create(pk=1, defaults={"number": 1})
+
+
+@receiver(post_save, dispatch_uid="archive.choices_on_save")
+@receiver(post_delete, dispatch_uid="archive.choices_on_delete")
+def _on_write(sender, **kwargs) -> None:
+    if sender in WATCHED:
+        bump_choices_version()
