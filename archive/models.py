@@ -17,6 +17,14 @@ from archive.extraction import ranks
 from archive.extraction.normalize import fold_accents, matching_key
 
 
+def with_sort_key(kwargs: dict) -> dict:
+    """save() arguments that also write sort_key when they name the fields to write."""
+    fields = kwargs.get("update_fields")
+    if fields is not None and "name" in fields:
+        return {**kwargs, "update_fields": {*fields, "sort_key"}}
+    return kwargs
+
+
 class DatePrecision(models.TextChoices):
     FULL = "full", "Ngày, tháng, năm"
     MONTH = "month", "Tháng và năm"
@@ -136,7 +144,7 @@ class Person(EditableModel):
         self.key = matching_key(self.name)
         self.search_document = fold_accents(self.name)
         self.sort_key = sort_key(self.name)
-        super().save(*args, **kwargs)
+        super().save(*args, **with_sort_key(kwargs))
 
 
 class PersonAlias(models.Model):
@@ -147,6 +155,8 @@ class PersonAlias(models.Model):
     )
     name = models.CharField("tên", max_length=200)
     key = models.CharField(max_length=200, unique=True, editable=False)
+    # Accent-folded, for the filters' type-ahead ("tran quoc" finds "Trần Quốc Bảo").
+    folded = models.CharField(max_length=200, blank=True, editable=False, db_index=True)
 
     class Meta:
         verbose_name = "tên khác của nhân vật"
@@ -157,6 +167,7 @@ class PersonAlias(models.Model):
 
     def save(self, *args, **kwargs):
         self.key = matching_key(self.name)
+        self.folded = fold_accents(self.name)
         super().save(*args, **kwargs)
 
 
@@ -199,7 +210,7 @@ class Organisation(EditableModel):
         self.key = matching_key(self.name)
         self.search_document = fold_accents(f"{self.name} {self.abbreviation}")
         self.sort_key = sort_key(self.name)
-        super().save(*args, **kwargs)
+        super().save(*args, **with_sort_key(kwargs))
 
 
 class OrganisationAlias(models.Model):
@@ -210,6 +221,7 @@ class OrganisationAlias(models.Model):
     )
     name = models.CharField("tên", max_length=500)
     key = models.CharField(max_length=500, unique=True, editable=False)
+    folded = models.CharField(max_length=500, blank=True, editable=False, db_index=True)
     is_abbreviation = models.BooleanField("là tên viết tắt", default=False)
 
     class Meta:
@@ -221,6 +233,7 @@ class OrganisationAlias(models.Model):
 
     def save(self, *args, **kwargs):
         self.key = matching_key(self.name)
+        self.folded = fold_accents(self.name)
         super().save(*args, **kwargs)
 
 

@@ -5,6 +5,8 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from rest_framework.routers import DefaultRouter
 
 from archive.api import views
+from archive.api.suggest import SuggestView
+from archive.selectors.suggest import SUGGESTERS
 
 app_name = "api"
 
@@ -18,6 +20,10 @@ urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),
     path("auth/token/", views.TokenView.as_view(), name="token"),
+    *(
+        path(f"suggest/{kind}/", SuggestView.as_view(kind=kind), name=f"suggest-{kind}")
+        for kind in SUGGESTERS
+    ),
     *router.urls,
     # Last: a JSON 404 for everything else under /api/, e.g. /api/people/abc/.
     re_path(r"^.*$", views.not_found),

@@ -16,11 +16,14 @@ from "no such person" (see `ArchiveFilterSet`).
 """
 
 from archive.filters.base import (
+    GENERAL_RANKS,
     MAX_FILTER_VALUES,
     MAX_ID,
+    RANK_GROUPS,
     ArchiveFilterSet,
     ArchiveOrderingFilter,
     EntityFilter,
+    RankFilter,
     SearchFilter,
     StrictBooleanFilter,
     SymbolFilter,
@@ -34,8 +37,10 @@ from archive.filters.filtersets import (
 )
 
 __all__ = [
+    "GENERAL_RANKS",
     "MAX_FILTER_VALUES",
     "MAX_ID",
+    "RANK_GROUPS",
     "ArchiveFilterSet",
     "ArchiveOrderingFilter",
     "ArticleFilter",
@@ -43,6 +48,7 @@ __all__ = [
     "EntityFilter",
     "OrganisationFilter",
     "PersonFilter",
+    "RankFilter",
     "SearchFilter",
     "StrictBooleanFilter",
     "SymbolFilter",

@@ -16,13 +16,13 @@ from archive.filters.base import (
     ArchiveOrderingFilter,
     EntityFilter,
     FilterForm,
+    RankFilter,
     SearchFilter,
     StrictBooleanFilter,
     SymbolFilter,
     YearFilter,
 )
 from archive.models import (
-    RANK_CHOICES,
     Article,
     Directive,
     DirectiveMention,
@@ -144,11 +144,11 @@ def _mentioned_in(qs: QuerySet, article_id: int | str) -> QuerySet:
 
 class PersonFilter(ArchiveFilterSet):
     q = SearchFilter(help_text="Search in names, accent- and case-insensitive.")
-    rank = filters.ChoiceFilter(
-        choices=RANK_CHOICES,
-        error_messages={"invalid_choice": "'%(value)s' is not a rank (see the list of ranks)"},
+    rank = RankFilter(
         label="Cấp bậc",
-        help_text="Rank, exactly as listed (e.g. 'Đại tướng').",
+        help_text="Rank as listed (e.g. 'Đại tướng'), any tone style; several values (repeat "
+        "the parameter or separate by commas): any of them; 'cấp tướng' means the four "
+        "general ranks.",
     )
     organisation = EntityFilter(
         apply=_person_holding_post_in,

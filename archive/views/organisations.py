@@ -56,7 +56,7 @@ def organisation_form(request) -> list[FormField]:
             [(kind, kind_label(kind)) for kind in choices.organisation_kinds()],
             blank="Mọi loại",
         ),
-        FormField("parent", "Trực thuộc", "select", values=parents).choose(
+        FormField("parent", "Trực thuộc", "select", values=parents, suggest="organisations").choose(
             by_name(choices.parents_to_choose(include=ids_in(parents))),
             blank="Bất kỳ",
         ),

@@ -193,7 +193,7 @@ def test_ordering_by_whitelisted_fields(archive, anonymous):
         # One value for a parameter that takes one: the first would be dropped.
         ("/api/articles/?q=cong&q=an", "q", "give one value, not 2"),
         ("/api/articles/?ordering=title&ordering=id", "ordering", "comma-separated"),
-        ("/api/people/?rank=Đại tá&rank=Đại tướng", "rank", "give one value, not 2"),
+        ("/api/directives/?year=2020&year=2021", "year", "give one value, not 2"),
         # A parameter the list does not take would otherwise widen the list.
         ("/api/articles/?persn=1", "persn", "unknown parameter"),
         ("/api/people/?organization=1", "organization", "unknown parameter"),
@@ -291,3 +291,22 @@ def test_names_sort_in_vietnamese_alphabetical_order(db, anonymous):
     ]
     descending = anonymous.get("/api/people/?ordering=-name").json()["results"]
     assert descending[0]["name"] == "Ưng Hoàng Phúc"
+
+
+def test_several_ranks_mean_any_of_them_and_the_general_ranks_can_be_asked_at_once(db, anonymous):
+    for n, rank in enumerate(["Đại tướng", "Thiếu tướng", "Đại tá", "Thượng tá", ""]):
+        Person.objects.create(name=f"Người Thử {n}", rank=rank)
+
+    def named(url: str) -> set[str]:
+        response = anonymous.get(url)
+        assert response.status_code == 200, response.json()
+        return {item["rank"] for item in response.json()["results"]}
+
+    assert named("/api/people/?rank=Đại tá&rank=Thượng tá") == {"Đại tá", "Thượng tá"}
+    assert named("/api/people/?rank=Đại tá,Thiếu tướng") == {"Đại tá", "Thiếu tướng"}
+    assert named("/api/people/?rank=cấp tướng") == {"Đại tướng", "Thiếu tướng"}
+    assert named("/api/people/?rank=cap tuong&rank=Thượng tá") == {
+        "Đại tướng",
+        "Thiếu tướng",
+        "Thượng tá",
+    }
