@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from django.http import HttpRequest, HttpResponseRedirect
+from django.urls import reverse
 
 from archive.collation import sort_key
 from archive.filters import MAX_FILTER_VALUES
@@ -60,6 +61,10 @@ class FormField:
     many: bool = False
     # The API list whose `q` suggests values (type-ahead), for the page's script.
     suggest: str = ""
+
+    @property
+    def suggest_url(self) -> str:
+        return reverse(f"api:suggest-{self.suggest}") if self.suggest else ""
 
     def controls(self) -> list[tuple[str, str]]:
         """(element id, value) for each control."""

@@ -15,7 +15,7 @@ pytestmark = pytest.mark.django_db
 
 def options_of(response, name: str) -> list[str]:
     html = response.content.decode()
-    select = re.search(rf'<select id="id_{name}" name="{name}">(.*?)</select>', html, re.S)
+    select = re.search(rf'<select id="id_{name}" name="{name}"[^>]*>(.*?)</select>', html, re.S)
     return re.findall(r"<option [^>]*>([^<]*)</option>", select.group(1))[1:]
 
 
@@ -65,3 +65,54 @@ def test_choices_come_in_vietnamese_alphabetical_order(client):
     listed = client.get("/people/").content.decode()
     positions = [listed.index(name) for name in expected]
     assert positions == sorted(positions)  # the list of people, in the same order
+
+
+def form_values(response) -> list[tuple[str, str]]:
+    """What submitting the page's filter form as drawn would send (selected options only)."""
+    html = response.content.decode()
+    form = html[html.index('<form class="filters"') : html.index("</form>")]
+    sent = []
+    for name, options in re.findall(
+        r'<select id="[^"]+" name="([^"]+)"[^>]*>(.*?)</select>', form, re.S
+    ):
+        chosen = re.search(r'<option value="([^"]*)" selected>', options)
+        sent.append((name, chosen.group(1) if chosen else ""))
+    return sent
+
+
+def test_several_people_stay_chosen_when_the_form_is_sent_again(client):
+    lan = Person.objects.create(name="Vi Thị Lan")
+    tu = Person.objects.create(name="Mạc Văn Tư")
+    both = article_naming(lan, tu)
+    article_naming(lan)
+    first = client.get(f"/articles/?person={lan.pk}&person={tu.pk}")
+    assert [row.pk for row in first.context["page"].rows] == [both.pk]
+    people = [value for name, value in form_values(first) if name == "person"]
+    assert people == [str(lan.pk), str(tu.pk), ""]  # the two chosen, and one more to add
+    again = client.get("/articles/", form_values(first), follow=True)
+    assert again.redirect_chain[0][0] == f"/articles/?person={lan.pk}&person={tu.pk}"
+    assert [row.pk for row in again.context["page"].rows] == [both.pk]
+
+
+def test_several_ranks_and_all_generals_on_the_people_page(client):
+    for n, rank in enumerate(["Đại tướng", "Thiếu tướng", "Đại tá", "Thượng tá"]):
+        Person.objects.create(name=f"Người Thử Số {n}", rank=rank)
+    generals = client.get("/people/", {"rank": "cấp tướng"})
+    assert {row.rank for row in generals.context["page"].rows} == {"Đại tướng", "Thiếu tướng"}
+    assert ("rank", "cấp tướng") in form_values(generals)
+    two = client.get("/people/?rank=Đại tá&rank=Thượng tá")
+    assert {row.rank for row in two.context["page"].rows} == {"Đại tá", "Thượng tá"}
+    assert [value for name, value in form_values(two) if name == "rank"] == [
+        "Đại tá",
+        "Thượng tá",
+        "",
+    ]
+    assert client.get("/people/", {"rank": "Đại ca"}).status_code == 400
+
+
+def test_entity_selects_name_their_type_ahead_and_the_page_loads_its_script(client):
+    html = client.get("/articles/").content.decode()
+    assert 'name="person" data-suggest-url="/api/suggest/people/"' in html
+    assert 'name="directive" data-suggest-url="/api/suggest/directives/"' in html
+    assert '<script src="/static/archive/typeahead.js" defer></script>' in html
+    assert "<script>" not in html and " onclick=" not in html  # nothing inline (CSP)
