@@ -9,7 +9,8 @@ of them" and are applied with the QuerySet verbs, which are subqueries: a
 filtered list never repeats a row. Whether the ids exist is not checked while
 filtering, because that would cost a query on every request; a list that comes
 back empty calls `FilterSet.unknown_entity_errors()` to tell "nothing matches"
-from "no such person" (see `ArchiveFilterSet`).
+from "no such person" (see `ArchiveFilterSet`). An id of a record merged away
+filters by its survivor (archive.selectors.redirects), inside the same query.
 
     base.py        parameter fields and filters (no queries), the base FilterSet
     filtersets.py  ArticleFilter, PersonFilter, OrganisationFilter, DirectiveFilter
