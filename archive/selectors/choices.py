@@ -13,6 +13,7 @@ always read fresh. Lists come in Vietnamese alphabetical order.
 
 from __future__ import annotations
 
+import copy
 import operator
 from collections.abc import Callable
 from functools import reduce
@@ -31,6 +32,7 @@ from archive.models import (
     Person,
     PersonMention,
 )
+from archive.selectors.redirects import REDIRECTS
 
 CHOICES_LIMIT = 200
 
@@ -58,7 +60,27 @@ def _most_mentioned(mentions: QuerySet, field: str) -> QuerySet:
 def _with_chosen(top: list[Model], rows: QuerySet, chosen: list[int]) -> list:
     """The cached rows plus the chosen ones they lack (one query, only when needed)."""
     missing = set(chosen) - {row.pk for row in top}
-    return top + list(rows.filter(pk__in=missing)) if missing else top
+    if not missing:
+        return top
+    found = list(rows.filter(pk__in=missing))
+    gone = missing - {row.pk for row in found}
+    return top + found + (_under_old_ids(rows, gone) if gone else [])
+
+
+def _under_old_ids(rows: QuerySet, ids: set[int]) -> list:
+    """Survivors of merged-away `ids`, each carrying the old id, so the form names who it means."""
+    if rows.model not in REDIRECTS:
+        return []
+    redirect_model, column = REDIRECTS[rows.model]
+    survivors = dict(redirect_model.objects.filter(old_id__in=ids).values_list("old_id", column))
+    by_id = rows.in_bulk(set(survivors.values()))
+    result = []
+    for old_id, survivor_id in survivors.items():
+        if survivor_id in by_id:
+            row = copy.copy(by_id[survivor_id])
+            row.pk = old_id
+            result.append(row)
+    return result
 
 
 PEOPLE = Person.objects.only("id", "name")

@@ -112,3 +112,9 @@ def test_deleting_the_survivor_ends_its_redirects(client, three_units):
     a_id, _, survivor, *_ = three_units
     survivor.delete()
     assert client.get(f"/organisations/{a_id}/").status_code == 404
+
+
+def test_the_form_names_the_survivor_for_an_old_id(client, three_units):
+    a_id, *_ = three_units
+    html = client.get("/articles/", {"organisation": a_id}).content.decode()
+    assert f'<option value="{a_id}" selected>Phòng Hồ sơ nghiệp vụ Thử nghiệm</option>' in html
