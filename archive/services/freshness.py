@@ -21,7 +21,19 @@ WATCHED = (Article, Person, Organisation, Directive)
 
 
 def bump_choices_version() -> None:
-    """Make every process read the filter choices afresh (after the current commit)."""
+    """Make every process read the filter choices afresh (after the current commit).
+
+    Once per savepoint: an article's import saves many rows, and on SQLite
+    each bump is a write of its own.
+    """
+    connection = transaction.get_connection()
+    # Django keeps (savepoint ids, callback, robust) per pending callback. One
+    # already pending in this very savepoint runs or is dropped with this write.
+    scope = set(connection.savepoint_ids)
+    if connection.in_atomic_block and any(
+        callback is _bump and sids == scope for sids, callback, _ in connection.run_on_commit
+    ):
+        return
     transaction.on_commit(_bump, robust=True)
 
 

@@ -116,3 +116,17 @@ def test_entity_selects_name_their_type_ahead_and_the_page_loads_its_script(clie
     assert 'name="directive" data-suggest-url="/api/suggest/directives/"' in html
     assert '<script src="/static/archive/typeahead.js" defer></script>' in html
     assert "<script>" not in html and " onclick=" not in html  # nothing inline (CSP)
+
+
+def test_an_import_bumps_the_version_once_plus_once_per_new_record_not_per_row(
+    django_capture_on_commit_callbacks,
+):
+    from archive.models import ChoicesVersion
+
+    before = ChoicesVersion.objects.get(pk=1).number
+    sentence = "Đại tá Hà Quang Vĩnh và Trung tá Lò Văn Sáng dự họp. "
+    with django_capture_on_commit_callbacks(execute=True):
+        outcome = import_text(data="Tin Bản Mờ\n\n" + sentence * 8, origin="mot-lan.txt")
+    created = sum(outcome.entities_created.values())
+    assert created == 2
+    assert 1 <= ChoicesVersion.objects.get(pk=1).number - before <= 1 + created
