@@ -26,27 +26,26 @@ def article_naming(*people: Person):
     )
 
 
-def test_a_new_import_joins_the_choices_at_once(client, django_capture_on_commit_callbacks):
+# Committed for real, as in production: a write bumps the version when its transaction commits.
+@pytest.mark.django_db(transaction=True)
+def test_a_new_import_joins_the_choices_at_once(client):
     first = Person.objects.create(name="Lò Văn Sáng")
     article_naming(first)
     assert options_of(client.get("/articles/"), "person") == ["Lò Văn Sáng"]
-    with django_capture_on_commit_callbacks(execute=True):
-        import_text(
-            data="Hội nghị tại Bản Mờ\n\nĐại tá Hà Quang Vĩnh, Giám đốc Sở Thử nghiệm, phát biểu.",
-            origin="moi.txt",
-        )
+    import_text(
+        data="Hội nghị tại Bản Mờ\n\nĐại tá Hà Quang Vĩnh, Giám đốc Sở Thử nghiệm, phát biểu.",
+        origin="moi.txt",
+    )
     assert "Hà Quang Vĩnh" in options_of(client.get("/articles/"), "person")
 
 
-def test_a_merge_removes_the_merged_name_from_the_choices_at_once(
-    client, django_capture_on_commit_callbacks
-):
+@pytest.mark.django_db(transaction=True)
+def test_a_merge_removes_the_merged_name_from_the_choices_at_once(client):
     survivor = Person.objects.create(name="Lò Văn Sáng")
     duplicate = Person.objects.create(name="Lò Văn Xáng")
     article_naming(survivor, duplicate)
     assert options_of(client.get("/articles/"), "person") == ["Lò Văn Sáng", "Lò Văn Xáng"]
-    with django_capture_on_commit_callbacks(execute=True):
-        merge_people(survivor=survivor, merged=[duplicate])
+    merge_people(survivor=survivor, merged=[duplicate])
     assert options_of(client.get("/articles/"), "person") == ["Lò Văn Sáng"]
 
 
@@ -118,15 +117,15 @@ def test_entity_selects_name_their_type_ahead_and_the_page_loads_its_script(clie
     assert "<script>" not in html and " onclick=" not in html  # nothing inline (CSP)
 
 
-def test_an_import_bumps_the_version_once_plus_once_per_new_record_not_per_row(
-    django_capture_on_commit_callbacks,
-):
+@pytest.mark.django_db(transaction=True)
+def test_an_import_bumps_the_version_once_not_once_per_saved_row():
     from archive.models import ChoicesVersion
 
-    before = ChoicesVersion.objects.get(pk=1).number
+    def version() -> int:
+        return ChoicesVersion.objects.filter(pk=1).values_list("number", flat=True).first() or 0
+
+    before = version()
     sentence = "Đại tá Hà Quang Vĩnh và Trung tá Lò Văn Sáng dự họp. "
-    with django_capture_on_commit_callbacks(execute=True):
-        outcome = import_text(data="Tin Bản Mờ\n\n" + sentence * 8, origin="mot-lan.txt")
-    created = sum(outcome.entities_created.values())
-    assert created == 2
-    assert 1 <= ChoicesVersion.objects.get(pk=1).number - before <= 1 + created
+    outcome = import_text(data="Tin Bản Mờ\n\n" + sentence * 8, origin="mot-lan.txt")
+    assert sum(outcome.entities_created.values()) == 2  # three records saved, at least
+    assert version() == before + 1
