@@ -13,7 +13,6 @@ from __future__ import annotations
 from django.db import transaction
 from django.db.models import F
 from django.db.models.signals import post_delete, post_save
-from django.dispatch import receiver
 
 from archive.models import Article, ChoicesVersion, Directive, Organisation, Person
 
@@ -44,8 +43,17 @@ def _bump() -> None:
         ChoicesVersion.objects.get_or_create(pk=1, defaults={"number": 1})
 
 
-@receiver(post_save, dispatch_uid="archive.choices_on_save")
-@receiver(post_delete, dispatch_uid="archive.choices_on_delete")
 def _on_write(sender, **kwargs) -> None:
-    if sender in WATCHED:
-        bump_choices_version()
+    bump_choices_version()
+
+
+# Connected per model, never for every sender: a post_delete receiver makes
+# Django fetch and signal each row it deletes instead of one DELETE, which
+# would slow every cascade of mentions.
+for _model in WATCHED:
+    post_save.connect(
+        _on_write, sender=_model, dispatch_uid=f"archive.choices_save.{_model.__name__}"
+    )
+    post_delete.connect(
+        _on_write, sender=_model, dispatch_uid=f"archive.choices_delete.{_model.__name__}"
+    )
