@@ -12,8 +12,17 @@ from django.db import models
 from django.db.models import F, Q
 
 from archive import querysets
+from archive.collation import sort_key
 from archive.extraction import ranks
 from archive.extraction.normalize import fold_accents, matching_key
+
+
+def with_sort_key(kwargs: dict) -> dict:
+    """save() arguments that also write sort_key when they name the fields to write."""
+    fields = kwargs.get("update_fields")
+    if fields is not None and "name" in fields:
+        return {**kwargs, "update_fields": {*fields, "sort_key"}}
+    return kwargs
 
 
 class DatePrecision(models.TextChoices):
@@ -111,11 +120,13 @@ class Person(EditableModel):
     academic_titles = models.CharField("học hàm, học vị", max_length=60, blank=True)
     foreign = models.BooleanField("người nước ngoài", default=False)
     search_document = models.TextField(blank=True, editable=False)
+    # The name in Vietnamese alphabetical order (archive.collation), for lists and choices.
+    sort_key = models.CharField(max_length=255, blank=True, editable=False)
 
     objects = querysets.PersonQuerySet.as_manager()
 
     class Meta:
-        ordering = ["name", "id"]
+        ordering = ["sort_key", "id"]
         verbose_name = "nhân vật"
         verbose_name_plural = "nhân vật"
         constraints = [
@@ -123,7 +134,11 @@ class Person(EditableModel):
                 condition=Q(rank="") | Q(rank__in=ranks.RANKS), name="person_rank_valid"
             ),
         ]
-        indexes = [models.Index(fields=["name"]), models.Index(fields=["rank"])]
+        indexes = [
+            models.Index(fields=["name"]),
+            models.Index(fields=["rank"]),
+            models.Index(fields=["sort_key", "id"], name="person_sort_key"),
+        ]
 
     def __str__(self) -> str:
         return self.name
@@ -131,7 +146,8 @@ class Person(EditableModel):
     def save(self, *args, **kwargs):
         self.key = matching_key(self.name)
         self.search_document = fold_accents(self.name)
-        super().save(*args, **kwargs)
+        self.sort_key = sort_key(self.name)
+        super().save(*args, **with_sort_key(kwargs))
 
 
 class PersonAlias(models.Model):
@@ -142,6 +158,8 @@ class PersonAlias(models.Model):
     )
     name = models.CharField("tên", max_length=200)
     key = models.CharField(max_length=200, unique=True, editable=False)
+    # Accent-folded, for the filters' type-ahead ("tran quoc" finds "Trần Quốc Bảo").
+    folded = models.CharField(max_length=200, blank=True, editable=False, db_index=True)
 
     class Meta:
         verbose_name = "tên khác của nhân vật"
@@ -152,6 +170,7 @@ class PersonAlias(models.Model):
 
     def save(self, *args, **kwargs):
         self.key = matching_key(self.name)
+        self.folded = fold_accents(self.name)
         super().save(*args, **kwargs)
 
 
@@ -169,11 +188,12 @@ class Organisation(EditableModel):
         related_name="children",
     )
     search_document = models.TextField(blank=True, editable=False)
+    sort_key = models.CharField(max_length=255, blank=True, editable=False)
 
     objects = querysets.OrganisationQuerySet.as_manager()
 
     class Meta:
-        ordering = ["name", "id"]
+        ordering = ["sort_key", "id"]
         verbose_name = "tổ chức"
         verbose_name_plural = "tổ chức"
         constraints = [
@@ -181,7 +201,10 @@ class Organisation(EditableModel):
                 condition=~Q(parent=F("id")), name="organisation_not_own_parent"
             ),
         ]
-        indexes = [models.Index(fields=["name"])]
+        indexes = [
+            models.Index(fields=["name"]),
+            models.Index(fields=["sort_key", "id"], name="organisation_sort_key"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.name} ({self.abbreviation})" if self.abbreviation else self.name
@@ -189,7 +212,8 @@ class Organisation(EditableModel):
     def save(self, *args, **kwargs):
         self.key = matching_key(self.name)
         self.search_document = fold_accents(f"{self.name} {self.abbreviation}")
-        super().save(*args, **kwargs)
+        self.sort_key = sort_key(self.name)
+        super().save(*args, **with_sort_key(kwargs))
 
 
 class OrganisationAlias(models.Model):
@@ -200,6 +224,7 @@ class OrganisationAlias(models.Model):
     )
     name = models.CharField("tên", max_length=500)
     key = models.CharField(max_length=500, unique=True, editable=False)
+    folded = models.CharField(max_length=500, blank=True, editable=False, db_index=True)
     is_abbreviation = models.BooleanField("là tên viết tắt", default=False)
 
     class Meta:
@@ -211,7 +236,65 @@ class OrganisationAlias(models.Model):
 
     def save(self, *args, **kwargs):
         self.key = matching_key(self.name)
+        self.folded = fold_accents(self.name)
         super().save(*args, **kwargs)
+
+
+class Redirect(models.Model):
+    """A merged-away record's id, kept so that its links still lead somewhere.
+
+    The merge service keeps each row pointing at the final survivor (A into B,
+    then B into C: A points at C), so a lookup is one primary-key read.
+    """
+
+    old_id = models.PositiveBigIntegerField("mã cũ", primary_key=True)
+
+    class Meta:
+        abstract = True
+
+    def __str__(self) -> str:
+        return f"{self.old_id} → {self.target_id}"
+
+
+class PersonRedirect(Redirect):
+    person = models.ForeignKey(
+        Person, verbose_name="nhân vật", on_delete=models.CASCADE, related_name="redirects"
+    )
+
+    class Meta:
+        verbose_name = "mã cũ của nhân vật đã gộp"
+        verbose_name_plural = "mã cũ của nhân vật đã gộp"
+
+    @property
+    def target_id(self) -> int:
+        return self.person_id
+
+
+class OrganisationRedirect(Redirect):
+    organisation = models.ForeignKey(
+        Organisation, verbose_name="tổ chức", on_delete=models.CASCADE, related_name="redirects"
+    )
+
+    class Meta:
+        verbose_name = "mã cũ của tổ chức đã gộp"
+        verbose_name_plural = "mã cũ của tổ chức đã gộp"
+
+    @property
+    def target_id(self) -> int:
+        return self.organisation_id
+
+
+class ChoicesVersion(models.Model):
+    """One row whose number grows with every write that can change the filter forms' choices.
+
+    The pages cache their choices under this number, so a write made by any
+    process (an import, an editor) shows at once, with no timeout to wait for.
+    """
+
+    number = models.PositiveBigIntegerField(default=0)
+
+    def __str__(self) -> str:
+        return str(self.number)
 
 
 class Directive(EditableModel):

@@ -13,9 +13,9 @@ from archive.selectors.pages import without_article_texts
 from archive.services import record_edit
 from archive.views.display import article_date
 
-# Names sort by their accent-folded form: in code-point order (SQLite, and
-# PostgreSQL's C collation) "Bùi" would come before "Bạch" and "Đặng" after "Vũ".
-BY_NAME = ["search_document", "id"]
+# Names sort in Vietnamese order by their indexed key (archive.collation): in
+# code-point order "Bùi" would come before "Bạch" and "Đặng" after "Vũ".
+BY_NAME = ["sort_key", "id"]
 # Fields whose model gives no Vietnamese name of their own.
 FIELD_LABELS = {"implements": "thực hiện văn bản"}
 

@@ -72,7 +72,7 @@ class OrganisationAdmin(AccentSearchMixin, RecordedEditsMixin, ArchiveAdmin):
     def get_queryset(self, request):
         return with_organisation_counts(super().get_queryset(request))
 
-    name_column = labelled("name", "Tên", ordering="search_document")
+    name_column = labelled("name", "Tên", ordering="sort_key")
     parent_column = labelled("parent", "Trực thuộc")
 
     @admin.display(description="Loại", ordering="kind")

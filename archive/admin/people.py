@@ -85,7 +85,7 @@ class PersonAdmin(AccentSearchMixin, RecordedEditsMixin, ArchiveAdmin):
     def get_queryset(self, request):
         return with_person_summary(super().get_queryset(request))
 
-    name_column = labelled("name", "Họ tên", ordering="search_document")
+    name_column = labelled("name", "Họ tên", ordering="sort_key")
 
     @admin.display(description="Chức vụ gần nhất", ordering="latest_post")
     def latest_post(self, person):

@@ -13,6 +13,7 @@ from drf_spectacular.contrib.django_filters import DjangoFilterExtension
 from drf_spectacular.openapi import AutoSchema
 
 from archive import filters
+from archive.extraction.ranks import RANKS
 
 _DETAIL = {
     "type": "object",
@@ -137,6 +138,10 @@ class ArchiveFilterExtension(DjangoFilterExtension):
             if filter_field.extra.get("accept_symbol"):
                 item = {"oneOf": [item, {"type": "string", "pattern": "[/-]"}]}
             return {"type": "array", "items": item, "maxItems": filter_field.extra["max_values"]}
+        if isinstance(filter_field, filters.RankFilter):
+            ranks = [*RANKS, *filters.RANK_GROUPS]
+            item = {"type": "string", "enum": ranks}
+            return {"type": "array", "items": item, "maxItems": filters.MAX_FILTER_VALUES}
         if isinstance(filter_field, filters.StrictBooleanFilter):
             return {"type": "boolean"}
         if isinstance(filter_field, filters.YearFilter):

@@ -5,6 +5,8 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitVie
 from rest_framework.routers import DefaultRouter
 
 from archive.api import views
+from archive.api.suggest import SuggestView
+from archive.selectors.suggest import SUGGESTERS
 
 app_name = "api"
 
@@ -19,6 +21,10 @@ urlpatterns = [
     # The split view serves Swagger UI's start-up script as a file: no inline script (CSP).
     path("docs/", SpectacularSwaggerSplitView.as_view(url_name="api:schema"), name="docs"),
     path("auth/token/", views.TokenView.as_view(), name="token"),
+    *(
+        path(f"suggest/{kind}/", SuggestView.as_view(kind=kind), name=f"suggest-{kind}")
+        for kind in SUGGESTERS
+    ),
     *router.urls,
     # Last: a JSON 404 for everything else under /api/, e.g. /api/people/abc/.
     re_path(r"^.*$", views.not_found),

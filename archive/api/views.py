@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from dataclasses import asdict
 
-from django.http import JsonResponse
+from django.http import Http404, HttpResponsePermanentRedirect, JsonResponse
+from django.urls import reverse
 from django.views.decorators.csrf import csrf_exempt
 from django_filters import utils as filter_utils
 from django_filters.rest_framework import DjangoFilterBackend
@@ -41,6 +42,7 @@ from archive.models import Article, Directive, Organisation, Person
 from archive.selectors import api as selectors
 from archive.selectors.facets import SAMPLE as FACET_SAMPLE
 from archive.selectors.facets import article_facets
+from archive.selectors.redirects import survivor_id
 from archive.selectors.related import organisation_circle, person_circle
 from archive.selectors.similar import similar_articles
 from archive.services import ArticleImportError, ImportStatus, import_text
@@ -167,9 +169,24 @@ class ArchiveViewSet(mixins.UpdateModelMixin, mixins.DestroyModelMixin, viewsets
         return super().perform_content_negotiation(request, force)
 
     def retrieve(self, request, *args, **kwargs):
-        instance = self.get_object()
+        try:
+            instance = self.get_object()
+        except Http404:
+            moved = self.redirect_to_survivor(request, int(kwargs[self.lookup_field]))
+            if moved is None:
+                raise
+            return moved
         self.prepare_detail(instance)
         return Response(self.get_serializer(instance).data)
+
+    def redirect_to_survivor(self, request, pk: int) -> HttpResponsePermanentRedirect | None:
+        """301 to the survivor's detail when `pk` was merged away (stored ids keep working)."""
+        survivor = survivor_id(model=self.model, pk=pk)
+        if survivor is None:
+            return None
+        url = reverse(f"api:{self.basename}-detail", args=[survivor])
+        query = request.META.get("QUERY_STRING", "")
+        return HttpResponsePermanentRedirect(f"{url}?{query}" if query else url)
 
     def detail_response(self, pk: int, *, code: int = status.HTTP_200_OK) -> Response:
         instance = self.detail_queryset().get(pk=pk)

@@ -9,18 +9,22 @@ of them" and are applied with the QuerySet verbs, which are subqueries: a
 filtered list never repeats a row. Whether the ids exist is not checked while
 filtering, because that would cost a query on every request; a list that comes
 back empty calls `FilterSet.unknown_entity_errors()` to tell "nothing matches"
-from "no such person" (see `ArchiveFilterSet`).
+from "no such person" (see `ArchiveFilterSet`). An id of a record merged away
+filters by its survivor (archive.selectors.redirects), inside the same query.
 
     base.py        parameter fields and filters (no queries), the base FilterSet
     filtersets.py  ArticleFilter, PersonFilter, OrganisationFilter, DirectiveFilter
 """
 
 from archive.filters.base import (
+    GENERAL_RANKS,
     MAX_FILTER_VALUES,
     MAX_ID,
+    RANK_GROUPS,
     ArchiveFilterSet,
     ArchiveOrderingFilter,
     EntityFilter,
+    RankFilter,
     SearchFilter,
     StrictBooleanFilter,
     SymbolFilter,
@@ -34,8 +38,10 @@ from archive.filters.filtersets import (
 )
 
 __all__ = [
+    "GENERAL_RANKS",
     "MAX_FILTER_VALUES",
     "MAX_ID",
+    "RANK_GROUPS",
     "ArchiveFilterSet",
     "ArchiveOrderingFilter",
     "ArticleFilter",
@@ -43,6 +49,7 @@ __all__ = [
     "EntityFilter",
     "OrganisationFilter",
     "PersonFilter",
+    "RankFilter",
     "SearchFilter",
     "StrictBooleanFilter",
     "SymbolFilter",

@@ -17,6 +17,9 @@ from django.utils.datastructures import MultiValueDict
 from django_filters import FilterSet, filters
 
 from archive.extraction.directives import canonical_symbol
+from archive.extraction.normalize import fold_accents
+from archive.extraction.ranks import canonical_rank
+from archive.selectors.redirects import current_id, redirected_ids
 
 # Several values of one entity filter are allowed ("all of them"); past this
 # many the request is refused rather than compiled into a giant query.
@@ -24,6 +27,10 @@ MAX_FILTER_VALUES = 20
 # Ids are 64-bit; a larger number would overflow the database's integer.
 MAX_ID = 2**63 - 1
 MAX_QUERY_LENGTH = 200
+# Rank groups a filter can ask for by name: "cấp tướng", the four general
+# ranks (general, colonel general, lieutenant general, major general).
+GENERAL_RANKS = ("Đại tướng", "Thượng tướng", "Trung tướng", "Thiếu tướng")
+RANK_GROUPS = {"cấp tướng": GENERAL_RANKS}
 ISO_DATE = ["%Y-%m-%d"]
 DATE_MESSAGES = {"invalid": "enter a date as YYYY-MM-DD"}
 
@@ -54,6 +61,7 @@ class EntityListField(forms.Field):
     """A list of ids (or, for directives, ids and symbols): syntax only, no query."""
 
     widget = ValueListWidget
+    many_values = True
 
     def __init__(self, *, noun: str, accept_symbol: bool, max_values: int, **kwargs):
         self.noun = noun
@@ -93,6 +101,40 @@ class EntityListField(forms.Field):
                     "%(value)r is not " + what, code="invalid", params={"value": text[:40]}
                 )
             result.append(symbol)
+        return list(dict.fromkeys(result))
+
+
+_GROUPS_BY_FOLDED = {fold_accents(name): ranks for name, ranks in RANK_GROUPS.items()}
+
+
+class RankListField(forms.Field):
+    """Ranks, several allowed (a person has one, so they mean "any of them"), or a rank group.
+
+    Any tone style or case is accepted ("Đại uý" is "Đại úy"); a group such as
+    "cấp tướng" stands for its ranks.
+    """
+
+    widget = ValueListWidget
+    many_values = True
+
+    def to_python(self, value: Any) -> list[str]:
+        items = value if isinstance(value, (list, tuple)) else [value] if value else []
+        if len(items) > MAX_FILTER_VALUES:
+            raise forms.ValidationError(
+                f"at most {MAX_FILTER_VALUES} values, got {len(items)}", code="too_many"
+            )
+        result: list[str] = []
+        for item in items:
+            text = str(item).strip()
+            group = _GROUPS_BY_FOLDED.get(fold_accents(text))
+            rank = canonical_rank(text)
+            if group is None and rank is None:
+                raise forms.ValidationError(
+                    "'%(value)s' is not a rank (see the list of ranks)",
+                    code="invalid_choice",
+                    params={"value": text[:40]},
+                )
+            result.extend(group or (rank,))
         return list(dict.fromkeys(result))
 
 
@@ -154,33 +196,58 @@ class EntityFilter(filters.Filter):
 
     def filter(self, qs: QuerySet, value: list[int | str]) -> QuerySet:
         for item in value or ():
+            # A merged-away id filters by its survivor (a subquery, no extra query).
+            if isinstance(item, int):
+                item = current_id(model=self.entity_model, pk=item)
             qs = self.apply(qs, item)
         return qs
 
-    def known_rows(self, value: list[int | str], *, parameter: str) -> QuerySet | None:
-        """(parameter, id, symbol) of the rows the values name, to be UNIONed; None if no value."""
+    def known_rows(self, value: list[int | str], *, parameter: str) -> list[QuerySet]:
+        """(parameter, id, symbol) of the rows the values name, to be UNIONed.
+
+        A merged-away id is known too: it names its survivor.
+        """
         if not value:
-            return None
+            return []
         ids = [item for item in value if isinstance(item, int)]
         symbols = [item for item in value if isinstance(item, str)]
         condition = Q(id__in=ids)
         if symbols:
             condition |= Q(symbol__in=symbols)
-        return (
+        label = Value(parameter, output_field=CharField())
+        no_symbol = Value(None, output_field=CharField())
+        rows = [
             self.entity_model._default_manager.filter(condition)
             .order_by()
             .annotate(
-                parameter=Value(parameter, output_field=CharField()),
-                known_symbol=F("symbol") if symbols else Value(None, output_field=CharField()),
+                parameter=label,
+                known_symbol=F("symbol") if symbols else no_symbol,
             )
             .values_list("parameter", "id", "known_symbol")
-        )
+        ]
+        redirected = redirected_ids(model=self.entity_model, ids=ids)
+        if redirected is not None:
+            rows.append(
+                redirected.order_by()
+                .annotate(parameter=label, known_symbol=no_symbol)
+                .values_list("parameter", "old_id", "known_symbol")
+            )
+        return rows
 
     def unknown_values(self, value: list[int | str], known: set[int | str]) -> list[str]:
         """Messages for the values that are not among `known` (ids and symbols found)."""
         noun = self.extra["noun"]
         what = {int: "id", str: "symbol"}
         return [f"no {noun} with {what[type(item)]} {item}" for item in value if item not in known]
+
+
+class RankFilter(filters.Filter):
+    """People holding any of the given ranks (`rank=Đại tá&rank=Thượng tá`, or a group)."""
+
+    field_class = RankListField
+
+    def filter(self, qs: QuerySet, value: list[str]) -> QuerySet:
+        return qs.filter(rank__in=value) if value else qs
 
 
 class StrictBooleanFilter(filters.Filter):
@@ -305,7 +372,7 @@ class FilterForm(forms.Form):
     def _refuse_repeated_values(self) -> None:
         for name, field in self.fields.items():
             count = len(self.data.getlist(name))
-            if count < 2 or isinstance(field, EntityListField):
+            if count < 2 or getattr(field, "many_values", False):
                 continue
             message = "give one value, not %(count)d"
             if name == "ordering":
@@ -338,7 +405,7 @@ class ArchiveFilterSet(FilterSet):
         queries = [
             query
             for name, (filter_, value) in given.items()
-            if (query := filter_.known_rows(value, parameter=name)) is not None
+            for query in filter_.known_rows(value, parameter=name)
         ]
         if not queries:
             return {}

@@ -16,13 +16,13 @@ from archive.filters.base import (
     ArchiveOrderingFilter,
     EntityFilter,
     FilterForm,
+    RankFilter,
     SearchFilter,
     StrictBooleanFilter,
     SymbolFilter,
     YearFilter,
 )
 from archive.models import (
-    RANK_CHOICES,
     Article,
     Directive,
     DirectiveMention,
@@ -154,11 +154,11 @@ def _mentioned_in(qs: QuerySet, article_id: int | str) -> QuerySet:
 
 class PersonFilter(ArchiveFilterSet):
     q = SearchFilter(help_text="Search in names, accent- and case-insensitive.")
-    rank = filters.ChoiceFilter(
-        choices=RANK_CHOICES,
-        error_messages={"invalid_choice": "'%(value)s' is not a rank (see the list of ranks)"},
+    rank = RankFilter(
         label="Cấp bậc",
-        help_text="Rank, exactly as listed (e.g. 'Đại tướng').",
+        help_text="Rank as listed (e.g. 'Đại tướng'), any tone style; several values (repeat "
+        "the parameter or separate by commas): any of them; 'cấp tướng' means the four "
+        "general ranks.",
     )
     organisation = EntityFilter(
         apply=_person_holding_post_in,
@@ -175,9 +175,9 @@ class PersonFilter(ArchiveFilterSet):
         help_text="Article id: people mentioned in it (several: in all of them).",
     )
     ordering = ArchiveOrderingFilter(
-        # Alphabetical as a reader expects it (Bạch before Bùi, Đặng beside Dương):
-        # the accent-folded name, not the database's code-point collation.
-        fields=(("search_document", "name"), ("id", "id")),
+        # Vietnamese alphabetical order (Bạch before Bùi, Dương before Đặng):
+        # the indexed sort key (archive.collation), not the database's collation.
+        fields=(("sort_key", "name"), ("id", "id")),
         default=("name",),
         help_text="Sort order: name or id, '-' for descending (default name).",
     )
@@ -212,7 +212,7 @@ class OrganisationFilter(ArchiveFilterSet):
         help_text="Article id: organisations mentioned in it (several: in all of them).",
     )
     ordering = ArchiveOrderingFilter(
-        fields=(("search_document", "name"), ("abbreviation", "abbreviation"), ("id", "id")),
+        fields=(("sort_key", "name"), ("abbreviation", "abbreviation"), ("id", "id")),
         default=("name",),
         help_text="Sort order: name, abbreviation or id, '-' for descending (default name).",
     )

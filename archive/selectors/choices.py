@@ -5,12 +5,15 @@ plus those already chosen; anyone else is reached from the lists' search and
 the entity's own page, which links to its articles.
 
 Finding the most mentioned entities groups every mention of the archive, so
-the lists are cached for CHOICES_SECONDS (a new name joins them a few
-minutes late); the chosen entities are always read fresh.
+the lists are cached, under the number in ChoicesVersion that every write
+increases (archive.services.freshness): a new name joins them as soon as its
+import commits, in every process, with no timeout. The chosen entities are
+always read fresh. Lists come in Vietnamese alphabetical order.
 """
 
 from __future__ import annotations
 
+import copy
 import operator
 from collections.abc import Callable
 from functools import reduce
@@ -18,8 +21,10 @@ from functools import reduce
 from django.core.cache import cache
 from django.db.models import Count, Model, Q, QuerySet
 
+from archive.collation import sort_key
 from archive.models import (
     Article,
+    ChoicesVersion,
     Directive,
     DirectiveMention,
     Organisation,
@@ -27,13 +32,19 @@ from archive.models import (
     Person,
     PersonMention,
 )
+from archive.selectors.redirects import REDIRECTS
 
 CHOICES_LIMIT = 200
-CHOICES_SECONDS = 300
+
+
+def _version() -> int:
+    """The current ChoicesVersion: one primary-key read."""
+    return ChoicesVersion.objects.filter(pk=1).values_list("number", flat=True).first() or 0
 
 
 def _cached(name: str, compute: Callable[[], list]) -> list:
-    return cache.get_or_set(f"archive:choices:{name}", compute, CHOICES_SECONDS)
+    # No timeout: a write changes the version, and with it the key.
+    return cache.get_or_set(f"archive:choices:{_version()}:{name}", compute, None)
 
 
 def _most_mentioned(mentions: QuerySet, field: str) -> QuerySet:
@@ -49,7 +60,27 @@ def _most_mentioned(mentions: QuerySet, field: str) -> QuerySet:
 def _with_chosen(top: list[Model], rows: QuerySet, chosen: list[int]) -> list:
     """The cached rows plus the chosen ones they lack (one query, only when needed)."""
     missing = set(chosen) - {row.pk for row in top}
-    return top + list(rows.filter(pk__in=missing)) if missing else top
+    if not missing:
+        return top
+    found = list(rows.filter(pk__in=missing))
+    gone = missing - {row.pk for row in found}
+    return top + found + (_under_old_ids(rows, gone) if gone else [])
+
+
+def _under_old_ids(rows: QuerySet, ids: set[int]) -> list:
+    """Survivors of merged-away `ids`, each carrying the old id, so the form names who it means."""
+    if rows.model not in REDIRECTS:
+        return []
+    redirect_model, column = REDIRECTS[rows.model]
+    survivors = dict(redirect_model.objects.filter(old_id__in=ids).values_list("old_id", column))
+    by_id = rows.in_bulk(set(survivors.values()))
+    result = []
+    for old_id, survivor_id in survivors.items():
+        if survivor_id in by_id:
+            row = copy.copy(by_id[survivor_id])
+            row.pk = old_id
+            result.append(row)
+    return result
 
 
 PEOPLE = Person.objects.only("id", "name")
@@ -64,11 +95,13 @@ def _chosen_among(name: str, rows: QuerySet, top: QuerySet, include: list[int]) 
 
 
 def _distinct_values(name: str, rows: QuerySet, field: str, *, limit: int | None = None) -> list:
-    """The distinct values of `field` in `rows`, sorted (cached)."""
-    return _cached(
-        name,
-        lambda: list(rows.order_by(field).values_list(field, flat=True).distinct()[:limit]),
-    )
+    """The distinct values of `field` in `rows`, in Vietnamese order (cached)."""
+
+    def compute() -> list:
+        values = rows.order_by(field).values_list(field, flat=True).distinct()[:limit]
+        return sorted(values, key=lambda value: (sort_key(value), value))
+
+    return _cached(name, compute)
 
 
 def people_to_choose(*, include: list[int]) -> list[Person]:

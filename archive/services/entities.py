@@ -26,9 +26,16 @@ from typing import TYPE_CHECKING, Any
 
 from django.db import IntegrityError, transaction
 
-from archive.extraction.normalize import matching_key, unify_tone_style
+from archive.extraction.normalize import fold_accents, matching_key, unify_tone_style
 from archive.extraction.ranks import canonical_rank
-from archive.models import Organisation, OrganisationAlias, Person, PersonAlias
+from archive.models import (
+    Organisation,
+    OrganisationAlias,
+    OrganisationRedirect,
+    Person,
+    PersonAlias,
+    PersonRedirect,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -48,16 +55,19 @@ class NamedKind:
 
     model: type[models.Model]
     alias_model: type[models.Model]
-    alias_fk: str
+    alias_fk: str  # also the foreign key of the redirect table
     counter: str  # the key in ImportOutcome.entities_created
+    redirect_model: type[models.Model]
 
     @property
     def name_length(self) -> int:
         return self.model._meta.get_field("name").max_length
 
 
-PEOPLE = NamedKind(Person, PersonAlias, "person", "people")
-ORGANISATIONS = NamedKind(Organisation, OrganisationAlias, "organisation", "organisations")
+PEOPLE = NamedKind(Person, PersonAlias, "person", "people", PersonRedirect)
+ORGANISATIONS = NamedKind(
+    Organisation, OrganisationAlias, "organisation", "organisations", OrganisationRedirect
+)
 
 
 @dataclass
@@ -161,8 +171,10 @@ def add_aliases(kind: NamedKind, wanted: Iterable[tuple[Any, str, bool]]) -> Non
         if not key or key == record.key or key in rows or len(name) > max_length:
             continue
         extra = {"is_abbreviation": is_abbreviation} if kind is ORGANISATIONS else {}
-        # bulk_create skips save(), so the key is set here as save() would.
-        rows[key] = kind.alias_model(**{kind.alias_fk: record}, name=name, key=key, **extra)
+        # bulk_create skips save(), so the keys are set here as save() would.
+        rows[key] = kind.alias_model(
+            **{kind.alias_fk: record}, name=name, key=key, folded=fold_accents(name), **extra
+        )
     if not rows:
         return
     taken = set(kind.alias_model.objects.filter(key__in=rows).values_list("key", flat=True))

@@ -4,7 +4,9 @@ What belongs here: the editor's merge (admin action and API). Everything that
 points at a merged record moves to the survivor — mentions, positions,
 aliases, and for organisations also directive issuers and child units —
 the merged names become aliases of the survivor so that a later import of
-the same spellings lands on it, and the merged records are deleted. All of
+the same spellings lands on it, the merged ids are kept as redirects to the
+survivor (pages, API details and filters follow them), and the merged
+records are deleted. All of
 it happens in one transaction, so a failed merge changes nothing.
 
 The survivor keeps its own values; only its blanks are filled from the merged
@@ -88,7 +90,20 @@ def _fill_from(survivor, merged: list, fields: Iterable[str]) -> list[str]:
     return changed
 
 
+def _redirect(kind: NamedKind, survivor, merged: list) -> None:
+    """Old ids lead to the survivor, including those that led to a record merged now.
+
+    Before the delete, which would cascade to the redirects of the merged records.
+    """
+    redirects = kind.redirect_model.objects
+    redirects.filter(**{f"{kind.alias_fk}__in": merged}).update(**{kind.alias_fk: survivor})
+    redirects.bulk_create(
+        [kind.redirect_model(old_id=m.pk, **{kind.alias_fk: survivor}) for m in merged]
+    )
+
+
 def _finish(kind: NamedKind, survivor, merged: list, aliases: list[tuple[str, bool]]) -> None:
+    _redirect(kind, survivor, merged)
     kind.model.objects.filter(pk__in=[m.pk for m in merged]).delete()
     # After the delete, so that no key is still held by a merged record.
     add_aliases(kind, [(survivor, name, is_abbreviation) for name, is_abbreviation in aliases])

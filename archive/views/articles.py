@@ -23,6 +23,7 @@ from archive.views.filter_form import (
     FormField,
     by_name,
     ids_in,
+    in_vietnamese_order,
     ordering_field,
     search_field,
     values_of,
@@ -58,16 +59,25 @@ def article_form(request) -> list[FormField]:
     ]
     return [
         search_field(request, "Từ khoá", help="Không cần gõ dấu: “cong an” tìm thấy “Công an”."),
-        FormField("person", "Nhân vật", "select", values=people).choose(
+        FormField(
+            "person", "Nhân vật", "select", values=people, many=True, suggest="people"
+        ).choose(
             by_name(choices.people_to_choose(include=ids_in(people))), blank="Tất cả nhân vật"
         ),
-        FormField("organisation", "Tổ chức", "select", values=organisations).choose(
+        FormField(
+            "organisation",
+            "Tổ chức",
+            "select",
+            values=organisations,
+            many=True,
+            suggest="organisations",
+        ).choose(
             by_name(choices.organisations_to_choose(include=ids_in(organisations))),
             blank="Tất cả tổ chức",
         ),
-        FormField("directive", "Văn bản", "select", values=directives).choose(
-            sorted(directive_options, key=lambda o: o[1]), blank="Tất cả văn bản"
-        ),
+        FormField(
+            "directive", "Văn bản", "select", values=directives, many=True, suggest="directives"
+        ).choose(in_vietnamese_order(directive_options), blank="Tất cả văn bản"),
         FormField(
             "published_after", "Từ ngày", "date", values=values_of(request, "published_after")[:1]
         ),

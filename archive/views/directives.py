@@ -68,7 +68,9 @@ def directive_form(request) -> list[FormField]:
         FormField("kind", "Loại văn bản", "select", values=single("kind")).choose(
             [(kind, kind) for kind in choices.directive_kinds()], blank="Mọi loại"
         ),
-        FormField("issuer", "Cơ quan ban hành", "select", values=issuers).choose(
+        FormField(
+            "issuer", "Cơ quan ban hành", "select", values=issuers, suggest="organisations"
+        ).choose(
             by_name(choices.issuers_to_choose(include=ids_in(issuers))),
             blank="Mọi cơ quan",
         ),

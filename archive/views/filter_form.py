@@ -11,6 +11,10 @@ import re
 from dataclasses import dataclass, field
 
 from django.http import HttpRequest, HttpResponseRedirect
+from django.urls import reverse
+
+from archive.collation import sort_key
+from archive.filters import MAX_FILTER_VALUES
 
 CODE_MESSAGES = {
     "invalid_choice": "Giá trị “{value}” không có trong danh sách.",
@@ -53,12 +57,23 @@ class FormField:
     options: list[tuple[str, str]] = field(default_factory=list)  # (value, label)
     errors: list[str] = field(default_factory=list)
     help: str = ""
+    # A parameter that takes several values gets one more, blank control to add one.
+    many: bool = False
+    # The API list whose `q` suggests values (type-ahead), for the page's script.
+    suggest: str = ""
+
+    @property
+    def suggest_url(self) -> str:
+        return reverse(f"api:suggest-{self.suggest}") if self.suggest else ""
 
     def controls(self) -> list[tuple[str, str]]:
         """(element id, value) for each control."""
+        values = [value for value in self.values if value] or [""]
+        if self.many and values[-1] and len(values) < MAX_FILTER_VALUES:
+            values.append("")
         return [
             (f"id_{self.name}" if i == 0 else f"id_{self.name}_{i}", value)
-            for i, value in enumerate(self.values or [""])
+            for i, value in enumerate(values)
         ]
 
     def choose(self, options: list[tuple[str, str]], *, blank: str) -> FormField:
@@ -88,22 +103,32 @@ def ordering_field(request: HttpRequest, orderings: list[tuple[str, str]]) -> Fo
 
 
 def by_name(records) -> list[tuple[str, str]]:
-    """Select-box options (id, name) for records, sorted by name."""
-    return sorted(((str(record.pk), str(record)) for record in records), key=lambda o: o[1])
+    """Select-box options (id, name) for records, in Vietnamese order like the lists."""
+    return in_vietnamese_order((str(record.pk), str(record)) for record in records)
+
+
+def in_vietnamese_order(options) -> list[tuple[str, str]]:
+    """(value, label) options sorted by label in Vietnamese alphabetical order."""
+    return sorted(options, key=lambda option: (sort_key(option[1]), option[1]))
 
 
 def without_blank_parameters(request: HttpRequest) -> HttpResponseRedirect | None:
     """A redirect to the same list without the form's empty fields, if it sent any.
 
-    A GET form submits every field; dropping the blank ones leaves an address
-    that says only what was chosen, fit to be shared.
+    A GET form submits every field (and a blank control to add one more value
+    to a repeatable one); dropping the blank values leaves an address that
+    says only what was chosen, fit to be shared.
     """
     query = request.GET.copy()
-    blank = [key for key, values in query.lists() if not any(v.strip() for v in values)]
+    blank = [key for key, values in query.lists() if not all(v.strip() for v in values)]
     if not blank:
         return None
     for key in blank:
-        del query[key]
+        kept = [value for value in query.getlist(key) if value.strip()]
+        if kept:
+            query.setlist(key, kept)
+        else:
+            del query[key]
     return HttpResponseRedirect(f"{request.path}?{query.urlencode()}" if query else request.path)
 
 

@@ -24,6 +24,7 @@ from archive.views.filter_form import (
     vietnamese_errors,
     without_blank_parameters,
 )
+from archive.views.limits import too_many_values_response
 from archive.views.pictures import mention_chart
 
 PAGE_SIZE = 20
@@ -107,6 +108,8 @@ def list_page(
     what the page shows beside a valid list (the facets). An invalid filter
     answers 400 with the form and its messages, never a page of unfiltered rows.
     """
+    if refusal := too_many_values_response(request):
+        return refusal
     if redirect := without_blank_parameters(request):
         return redirect
     page, errors = filtered_page(request, filterset, rows=rows, kinds=kinds)

@@ -24,6 +24,7 @@ from archive.views.filter_form import (
     values_of,
 )
 from archive.views.listing import entity_articles, list_page
+from archive.views.merged import redirect_to_survivor
 from archive.views.network import network
 
 NAME_ORDERINGS = [("name", "Tên A–Z"), ("-name", "Tên Z–A"), ("abbreviation", "Tên viết tắt")]
@@ -57,7 +58,7 @@ def organisation_form(request) -> list[FormField]:
             [(kind, kind_label(kind)) for kind in choices.organisation_kinds()],
             blank="Mọi loại",
         ),
-        FormField("parent", "Trực thuộc", "select", values=parents).choose(
+        FormField("parent", "Trực thuộc", "select", values=parents, suggest="organisations").choose(
             by_name(choices.parents_to_choose(include=ids_in(parents))),
             blank="Bất kỳ",
         ),
@@ -73,6 +74,11 @@ def organisation_detail(request, pk: int):
         .first()
     )
     if organisation is None:
+        moved = redirect_to_survivor(
+            request, model=Organisation, pk=pk, url_name="archive:organisation_detail"
+        )
+        if moved is not None:
+            return moved
         raise Http404("Không có tổ chức này.")
     people = organisation_people(organisation)
     directives = organisation.directives_issued.order_by("-issued_on", "symbol")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.http import Http404
 from django.shortcuts import render
 
-from archive.filters import PersonFilter
+from archive.filters import RANK_GROUPS, PersonFilter
 from archive.models import RANK_CHOICES, Article, Person
 from archive.selectors import choices
 from archive.selectors.pages import person_post_summary, person_rank_summary, with_person_summary
@@ -19,8 +19,14 @@ from archive.views.filter_form import (
     values_of,
 )
 from archive.views.listing import entity_articles, list_page
+from archive.views.merged import redirect_to_survivor
 from archive.views.network import network
 
+# The rank groups as choices first ("cấp tướng": every general rank), then each rank.
+RANK_OPTIONS = [
+    *((name, f"{name.capitalize()} ({', '.join(ranks)})") for name, ranks in RANK_GROUPS.items()),
+    *RANK_CHOICES,
+]
 NAME_ORDERINGS = [("name", "Tên A–Z"), ("-name", "Tên Z–A")]
 # A person's page lists this many posts, the most recently stated first.
 POSTS_SHOWN = 50
@@ -42,10 +48,17 @@ def person_form(request) -> list[FormField]:
     organisations = values_of(request, "organisation")
     return [
         search_field(request, "Tên", help="Không cần gõ dấu."),
-        FormField("rank", "Cấp bậc", "select", values=values_of(request, "rank")[:1]).choose(
-            RANK_CHOICES, blank="Mọi cấp bậc"
+        FormField("rank", "Cấp bậc", "select", values=values_of(request, "rank"), many=True).choose(
+            RANK_OPTIONS, blank="Mọi cấp bậc"
         ),
-        FormField("organisation", "Giữ chức vụ tại", "select", values=organisations).choose(
+        FormField(
+            "organisation",
+            "Giữ chức vụ tại",
+            "select",
+            values=organisations,
+            many=True,
+            suggest="organisations",
+        ).choose(
             by_name(choices.organisations_to_choose(include=ids_in(organisations))),
             blank="Mọi tổ chức",
         ),
@@ -56,6 +69,9 @@ def person_form(request) -> list[FormField]:
 def person_detail(request, pk: int):
     person = Person.objects.filter(pk=pk).prefetch_related("aliases").first()
     if person is None:
+        moved = redirect_to_survivor(request, model=Person, pk=pk, url_name="archive:person_detail")
+        if moved is not None:
+            return moved
         raise Http404("Không có nhân vật này.")
     articles = entity_articles(
         request,

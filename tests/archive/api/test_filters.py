@@ -193,7 +193,7 @@ def test_ordering_by_whitelisted_fields(archive, anonymous):
         # One value for a parameter that takes one: the first would be dropped.
         ("/api/articles/?q=cong&q=an", "q", "give one value, not 2"),
         ("/api/articles/?ordering=title&ordering=id", "ordering", "comma-separated"),
-        ("/api/people/?rank=Đại tá&rank=Đại tướng", "rank", "give one value, not 2"),
+        ("/api/directives/?year=2020&year=2021", "year", "give one value, not 2"),
         # A parameter the list does not take would otherwise widen the list.
         ("/api/articles/?persn=1", "persn", "unknown parameter"),
         ("/api/people/?organization=1", "organization", "unknown parameter"),
@@ -272,17 +272,44 @@ def test_search_lists_a_newly_added_article_first(archive, anonymous):
     assert ids(anonymous, "/api/articles/?q=cong an")[0] == newer.pk
 
 
-def test_names_sort_alphabetically_whatever_their_accents(db, anonymous):
-    for name in ("Đặng Văn Tú", "Bùi Thị Hoa", "Dương Minh Kha", "Bạch Ngọc Sơn", "Bounmy Sithong"):
+def test_names_sort_in_vietnamese_alphabetical_order(db, anonymous):
+    names = ("Đặng Văn Tú", "Bùi Thị Hoa", "Dương Minh Kha", "Bạch Ngọc Sơn", "Bounmy Sithong")
+    for name in (*names, "Ân Thị Lụa", "Ông Văn Tề", "Ưng Hoàng Phúc", "Uông Thị Nga", "Ba Tâm"):
         Person.objects.create(name=name)
     response = anonymous.get("/api/people/?ordering=name")
     assert [p["name"] for p in response.json()["results"]] == [
-        "Bạch Ngọc Sơn",
+        "Ân Thị Lụa",  # a ă â: Â after every A, before B
+        "Ba Tâm",
+        "Bạch Ngọc Sơn",  # tone marks count only after the letters
         "Bounmy Sithong",
         "Bùi Thị Hoa",
+        "Dương Minh Kha",  # d before đ
         "Đặng Văn Tú",
-        "Dương Minh Kha",
+        "Ông Văn Tề",
+        "Uông Thị Nga",
+        "Ưng Hoàng Phúc",  # u before ư
     ]
+    descending = anonymous.get("/api/people/?ordering=-name").json()["results"]
+    assert descending[0]["name"] == "Ưng Hoàng Phúc"
+
+
+def test_several_ranks_mean_any_of_them_and_the_general_ranks_can_be_asked_at_once(db, anonymous):
+    for n, rank in enumerate(["Đại tướng", "Thiếu tướng", "Đại tá", "Thượng tá", ""]):
+        Person.objects.create(name=f"Người Thử {n}", rank=rank)
+
+    def named(url: str) -> set[str]:
+        response = anonymous.get(url)
+        assert response.status_code == 200, response.json()
+        return {item["rank"] for item in response.json()["results"]}
+
+    assert named("/api/people/?rank=Đại tá&rank=Thượng tá") == {"Đại tá", "Thượng tá"}
+    assert named("/api/people/?rank=Đại tá,Thiếu tướng") == {"Đại tá", "Thiếu tướng"}
+    assert named("/api/people/?rank=cấp tướng") == {"Đại tướng", "Thiếu tướng"}
+    assert named("/api/people/?rank=cap tuong&rank=Thượng tá") == {
+        "Đại tướng",
+        "Thiếu tướng",
+        "Thượng tá",
+    }
 
 
 def test_a_joint_directive_is_found_by_each_of_its_issuers_and_lists_them_in_order(

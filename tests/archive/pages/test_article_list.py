@@ -200,3 +200,28 @@ def test_a_chosen_person_outside_the_cached_choices_is_still_offered(client, arc
     assert response.status_code == 200  # the person exists; no article names them yet
     assert f'<option value="{newcomer.pk}" selected>Hồ Văn Mới</option>' in text_of(response)
     assert "Không có bài viết nào khớp với bộ lọc" in text_of(response)
+
+
+def test_a_thousand_repeated_filter_values_get_a_small_400_before_any_query(client, db):
+    address = "/articles/?" + "&".join(f"organisation={n}" for n in range(1, 990))
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(address)
+    assert response.status_code == 400
+    assert len(response.content) < 5_000
+    assert len(captured) == 0
+    assert "Tham số “organisation” có 989 giá trị" in text_of(response)
+
+
+@pytest.mark.parametrize("path", ["/articles/", "/people/", "/organisations/", "/directives/"])
+def test_more_values_than_the_api_allows_are_refused_on_every_list(client, db, path):
+    too_many = ",".join(str(n) for n in range(1, 22))
+    refused = client.get(path, {"person": too_many})
+    assert refused.status_code == 400
+    assert "Quá nhiều giá trị trong bộ lọc" in text_of(refused)
+    twenty = "&".join(f"organisation={n}" for n in range(1, 21))
+    assert "Quá nhiều giá trị trong bộ lọc" not in text_of(client.get(f"{path}?{twenty}"))
+
+
+def test_commas_in_the_search_text_are_not_counted_as_values(client, db):
+    words = ", ".join(f"tu{n}" for n in range(30))
+    assert client.get("/articles/", {"q": words}).status_code == 200
