@@ -100,6 +100,7 @@ class ArticleAdmin(AccentSearchMixin, RecordedEditsMixin, ArchiveAdmin):
                 "fields": [
                     "title",
                     ("published_on", "published_precision"),
+                    ("published_year_inferred", "published_evidence"),
                     "dateline_place",
                     "author",
                     ("source_name", "source_url"),
@@ -118,6 +119,7 @@ class ArticleAdmin(AccentSearchMixin, RecordedEditsMixin, ArchiveAdmin):
         ),
     ]
     readonly_fields = [
+        "published_evidence",
         "structure",
         "raw_text",
         "origin",

@@ -234,6 +234,7 @@ def article_list_rows(articles: QuerySet[Article]) -> QuerySet[Article]:
             "published_day",
             "published_precision",
             "published_year_inferred",
+            "published_evidence",
         )
         .annotate(snippet=Substr("body", 1, SNIPPET_LENGTH))
     )
