@@ -98,12 +98,15 @@ def list_page(
     form: Callable[[HttpRequest], list[FormField]],
     noun: str,
     decorate: Callable[[object], None] | None = None,
+    notes: Callable[[object], dict] | None = None,
 ) -> HttpResponse:
     """A list page: the filter form with its messages, the capped count, a page of rows.
 
     `form(request)` builds the controls, `rows` adds what a row shows,
-    `decorate(row)` labels a row for the template. An invalid filter answers
-    400 with the form and its messages, never a page of unfiltered rows.
+    `decorate(row)` labels a row for the template, `notes(filterset)` adds
+    what the page says about the filter (read only for a valid one). An
+    invalid filter answers 400 with the form and its messages, never a page
+    of unfiltered rows.
     """
     if redirect := without_blank_parameters(request):
         return redirect
@@ -120,6 +123,8 @@ def list_page(
         "count_phrase": count_phrase(page, noun) if page else "",
         "filtered": any(value for key, value in request.GET.items() if key != "page"),
     }
+    if page is not None and notes is not None:
+        context |= notes(filterset)
     invalid = bool(set(errors) - {"page"})
     return render(request, template, context, status=400 if invalid else 200)
 
