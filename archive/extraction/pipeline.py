@@ -74,7 +74,12 @@ def _with_inferred_year(
     if dateline is None or dateline.date is None or published != dateline.date:
         return structure
     text = structure.text
-    lead = next((text[b.start : b.end] for b in structure.blocks if b.kind is BlockKind.LEAD), "")
+    # The title counts with the lead: "Tập huấn nghiệp vụ năm 2025" names the year too.
+    lead = "\n".join(
+        text[b.start : b.end]
+        for b in structure.blocks
+        if b.kind in (BlockKind.TITLE, BlockKind.LEAD)
+    )
     sources = [text[b.start : b.end] for b in structure.blocks if b.kind is BlockKind.SOURCE]
     dates, symbols = directive_evidence(
         (d.issued for d in directives), (d.symbol for d in directives)

@@ -8,7 +8,7 @@ because the page around it showed it; the text still carries clues:
   of the same day and month, an anniversary ("80 năm ... (1945–2025)",
   "kỷ niệm 7 năm ... 22/10/2018"), a congress's term ("Đại hội ... nhiệm kỳ
   2025–2030" sits in 2025), a reporting period ("6 tháng đầu năm 2025"), the
-  one year the lead names;
+  one year the title and lead name;
 - bounds: the article is not older than the newest directive it cites (its
   issue date, or the year in its symbol), and a period it reviews ("giai đoạn
   2021–2025", "nhiệm kỳ 2020–2025") has not long ended.
@@ -35,7 +35,7 @@ FROM_SAME_DAY = "ngày đầy đủ cùng ngày tháng trong bài"  # a full dat
 FROM_ANNIVERSARY = "năm kỷ niệm"  # an anniversary
 FROM_CONGRESS = "nhiệm kỳ của đại hội"  # a congress's term
 FROM_PERIOD = "kỳ báo cáo trong bài"  # "6 tháng đầu năm 2025"
-FROM_LEAD = "năm nêu trong đoạn mở đầu"  # the lead's one year
+FROM_LEAD = "năm nêu trong tiêu đề, đoạn mở đầu"  # the one year of the title and lead
 FROM_DIRECTIVES = "ngày ban hành của văn bản được trích dẫn"  # cited directives
 FROM_SPANS = "nhiệm kỳ, giai đoạn nêu trong bài"  # terms and periods
 
@@ -86,7 +86,7 @@ class Evidence:
     """What one article says about its own year."""
 
     text: str
-    lead: str = ""
+    lead: str = ""  # the title and the lead
     source: str = ""  # the source line(s) and URL
     directive_dates: tuple[PartialDate, ...] = ()  # issue dates of the directives it cites
     directive_symbols: tuple[str, ...] = ()
