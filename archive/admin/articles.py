@@ -88,6 +88,8 @@ class ArticleAdmin(AccentSearchMixin, RecordedEditsMixin, ArchiveAdmin):
         "source_name",
         ("published_precision", titled(admin.ChoicesFieldListFilter, "độ chính xác của ngày")),
         ("published_year", titled(admin.AllValuesFieldListFilter, "năm đăng")),
+        # Inferred years are what an editor confirms or corrects.
+        "published_year_inferred",
         EditedFilter,
     ]
     date_hierarchy = "published_on"
