@@ -45,7 +45,10 @@ def articles() -> dict[str, Article]:
 def test_inferred_year_is_inside_a_date_filter(articles):
     assert articles["inferred"].published_year_inferred
     body = APIClient().get(f"/api/articles/?{YEAR_2025}").json()
-    assert {a["id"] for a in body["results"]} == {articles["dated"].pk, articles["inferred"].pk}
+    assert {a["id"]: a["published_year_inferred"] for a in body["results"]} == {
+        articles["dated"].pk: False,
+        articles["inferred"].pk: True,
+    }
 
 
 def test_the_api_says_how_many_undated_articles_the_date_filter_left_out(articles):
