@@ -103,7 +103,8 @@ class ArticleFilter(ArchiveFilterSet):
         error_messages=DATE_MESSAGES,
         label="Đăng từ ngày",
         help_text="Published on or after this date (YYYY-MM-DD); undated articles are left "
-        "out unless include_undated is true (the list says how many).",
+        "out unless include_undated is true, and the API list's undated_left_out "
+        "{count, capped} says how many.",
     )
     published_before = filters.DateFilter(
         method="filter_published_before",
