@@ -71,6 +71,8 @@ class Article(EditableModel):
         default=DatePrecision.UNKNOWN,
     )
     published_year_inferred = models.BooleanField("năm được suy ra", default=False)
+    # How an inferred year was found ("năm kỷ niệm", ...): pages say "năm suy ra từ …".
+    published_evidence = models.CharField("năm suy ra từ", max_length=300, blank=True)
     origin = models.CharField("tệp gốc", max_length=1000, unique=True)
     sha256 = models.CharField("mã băm SHA-256", max_length=64, unique=True)
     search_document = models.TextField(blank=True, editable=False)

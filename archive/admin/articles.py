@@ -88,6 +88,8 @@ class ArticleAdmin(AccentSearchMixin, RecordedEditsMixin, ArchiveAdmin):
         "source_name",
         ("published_precision", titled(admin.ChoicesFieldListFilter, "độ chính xác của ngày")),
         ("published_year", titled(admin.AllValuesFieldListFilter, "năm đăng")),
+        # Inferred years are what an editor confirms or corrects.
+        "published_year_inferred",
         EditedFilter,
     ]
     date_hierarchy = "published_on"
@@ -100,6 +102,7 @@ class ArticleAdmin(AccentSearchMixin, RecordedEditsMixin, ArchiveAdmin):
                 "fields": [
                     "title",
                     ("published_on", "published_precision"),
+                    ("published_year_inferred", "published_evidence"),
                     "dateline_place",
                     "author",
                     ("source_name", "source_url"),
@@ -118,6 +121,7 @@ class ArticleAdmin(AccentSearchMixin, RecordedEditsMixin, ArchiveAdmin):
         ),
     ]
     readonly_fields = [
+        "published_evidence",
         "structure",
         "raw_text",
         "origin",

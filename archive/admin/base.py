@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from django.contrib import admin
-from django.core.exceptions import FieldDoesNotExist
+from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 
 from archive.extraction.normalize import fold_accents, matching_key
 from archive.selectors.pages import without_article_texts
-from archive.services import record_edit
+from archive.services.editing import EditConflict, save_edit
 from archive.views.display import article_date
 
 # Names sort in Vietnamese order by their indexed key (archive.collation): in
@@ -133,11 +133,27 @@ class RecordedEditsMixin:
     """
 
     def save_model(self, request, obj, form, change):
-        if form.changed_data:
-            # The service saves the record itself: it reads the old name first.
-            record_edit(instance=obj, fields=form.changed_data)
-        else:
+        if not form.changed_data:
             super().save_model(request, obj, form, change)
+            return
+        # The service saves the record itself (it reads the old name first),
+        # with the rules the API follows too: date parts, links, edit marks.
+        links = {
+            name: form.cleaned_data[name]
+            for name in form.changed_data
+            if obj._meta.get_field(name).many_to_many
+        }
+        try:
+            save_edit(instance=obj, fields=form.changed_data, links=links)
+        except EditConflict:
+            raise ValidationError(
+                "Một bản ghi khác với cùng giá trị vừa được lưu. Hãy tải lại trang."
+            ) from None
+
+    def save_related(self, request, form, formsets, change):
+        # The form's many-to-many fields were set by save_edit; only inlines remain.
+        for formset in formsets:
+            self.save_formset(request, form, formset, change=change)
 
     @admin.display(description="trường đã sửa tay")
     def edited(self, obj):

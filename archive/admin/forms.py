@@ -20,7 +20,7 @@ from archive.models import (
     PersonAlias,
     Position,
 )
-from archive.selectors.names import name_owner
+from archive.services.editing import name_clash
 
 MERGE_HINT = "Nếu là cùng một {noun}, hãy dùng thao tác “Hợp nhất” trong danh sách."
 
@@ -37,38 +37,35 @@ class ArticleForm(forms.ModelForm):
             "title",
             "published_on",
             "published_precision",
+            "published_year_inferred",
             "dateline_place",
             "author",
             "source_name",
             "source_url",
             "notes",
         ]
-        labels = {"published_precision": "Độ chính xác của ngày đăng"}
+        labels = {
+            "published_precision": "Độ chính xác của ngày đăng",
+            "published_year_inferred": "Năm được suy ra (bỏ chọn để xác nhận năm)",
+        }
 
 
 class NamedRecordForm(forms.ModelForm):
     """A record (person, organisation) whose name no other record or alias answers to.
 
-    `alias_model` holds the records' other names, `owner_field` is its foreign
-    key to the record, `noun` names the record in the messages.
+    The rule is the editing service's (`name_clash`), which the API uses too;
+    `noun` names the record in the messages.
     """
 
-    alias_model: type
-    owner_field = ""
     noun = ""
 
     def clean_name(self):
         name, noun = self.cleaned_data["name"], self.noun
-        owner, by_alias = name_owner(
-            model=self._meta.model,
-            alias_model=self.alias_model,
-            owner_field=self.owner_field,
-            name=name,
-            excluding=self.instance.pk,
-        )
-        if owner is None:
+        clash = name_clash(instance=self.instance, name=name)
+        if clash is None:
             return name
-        if by_alias:
+        owner = clash.owner
+        if clash.by_alias:
             message = f"“{name}” là tên khác của {noun} “{owner}”. "
         else:
             message = f"Đã có {noun} “{owner}” với tên này. "
@@ -76,8 +73,6 @@ class NamedRecordForm(forms.ModelForm):
 
 
 class PersonForm(NamedRecordForm):
-    alias_model = PersonAlias
-    owner_field = "person"
     noun = "nhân vật"
 
     class Meta:
@@ -86,8 +81,6 @@ class PersonForm(NamedRecordForm):
 
 
 class OrganisationForm(NamedRecordForm):
-    alias_model = OrganisationAlias
-    owner_field = "organisation"
     noun = "tổ chức"
 
     class Meta:

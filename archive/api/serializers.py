@@ -218,6 +218,11 @@ class PublishedSerializer(serializers.Serializer):
     day = serializers.IntegerField(source="published_day", allow_null=True)
     precision = serializers.CharField(source="published_precision")
     year_inferred = serializers.BooleanField(source="published_year_inferred")
+    year_evidence = serializers.CharField(
+        source="published_evidence",
+        help_text="How an inferred year was found (Vietnamese, completes 'năm suy ra từ …'); "
+        "empty when the year is written or confirmed by an editor.",
+    )
 
 
 class MentionCountsSerializer(serializers.Serializer):

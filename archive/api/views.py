@@ -221,6 +221,10 @@ def _document_writes(detail, write, *, create: bool = True):
     return extend_schema_view(**overrides)
 
 
+# The undated articles a date filter leaves out are counted up to this many.
+UNDATED_CAP = 1000
+
+
 @_document_writes(shapes.ArticleDetailSerializer, writes.ArticleWriteSerializer, create=False)
 class ArticleViewSet(ArchiveViewSet):
     """Articles, newest first. New articles come in through `import/` (the importer's path)."""
@@ -258,6 +262,15 @@ class ArticleViewSet(ArchiveViewSet):
 
     def list_queryset(self):
         return selectors.list_articles()
+
+    def list(self, request, *args, **kwargs):
+        response = super().list(request, *args, **kwargs)
+        # A date filter says how many undated articles it left out (capped):
+        # include_undated=true brings them in.
+        left_out = self.filterset.undated_left_out(cap=UNDATED_CAP)
+        if left_out is not None:
+            response.data["undated_left_out"] = {"count": left_out[0], "capped": left_out[1]}
+        return response
 
     def detail_queryset(self):
         return selectors.get_articles_for_detail()

@@ -1,8 +1,10 @@
 """What an editor may send to change a record, and its validation.
 
-Every save goes through `archive.services.record_edit`, which marks the
-fields the editor changed as an editor's (a re-import never overwrites them)
-and keeps a renamed person's or organisation's old name as an alias. Names are
+Every save goes through `archive.services.editing.save_edit`, the path the
+admin takes too: it finds the fields the editor changed, derives the date
+parts, sets the links, marks the fields as an editor's (a re-import never
+overwrites them) and keeps a renamed person's or organisation's old name as
+an alias. Names are
 unique by their matching key and symbols by their canonical form: a clash is a
 400 naming the field, checked here before the database's unique constraint
 would fail.
@@ -13,7 +15,7 @@ from __future__ import annotations
 import hashlib
 
 from django.core.validators import ProhibitNullCharactersValidator
-from django.db import IntegrityError, models, transaction
+from django.db import models
 from django.db.models import Q
 from rest_framework import serializers
 from rest_framework.utils import html
@@ -24,26 +26,13 @@ from archive.extraction.normalize import fold_spaces
 from archive.extraction.ranks import canonical_rank
 from archive.models import (
     Article,
-    DatePrecision,
     Directive,
     Organisation,
-    OrganisationAlias,
     Person,
-    PersonAlias,
 )
-from archive.selectors.names import name_owner
-from archive.services import ArticleImportError, record_edit
+from archive.services import ArticleImportError
+from archive.services.editing import EditConflict, changed_fields, name_clash, save_edit
 from archive.services.importing import identify_text
-from archive.services.storing import PUBLISHED_FIELDS
-
-
-def _differs(instance, name: str, value) -> bool:
-    field = instance._meta.get_field(name)
-    if field.many_to_many:
-        return {obj.pk for obj in getattr(instance, name).all()} != {obj.pk for obj in value}
-    if field.is_relation:
-        return getattr(instance, field.attname) != (value.pk if value is not None else None)
-    return getattr(instance, name) != value
 
 
 class MultilineTextField(serializers.CharField):
@@ -58,7 +47,7 @@ class MultilineTextField(serializers.CharField):
 
 
 class EditSerializer(serializers.ModelSerializer):
-    """Saves through record_edit, marking the fields the editor changed.
+    """Saves through the editing service (save_edit), as the admin does.
 
     As the admin does (form.changed_data): a PUT carries every field, and a
     value sent back as it was must not shield that field from later imports.
@@ -88,34 +77,20 @@ class EditSerializer(serializers.ModelSerializer):
         return super().to_internal_value(data)
 
     def _save(self, instance, validated_data: dict):
-        changed = [
-            name
-            for name, value in validated_data.items()
-            if instance.pk is None or _differs(instance, name, value)
-        ]
-        many = {
+        changed = changed_fields(instance=instance, values=validated_data)
+        links = {
             name: validated_data.pop(name)
             for name in list(validated_data)
             if isinstance(self.fields[name], serializers.ManyRelatedField)
         }
         for name, value in validated_data.items():
             setattr(instance, name, value)
-        extra = self.extra_edited_fields(instance, changed)
         try:
-            with transaction.atomic():
-                record_edit(instance=instance, fields=[*changed, *extra])
-                for name, value in many.items():
-                    getattr(instance, name).set(value)
-        except IntegrityError:
+            save_edit(instance=instance, fields=changed, links=links)
+        except EditConflict as error:
             # Two editors saving the same name at once: the loser gets a 400.
-            raise serializers.ValidationError(
-                {"non_field_errors": ["another record with these values was saved meanwhile"]}
-            ) from None
+            raise serializers.ValidationError({"non_field_errors": [str(error)]}) from None
         return instance
-
-    def extra_edited_fields(self, instance, changed: list[str]) -> list[str]:
-        """Fields that change with the `changed` ones (set on `instance` here)."""
-        return []
 
     def new_instance(self, validated_data: dict):
         return self.Meta.model()
@@ -137,34 +112,23 @@ def _clean_name(value: str) -> str:
 class NamedWriteSerializer(EditSerializer):
     """A record (person, organisation) whose name no other record or alias answers to.
 
-    `alias_model` holds the records' other names, `alias_fk` is its foreign
-    key to the record, `noun` names the record in the message.
+    `noun` names the record in the message.
     """
 
-    alias_model: type
-    alias_fk = ""
     noun = ""
 
     def validate_name(self, value: str) -> str:
         value = _clean_name(value)
-        clash, _ = name_owner(
-            model=self.Meta.model,
-            alias_model=self.alias_model,
-            owner_field=self.alias_fk,
-            name=value,
-            excluding=getattr(self.instance, "pk", None),
-        )
+        clash = name_clash(instance=self.instance or self.Meta.model(), name=value)
         if clash is not None:
             raise serializers.ValidationError(
-                f"{self.noun} {clash.pk} ({clash.name}) already has this name; "
+                f"{self.noun} {clash.owner.pk} ({clash.owner.name}) already has this name; "
                 "merge the two instead"
             )
         return value
 
 
 class PersonWriteSerializer(NamedWriteSerializer):
-    alias_model = PersonAlias
-    alias_fk = "person"
     noun = "person"
     rank = serializers.CharField(
         required=False,
@@ -187,8 +151,6 @@ class PersonWriteSerializer(NamedWriteSerializer):
 
 
 class OrganisationWriteSerializer(NamedWriteSerializer):
-    alias_model = OrganisationAlias
-    alias_fk = "organisation"
     noun = "organisation"
     parent = serializers.PrimaryKeyRelatedField(
         queryset=Organisation.objects.all(),
@@ -296,11 +258,13 @@ class DirectiveWriteSerializer(EditSerializer):
         # A symbol is what identifies a document, so it is the record's key too.
         return Directive(key=validated_data["symbol"])
 
-    def extra_edited_fields(self, instance, changed: list[str]) -> list[str]:
-        return ["issued_year"] if "issued_on" in changed else []
-
 
 class ArticleWriteSerializer(EditSerializer):
+    published_year_inferred = serializers.BooleanField(
+        required=False,
+        help_text="false confirms an inferred publication year (a re-import then keeps the "
+        "date); setting published_on replaces the whole date and clears it.",
+    )
     captions = serializers.ListField(
         child=serializers.CharField(max_length=2000), required=False, max_length=200
     )
@@ -313,6 +277,7 @@ class ArticleWriteSerializer(EditSerializer):
             "source_name",
             "source_url",
             "published_on",
+            "published_year_inferred",
             "dateline_place",
             "body",
             "captions",
@@ -330,18 +295,6 @@ class ArticleWriteSerializer(EditSerializer):
                 code="body_not_editable",
             )
         return value
-
-    def extra_edited_fields(self, instance, changed: list[str]) -> list[str]:
-        if "published_on" not in changed:
-            return []
-        # The date's parts are one fact: the editor's date replaces them all.
-        date = instance.published_on
-        instance.published_year = date.year if date else None
-        instance.published_month = date.month if date else None
-        instance.published_day = date.day if date else None
-        instance.published_precision = DatePrecision.FULL if date else DatePrecision.UNKNOWN
-        instance.published_year_inferred = False
-        return list(PUBLISHED_FIELDS)
 
 
 # --- Import -------------------------------------------------------------------

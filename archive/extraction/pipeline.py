@@ -20,9 +20,11 @@ from archive.extraction.normalize import matching_key, normalize_text
 from archive.extraction.organisations import extract_organisations, parse_organisation_at
 from archive.extraction.organisations.words import starts_post
 from archive.extraction.people import extract_people
+from archive.extraction.published import Evidence, directive_evidence, infer_published_year
 from archive.extraction.tokens import sentence_text, span_tokens, tokenize
 from archive.extraction.types import (
     ArticleStructure,
+    BlockKind,
     DirectiveEntity,
     Mention,
     MentionKind,
@@ -44,6 +46,7 @@ def extract(raw_text: str) -> ParsedArticle:
     mentions = _sorted_unique(
         (*directive_mentions, *org_mentions, *issuer_mentions, *person_mentions)
     )
+    structure = _with_inferred_year(structure, directives)
     return ParsedArticle(
         text=structure.text,
         title=structure.title,
@@ -51,6 +54,7 @@ def extract(raw_text: str) -> ParsedArticle:
         sentences=structure.sentences,
         dateline=structure.dateline,
         published=structure.published,
+        published_evidence=structure.published_evidence,
         author=structure.author,
         source_name=structure.source_name,
         source_url=structure.source_url,
@@ -59,6 +63,42 @@ def extract(raw_text: str) -> ParsedArticle:
         organisations=organisations,
         directives=directives,
         mentions=mentions,
+    )
+
+
+def _with_inferred_year(
+    structure: ArticleStructure, directives: tuple[DirectiveEntity, ...]
+) -> ArticleStructure:
+    """The structure with its dateline's missing year inferred from the whole article."""
+    dateline, published = structure.dateline, structure.published
+    if dateline is None or dateline.date is None or published != dateline.date:
+        return structure
+    text = structure.text
+    # The title counts with the lead: "Tập huấn nghiệp vụ năm 2025" names the year too.
+    lead = "\n".join(
+        text[b.start : b.end]
+        for b in structure.blocks
+        if b.kind in (BlockKind.TITLE, BlockKind.LEAD)
+    )
+    sources = [text[b.start : b.end] for b in structure.blocks if b.kind is BlockKind.SOURCE]
+    dates, symbols = directive_evidence(
+        (d.issued for d in directives), (d.symbol for d in directives)
+    )
+    evidence = Evidence(
+        text=text,
+        lead=lead,
+        source=" ".join([*sources, structure.source_url]),
+        directive_dates=dates,
+        directive_symbols=symbols,
+    )
+    date, found_by = infer_published_year(dateline.date, evidence)
+    if not found_by:
+        return structure
+    return dataclasses.replace(
+        structure,
+        dateline=dataclasses.replace(dateline, date=date),
+        published=date,
+        published_evidence=found_by,
     )
 
 

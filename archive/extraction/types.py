@@ -165,6 +165,7 @@ class ArticleStructure:
     sentences: tuple[Sentence, ...] = ()
     dateline: Dateline | None = None
     published: PartialDate | None = None
+    published_evidence: str = ""  # how an inferred year was found (published.FROM_*)
     author: str = ""
     source_name: str = ""
     source_url: str = ""
@@ -181,6 +182,9 @@ class ParsedArticle:
     sentences: tuple[Sentence, ...] = ()
     dateline: Dateline | None = None
     published: PartialDate | None = None
+    # How an inferred year was found, completing "năm suy ra từ …"; "" when
+    # the year is written in the dateline or unknown.
+    published_evidence: str = ""
     author: str = ""
     source_name: str = ""
     source_url: str = ""

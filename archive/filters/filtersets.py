@@ -50,6 +50,9 @@ def _citing_directive(qs: QuerySet, directive: int | str) -> QuerySet:
     )
 
 
+_DATE_PARAMETERS = ("published_after", "published_before", "include_undated")
+
+
 class ArticleForm(FilterForm):
     date_ranges = (("published_after", "published_before"),)
 
@@ -95,20 +98,27 @@ class ArticleFilter(ArchiveFilterSet):
         help_text="Publication name, case-insensitive exact match.",
     )
     published_after = filters.DateFilter(
-        field_name="published_on",
-        lookup_expr="gte",
+        method="filter_published_after",
         input_formats=ISO_DATE,
         error_messages=DATE_MESSAGES,
         label="Đăng từ ngày",
-        help_text="Published on or after this date (YYYY-MM-DD); undated articles are excluded.",
+        help_text="Published on or after this date (YYYY-MM-DD); undated articles are left "
+        "out unless include_undated is true, and the API list's undated_left_out "
+        "{count, capped} says how many.",
     )
     published_before = filters.DateFilter(
-        field_name="published_on",
-        lookup_expr="lte",
+        method="filter_published_before",
         input_formats=ISO_DATE,
         error_messages=DATE_MESSAGES,
         label="Đăng đến ngày",
-        help_text="Published on or before this date (YYYY-MM-DD); undated articles are excluded.",
+        help_text="Published on or before this date (YYYY-MM-DD); undated articles are left "
+        "out unless include_undated is true.",
+    )
+    include_undated = StrictBooleanFilter(
+        method="filter_include_undated",
+        label="Kể cả bài không rõ năm",
+        help_text="true: a date filter keeps the articles whose date is not known "
+        "(no year, or no day).",
     )
     has_title = StrictBooleanFilter(
         method="filter_has_title",
@@ -133,6 +143,40 @@ class ArticleFilter(ArchiveFilterSet):
         model = Article
         fields: list[str] = []
         form = ArticleForm
+
+    def _dated(self, queryset: QuerySet, condition: Q) -> QuerySet:
+        if self.form.cleaned_data.get("include_undated"):
+            condition |= Q(published_on__isnull=True)
+        return queryset.filter(condition)
+
+    def filter_published_after(self, queryset: QuerySet, name: str, value) -> QuerySet:
+        return self._dated(queryset, Q(published_on__gte=value))
+
+    def filter_published_before(self, queryset: QuerySet, name: str, value) -> QuerySet:
+        return self._dated(queryset, Q(published_on__lte=value))
+
+    def filter_include_undated(self, queryset: QuerySet, name: str, value) -> QuerySet:
+        return queryset  # it widens the date filters above
+
+    def undated_left_out(self, *, cap: int) -> tuple[int, bool] | None:
+        """(count, more) of the undated articles a date filter left out; None without one.
+
+        The other filters still apply. Counting stops past `cap` and reads the
+        published_on index (IS NULL), so it stays cheap on a large archive.
+        """
+        if not self.is_valid():
+            return None
+        data = self.form.cleaned_data
+        dated = data.get("published_after") or data.get("published_before")
+        if not dated or data.get("include_undated"):
+            return None
+        queryset = self.queryset
+        for name, value in data.items():
+            if name in _DATE_PARAMETERS or name == "ordering":
+                continue
+            queryset = self.filters[name].filter(queryset, value)
+        count = queryset.filter(published_on__isnull=True).order_by()[: cap + 1].count()
+        return min(count, cap), count > cap
 
     def filter_has_title(self, queryset: QuerySet, name: str, value: bool | None) -> QuerySet:
         if value is None:

@@ -33,7 +33,16 @@ from archive.selectors.common import count_of, newest_first_ordering
 
 EMBED_LIMIT = 100
 
-ARTICLE_LIST_FIELDS = ("id", "title", "author", "source_name", "source_url", "published_on")
+# published_year_inferred: an inferred date is shown as one in the list too.
+ARTICLE_LIST_FIELDS = (
+    "id",
+    "title",
+    "author",
+    "source_name",
+    "source_url",
+    "published_on",
+    "published_year_inferred",
+)
 
 
 # --- Articles ----------------------------------------------------------------

@@ -17,6 +17,7 @@ from django.db.models import (
     Min,
     OuterRef,
     Prefetch,
+    Q,
     QuerySet,
     Subquery,
 )
@@ -102,20 +103,33 @@ def count_capped(queryset: QuerySet, *, cap: int = COUNT_CAP) -> tuple[int, bool
 class MonthCount:
     month: datetime.date  # the first day of the month
     count: int
+    inferred: int = 0  # of them, in articles whose year was inferred
 
 
-def mentions_per_month(mentions: QuerySet) -> tuple[list[MonthCount], int]:
-    """Mentions counted by the month their article was published, and how many have no date."""
+# Mentions in undated articles are counted up to this many.
+UNDATED_MENTIONS_CAP = 10_000
+
+
+def mentions_per_month(mentions: QuerySet) -> tuple[list[MonthCount], tuple[int, bool]]:
+    """Mentions counted by the month their article was published (inferred years included),
+    and (count, more) of those with no date, counted up to UNDATED_MENTIONS_CAP."""
     rows = (
         mentions.filter(article__published_on__isnull=False)
         .annotate(month=TruncMonth("article__published_on"))
         .order_by()
         .values("month")
-        .annotate(n=Count("id"))
+        .annotate(
+            n=Count("id"), inferred=Count("id", filter=Q(article__published_year_inferred=True))
+        )
         .order_by("month")
     )
-    months = [MonthCount(month=_as_date(row["month"]), count=row["n"]) for row in rows]
-    undated = mentions.filter(article__published_on__isnull=True).count()
+    months = [
+        MonthCount(month=_as_date(row["month"]), count=row["n"], inferred=row["inferred"])
+        for row in rows
+    ]
+    undated = count_capped(
+        mentions.filter(article__published_on__isnull=True).values("pk"), cap=UNDATED_MENTIONS_CAP
+    )
     return months, undated
 
 
@@ -238,6 +252,7 @@ def article_list_rows(articles: QuerySet[Article]) -> QuerySet[Article]:
             "published_day",
             "published_precision",
             "published_year_inferred",
+            "published_evidence",
         )
         .annotate(snippet=Substr("body", 1, SNIPPET_LENGTH))
     )

@@ -8,6 +8,8 @@ nothing else creates articles, entities or mentions from an article's text.
     reextract_article(*, article: Article) -> ImportOutcome     (extraction again on raw_text)
     merge_people(*, survivor: Person, merged: Iterable[Person]) -> Person
     merge_organisations(*, survivor: Organisation, merged: Iterable[Organisation]) -> Organisation
+    save_edit(*, instance, fields, links=None)   an editor's change, from the admin or the API:
+        date parts, many-to-many links, edit marks (editing.py; also changed_fields, name_clash)
     record_edit(*, instance: Article | Person | Organisation | Directive, fields: Iterable[str])
         saves the instance and marks the fields as an editor's, so re-imports keep them
 
@@ -25,7 +27,7 @@ helpers, which turn any error of one file into an outcome). Modules:
     batch.py       many files: finding them, per-file failures, the run's totals
 """
 
-from archive.services.editing import record_edit
+from archive.services.editing import EditConflict, record_edit, save_edit
 from archive.services.importing import (
     ArticleImportError,
     ImportOutcome,
@@ -42,6 +44,7 @@ ImportError_ = ArticleImportError
 
 __all__ = [
     "ArticleImportError",
+    "EditConflict",
     "ImportError_",
     "ImportOutcome",
     "ImportStatus",
@@ -51,5 +54,6 @@ __all__ = [
     "merge_people",
     "record_edit",
     "reextract_article",
+    "save_edit",
     "store_parsed_article",
 ]

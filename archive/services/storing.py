@@ -40,6 +40,7 @@ PUBLISHED_FIELDS = (
     "published_day",
     "published_precision",
     "published_year_inferred",
+    "published_evidence",
 )
 
 # kind -> (mention model, its entity foreign key, the Resolved attribute)
@@ -64,6 +65,7 @@ def _published(parsed: ParsedArticle) -> dict[str, Any]:
             "published_day": None,
             "published_precision": "unknown",
             "published_year_inferred": False,
+            "published_evidence": "",
         }
     return {
         # Only a complete, real date goes into the date column; the parts keep
@@ -74,6 +76,9 @@ def _published(parsed: ParsedArticle) -> dict[str, Any]:
         "published_day": date.day,
         "published_precision": date.precision.value,
         "published_year_inferred": date.year_inferred,
+        "published_evidence": _limit("published_evidence", parsed.published_evidence)
+        if date.year_inferred
+        else "",
     }
 
 

@@ -40,6 +40,7 @@ ARTICLE_ORDERINGS = [
 ARTICLE_VALUE_KINDS = {
     "published_after": "date",
     "published_before": "date",
+    "include_undated": "boolean",
     "person": "entity",
     "organisation": "entity",
     "directive": "directive",
@@ -88,10 +89,30 @@ def article_form(request) -> list[FormField]:
             values=values_of(request, "published_before")[:1],
         ),
         FormField(
+            "include_undated",
+            "Bài không rõ năm",
+            "select",
+            values=values_of(request, "include_undated")[:1],
+            help="Khi lọc theo ngày.",
+        ).choose([("true", "Giữ lại")], blank="Bỏ qua"),
+        FormField(
             "source_name", "Nguồn", "select", values=values_of(request, "source_name")[:1]
         ).choose([(s, s) for s in choices.source_names()], blank="Tất cả nguồn"),
         ordering_field(request, ARTICLE_ORDERINGS),
     ]
+
+
+# The undated articles a date filter leaves out are counted up to this many.
+UNDATED_CAP = 1000
+
+
+def undated_note(filterset) -> dict:
+    """How many undated articles the date filter left out, for the one-click offer."""
+    left_out = filterset.undated_left_out(cap=UNDATED_CAP)
+    if left_out is None or not left_out[0]:
+        return {}
+    count, more = left_out
+    return {"undated_count": f"hơn {count}" if more else str(count)}
 
 
 def article_list(request):
@@ -104,6 +125,7 @@ def article_list(request):
         form=article_form,
         noun="bài viết",
         decorate=label_date,
+        notes=undated_note,
         aside=facet_context,
     )
 

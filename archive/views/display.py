@@ -32,7 +32,10 @@ def article_date(article) -> str:
     year, month, day = article.published_year, article.published_month, article.published_day
     if article.published_on and precision in ("full", "unknown"):
         label = article.published_on.strftime("%d/%m/%Y")
-        return f"{label} (năm suy ra)" if article.published_year_inferred else label
+        if not article.published_year_inferred:
+            return label
+        evidence = getattr(article, "published_evidence", "")
+        return f"{label} (năm suy ra từ {evidence})" if evidence else f"{label} (năm suy ra)"
     if precision == "month" and year and month:
         return f"tháng {month}/{year}"
     if precision == "day_month" and day and month:

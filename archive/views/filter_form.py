@@ -31,6 +31,7 @@ FIELD_MESSAGES = {
     "directive": "“{value}” không phải mã hay số, ký hiệu văn bản (ví dụ 59-NQ/TW).",
     "year": "Năm “{value}” không hợp lệ, ví dụ 2025.",
     "symbol": "Không phải số, ký hiệu văn bản (ví dụ 59-NQ/TW, 153/NQ-CP).",
+    "boolean": "“{value}” không hợp lệ: hãy dùng true hoặc false.",
 }
 NOUNS = {
     "person": "nhân vật",

@@ -99,14 +99,17 @@ def list_page(
     form: Callable[[HttpRequest], list[FormField]],
     noun: str,
     decorate: Callable[[object], None] | None = None,
+    notes: Callable[[object], dict] | None = None,
     aside: Callable[[HttpRequest, QuerySet], dict] | None = None,
 ) -> HttpResponse:
     """A list page: the filter form with its messages, the capped count, a page of rows.
 
     `form(request)` builds the controls, `rows` adds what a row shows,
-    `decorate(row)` labels a row for the template, `aside(request, rows)` adds
-    what the page shows beside a valid list (the facets). An invalid filter
-    answers 400 with the form and its messages, never a page of unfiltered rows.
+    `decorate(row)` labels a row for the template, `notes(filterset)` adds
+    what the page says about the filter (read only for a valid one),
+    `aside(request, rows)` what it shows beside a valid list (the facets). An
+    invalid filter answers 400 with the form and its messages, never a page
+    of unfiltered rows.
     """
     if refusal := too_many_values_response(request):
         return refusal
@@ -125,6 +128,8 @@ def list_page(
         "count_phrase": count_phrase(page, noun) if page else "",
         "filtered": any(value for key, value in request.GET.items() if key != "page"),
     }
+    if page is not None and notes is not None:
+        context |= notes(filterset)
     invalid = bool(set(errors) - {"page"})
     if aside is not None and page is not None and not invalid:
         context |= aside(request, filterset.qs)

@@ -11,14 +11,15 @@ from archive.views.display import directive_name
 
 def mention_chart(mentions, *, name: str) -> dict:
     """The bar chart of an entity's mentions per month, with its numbers for a table."""
-    months, undated = mentions_per_month(mentions)
+    months, (undated, more) = mentions_per_month(mentions)
     bars = charts.bars_by_month([(m.month, m.count) for m in months])
     return {
+        "inferred": sum(m.inferred for m in months),
         "svg": charts.bar_chart(
             bars, title=f"Số lần nhắc đến {name} theo thời gian", unit="lần nhắc đến"
         ),
         "bars": bars,
-        "undated": undated,
+        "undated": f"hơn {undated}" if more else undated,
     }
 
 

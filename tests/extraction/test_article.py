@@ -168,28 +168,6 @@ def test_a_dateline_line_without_period_is_a_lead_not_a_title() -> None:
     assert structure.dateline.place == "Đà Nẵng"
 
 
-def test_year_in_the_lead_is_evidence_unless_it_is_a_review() -> None:
-    plain = (
-        "Sáng 20/8, tại Huế, Công an tỉnh diễn tập phòng cháy năm 2025.\n\nBuổi diễn tập an toàn.\n"
-    )
-    review = (
-        "Sáng 20/1, tại Huế, Công an tỉnh tổng kết công tác năm 2025.\n\nHội nghị thành công.\n"
-    )
-    dated = parse(plain).dateline
-    assert dated is not None and dated.date == PartialDate(2025, 8, 20, year_inferred=True)
-    undated = parse(review).dateline
-    assert undated is not None and undated.date == PartialDate(None, 1, 20)
-
-
-def test_a_full_date_of_the_same_day_elsewhere_gives_the_year() -> None:
-    text = (
-        "Ngày 9/9, tại Hải Phòng, lực lượng cảnh sát biển diễn tập.\n\n"
-        "Kế hoạch diễn tập được phê duyệt để thực hiện vào ngày 9/9/2024 theo lịch.\n"
-    )
-    dateline = parse(text).dateline
-    assert dateline is not None and dateline.date == PartialDate(2024, 9, 9, year_inferred=True)
-
-
 def test_a_short_last_sentence_is_not_a_byline() -> None:
     text = "Ngày 5/6, đoàn công tác làm việc tại xã.\n\nBuổi làm việc kết thúc lúc 17 giờ.\n"
     assert parse(text).author == ""

@@ -1,8 +1,7 @@
 """The dateline that opens an article's lead, and the year it leaves out.
 
 What belongs here: "Sáng 16-1-2026, tại Hà Nội, ..." read into a date and a
-place, and the evidence (a page stamp, a full date of the same day, a year
-phrase in the lead) from which a missing year may be inferred and marked so.
+place, and the year the page's own stamp gives it when the dateline has none.
 """
 
 from __future__ import annotations
@@ -52,44 +51,20 @@ def match_dateline(lead: str) -> tuple[PartialDate, str, int] | None:
     return None
 
 
-_YEAR_PHRASE = re.compile(r"\bnăm\s+(?P<y>(?:19|20)\d{2})\b")
-# A lead about a review (tổng kết, sơ kết: year-end / mid-term review) names
-# the year under review, which is often not the year of the event (a January
-# meeting reviewing the previous year), so its year is not evidence.
-_REVIEW = re.compile(r"\b(?:tổng kết|sơ kết)\b", re.IGNORECASE)
-
-
-def _lead_years(lead: str) -> list[int]:
-    if _REVIEW.search(lead):
-        return []
-    dated = [(s, e) for s, e, _ in find_dates(lead)]
-    years = {
-        int(m.group("y"))
-        for m in _YEAR_PHRASE.finditer(lead)
-        if not any(s <= m.start() < e for s, e in dated)
-    }
-    return list(years) if len(years) == 1 else []
-
-
 def date_only(date: PartialDate) -> PartialDate:
     return PartialDate(date.year, date.month, date.day)
 
 
-def with_year(date: PartialDate, text: str, stamps: list[PartialDate], lead: str) -> PartialDate:
-    """The dateline's date, its year inferred from the strongest evidence in the article."""
-    if date.year is not None:
+def with_year(date: PartialDate, stamps: list[PartialDate]) -> PartialDate:
+    """The dateline's date, its year taken from the page's publication stamp if any.
+
+    The other evidence (same-day dates, directives, anniversaries...) is
+    weighed once the whole article is read (extraction.published).
+    """
+    if date.year is not None or not stamps:
         return date
-    if stamps:
-        # The page's publication stamp: the event happened on or before it.
-        return infer_year(date, [], not_after=stamps[0])
-    same_day = [
-        d.year
-        for _, _, d in find_dates(text)
-        if d.year and (d.month, d.day) == (date.month, date.day)
-    ]
-    if same_day:
-        return infer_year(date, same_day)
-    return infer_year(date, _lead_years(lead))
+    # The page's publication stamp: the event happened on or before it.
+    return infer_year(date, [], not_after=stamps[0])
 
 
 def is_title_like(line: str) -> bool:

@@ -30,6 +30,7 @@ from archive.extraction.article.furniture import (
 from archive.extraction.article.sentences import split_sentences
 from archive.extraction.dates import find_dates
 from archive.extraction.normalize import fold_spaces
+from archive.extraction.published import FROM_STAMP
 from archive.extraction.types import (
     ArticleStructure,
     Block,
@@ -102,7 +103,7 @@ def parse_structure(text: str) -> ArticleStructure:
         found = match_dateline(text[s:e])
         if found:
             date, place, date_end = found
-            date = with_year(date, text, stamps, text[s:e])
+            date = with_year(date, stamps)
             dateline = Dateline(date, place.strip(), s, s + date_end)
         cursor += 1
 
@@ -151,6 +152,7 @@ def parse_structure(text: str) -> ArticleStructure:
         for sentence in split_sentences(text, b.start, b.end)
     ]
     published = dateline.date if dateline else date_only(stamps[0]) if stamps else None
+    inferred = published is not None and published.year_inferred
     return ArticleStructure(
         text=text,
         title=title,
@@ -158,6 +160,7 @@ def parse_structure(text: str) -> ArticleStructure:
         sentences=tuple(sentences),
         dateline=dateline,
         published=published,
+        published_evidence=FROM_STAMP if inferred else "",
         author=author,
         source_name=source_name,
         source_url=source_url,

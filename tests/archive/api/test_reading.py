@@ -28,9 +28,11 @@ def test_article_list_items_carry_the_summary_fields_and_no_body(archive, anonym
         "source_name",
         "source_url",
         "published_on",
+        "published_year_inferred",
         "url",
     }
     assert first["published_on"] == "2025-06-01"
+    assert first["published_year_inferred"] is False
     assert first["url"].endswith(f"/api/articles/{archive.a_minister.pk}/")
     undated = next(item for item in items if item["id"] == archive.a_colonel_undated.pk)
     assert undated["published_on"] is None

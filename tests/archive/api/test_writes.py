@@ -168,6 +168,7 @@ def test_editing_an_article_marks_the_fields_and_the_date_parts(archive, editor)
         "day": 4,
         "precision": "full",
         "year_inferred": False,
+        "year_evidence": "",
     }
     assert "title" in body["edited_fields"]
     assert "published_on" in body["edited_fields"]

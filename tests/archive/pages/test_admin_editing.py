@@ -185,3 +185,24 @@ def test_reextract_action_runs_the_import_service(editor_client, archive_data):
     article.refresh_from_db()
     assert article.title == "Hải Lâm mở rộng thư viện cộng đồng"
     assert "Đã trích xuất lại 1 bài viết" in response.content.decode()
+
+
+def test_unlinking_a_directive_in_the_admin_sets_the_link_and_marks_it(editor_client, archive_data):
+    action = archive_data.action
+    assert action.implements.exists()
+    url = reverse("admin:archive_directive_change", args=[action.pk])
+    data = {
+        "kind": action.kind,
+        "kind_code": action.kind_code,
+        "number": action.number,
+        "symbol": action.symbol,
+        "issued_on": action.issued_on.isoformat() if action.issued_on else "",
+        "issuer": str(action.issuer_id or ""),
+        "summary": action.summary,
+        "notes": "",
+    }
+    response = editor_client.post(url, data)
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    action.refresh_from_db()
+    assert not action.implements.exists()
+    assert action.edited_fields == ["implements"]
