@@ -319,7 +319,7 @@ class ArticleViewSet(ArchiveViewSet):
                 "kind",
                 str,
                 required=True,
-                enum=list(selectors.ARTICLE_MENTIONS),
+                enum=[*selectors.ARTICLE_MENTIONS],
                 description="Which mentions: of people, organisations or directives.",
             )
         ],
