@@ -35,8 +35,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from archive.extraction.normalize import fold_accents, matching_key  # noqa: E402
 from synthetic import FAMILY, GIVEN, MIDDLE, PLACES, TOPICS, UNITS  # noqa: E402
+
+from archive.extraction.normalize import fold_accents, matching_key  # noqa: E402
 
 # Hub entities: the share of articles each appears in (15-35%).
 HUB_SHARES = (0.35, 0.25, 0.15)
@@ -155,7 +156,8 @@ def _entities(cursor, sizes: Sizes) -> None:
             unit = UNITS[n % len(UNITS)]
             name = f"{unit} {TOPICS[n % len(TOPICS)]} {PLACES[n % len(PLACES)]} {n}"
             parent = 1 if 1 < n <= 200 else None
-            yield (n, *base, name, matching_key(name), f"V{n}", unit.lower(), parent, fold_accents(name))
+            key, document = matching_key(name), fold_accents(name)
+            yield (n, *base, name, key, f"V{n}", unit.lower(), parent, document)
 
     _copy(
         cursor,
@@ -203,7 +205,7 @@ def _articles(cursor, sizes: Sizes, rng: random.Random) -> dict[str, int]:
         plans.append((person_ids, organisation_ids, directive_ids))
 
     def articles():
-        for n, (person_ids, organisation_ids, _) in enumerate(plans, start=1):
+        for n, (person_ids, _, _) in enumerate(plans, start=1):
             place, topic = PLACES[n % len(PLACES)], TOPICS[(n // 7) % len(TOPICS)]
             title = f"Công an tỉnh {place} triển khai công tác {topic} đợt {n}" if n % 10 else ""
             sentences = [
