@@ -15,7 +15,7 @@ from archive.admin.base import (
     RecordedEditsMixin,
     labelled,
 )
-from archive.admin.filters import EditedFilter, titled
+from archive.admin.filters import EditedFilter, IndexedValuesFilter, titled
 from archive.admin.forms import ArticleForm
 from archive.models import Article, DirectiveMention, OrganisationMention, PersonMention
 from archive.selectors.pages import ARTICLE_TEXTS, with_article_counts
@@ -85,9 +85,9 @@ class ArticleAdmin(AccentSearchMixin, RecordedEditsMixin, ArchiveAdmin):
     ]
     form = ArticleForm
     list_filter = [
-        "source_name",
+        ("source_name", IndexedValuesFilter),
         ("published_precision", titled(admin.ChoicesFieldListFilter, "độ chính xác của ngày")),
-        ("published_year", titled(admin.AllValuesFieldListFilter, "năm đăng")),
+        ("published_year", titled(IndexedValuesFilter, "năm đăng")),
         EditedFilter,
     ]
     date_hierarchy = "published_on"
