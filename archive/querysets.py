@@ -15,6 +15,7 @@ from django.db.models.signals import post_migrate
 from django.dispatch import receiver
 
 from archive.extraction.normalize import fold_accents
+from archive.search_plans import few_match_ids
 
 # The text-search configuration: "simple" does no stemming or stop words, which
 # suits accent-folded Vietnamese syllables. Migration 0003 stores
@@ -60,9 +61,13 @@ class SearchableQuerySet(models.QuerySet):
             return self.none()
         vendor = connections[self.db].vendor
         if vendor == "postgresql":
-            return self.alias(_search=StoredSearchVector()).filter(
-                _search=SearchQuery(" ".join(words), config=SEARCH_CONFIG, search_type="plain")
-            )
+            text = SearchQuery(" ".join(words), config=SEARCH_CONFIG, search_type="plain")
+            # Rare or absent words are looked up first (archive.search_plans).
+            matches = self.model._default_manager.alias(_search=StoredSearchVector())
+            few = few_match_ids(matches.filter(_search=text))
+            if few is not None:
+                return self.filter(id__in=few)
+            return self.alias(_search=StoredSearchVector()).filter(_search=text)
         if vendor == "sqlite":
             fts = f"{self.model._meta.db_table}_fts"
             matches = RawSQL(f"SELECT rowid FROM {fts} WHERE {fts} MATCH %s", [_fts5_query(words)])
