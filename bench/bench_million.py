@@ -35,11 +35,14 @@ API_LIST, HTML_LIST, SEARCH, ENTITY, ADMIN = 25, 50, 150, 100, 300
 
 def cursor_at(depth: int) -> str:
     """The `next` cursor of the feed page that ends `depth` rows down (as the API encodes it)."""
+    from django.db.models import F
+
     from archive.models import Article
 
     # A smaller archive than the issue's is paged halfway down instead.
     depth = min(depth, Article.objects.count() // 2)
-    row = Article.objects.order_by("-published_on", "-id").values("published_on", "id")[depth]
+    feed = Article.objects.order_by(F("published_on").desc(nulls_last=True), "-id")
+    row = feed.values("published_on", "id")[depth]
     day = row["published_on"].isoformat() if row["published_on"] else None
     payload = {"d": "next", "o": ["-published_on", "-id"], "v": [day, row["id"]]}
     text = json.dumps(payload, separators=(",", ":"), ensure_ascii=False)
