@@ -110,7 +110,9 @@ def mentions_per_month(mentions: QuerySet) -> tuple[list[MonthCount], int]:
         .annotate(month=TruncMonth("article__published_on"))
         .order_by()
         .values("month")
-        .annotate(n=Count("id"))
+        # COUNT(*), not COUNT(mention.id): the mentions need not be read from
+        # the table, their (entity, article) index is enough.
+        .annotate(n=Count("*"))
         .order_by("month")
     )
     months = [MonthCount(month=_as_date(row["month"]), count=row["n"]) for row in rows]
