@@ -19,7 +19,7 @@ urlpatterns = [
     path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),
     path("auth/token/", views.TokenView.as_view(), name="token"),
     *router.urls,
-    # Last: a JSON 404 for everything else under /api/, e.g. /api/people/abc/; (?s) so
-    # that a path with a newline in it is matched too.
-    re_path(r"(?s)^.*$", views.not_found),
+    # Last: a JSON 404 for everything else under /api/, e.g. /api/people/abc/; [\s\S], not
+    # `.`, so that a path with a newline in it is matched too.
+    re_path(r"^[\s\S]*$", views.not_found),
 ]
