@@ -1,4 +1,4 @@
-"""The admin's sidebar values, read by walking an index, are exactly the column's distinct values."""
+"""The admin sidebar values, read by walking an index, are the column's distinct values."""
 
 from __future__ import annotations
 
