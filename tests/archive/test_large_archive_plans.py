@@ -142,4 +142,5 @@ def test_the_admin_article_list_neither_counts_nor_lists_distinct_values_of_ever
     counts = [sql for sql in sqls if "COUNT(" in sql.upper() and "archive_article" in sql]
     assert counts, sqls
     assert all("LIMIT" in sql for sql in counts), counts
-    assert not [sql for sql in sqls if "SELECT DISTINCT" in sql.upper()], sqls
+    # No statement is a DISTINCT over the table (a row's counts may use one over its mentions).
+    assert not [sql for sql in sqls if sql.upper().startswith("SELECT DISTINCT")], sqls
