@@ -99,7 +99,13 @@ class Article(EditableModel):
                 name="article_day_valid",
             ),
         ]
-        indexes = [models.Index(fields=["title"]), models.Index(fields=["created_at"])]
+        indexes = [
+            # (title, id): `ordering=title` pages by title, ties broken by id.
+            models.Index(fields=["title", "id"], name="article_title_id"),
+            models.Index(fields=["created_at"]),
+            # The admin's year filter walks this index for its values.
+            models.Index(fields=["published_year"], name="article_published_year"),
+        ]
 
     def __str__(self) -> str:
         return self.title or f"(không tiêu đề) {self.origin}"

@@ -7,6 +7,8 @@ never joins, so a filtered list never repeats an article.
 
 from __future__ import annotations
 
+import datetime
+
 from django.apps import apps
 from django.contrib.postgres.search import SearchQuery, SearchVectorField
 from django.db import connections, models
@@ -16,6 +18,7 @@ from django.db.models.signals import post_migrate
 from django.dispatch import receiver
 
 from archive.extraction.normalize import fold_accents
+from archive.search_plans import few_match_ids
 
 # The text-search configuration: "simple" does no stemming or stop words, which
 # suits accent-folded Vietnamese syllables. Migration 0003 stores
@@ -61,9 +64,13 @@ class SearchableQuerySet(models.QuerySet):
             return self.none()
         vendor = connections[self.db].vendor
         if vendor == "postgresql":
-            return self.alias(_search=StoredSearchVector()).filter(
-                _search=SearchQuery(" ".join(words), config=SEARCH_CONFIG, search_type="plain")
-            )
+            text = SearchQuery(" ".join(words), config=SEARCH_CONFIG, search_type="plain")
+            # Rare or absent words are looked up first (archive.search_plans).
+            matches = self.model._default_manager.alias(_search=StoredSearchVector())
+            few = few_match_ids(matches.filter(_search=text))
+            if few is not None:
+                return self.filter(id__in=few)
+            return self.alias(_search=StoredSearchVector()).filter(_search=text)
         if vendor == "sqlite":
             fts = f"{self.model._meta.db_table}_fts"
             matches = RawSQL(f"SELECT rowid FROM {fts} WHERE {fts} MATCH %s", [_fts5_query(words)])
@@ -125,6 +132,35 @@ def _ids(model_name: str, column: str, **conditions):
 
 
 class ArticleQuerySet(SearchableQuerySet):
+    def dates(self, field_name, kind, order="ASC"):
+        """The years that have articles, one index probe per year on PostgreSQL.
+
+        The admin's date hierarchy asks for them on each view of the list; the
+        stock `SELECT DISTINCT date_trunc('year', ...)` reads every dated row.
+        Here the first and last dates bound the years, and a UNION of one
+        LIMIT 1 probe per year keeps those that have a row. SQLite cannot
+        UNION limited queries; months and days are asked within a year only.
+        """
+        if kind != "year" or connections[self.db].vendor != "postgresql":
+            return super().dates(field_name, kind, order)
+        rows = self.order_by()
+        span = rows.aggregate(first=models.Min(field_name), last=models.Max(field_name))
+        if span["first"] is None:
+            return []
+        probes = [
+            rows.filter(
+                **{
+                    f"{field_name}__gte": datetime.date(year, 1, 1),
+                    f"{field_name}__lt": datetime.date(year + 1, 1, 1),
+                }
+            )
+            .annotate(probe_year=models.Value(year))
+            .values_list("probe_year", flat=True)[:1]
+            for year in range(span["first"].year, span["last"].year + 1)
+        ]
+        years = sorted(probes[0].union(*probes[1:], all=True), reverse=order == "DESC")
+        return [datetime.date(year, 1, 1) for year in years]
+
     def mentioning_person(self, person_id: int):
         return self.filter(id__in=_ids("PersonMention", "article_id", person_id=person_id))
 

@@ -1,8 +1,9 @@
 """Pagination for the API's lists, neither of which counts the whole table.
 
 Articles (the feed, the one large table) use keyset ("cursor") pagination:
-each page is `WHERE (sort key) after (last row seen) ORDER BY ... LIMIT n`,
-so page 1,000 costs what page 1 costs and no COUNT(*) runs at all. DRF's own
+each page is `WHERE (sort key) > (last row seen) ORDER BY ... LIMIT n`, a
+row comparison that the database reads as one index range, so page 1,000
+costs what page 1 costs and no COUNT(*) runs at all. DRF's own
 CursorPagination keys on the first ordering field only and cannot handle a
 NULL in it (undated articles), so the cursor here carries the whole sort key,
 ties broken by id, and NULLs sort last in both directions.
@@ -24,6 +25,10 @@ from django.core.exceptions import ImproperlyConfigured
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db.models import F, Q, QuerySet
 from django.db.models.expressions import OrderBy
+
+# Django's own row-value comparison (used by composite primary keys); it falls
+# back to an equivalent OR on a database without row values.
+from django.db.models.fields.tuple_lookups import Tuple, TupleGreaterThan, TupleLessThan
 from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.pagination import BasePagination
 from rest_framework.response import Response
@@ -125,6 +130,37 @@ def keyset_condition(keys: list[SortKey], values: list[Any]) -> Q:
     return condition
 
 
+def _row_after(keys: list[SortKey], values: list[Any]) -> Q:
+    """`(k1, k2, ...) < (v1, v2, ...)` (or `>`): one index range, unlike an OR of conditions."""
+    lookup = TupleLessThan if keys[0].descending else TupleGreaterThan
+    if len(keys) == 1:
+        return Q(**{f"{keys[0].name}__{'lt' if keys[0].descending else 'gt'}": values[0]})
+    return Q(lookup(Tuple(*[F(key.name) for key in keys]), tuple(values)))
+
+
+def keyset_passes(keys: list[SortKey], values: list[Any]) -> list[Q]:
+    """The rows after `values`, as conditions read one after the other, each an index range.
+
+    A nullable first key splits the order into its dated and its NULL part; a
+    single condition `k < v OR k IS NULL` would make PostgreSQL filter the
+    whole index from its start. So each part is its own pass, and the second
+    runs only when the first did not fill the page. Orderings the row
+    comparison cannot express (mixed directions, a nullable later key) keep
+    the single OR condition.
+    """
+    first, rest = keys[0], keys[1:]
+    if any(k.nullable or k.descending != first.descending for k in rest):
+        return [keyset_condition(keys, values)]
+    if not first.nullable:
+        return [_row_after(keys, values)]
+    is_null, not_null = Q(**{f"{first.name}__isnull": True}), Q(**{f"{first.name}__isnull": False})
+    if values[0] is None:
+        within = is_null & _row_after(rest, values[1:]) if rest else Q(pk__in=[])
+        return [within] if first.nulls_last else [within, not_null]
+    dated = _row_after(keys, values)
+    return [dated, is_null] if first.nulls_last else [dated]
+
+
 def _is_cursor_value(value: Any) -> bool:
     """What `_values` writes: None, an int, or text the database and a URL can carry."""
     if value is None or (isinstance(value, int) and not isinstance(value, bool)):
@@ -160,9 +196,14 @@ class KeysetPagination(BasePagination):
         backwards = cursor is not None and cursor["direction"] == "previous"
         keys = [key.reversed() for key in self.keys] if backwards else self.keys
         queryset = queryset.order_by(*[key.expression() for key in keys])
-        if cursor is not None:
-            queryset = queryset.filter(keyset_condition(keys, cursor["values"]))
-        rows = list(queryset[: self.page_size + 1])
+        if cursor is None:
+            rows = list(queryset[: self.page_size + 1])
+        else:
+            rows = []
+            for condition in keyset_passes(keys, cursor["values"]):
+                rows += queryset.filter(condition)[: self.page_size + 1 - len(rows)]
+                if len(rows) > self.page_size:
+                    break
         more = len(rows) > self.page_size
         rows = rows[: self.page_size]
         if backwards:

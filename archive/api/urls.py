@@ -26,6 +26,7 @@ urlpatterns = [
         for kind in SUGGESTERS
     ),
     *router.urls,
-    # Last: a JSON 404 for everything else under /api/, e.g. /api/people/abc/.
-    re_path(r"^.*$", views.not_found),
+    # Last: a JSON 404 for everything else under /api/, e.g. /api/people/abc/; [\s\S], not
+    # `.`, so that a path with a newline in it is matched too.
+    re_path(r"^[\s\S]*$", views.not_found),
 ]

@@ -382,6 +382,9 @@ class PersonViewSet(CreateMixin, ArchiveViewSet):
     def detail_queryset(self):
         return selectors.get_people_for_detail()
 
+    def prepare_detail(self, instance) -> None:
+        instance.latest_positions = selectors.latest_positions_of(person=instance)
+
 
 @_document_writes(shapes.OrganisationDetailSerializer, writes.OrganisationWriteSerializer)
 class OrganisationViewSet(CreateMixin, ArchiveViewSet):

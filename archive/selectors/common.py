@@ -2,24 +2,32 @@
 
 from __future__ import annotations
 
-from django.db.models import Count, F, IntegerField, OuterRef, QuerySet, Subquery
+from django.db.models import F, IntegerField, OuterRef, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 
 
+class _CountRows(Subquery):
+    """`(SELECT COUNT(*) FROM (subquery))`: counts the rows a subquery returns."""
+
+    template = "(SELECT COUNT(*) FROM (%(subquery)s) AS counted)"
+    output_field = IntegerField()
+
+
 def count_of(related: QuerySet, *, outer: str, counted: str) -> Coalesce:
-    """COUNT(DISTINCT counted) of `related` rows whose `outer` is the current row, as a subquery.
+    """How many distinct `counted` the `related` rows of the current row have, as a subquery.
 
     A correlated subquery rather than a join with GROUP BY: a row annotated
-    with several counts is still one query and never repeated.
+    with several counts is still one query and never repeated. It counts the
+    rows of `SELECT DISTINCT counted`, not COUNT(DISTINCT counted): PostgreSQL
+    sorts the input of every COUNT(DISTINCT), while a DISTINCT read from the
+    (outer, counted) index comes out sorted already, which matters for an
+    entity named by a third of the archive. Counting rows by their own id
+    needs no DISTINCT at all.
     """
-    rows = (
-        related.filter(**{outer: OuterRef("pk")})
-        .order_by()
-        .values(outer)
-        .annotate(n=Count(counted, distinct=True))
-        .values("n")
-    )
-    return Coalesce(Subquery(rows, output_field=IntegerField()), 0)
+    rows = related.filter(**{outer: OuterRef("pk")}).order_by()
+    if counted != "id":
+        rows = rows.values(counted).distinct()
+    return Coalesce(_CountRows(rows.values(counted)), 0)
 
 
 def newest_first_ordering(articles_path: str = "") -> list:

@@ -118,8 +118,10 @@ def mentions_per_month(mentions: QuerySet) -> tuple[list[MonthCount], tuple[int,
         .annotate(month=TruncMonth("article__published_on"))
         .order_by()
         .values("month")
+        # COUNT(*), not COUNT(mention.id): the mentions need not be read from
+        # the table, their (entity, article) index is enough.
         .annotate(
-            n=Count("id"), inferred=Count("id", filter=Q(article__published_year_inferred=True))
+            n=Count("*"), inferred=Count("id", filter=Q(article__published_year_inferred=True))
         )
         .order_by("month")
     )

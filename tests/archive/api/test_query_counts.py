@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from urllib.parse import parse_qs
 
 import pytest
 from django.db import connection
@@ -192,8 +193,26 @@ def test_list_query_count_is_fixed(big, anonymous, resource):
             counts[(filters, size)] = queries - (resource == "articles" and "published_" in filters)
     # The filters select many rows, so the page size really varied.
     assert full_pages >= 2
-    # One number for every filter combination and both page sizes.
-    assert len(set(counts.values())) == 1, counts
+    # One number for every filter combination and both page sizes, once the
+    # lookups that run before the list are set aside.
+    base = {
+        (filters, size): n - lookups_before_the_list(filters)
+        for (filters, size), n in counts.items()
+    }
+    assert len(set(base.values())) == 1, counts
+
+
+def lookups_before_the_list(filters: str) -> int:
+    """Queries that resolve a value before the list is read: one per kind, not per row.
+
+    A directive symbol is resolved to its id (the planner then knows its share
+    of the articles); on PostgreSQL, a search first looks its matches up in the
+    GIN index, capped (archive.search_plans).
+    """
+    parameters = parse_qs(filters)
+    symbols = [value for value in parameters.get("directive", []) if not value.isdigit()]
+    searches = "q" in parameters and connection.vendor == "postgresql"
+    return len(symbols) + int(searches)
 
 
 def test_a_full_page_of_fifty_is_really_fifty_rows(big, anonymous):
@@ -216,13 +235,17 @@ def test_an_empty_result_costs_one_more_query_to_check_the_ids(big, anonymous):
     queries, shown = count_queries(anonymous, f"/api/articles/?person={lonely.pk}")
     assert (queries, shown) == (2, 0)
     # Still one, however many entity filters name values.
-    url = (
-        f"/api/articles/?person={lonely.pk}&person={big['person']}&organisation={big['org']}"
+    filters = (
+        f"person={lonely.pk}&person={big['person']}&organisation={big['org']}"
         f"&directive={big['directive']}&directive=100/NQ-CP"
     )
-    assert count_queries(anonymous, url) == (2, 0)
-    url = f"/api/people/?organisation={big['org']}&article={big['article']}&q=khong co ai"
-    assert count_queries(anonymous, url) == (3, 0)
+    expected = 2 + lookups_before_the_list(filters)
+    assert count_queries(anonymous, f"/api/articles/?{filters}") == (expected, 0)
+    filters = f"organisation={big['org']}&article={big['article']}&q=khong co ai"
+    # On PostgreSQL the search's lookup finds no match, so neither the count
+    # nor the page is asked of the database: the lookup and the id check.
+    expected = 2 if connection.vendor == "postgresql" else 3
+    assert count_queries(anonymous, f"/api/people/?{filters}") == (expected, 0)
 
 
 @pytest.mark.parametrize(

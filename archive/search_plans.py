@@ -1,0 +1,31 @@
+"""How PostgreSQL runs a full-text search: the few-matches plan or the feed walk.
+
+A list ordered by the feed with `search_vector @@ query` can be run two ways:
+read the matches from the GIN index and sort them, or walk the feed index
+and test each row until the page is full. The second is right only when
+matches are common; when they are rare, or there are none, it reads the whole
+archive. The planner chooses from an estimate, and the estimate for several
+words multiplies their frequencies as if they were unrelated, so a
+three-syllable name (each syllable common, the name rare) was taken for
+common. So the matches are first read from the GIN index, at most
+FEW_MATCHES + 1 of them: when there are no more than FEW_MATCHES, the list
+filters on their ids, which the planner cannot misjudge; otherwise matches
+are common enough that the feed walk finds a page after about
+rows / FEW_MATCHES rows per result.
+"""
+
+from __future__ import annotations
+
+from django.db.models import QuerySet
+
+FEW_MATCHES = 2000
+
+
+def few_match_ids(matches: QuerySet) -> list[int] | None:
+    """The ids `matches` selects when there are at most FEW_MATCHES of them, else None.
+
+    `matches` holds the text condition alone, so this is the GIN index's bitmap
+    (or, for a word the statistics know to be common, a scan that stops early).
+    """
+    ids = list(matches.order_by().values_list("pk", flat=True)[: FEW_MATCHES + 1])
+    return ids if len(ids) <= FEW_MATCHES else None
