@@ -51,6 +51,24 @@ def _citing_directive(qs: QuerySet, directive: int | str) -> QuerySet:
     return qs.citing_directive(directive)
 
 
+class _ResolvedOnce:
+    """`_citing_directive` for one filterset: each symbol is looked up once, however often
+    the filters are applied (the list, then the count of undated articles left out)."""
+
+    def __init__(self) -> None:
+        self.ids: dict[str, int | None] = {}
+
+    def __call__(self, qs: QuerySet, directive: int | str) -> QuerySet:
+        if isinstance(directive, str):
+            if directive not in self.ids:
+                found = Directive.objects.filter(symbol=directive).values_list("id", flat=True)
+                self.ids[directive] = found.first()
+            if self.ids[directive] is None:
+                return qs.none()
+            directive = self.ids[directive]
+        return _citing_directive(qs, directive)
+
+
 _DATE_PARAMETERS = ("published_after", "published_before", "include_undated")
 
 
@@ -158,6 +176,10 @@ class ArticleFilter(ArchiveFilterSet):
 
     def filter_include_undated(self, queryset: QuerySet, name: str, value) -> QuerySet:
         return queryset  # it widens the date filters above
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.filters["directive"].apply = _ResolvedOnce()
 
     def undated_left_out(self, *, cap: int) -> tuple[int, bool] | None:
         """(count, more) of the undated articles a date filter left out; None without one.
