@@ -141,7 +141,8 @@ def canonical_text(text: str) -> str:
     (`content_sha256`) is computed on. Nothing else is folded: two texts that
     differ in a visible character are two texts.
     """
-    text = unicodedata.normalize("NFC", text)
+    if not unicodedata.is_normalized("NFC", text):  # a quick check; most files are NFC
+        text = unicodedata.normalize("NFC", text)
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     return text

@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 import pytest
 
 from archive.extraction.decoding import (
     MAX_ARTICLE_BYTES,
     ArticleDecodeError,
     ArticleTooLargeError,
+    canonical_text,
     check_size,
+    content_sha256,
     decode_article,
+    decode_bytes,
 )
 
 TEXT = "Ngày 3/2, tại Đà Nẵng, Công an thành phố tổ chức hội nghị.\n"
@@ -115,3 +120,21 @@ def test_too_large_is_a_decode_error_and_a_value_error() -> None:
 def test_decode_article_refuses_oversized_data() -> None:
     with pytest.raises(ArticleTooLargeError):
         decode_article(b"a" * (MAX_ARTICLE_BYTES + 1))
+
+
+def test_copies_of_one_text_in_any_encoding_or_line_ending_have_one_identity() -> None:
+    copies = [
+        TEXT.encode("utf-8"),
+        b"\xef\xbb\xbf" + TEXT.encode("utf-8"),
+        TEXT.encode("utf-16"),
+        TEXT.replace("\n", "\r\n").encode("utf-8"),
+        b"\xfe\xff" + TEXT.replace("\n", "\r").encode("utf-16-be"),  # old Mac line ends
+        unicodedata.normalize("NFD", TEXT).encode("utf-8"),
+    ]
+
+    assert len({content_sha256(decode_bytes(data)) for data in copies}) == 1
+
+
+def test_texts_that_differ_in_a_visible_character_have_two_identities() -> None:
+    assert content_sha256(TEXT) != content_sha256(TEXT.replace("Đ", "D", 1))
+    assert canonical_text("Hòa\r\nHoà") == "Hòa\nHoà"  # tone styles are not folded
