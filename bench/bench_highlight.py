@@ -29,8 +29,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from common import print_load_average, setup_django  # noqa: E402
-from synthetic import PLACES, TOPICS, person_name  # noqa: E402
+from common import print_load_average, setup_django
+from synthetic import PLACES, TOPICS, person_name
 
 
 def build_article(megabytes: float, seed: int = 0):
