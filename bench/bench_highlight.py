@@ -155,7 +155,8 @@ def main() -> None:
             news.append(new)
         ratio = statistics.median(o / n for o, n in zip(olds, news, strict=True))
         print(
-            f"| {len(text.encode()) / 1e6:.1f} MB | {len(spans):,} | "
+            f"| {len(text) / 1e6:.1f} M characters ({len(text.encode()) / 1e6:.1f} MB UTF-8) | "
+            f"{len(spans):,} | "
             f"{statistics.median(olds):.2f} s | {statistics.median(news):.2f} s | {ratio:.0f}x |"
         )
 
