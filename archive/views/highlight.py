@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass
+from typing import NamedTuple
 
 # Blocks a reader does not need: a caption printed twice in a row (alt text
 # and caption of a scraped page) and page furniture.
@@ -24,12 +25,17 @@ class Span:
     label: str  # the entity's name, for the link's title
 
 
-@dataclass(frozen=True)
-class Piece:
-    """A run of a block's text: plain, or the part of a mention inside the block."""
+class Piece(NamedTuple):
+    """A run of a block's text: plain (no kind), or the part of a mention inside the block.
+
+    A tuple, so that the template unpacks it in its loop: a page of tens of
+    thousands of pieces then costs no attribute look-ups.
+    """
 
     text: str
-    span: Span | None = None
+    kind: str = ""
+    url: str = ""
+    label: str = ""
 
 
 @dataclass(frozen=True)
@@ -64,7 +70,7 @@ def mark_text(text: str, start: int, end: int, spans: list[Span]) -> tuple[Piece
             continue
         if cursor < s:
             pieces.append(Piece(text[cursor:s]))
-        pieces.append(Piece(text[s:e], span))
+        pieces.append(Piece(text[s:e], span.kind, span.url, span.label))
         cursor = e
     if cursor < end:
         pieces.append(Piece(text[cursor:end]))

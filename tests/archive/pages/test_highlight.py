@@ -87,5 +87,13 @@ def test_each_block_marks_exactly_the_mentions_that_overlap_it(cuts, raw):
     for block, shown in zip(blocks, reading_blocks(TEXT, blocks, spans), strict=True):
         start, end = block["start"], block["end"]
         assert "".join(p.text for p in shown.pieces) == TEXT[start:end]
-        marked = [(p.span.start, p.span.end) for p in shown.pieces if p.span]
-        assert marked == [(s.start, s.end) for s in kept if s.start < end and s.end > start]
+        marked, offset = [], start
+        for piece in shown.pieces:
+            if piece.kind:
+                marked.append((offset, offset + len(piece.text), piece.url))
+            offset += len(piece.text)
+        assert marked == [
+            (max(s.start, start), min(s.end, end), s.url)
+            for s in kept
+            if s.start < end and s.end > start
+        ]
