@@ -182,7 +182,6 @@ def main() -> None:
     if args.worker:
         worker(args.worker[0], json.loads(args.worker[1]))
         return
-    print_load_average()
     rows = []
     for articles in args.articles:
         with tempfile.TemporaryDirectory() as tmp:
@@ -196,6 +195,7 @@ def main() -> None:
                 print(f"{backend} {articles}: {json.dumps(result)}", file=sys.stderr)
                 shutil.rmtree(folder)
     print_table(rows)
+    print_load_average()
 
 
 if __name__ == "__main__":

@@ -17,6 +17,8 @@ from __future__ import annotations
 import datetime
 import json
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -62,22 +64,18 @@ def export_archive(*, directory: Path) -> ExportSummary:
     return summary
 
 
-class _snapshot:
+@contextmanager
+def _snapshot() -> Iterator[None]:
     """One consistent view of the database for the whole export, on both backends."""
-
-    def __enter__(self) -> None:
-        outermost = not connection.in_atomic_block
-        self.atomic = transaction.atomic()
-        self.atomic.__enter__()
-        # Only the first statement of a transaction may choose its isolation; inside a
-        # caller's transaction, the caller's view is the one there is.
+    # Only the first statement of a transaction may choose its isolation; inside a
+    # caller's transaction, the caller's view is the one there is.
+    outermost = not connection.in_atomic_block
+    with transaction.atomic():
         if outermost and connection.vendor == "postgresql":
             # Read committed would let a table read later see rows whose parents it missed.
             with connection.cursor() as cursor:
                 cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")
-
-    def __exit__(self, *exc: object) -> None:
-        self.atomic.__exit__(*exc)
+        yield
 
 
 def _natural_keys() -> dict[type, dict[int, list[str]]]:

@@ -237,3 +237,16 @@ def test_every_model_of_the_archive_and_every_column_is_exported(db, tmp_path):
         if model is Article:
             columns = columns - {"raw_text"} | {"raw_text_sha256"}
         assert set(tables[model._meta.label_lower]) == columns, model._meta.label
+
+
+def test_permissions_are_matched_by_name_when_their_ids_differ(archive_with_everything, tmp_path):
+    export(tmp_path)
+    empty_the_database()
+    # Another database's migrations may have numbered the permissions differently.
+    Permission.objects.filter(codename="view_directive").update(id=987654)
+
+    restore(tmp_path)
+
+    editor = User.objects.get(username="bien_tap_vien")
+    assert editor.user_permissions.get().pk == 987654
+    assert editor.has_perm("archive.view_directive")
