@@ -14,6 +14,7 @@ The layout of an export directory (docs/export-format.md tells the whole story):
 
 from __future__ import annotations
 
+import base64
 import datetime
 import decimal
 import gzip
@@ -126,6 +127,9 @@ def encode_value(value: Any) -> Any:
         return value.isoformat()
     if isinstance(value, decimal.Decimal | uuid.UUID):
         return str(value)
+    if isinstance(value, bytes | memoryview):
+        # As Django serialises a BinaryField: base64, which its to_python reads back.
+        return base64.b64encode(bytes(value)).decode("ascii")
     raise TypeError(f"cannot export a value of type {type(value).__name__}")
 
 

@@ -77,7 +77,8 @@ def test_merging_two_organisations(tab, imported, editor):
     expect(page.locator("dl.facts")).to_contain_text("Sở Tư pháp Hải Lâm")  # now an alias
     expect(page.get_by_text("Tìm thấy 3 bài viết")).to_be_visible()
     hang = Person.objects.get(name="Đoàn Thị Hằng")
-    expect(page.get_by_role("link", name=re.compile("Đoàn Thị Hằng"))).to_have_attribute(
+    holders = page.locator("section[aria-labelledby='people-heading']")
+    expect(holders.get_by_role("link", name=re.compile("Đoàn Thị Hằng"))).to_have_attribute(
         "href", f"/people/{hang.pk}/"
     )
     tab.screenshot("organisation-after-merge")
