@@ -30,7 +30,9 @@ from archive.api.pagination import CappedPageNumberPagination, KeysetPagination
 from archive.api.parsers import ArticleJSONParser
 from archive.api.permissions import check_import_allowed
 from archive.api.schema import ArchiveAutoSchema
+from archive.filters.base import MAX_QUERY_LENGTH
 from archive.models import Article, Directive, Organisation, Person
+from archive.search.syntax import ParsedQuery, parse_query
 from archive.selectors import api as selectors
 from archive.services import ArticleImportError, ImportStatus, import_text
 
@@ -176,7 +178,17 @@ class ArticleViewSet(ArchiveViewSet):
     extra_serializer_classes = {"import_article": writes.ArticleImportSerializer}
 
     def list_queryset(self):
-        return selectors.list_articles()
+        return selectors.list_articles(with_body=bool(self.search()))
+
+    def search(self) -> ParsedQuery:
+        """The list's search, parsed (empty when there is none): its snippets show the hits."""
+        return parse_query(self.request.query_params.get("q", "")[:MAX_QUERY_LENGTH])
+
+    def get_serializer_context(self):
+        context = super().get_serializer_context()
+        if self.action == "list":
+            context["search"] = self.search()
+        return context
 
     def detail_queryset(self):
         return selectors.get_articles_for_detail()

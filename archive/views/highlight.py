@@ -7,7 +7,7 @@ may be marked safe.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
@@ -21,9 +21,10 @@ HIDDEN_KINDS = frozenset({"caption_repeat", "furniture"})
 class Span:
     start: int
     end: int
-    kind: str  # "person", "organisation", "directive"
+    kind: str  # "person", "organisation", "directive", or "hit" (a searched phrase, no link)
     url: str
     label: str  # the entity's name, for the link's title
+    hit: bool = False  # a mention that is also a searched phrase
 
 
 @dataclass(frozen=True)
@@ -57,18 +58,38 @@ def mark_text(text: str, start: int, end: int, spans: list[Span]) -> SafeString:
         if e <= s or s < cursor:
             continue
         pieces.append(escape(text[cursor:s]))
-        pieces.append(
-            format_html(
-                '<a class="mention mention-{}" href="{}" title="{}"><mark>{}</mark></a>',
-                span.kind,
-                span.url,
-                span.label,
-                text[s:e],
+        if span.kind == "hit":
+            pieces.append(format_html('<mark class="hit">{}</mark>', text[s:e]))
+        else:
+            pieces.append(
+                format_html(
+                    '<a class="mention mention-{}{}" href="{}" title="{}"><mark>{}</mark></a>',
+                    span.kind,
+                    " search-hit" if span.hit else "",
+                    span.url,
+                    span.label,
+                    text[s:e],
+                )
             )
-        )
         cursor = e
     pieces.append(escape(text[cursor:end]))
     return mark_safe("".join(pieces))
+
+
+def with_hits(spans: list[Span], hits: list[tuple[int, int]]) -> list[Span]:
+    """Mentions and search hits together: a mention overlapping a hit is marked as one.
+
+    A hit inside or across a mention cannot nest in its link, so the mention
+    carries the mark; a hit elsewhere becomes a span of its own.
+    """
+    result, spare = [], list(hits)
+    for span in spans:
+        overlapping = [h for h in hits if h[0] < span.end and h[1] > span.start]
+        if overlapping:
+            span = replace(span, hit=True)
+            spare = [h for h in spare if h not in overlapping]
+        result.append(span)
+    return result + [Span(start, end, "hit", "", "") for start, end in spare]
 
 
 def reading_blocks(text: str, blocks: list[dict], spans: list[Span]) -> list[ReadingBlock]:

@@ -119,6 +119,8 @@ def list_page(
         "page": page,
         "count_phrase": count_phrase(page, noun) if page else "",
         "filtered": any(value for key, value in request.GET.items() if key != "page"),
+        # Carried to the rows' links, so a page reached from a search marks it.
+        "query": request.GET.get("q", "").strip(),
     }
     invalid = bool(set(errors) - {"page"})
     return render(request, template, context, status=400 if invalid else 200)

@@ -29,7 +29,10 @@ def test_article_list_items_carry_the_summary_fields_and_no_body(archive, anonym
         "source_url",
         "published_on",
         "url",
+        "snippet",
     }
+    # Without a search there is no hit to show.
+    assert first["snippet"] is None
     assert first["published_on"] == "2025-06-01"
     assert first["url"].endswith(f"/api/articles/{archive.a_minister.pk}/")
     undated = next(item for item in items if item["id"] == archive.a_colonel_undated.pk)
