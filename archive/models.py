@@ -139,6 +139,10 @@ class PersonAlias(models.Model):
     )
     name = models.CharField("tên", max_length=200)
     key = models.CharField(max_length=200, unique=True, editable=False)
+    # The folded name, indexed for search like the records' own (migration 0006).
+    search_document = models.TextField(blank=True, default="", editable=False)
+
+    objects = querysets.SearchableQuerySet.as_manager()
 
     class Meta:
         verbose_name = "tên khác của nhân vật"
@@ -149,6 +153,7 @@ class PersonAlias(models.Model):
 
     def save(self, *args, **kwargs):
         self.key = matching_key(self.name)
+        self.search_document = fold_accents(self.name)
         super().save(*args, **kwargs)
 
 
@@ -198,6 +203,9 @@ class OrganisationAlias(models.Model):
     name = models.CharField("tên", max_length=500)
     key = models.CharField(max_length=500, unique=True, editable=False)
     is_abbreviation = models.BooleanField("là tên viết tắt", default=False)
+    search_document = models.TextField(blank=True, default="", editable=False)
+
+    objects = querysets.SearchableQuerySet.as_manager()
 
     class Meta:
         verbose_name = "tên khác của tổ chức"
@@ -208,6 +216,7 @@ class OrganisationAlias(models.Model):
 
     def save(self, *args, **kwargs):
         self.key = matching_key(self.name)
+        self.search_document = fold_accents(self.name)
         super().save(*args, **kwargs)
 
 

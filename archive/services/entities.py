@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from django.db import IntegrityError, transaction
 
-from archive.extraction.normalize import matching_key
+from archive.extraction.normalize import fold_accents, matching_key
 from archive.extraction.ranks import canonical_rank
 from archive.models import Organisation, OrganisationAlias, Person, PersonAlias
 
@@ -132,8 +132,14 @@ def add_aliases(kind: NamedKind, wanted: Iterable[tuple[Any, str, bool]]) -> Non
         if not key or key == record.key or key in rows or len(name) > max_length:
             continue
         extra = {"is_abbreviation": is_abbreviation} if kind is ORGANISATIONS else {}
-        # bulk_create skips save(), so the key is set here as save() would.
-        rows[key] = kind.alias_model(**{kind.alias_fk: record}, name=name, key=key, **extra)
+        # bulk_create skips save(), so the key and search text are set here as save() would.
+        rows[key] = kind.alias_model(
+            **{kind.alias_fk: record},
+            name=name,
+            key=key,
+            search_document=fold_accents(name),
+            **extra,
+        )
     if not rows:
         return
     taken = set(kind.alias_model.objects.filter(key__in=rows).values_list("key", flat=True))
