@@ -41,7 +41,7 @@ ARTICLE_ORDERINGS = [
 # The syntax of archive.search.syntax, for a reader.
 SEARCH_HELP = (
     "Không cần gõ dấu. Các từ gõ liền nhau được tìm như một cụm: “luong tam quang” chỉ tìm "
-    "đúng tên ấy. Nhiều cụm trong ngoặc kép (\"bo cong an\" \"ha noi\"): bài có tất cả; "
+    'đúng tên ấy. Nhiều cụm trong ngoặc kép ("bo cong an" "ha noi"): bài có tất cả; '
     "OR: một trong hai; -từ: loại bài có từ ấy."
 )
 ARTICLE_VALUE_KINDS = {
