@@ -269,3 +269,24 @@ def test_a_name_search_reads_the_records_and_the_aliases_gin_indexes(renamed):
 def test_the_stored_alias_text_is_the_folded_name(renamed):
     alias = renamed.person.aliases.get()
     assert alias.search_document == fold_accents("Đỗ Văn Khôi")
+
+
+def test_a_directive_symbol_is_searched_as_one_phrase(db):
+    from archive.models import Directive
+
+    wanted = Directive.objects.create(
+        kind="Nghị quyết", kind_code="NQ", number="59", symbol="59-NQ/TW"
+    )
+    Directive.objects.create(kind="Nghị quyết", kind_code="NQ", number="59", symbol="59-NQ/TU")
+    article = make_article(
+        30,
+        title="Quán triệt nghị quyết",
+        body="Hội nghị quán triệt Nghị quyết 59-NQ/TW của Bộ Chính trị.",
+    )
+    make_article(31, title="Tin khác", body="Nghị quyết 59-NQ/TU của Tỉnh uỷ Hải Lâm.")
+    assert list(Directive.objects.search("59-NQ/TW")) == [wanted]
+    assert list(Article.objects.search("nghi quyet 59-nq/tw")) == [article]
+    item = APIClient().get("/api/articles/?q=59-NQ/TW").json()["results"]
+    assert [entry["id"] for entry in item] == [article.pk]
+    text, marks = item[0]["snippet"]["text"], item[0]["snippet"]["marks"]
+    assert [text[start:end] for start, end in marks] == ["59-NQ/TW"]
