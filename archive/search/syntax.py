@@ -110,3 +110,16 @@ def parse_query(text: str) -> ParsedQuery:
         groups=tuple(tuple(dict.fromkeys(group)) for group in groups),
         excluded=tuple(dict.fromkeys(excluded)),
     )
+
+
+def words_apart(text: str) -> str:
+    """The same query with its phrase's syllables searched apart, or "" when it has no such phrase.
+
+    What a list offers when a phrase finds nothing: the words anywhere, each
+    quoted so that it stays a whole syllable.
+    """
+    parsed = parse_query(text)
+    if len(parsed.groups) != 1 or len(parsed.groups[0]) != 1 or parsed.excluded:
+        return ""
+    words = words_of(parsed.groups[0][0])
+    return " ".join(f'"{word}"' for word in words) if len(words) > 1 else ""

@@ -13,7 +13,9 @@ from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.http import urlencode
 
+from archive.search.syntax import words_apart
 from archive.selectors.pages import COUNT_CAP, article_list_rows, count_capped, newest_first
 from archive.views.display import article_date
 from archive.views.filter_form import (
@@ -122,6 +124,8 @@ def list_page(
         # Carried to the rows' links, so a page reached from a search marks it.
         "query": request.GET.get("q", "").strip(),
     }
+    if page is not None and not page.rows and (apart := words_apart(context["query"])):
+        context["words_apart_url"] = "?" + urlencode({"q": apart})
     invalid = bool(set(errors) - {"page"})
     return render(request, template, context, status=400 if invalid else 200)
 

@@ -290,3 +290,14 @@ def test_a_directive_symbol_is_searched_as_one_phrase(db):
     assert [entry["id"] for entry in item] == [article.pk]
     text, marks = item[0]["snippet"]["text"], item[0]["snippet"]["marks"]
     assert [text[start:end] for start, end in marks] == ["59-NQ/TW"]
+
+
+def test_a_phrase_that_finds_nothing_offers_its_words_apart(corpus, client):
+    html = client.get("/articles/?q=khoi+minh+do").content.decode()
+    assert "Không có bài viết nào khớp" in html
+    link = re.search(r'<p class="words-apart">[^<]*<a href="([^"]+)"', html).group(1)
+    apart = client.get(link.replace("&amp;", "&"))
+    found = {article.pk for article in apart.context["page"].rows}
+    # The syllables anywhere: the name's articles and the scattered one.
+    assert found == {corpus.often.pk, corpus.once.pk, corpus.scattered.pk}
+    assert "words-apart" not in client.get("/articles/?q=do+minh+khoi").content.decode()

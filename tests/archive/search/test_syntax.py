@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from archive.search.sql import build_fts5_query
-from archive.search.syntax import ParsedQuery, parse_query
+from archive.search.syntax import ParsedQuery, parse_query, words_apart
 
 
 def test_plain_words_are_one_phrase_without_accents_or_capitals():
@@ -68,3 +68,10 @@ def test_fts5_operators_typed_by_a_user_reach_sqlite_as_words(typed):
     for quoted in expression.split('"')[1::2]:
         bare = bare.replace(f'"{quoted}"', "")
     assert set(bare.replace("(", "").replace(")", "").split()) <= {"AND", "OR", "NOT"}
+
+
+def test_words_apart_quotes_each_syllable_of_a_single_phrase():
+    assert words_apart("Lương Tam Quang") == '"luong" "tam" "quang"'
+    assert parse_query(words_apart("luong tam quang")).groups == (("luong",), ("tam",), ("quang",))
+    # Nothing to take apart: one syllable, several phrases, an exclusion.
+    assert words_apart("quang") == words_apart('"a b" "c d"') == words_apart("a b -c") == ""
