@@ -99,7 +99,12 @@ class Fts5Relevance(Expression):
     def as_sql(self, compiler, connection):
         row, params = compiler.compile(self.row)
         fts = f"{self.table}_fts"
-        sql = f"(SELECT -bm25({fts}) FROM {fts} WHERE {fts} MATCH %s AND rowid = {row})"
+        # The scores are computed once, in one full-text query (MATERIALIZED): a
+        # plain correlated subquery re-ran the query per row, quadratic in the hits.
+        sql = (
+            f"(WITH scores AS MATERIALIZED (SELECT rowid, -bm25({fts}) AS score FROM {fts} "
+            f"WHERE {fts} MATCH %s) SELECT score FROM scores WHERE scores.rowid = {row})"
+        )
         return sql, [self.match, *params]
 
 
