@@ -168,6 +168,10 @@ class PersonAlias(models.Model):
     key = models.CharField(max_length=200, unique=True, editable=False)
     # Accent-folded, for the filters' type-ahead ("tran quoc" finds "Trần Quốc Bảo").
     folded = models.CharField(max_length=200, blank=True, editable=False, db_index=True)
+    # The folded name, indexed for search like the records' own.
+    search_document = models.TextField(blank=True, default="", editable=False)
+
+    objects = querysets.SearchableQuerySet.as_manager()
 
     class Meta:
         verbose_name = "tên khác của nhân vật"
@@ -179,6 +183,7 @@ class PersonAlias(models.Model):
     def save(self, *args, **kwargs):
         self.key = matching_key(self.name)
         self.folded = fold_accents(self.name)
+        self.search_document = self.folded
         super().save(*args, **kwargs)
 
 
@@ -234,6 +239,9 @@ class OrganisationAlias(models.Model):
     key = models.CharField(max_length=500, unique=True, editable=False)
     folded = models.CharField(max_length=500, blank=True, editable=False, db_index=True)
     is_abbreviation = models.BooleanField("là tên viết tắt", default=False)
+    search_document = models.TextField(blank=True, default="", editable=False)
+
+    objects = querysets.SearchableQuerySet.as_manager()
 
     class Meta:
         verbose_name = "tên khác của tổ chức"
@@ -245,6 +253,7 @@ class OrganisationAlias(models.Model):
     def save(self, *args, **kwargs):
         self.key = matching_key(self.name)
         self.folded = fold_accents(self.name)
+        self.search_document = self.folded
         super().save(*args, **kwargs)
 
 

@@ -10,61 +10,62 @@ from __future__ import annotations
 import datetime
 
 from django.apps import apps
-from django.contrib.postgres.search import SearchQuery, SearchVectorField
 from django.db import connections, models
 from django.db.models import Q
-from django.db.models.expressions import Col, Expression, RawSQL
+from django.db.models.expressions import RawSQL
 from django.db.models.signals import post_migrate
 from django.dispatch import receiver
 
-from archive.extraction.normalize import fold_accents
+from archive.search.sql import (
+    StoredSearchVector,
+    build_fts5_query,
+    build_tsquery,
+    relevance,
+)
+from archive.search.syntax import ParsedQuery, parse_query
 from archive.search_plans import few_match_ids
 
-# The text-search configuration: "simple" does no stemming or stop words, which
-# suits accent-folded Vietnamese syllables. Migration 0003 stores
-# to_tsvector('simple', search_document) in a generated column with a GIN
-# index (PostgreSQL), and keeps an FTS5 index over search_document (SQLite).
-SEARCH_CONFIG = "simple"
-SEARCH_TABLES = ("archive_article", "archive_person", "archive_organisation", "archive_directive")
-
-
-class StoredSearchVector(Expression):
-    """The table's generated `search_vector` column, which the model does not declare.
-
-    It is not a model field because SQLite has no tsvector; it resolves to a
-    plain column reference, so it follows the table into subqueries.
-    """
-
-    output_field = SearchVectorField()
-
-    def resolve_expression(self, query=None, *args, **kwargs):
-        column = SearchVectorField()
-        column.set_attributes_from_name("search_vector")
-        column.model = query.model
-        return Col(query.get_initial_alias(), column)
-
-
-def _fts5_query(words: list[str]) -> str:
-    # Each word quoted, so FTS5 operators typed by a user (OR, NEAR, *, ")
-    # are searched for, never interpreted.
-    return " ".join('"' + word.replace('"', '""') + '"' for word in words)
+SEARCH_TABLES = (
+    "archive_article",
+    "archive_person",
+    "archive_organisation",
+    "archive_directive",
+    "archive_personalias",
+    "archive_organisationalias",
+)
 
 
 class SearchableQuerySet(models.QuerySet):
-    def search(self, query: str):
-        """Accent- and case-insensitive search: every word of the query must occur.
+    # A record with other names (aliases) is found by any of them too.
+    alias_model_name = ""
+    alias_owner = ""
 
-        Words are whole tokens ("quan" does not find "Quang"), on PostgreSQL
-        and SQLite alike; a query with no letter or digit finds nothing.
+    def search(self, query: str):
+        """Accent- and case-insensitive search in the syntax of archive.search.syntax.
+
+        Plain words match as a phrase: in order, adjacent, whole syllables
+        ("quan" does not find "Quang"), on PostgreSQL and SQLite alike. A
+        query with no letter or digit finds nothing; a blank one filters nothing.
         """
-        words = fold_accents(query).split()
-        if not words:
+        if not query.strip():
             return self
-        if not any(char.isalnum() for char in "".join(words)):
-            return self.none()
+        parsed = parse_query(query)
+        return self.matching(parsed) if parsed else self.none()
+
+    def matching(self, parsed: ParsedQuery):
+        """Rows matching a parsed query by their own text or, if they have any, an alias."""
+        if not self.alias_model_name:
+            return self.matching_own_text(parsed)
+        aliases = apps.get_model("archive", self.alias_model_name).objects.matching(parsed)
+        # A UNION of two index searches, not an OR, which would test every row.
+        own = self.model._default_manager.matching_own_text(parsed).order_by().values("id")
+        return self.filter(id__in=own.union(aliases.values(self.alias_owner)))
+
+    def matching_own_text(self, parsed: ParsedQuery):
+        """Rows whose own text matches, through the GIN index (PostgreSQL) or FTS5 (SQLite)."""
         vendor = connections[self.db].vendor
         if vendor == "postgresql":
-            text = SearchQuery(" ".join(words), config=SEARCH_CONFIG, search_type="plain")
+            text = build_tsquery(parsed)
             # Rare or absent words are looked up first (archive.search_plans).
             matches = self.model._default_manager.alias(_search=StoredSearchVector())
             few = few_match_ids(matches.filter(_search=text))
@@ -73,12 +74,23 @@ class SearchableQuerySet(models.QuerySet):
             return self.alias(_search=StoredSearchVector()).filter(_search=text)
         if vendor == "sqlite":
             fts = f"{self.model._meta.db_table}_fts"
-            matches = RawSQL(f"SELECT rowid FROM {fts} WHERE {fts} MATCH %s", [_fts5_query(words)])
+            matches = RawSQL(
+                f"SELECT rowid FROM {fts} WHERE {fts} MATCH %s", [build_fts5_query(parsed)]
+            )
             return self.filter(id__in=matches)
         condition = models.Q()
-        for word in words:
-            condition &= models.Q(search_document__contains=word)
+        for group in parsed.groups:
+            either = models.Q()
+            for phrase in group:
+                either |= models.Q(search_document__contains=phrase)
+            condition &= either
         return self.filter(condition)
+
+    def with_relevance(self, parsed: ParsedQuery):
+        """Annotate `relevance`: how well each row matches `parsed` (higher is better)."""
+        vendor = connections[self.db].vendor
+        table = self.model._meta.db_table
+        return self.annotate(relevance=relevance(vendor=vendor, table=table, parsed=parsed))
 
 
 def repair_sqlite_search(connection) -> None:
@@ -174,6 +186,9 @@ class ArticleQuerySet(SearchableQuerySet):
 
 
 class PersonQuerySet(SearchableQuerySet):
+    alias_model_name = "PersonAlias"
+    alias_owner = "person_id"
+
     def mentioned_in(self, article_id: int):
         return self.filter(id__in=_ids("PersonMention", "person_id", article_id=article_id))
 
@@ -182,6 +197,9 @@ class PersonQuerySet(SearchableQuerySet):
 
 
 class OrganisationQuerySet(SearchableQuerySet):
+    alias_model_name = "OrganisationAlias"
+    alias_owner = "organisation_id"
+
     def mentioned_in(self, article_id: int):
         return self.filter(
             id__in=_ids("OrganisationMention", "organisation_id", article_id=article_id)

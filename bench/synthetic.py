@@ -69,7 +69,7 @@ def fill(*, articles: int, seed: int) -> dict:
     Organisation.objects.filter(pk__in=[o.pk for o in organisations[1:200]]).update(parent=hub_org)
     OrganisationAlias.objects.bulk_create(
         (
-            OrganisationAlias(organisation=o, name=f"V{n}", key=f"v{n}")
+            OrganisationAlias(organisation=o, name=f"V{n}", key=f"v{n}", search_document=f"v{n}")
             for n, o in enumerate(organisations)
         ),
         batch_size=batch,

@@ -18,6 +18,7 @@ from __future__ import annotations
 import base64
 import binascii
 import json
+import math
 from dataclasses import dataclass
 from typing import Any
 
@@ -109,6 +110,10 @@ def sort_keys_of(queryset: QuerySet) -> list[SortKey]:
         else:
             raise ImproperlyConfigured(f"keyset pagination cannot order by {item!r}")
         name = "id" if name == "pk" else name
+        if name in queryset.query.annotations:
+            # A computed score (search relevance): never NULL, compared as it was read.
+            keys.append(SortKey(name, descending, False, nulls_last))
+            continue
         field = meta.get_field(name)
         if field.is_relation:
             raise ImproperlyConfigured(f"keyset pagination cannot order by a relation ({name})")
@@ -162,9 +167,11 @@ def keyset_passes(keys: list[SortKey], values: list[Any]) -> list[Q]:
 
 
 def _is_cursor_value(value: Any) -> bool:
-    """What `_values` writes: None, an int, or text the database and a URL can carry."""
+    """What `_values` writes: None, an int, a finite float, or text a query and a URL can carry."""
     if value is None or (isinstance(value, int) and not isinstance(value, bool)):
         return True
+    if isinstance(value, float):
+        return math.isfinite(value)
     if not isinstance(value, str) or "\x00" in value:
         return False
     try:
@@ -191,6 +198,7 @@ class KeysetPagination(BasePagination):
         self.page_size = requested_page_size(request)
         self.model = queryset.model
         self.keys = sort_keys_of(queryset)
+        self.annotations = frozenset(queryset.query.annotations)
         self.signature = [f"{'-' if k.descending else ''}{k.name}" for k in self.keys]
         cursor = self._decode_cursor(request.query_params.get(self.cursor_query_param))
         backwards = cursor is not None and cursor["direction"] == "previous"
@@ -247,8 +255,16 @@ class KeysetPagination(BasePagination):
     def _parse_values(self, values: list[Any], invalid: ValidationError) -> list[Any]:
         parsed = []
         for key, value in zip(self.keys, values, strict=True):
-            field = self.model._meta.get_field(key.name)
             if (value is None and not key.nullable) or not _is_cursor_value(value):
+                raise invalid
+            if key.name not in self.annotations:
+                if isinstance(value, float):
+                    raise invalid
+                field = self.model._meta.get_field(key.name)
+            elif isinstance(value, (int, float)) and not isinstance(value, bool):
+                parsed.append(float(value))
+                continue
+            else:
                 raise invalid
             try:
                 parsed.append(None if value is None else field.to_python(value))

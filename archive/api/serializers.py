@@ -14,6 +14,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from archive.models import Article, Directive, Organisation, Person, ordered_issuers
+from archive.search.hits import find_hits, snippet
 from archive.selectors.api import ARTICLE_LIST_FIELDS, EMBED_LIMIT
 from archive.selectors.pages import person_rank_summary
 
@@ -105,14 +106,50 @@ class ArticleRefSerializer(serializers.ModelSerializer):
 # --- Lists ---------------------------------------------------------------------
 
 
+@extend_schema_field(
+    {
+        "type": "object",
+        "nullable": True,
+        "description": "With `q`: an excerpt of the body around the first hit; `marks` are "
+        "[start, end) character offsets of the searched phrases in `text`. Null without `q`.",
+        "properties": {
+            "text": {"type": "string"},
+            "marks": {
+                "type": "array",
+                "items": {"type": "array", "items": {"type": "integer"}, "minItems": 2},
+            },
+        },
+    }
+)
+class SnippetField(serializers.Field):
+    """Where the search (context["search"], a ParsedQuery) hit the article's body, as data."""
+
+    def __init__(self, **kwargs):
+        kwargs["source"] = "*"
+        kwargs["read_only"] = True
+        super().__init__(**kwargs)
+
+    def to_representation(self, value) -> dict | None:
+        parsed = self.context.get("search")
+        if not parsed:
+            return None
+        text, marks = "", []
+        for piece in snippet(value.body, find_hits(value.body, parsed.phrases)):
+            if piece.marked:
+                marks.append([len(text), len(text) + len(piece.text)])
+            text += piece.text
+        return {"text": text, "marks": marks}
+
+
 class ArticleListSerializer(serializers.ModelSerializer):
     url = _url("article")
+    snippet = SnippetField()
 
     class Meta:
         model = Article
         # The columns the list selector loads: a field shown but not loaded
-        # would cost one query per row.
-        fields = [*ARTICLE_LIST_FIELDS, "url"]
+        # would cost one query per row (the body only with a search).
+        fields = [*ARTICLE_LIST_FIELDS, "url", "snippet"]
 
 
 class PersonListSerializer(serializers.ModelSerializer):

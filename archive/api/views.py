@@ -38,7 +38,9 @@ from archive.api.schema import ArchiveAutoSchema
 from archive.api.throttling import LoginThrottle
 from archive.exports.responses import FORMATS as EXPORT_FORMATS
 from archive.exports.responses import export_response
+from archive.filters.base import MAX_QUERY_LENGTH
 from archive.models import Article, Directive, Organisation, Person
+from archive.search.syntax import ParsedQuery, parse_query
 from archive.selectors import api as selectors
 from archive.selectors.facets import SAMPLE as FACET_SAMPLE
 from archive.selectors.facets import article_facets
@@ -261,7 +263,17 @@ class ArticleViewSet(ArchiveViewSet):
         return Response(data.data)
 
     def list_queryset(self):
-        return selectors.list_articles()
+        return selectors.list_articles(with_body=bool(self.search()))
+
+    def search(self) -> ParsedQuery:
+        """The list's search, parsed (empty when there is none): its snippets show the hits."""
+        return parse_query(self.request.query_params.get("q", "")[:MAX_QUERY_LENGTH])
+
+    def get_serializer_context(self):
+        context = super().get_serializer_context()
+        if self.action == "list":
+            context["search"] = self.search()
+        return context
 
     def list(self, request, *args, **kwargs):
         response = super().list(request, *args, **kwargs)

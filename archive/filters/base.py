@@ -19,6 +19,7 @@ from django_filters import FilterSet, filters
 from archive.extraction.directives import canonical_symbol
 from archive.extraction.normalize import fold_accents
 from archive.extraction.ranks import canonical_rank
+from archive.search.syntax import parse_query
 from archive.selectors.redirects import current_id, redirected_ids
 
 # Several values of one entity filter are allowed ("all of them"); past this
@@ -280,6 +281,9 @@ class SearchFilter(filters.CharFilter):
         return qs.search(value) if value and value.strip() else qs
 
 
+RELEVANCE = "relevance"
+
+
 class ArchiveOrderingFilter(filters.OrderingFilter):
     """A whitelisted ordering that is always total (ties broken by id) and puts blanks last.
 
@@ -292,6 +296,8 @@ class ArchiveOrderingFilter(filters.OrderingFilter):
         self.default = default
         self.nullable = frozenset(nullable)
         kwargs.setdefault("label", "Sắp xếp")
+        # Relevance needs the search text, so ArchiveFilterSet applies it (see there).
+        kwargs["fields"] = (*kwargs["fields"], (RELEVANCE, RELEVANCE))
         super().__init__(**kwargs)
         allowed = ", ".join(value for value, _ in self.extra["choices"])
         self.extra["error_messages"] = {
@@ -299,7 +305,8 @@ class ArchiveOrderingFilter(filters.OrderingFilter):
         }
 
     def filter(self, qs: QuerySet, value: list[str] | None) -> QuerySet:
-        params = [param for param in value or () if param] or list(self.default)
+        given = [param for param in value or () if param and param.lstrip("-") != RELEVANCE]
+        params = given or list(self.default)
         ordering = []
         for param in params:
             descending = param.startswith("-")
@@ -392,6 +399,27 @@ class ArchiveFilterSet(FilterSet):
         rows = page of filterset.qs
         if not rows and (errors := filterset.unknown_entity_errors()): -> 400 / show errors
     """
+
+    def filter_queryset(self, queryset: QuerySet) -> QuerySet:
+        return self.order_by_relevance(super().filter_queryset(queryset))
+
+    def order_by_relevance(self, queryset: QuerySet) -> QuerySet:
+        """With a search, the best matches first unless another order was asked for.
+
+        The list's own order (its default, or the one asked for after
+        `relevance`) breaks ties, so equally good matches stay newest first.
+        """
+        text = (self.form.cleaned_data.get("q") or "") if "q" in self.filters else ""
+        ordering = [param for param in self.form.cleaned_data.get("ordering") or () if param]
+        if ordering and ordering[0].lstrip("-") != RELEVANCE:
+            return queryset
+        parsed = parse_query(text)
+        if not parsed:
+            return queryset
+        best = (
+            F(RELEVANCE).asc() if ordering and ordering[0].startswith("-") else F(RELEVANCE).desc()
+        )
+        return queryset.with_relevance(parsed).order_by(best, *queryset.query.order_by)
 
     def unknown_entity_errors(self) -> dict[str, list[str]]:
         """{parameter: ["no person with id 9", ...]} for entity values naming no row (one query)."""

@@ -79,7 +79,9 @@ class ArticleForm(FilterForm):
 class ArticleFilter(ArchiveFilterSet):
     q = SearchFilter(
         help_text="Full-text search in title, body and captions; accent- and case-insensitive "
-        "('cong an' finds 'Công an'); every word must occur."
+        "('cong an' finds 'Công an'). Plain words match as a phrase (in order, adjacent); "
+        'several "quoted phrases" must all occur, anywhere; OR between two phrases: either; '
+        '-word or -"phrase": leave out. Sorted by relevance unless `ordering` says otherwise.'
     )
     person = EntityFilter(
         apply=_mentioning_person,
@@ -154,8 +156,8 @@ class ArticleFilter(ArchiveFilterSet):
         fields=(("published_on", "published_on"), ("title", "title"), ("id", "id")),
         default=("-published_on",),
         nullable=("published_on",),
-        help_text="Sort order: published_on, title or id, '-' for descending "
-        "(default -published_on; undated articles last).",
+        help_text="Sort order: published_on, title, id or relevance, '-' for descending "
+        "(default: relevance with q, else -published_on; undated articles last).",
     )
 
     class Meta:
@@ -220,7 +222,10 @@ def _mentioned_in(qs: QuerySet, article_id: int | str) -> QuerySet:
 
 
 class PersonFilter(ArchiveFilterSet):
-    q = SearchFilter(help_text="Search in names, accent- and case-insensitive.")
+    q = SearchFilter(
+        help_text="Search in names and other names (old names, variant spellings, names of "
+        "merged records), accent- and case-insensitive; the syntax of the article search."
+    )
     rank = RankFilter(
         label="Cấp bậc",
         help_text="Rank as listed (e.g. 'Đại tướng'), any tone style; several values (repeat "
@@ -246,7 +251,8 @@ class PersonFilter(ArchiveFilterSet):
         # the indexed sort key (archive.collation), not the database's collation.
         fields=(("sort_key", "name"), ("id", "id")),
         default=("name",),
-        help_text="Sort order: name or id, '-' for descending (default name).",
+        help_text="Sort order: name, id or relevance, '-' for descending "
+        "(default: relevance with q, else name).",
     )
 
     class Meta:
@@ -256,7 +262,10 @@ class PersonFilter(ArchiveFilterSet):
 
 
 class OrganisationFilter(ArchiveFilterSet):
-    q = SearchFilter(help_text="Search in names and abbreviations, accent- and case-insensitive.")
+    q = SearchFilter(
+        help_text="Search in names, abbreviations and other names (old names, variants, names "
+        "of merged records), accent- and case-insensitive; the syntax of the article search."
+    )
     kind = filters.CharFilter(
         lookup_expr="iexact",
         max_length=40,
@@ -281,7 +290,8 @@ class OrganisationFilter(ArchiveFilterSet):
     ordering = ArchiveOrderingFilter(
         fields=(("sort_key", "name"), ("abbreviation", "abbreviation"), ("id", "id")),
         default=("name",),
-        help_text="Sort order: name, abbreviation or id, '-' for descending (default name).",
+        help_text="Sort order: name, abbreviation, id or relevance, '-' for descending "
+        "(default: relevance with q, else name).",
     )
 
     class Meta:
@@ -350,8 +360,8 @@ class DirectiveFilter(ArchiveFilterSet):
         fields=(("issued_on", "issued_on"), ("symbol", "symbol"), ("id", "id")),
         default=("-issued_on",),
         nullable=("issued_on", "symbol"),
-        help_text="Sort order: issued_on, symbol or id, '-' for descending "
-        "(default -issued_on; undated directives last).",
+        help_text="Sort order: issued_on, symbol, id or relevance, '-' for descending "
+        "(default: relevance with q, else -issued_on; undated directives last).",
     )
 
     class Meta:

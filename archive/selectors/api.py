@@ -48,8 +48,9 @@ ARTICLE_LIST_FIELDS = (
 # --- Articles ----------------------------------------------------------------
 
 
-def list_articles() -> QuerySet[Article]:
-    return Article.objects.only(*ARTICLE_LIST_FIELDS)
+def list_articles(*, with_body: bool = False) -> QuerySet[Article]:
+    """The list's columns; `with_body` adds the body, for a search's snippets."""
+    return Article.objects.only(*ARTICLE_LIST_FIELDS, *(("body",) if with_body else ()))
 
 
 def _mentions(model, entity: str, entity_fields: tuple[str, ...]) -> QuerySet:

@@ -238,11 +238,15 @@ def newest_first(articles: QuerySet[Article]) -> QuerySet[Article]:
     return articles.order_by(*newest_first_ordering())
 
 
-def article_list_rows(articles: QuerySet[Article]) -> QuerySet[Article]:
-    """What a list row shows: no full texts, a snippet of the body, the entity counts."""
+def article_list_rows(articles: QuerySet[Article], *, with_body: bool = False) -> QuerySet[Article]:
+    """What a list row shows: no full texts, a snippet of the body, the entity counts.
+
+    `with_body` loads the page's bodies too, to show where a search hit lies.
+    """
     return (
         with_article_counts(articles)
         .only(
+            *(("body",) if with_body else ()),
             "id",
             "title",
             "origin",

@@ -19,7 +19,7 @@ from django.db.models.expressions import RawSQL
 
 from archive.extraction.normalize import fold_accents
 from archive.models import Directive, Organisation, OrganisationAlias, Person, PersonAlias
-from archive.querysets import SEARCH_CONFIG, StoredSearchVector
+from archive.search.sql import SEARCH_CONFIG, StoredSearchVector
 
 SUGGEST_LIMIT = 10
 MAX_TYPED = 100

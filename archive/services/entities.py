@@ -171,9 +171,15 @@ def add_aliases(kind: NamedKind, wanted: Iterable[tuple[Any, str, bool]]) -> Non
         if not key or key == record.key or key in rows or len(name) > max_length:
             continue
         extra = {"is_abbreviation": is_abbreviation} if kind is ORGANISATIONS else {}
-        # bulk_create skips save(), so the keys are set here as save() would.
+        # bulk_create skips save(), so the keys and search text are set here as save() would.
+        folded = fold_accents(name)
         rows[key] = kind.alias_model(
-            **{kind.alias_fk: record}, name=name, key=key, folded=fold_accents(name), **extra
+            **{kind.alias_fk: record},
+            name=name,
+            key=key,
+            folded=folded,
+            search_document=folded,
+            **extra,
         )
     if not rows:
         return

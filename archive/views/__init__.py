@@ -4,6 +4,7 @@ from archive.views.articles import article_detail, article_list
 from archive.views.directives import directive_detail, directive_list
 from archive.views.organisations import organisation_detail, organisation_list
 from archive.views.people import person_detail, person_list
+from archive.views.search import search
 
 __all__ = [
     "article_detail",
@@ -14,4 +15,5 @@ __all__ = [
     "organisation_list",
     "person_detail",
     "person_list",
+    "search",
 ]

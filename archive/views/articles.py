@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from django.http import Http404
 from django.shortcuts import render
 from django.urls import reverse
 
 from archive.filters import ArticleFilter
+from archive.filters.base import MAX_QUERY_LENGTH
 from archive.models import Article
+from archive.search.hits import find_hits, marked, snippet
+from archive.search.syntax import ParsedQuery, parse_query
 from archive.selectors import choices
 from archive.selectors.pages import (
     article_for_page,
@@ -28,7 +33,7 @@ from archive.views.filter_form import (
     search_field,
     values_of,
 )
-from archive.views.highlight import Span, reading_blocks
+from archive.views.highlight import Span, reading_blocks, with_hits
 from archive.views.listing import label_date, list_page
 
 ARTICLE_ORDERINGS = [
@@ -37,6 +42,12 @@ ARTICLE_ORDERINGS = [
     ("title", "Tiêu đề A–Z"),
     ("-title", "Tiêu đề Z–A"),
 ]
+# The syntax of archive.search.syntax, for a reader.
+SEARCH_HELP = (
+    "Không cần gõ dấu. Các từ gõ liền nhau được tìm như một cụm: “luong tam quang” chỉ tìm "
+    'đúng tên ấy. Nhiều cụm trong ngoặc kép ("bo cong an" "ha noi"): bài có tất cả; '
+    "OR: một trong hai; -từ: loại bài có từ ấy."
+)
 ARTICLE_VALUE_KINDS = {
     "published_after": "date",
     "published_before": "date",
@@ -59,7 +70,7 @@ def article_form(request) -> list[FormField]:
         )
     ]
     return [
-        search_field(request, "Từ khoá", help="Không cần gõ dấu: “cong an” tìm thấy “Công an”."),
+        search_field(request, "Từ khoá", help=SEARCH_HELP),
         FormField(
             "person", "Nhân vật", "select", values=people, many=True, suggest="people"
         ).choose(
@@ -116,18 +127,31 @@ def undated_note(filterset) -> dict:
 
 
 def article_list(request):
+    parsed = parse_query(request.GET.get("q", ""))
+
+    def decorate(article) -> None:
+        label_date(article)
+        if parsed:
+            mark_hits(article, parsed)
+
     return list_page(
         request,
         "archive/article_list.html",
         filterset=ArticleFilter(request.GET, queryset=Article.objects.all()),
-        rows=article_list_rows,
+        rows=partial(article_list_rows, with_body=bool(parsed)),
         kinds=ARTICLE_VALUE_KINDS,
         form=article_form,
         noun="bài viết",
-        decorate=label_date,
+        decorate=decorate,
         notes=undated_note,
         aside=facet_context,
     )
+
+
+def mark_hits(article, parsed: ParsedQuery) -> None:
+    """The row's title and an excerpt of its body with the searched phrases marked."""
+    article.title_pieces = marked(article.title, find_hits(article.title, parsed.phrases))
+    article.snippet_pieces = snippet(article.body, find_hits(article.body, parsed.phrases))
 
 
 ENTITY_URLS = {
@@ -190,6 +214,10 @@ def article_detail(request, pk: int):
     for position in article_positions(article):
         if position.person_id in people:
             people[position.person_id]["posts"].append(position)
+    mention_total = len(spans)
+    parsed = parse_query(request.GET.get("q", "")[:MAX_QUERY_LENGTH])
+    if parsed:
+        spans = with_hits(spans, find_hits(article.text, parsed.phrases))
     blocks = reading_blocks(article.text, article.blocks, spans)
     title = next((b for b in blocks if b.kind == "title"), None)
     context = {
@@ -201,7 +229,8 @@ def article_detail(request, pk: int):
         else None,
         "blocks": [b for b in blocks if b.kind != "title"],
         "entities": entities,
-        "mention_total": len(spans),
+        "mention_total": mention_total,
+        "query": request.GET.get("q", "").strip() if parsed else "",
         "copies": story_copies(article.pk),
         "similar": [label_row(row) for row in similar_articles(article.pk, rows=similar_rows())],
     }

@@ -96,11 +96,16 @@ def search_field(request: HttpRequest, label: str, *, help: str) -> FormField:
 
 
 def ordering_field(request: HttpRequest, orderings: list[tuple[str, str]]) -> FormField:
-    """The sort box of a list: `orderings` are (value, label), the first one the default."""
+    """The sort box of a list: `orderings` are (value, label), the first one the default.
+
+    With a search the default is relevance (see ArchiveFilterSet), so the
+    list's own default becomes a choice like the others.
+    """
     values = values_of(request, "ordering")[:1]
-    return FormField("ordering", "Sắp xếp", "select", values=values).choose(
-        orderings[1:], blank=orderings[0][1]
-    )
+    field = FormField("ordering", "Sắp xếp", "select", values=values)
+    if any(value.strip() for value in values_of(request, "q", split=False)):
+        return field.choose(orderings, blank="Phù hợp nhất")
+    return field.choose(orderings[1:], blank=orderings[0][1])
 
 
 def by_name(records) -> list[tuple[str, str]]:

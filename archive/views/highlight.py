@@ -8,7 +8,7 @@ the template `archive/includes/marked_text.html` draws them, auto-escaped.
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import NamedTuple
 
 # Blocks a reader does not need: a caption printed twice in a row (alt text
@@ -20,9 +20,10 @@ HIDDEN_KINDS = frozenset({"caption_repeat", "furniture"})
 class Span:
     start: int
     end: int
-    kind: str  # "person", "organisation", "directive"
+    kind: str  # "person", "organisation", "directive", or "hit" (a searched phrase, no link)
     url: str
     label: str  # the entity's name, for the link's title
+    hit: bool = False  # a mention that is also a searched phrase
 
 
 class Piece(NamedTuple):
@@ -33,9 +34,10 @@ class Piece(NamedTuple):
     """
 
     text: str
-    kind: str = ""
+    kind: str = ""  # a mention's kind, or "hit" (a searched phrase, no link)
     url: str = ""
     label: str = ""
+    hit: bool = False  # a mention that is also a searched phrase
 
 
 @dataclass(frozen=True)
@@ -70,11 +72,27 @@ def mark_text(text: str, start: int, end: int, spans: list[Span]) -> tuple[Piece
             continue
         if cursor < s:
             pieces.append(Piece(text[cursor:s]))
-        pieces.append(Piece(text[s:e], span.kind, span.url, span.label))
+        pieces.append(Piece(text[s:e], span.kind, span.url, span.label, span.hit))
         cursor = e
     if cursor < end:
         pieces.append(Piece(text[cursor:end]))
     return tuple(pieces)
+
+
+def with_hits(spans: list[Span], hits: list[tuple[int, int]]) -> list[Span]:
+    """Mentions and search hits together: a mention overlapping a hit is marked as one.
+
+    A hit inside or across a mention cannot nest in its link, so the mention
+    carries the mark; a hit elsewhere becomes a span of its own.
+    """
+    result, spare = [], list(hits)
+    for span in spans:
+        overlapping = [h for h in hits if h[0] < span.end and h[1] > span.start]
+        if overlapping:
+            span = replace(span, hit=True)
+            spare = [h for h in spare if h not in overlapping]
+        result.append(span)
+    return result + [Span(start, end, "hit", "", "") for start, end in spare]
 
 
 def reading_blocks(text: str, blocks: list[dict], spans: list[Span]) -> list[ReadingBlock]:

@@ -13,7 +13,9 @@ from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.http import urlencode
 
+from archive.search.syntax import words_apart
 from archive.selectors.pages import COUNT_CAP, article_list_rows, count_capped, newest_first
 from archive.views.display import article_date
 from archive.views.filter_form import (
@@ -127,9 +129,13 @@ def list_page(
         "page": page,
         "count_phrase": count_phrase(page, noun) if page else "",
         "filtered": any(value for key, value in request.GET.items() if key != "page"),
+        # Carried to the rows' links, so a page reached from a search marks it.
+        "query": request.GET.get("q", "").strip(),
     }
     if page is not None and notes is not None:
         context |= notes(filterset)
+    if page is not None and not page.rows and (apart := words_apart(context["query"])):
+        context["words_apart_url"] = "?" + urlencode({"q": apart})
     invalid = bool(set(errors) - {"page"})
     if aside is not None and page is not None and not invalid:
         context |= aside(request, filterset.qs)

@@ -30,7 +30,10 @@ def test_article_list_items_carry_the_summary_fields_and_no_body(archive, anonym
         "published_on",
         "published_year_inferred",
         "url",
+        "snippet",
     }
+    # Without a search there is no hit to show.
+    assert first["snippet"] is None
     assert first["published_on"] == "2025-06-01"
     assert first["published_year_inferred"] is False
     assert first["url"].endswith(f"/api/articles/{archive.a_minister.pk}/")
