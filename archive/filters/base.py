@@ -47,7 +47,11 @@ class ValueListWidget(forms.TextInput):
         else:
             raw = data.get(name)
             raw = raw if isinstance(raw, list) else [raw] if raw is not None else []
-        return [part.strip() for item in raw for part in str(item).split(",") if part.strip()]
+        parts = [part.strip() for item in raw for part in str(item).split(",")]
+        # A parameter repeated more often than any filter takes is refused on its
+        # raw count, blanks included, as the schema's maxItems says; otherwise
+        # blank values (an empty select) are left out.
+        return parts if len(raw) > MAX_FILTER_VALUES else [part for part in parts if part]
 
     def value_omitted_from_data(self, data, files, name):
         return name not in data

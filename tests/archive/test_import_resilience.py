@@ -65,8 +65,11 @@ def test_ctrl_c_prints_the_totals_so_far_without_a_traceback(database_url, tmp_p
     # starved of CPU on a loaded machine, reads the third line and interrupts it.
     write_corpus(tmp_path / "in", 1500)
     monkeypatch.setenv("PYTHONUNBUFFERED", "1")
+    # A shell's background job starts with Ctrl-C ignored, and a child inherits
+    # that; the importer is run as a person runs it, with Ctrl-C on.
     process = manage("import_seeds", "in", "-v2", database_url=database_url, cwd=tmp_path,
-                     stdout=subprocess.PIPE, stderr=subprocess.PIPE)  # fmt: skip
+                     stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                     preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))  # fmt: skip
     out, interrupted = "", False
     for line in process.stdout:  # to the end: the pipe is read here only
         out += line

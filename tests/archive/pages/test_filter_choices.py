@@ -69,7 +69,8 @@ def test_choices_come_in_vietnamese_alphabetical_order(client):
 def form_values(response) -> list[tuple[str, str]]:
     """What submitting the page's filter form as drawn would send (selected options only)."""
     html = response.content.decode()
-    form = html[html.index('<form class="filters"') : html.index("</form>")]
+    start = html.index('<form class="filters"')
+    form = html[start : html.index("</form>", start)]
     sent = []
     for name, options in re.findall(
         r'<select id="[^"]+" name="([^"]+)"[^>]*>(.*?)</select>', form, re.S
