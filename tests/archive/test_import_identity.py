@@ -114,7 +114,7 @@ def test_two_roots_giving_one_origin_in_one_run_are_reported_not_mixed_up(tmp_pa
 
 
 def _recompute_hashes():
-    migration = importlib.import_module("archive.migrations.0006_importfix_content_hash")
+    migration = importlib.import_module("archive.migrations.0007_content_hash")
     migration.recompute_hashes(apps, None)
 
 

@@ -15,21 +15,31 @@ from archive.services import import_text, merge_organisations
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 # Undated: its dateline has no year, and nothing in it gives one.
-UNDATED = """Thượng tá Lê Minh Khôi kiểm tra công tác tiếp công dân
-
-Ngày 12/3, tại thành phố Hải Lâm, Thượng tá Lê Minh Khôi, Phó Giám đốc Công an tỉnh Hải Lâm đã kiểm tra công tác tiếp công dân tại trụ sở Công an phường Bến Đá. Thượng tá Lê Minh Khôi yêu cầu cán bộ lắng nghe ý kiến của người dân, giải quyết nhanh các thủ tục về cư trú.
-
-Đoàn công tác cũng làm việc với Ủy ban nhân dân phường Bến Đá về phối hợp giữ gìn an ninh trật tự ở các khu dân cư mới.
-
-Hải Yến
-"""
+UNDATED = (
+    "Thượng tá Lê Minh Khôi kiểm tra công tác tiếp công dân\n"
+    "\n"
+    "Ngày 12/3, tại thành phố Hải Lâm, Thượng tá Lê Minh Khôi, Phó Giám đốc Công an "
+    "tỉnh Hải Lâm đã kiểm tra công tác tiếp công dân tại trụ sở Công an phường Bến "
+    "Đá. Thượng tá Lê Minh Khôi yêu cầu cán bộ lắng nghe ý kiến của người dân, giải "
+    "quyết nhanh các thủ tục về cư trú.\n"
+    "\n"
+    "Đoàn công tác cũng làm việc với Ủy ban nhân dân phường Bến Đá về phối hợp giữ "
+    "gìn an ninh trật tự ở các khu dân cư mới.\n"
+    "\n"
+    "Hải Yến\n"
+    "\n"
+)
 # The three words of the name, but never together: a phrase search leaves it out.
-APART = """Phường Bến Đá trao quà cho các gia đình chính sách
-
-Ngày 20/8/2024, tại phường Bến Đá, ông Lê Văn Tường và bà Trần Minh Thư đã trao 40 suất quà cho các gia đình chính sách. Gia đình ông Khôi, một thương binh ở tổ dân phố số 3, cảm ơn sự quan tâm của địa phương.
-
-Minh Anh
-"""
+APART = (
+    "Phường Bến Đá trao quà cho các gia đình chính sách\n"
+    "\n"
+    "Ngày 20/8/2024, tại phường Bến Đá, ông Lê Văn Tường và bà Trần Minh Thư đã trao "
+    "40 suất quà cho các gia đình chính sách. Gia đình ông Khôi, một thương binh ở tổ "
+    "dân phố số 3, cảm ơn sự quan tâm của địa phương.\n"
+    "\n"
+    "Minh Anh\n"
+    "\n"
+)
 
 
 def test_a_researcher_finds_a_name_dates_the_hits_and_follows_an_old_address(tab, imported):

@@ -5,9 +5,7 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-    dependencies = [
-        ("archive", "0007_extract_person_ranks"),
-    ]
+    dependencies = [("archive", "0010_person_ranks")]
 
     operations = [
         migrations.CreateModel(

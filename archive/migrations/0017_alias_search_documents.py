@@ -84,7 +84,7 @@ def backwards(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("archive", "0006_scale_indexes")]
+    dependencies = [("archive", "0016_large_archive_indexes")]
 
     operations = [
         migrations.AddField(

@@ -23,9 +23,7 @@ def fill_sort_keys(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [
-        ("archive", "0006_records_merged_redirects"),
-    ]
+    dependencies = [("archive", "0011_merged_redirects")]
 
     operations = [
         migrations.AlterModelOptions(

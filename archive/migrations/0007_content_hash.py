@@ -103,9 +103,7 @@ def recompute_hashes(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [
-        ("archive", "0006_limits_cache_table"),
-    ]
+    dependencies = [("archive", "0006_limits_cache_table")]
 
     operations = [
         migrations.RunPython(recompute_hashes, migrations.RunPython.noop, elidable=True),

@@ -23,20 +23,17 @@ def fold_alias_names(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-
-    dependencies = [
-        ('archive', '0008_records_choices_version'),
-    ]
+    dependencies = [("archive", "0013_choices_version")]
 
     operations = [
         migrations.AddField(
-            model_name='organisationalias',
-            name='folded',
+            model_name="organisationalias",
+            name="folded",
             field=models.CharField(blank=True, db_index=True, editable=False, max_length=500),
         ),
         migrations.AddField(
-            model_name='personalias',
-            name='folded',
+            model_name="personalias",
+            name="folded",
             field=models.CharField(blank=True, db_index=True, editable=False, max_length=200),
         ),
         migrations.RunPython(fold_alias_names, migrations.RunPython.noop),

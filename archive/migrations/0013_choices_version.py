@@ -8,17 +8,19 @@ def create_the_row(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-
-    dependencies = [
-        ('archive', '0007_records_sort_keys'),
-    ]
+    dependencies = [("archive", "0012_sort_keys")]
 
     operations = [
         migrations.CreateModel(
-            name='ChoicesVersion',
+            name="ChoicesVersion",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('number', models.PositiveBigIntegerField(default=0)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("number", models.PositiveBigIntegerField(default=0)),
             ],
         ),
         migrations.RunPython(create_the_row, migrations.RunPython.noop),

@@ -31,7 +31,7 @@ def default_statistics(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("archive", "0006_dates_published_evidence")]
+    dependencies = [("archive", "0015_published_evidence")]
 
     operations = [
         migrations.RemoveIndex(model_name="article", name="archive_art_title_ef1b0f_idx"),
