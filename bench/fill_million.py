@@ -37,6 +37,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from synthetic import FAMILY, GIVEN, MIDDLE, PLACES, TOPICS, UNITS  # noqa: E402
 
+from archive.collation import sort_key  # noqa: E402
 from archive.extraction.normalize import fold_accents, matching_key  # noqa: E402
 
 # Hub entities: the share of articles each appears in (15-35%).
@@ -142,14 +143,20 @@ def _entities(cursor, sizes: Sizes) -> None:
             # The first names are unique triples (the bench searches one); later ones repeat
             # a triple and carry a number, as namesakes do in a real archive.
             name = person_name(n - 1) if n <= 1000 else f"{person_name(n)} {n}"
-            yield (n, *base, name, matching_key(name), "", "", False, fold_accents(name))
+            yield (
+                n, *base, name, matching_key(name), "", "", False, fold_accents(name),
+                sort_key(name),
+            )  # fmt: skip
 
     _copy(
         cursor,
         "archive_person",
-        ("id", *editable, "name", "key", "rank", "academic_titles", "foreign", "search_document"),
+        (
+            "id", *editable, "name", "key", "rank", "academic_titles", "foreign",
+            "search_document", "sort_key",
+        ),
         people(),
-    )
+    )  # fmt: skip
 
     def organisations():
         for n in range(1, sizes.organisations + 1):
@@ -157,19 +164,25 @@ def _entities(cursor, sizes: Sizes) -> None:
             name = f"{unit} {TOPICS[n % len(TOPICS)]} {PLACES[n % len(PLACES)]} {n}"
             parent = 1 if 1 < n <= 200 else None
             key, document = matching_key(name), fold_accents(name)
-            yield (n, *base, name, key, f"V{n}", unit.lower(), parent, document)
+            yield (n, *base, name, key, f"V{n}", unit.lower(), parent, document, sort_key(name))
 
     _copy(
         cursor,
         "archive_organisation",
-        ("id", *editable, "name", "key", "abbreviation", "kind", "parent_id", "search_document"),
+        (
+            "id", *editable, "name", "key", "abbreviation", "kind", "parent_id",
+            "search_document", "sort_key",
+        ),
         organisations(),
-    )
+    )  # fmt: skip
     _copy(
         cursor,
         "archive_organisationalias",
-        ("id", "organisation_id", "name", "key", "is_abbreviation"),
-        ((n, n, f"V{n}", f"v{n}", True) for n in range(1, sizes.organisations + 1)),
+        ("id", "organisation_id", "name", "key", "is_abbreviation", "folded", "search_document"),
+        (
+            (n, n, f"V{n}", f"v{n}", True, f"V{n}", f"V{n}")
+            for n in range(1, sizes.organisations + 1)
+        ),
     )
 
     def directives():
@@ -229,7 +242,7 @@ def _articles(cursor, sizes: Sizes, rng: random.Random) -> dict[str, int]:
                 ("Minh Anh", "Hà Vĩ", "Thu Hà", "Lê Sơn", "")[n % 5], PLACES[n % len(PLACES)],
                 day, day and day.year, day and day.month, day and day.day,
                 "full" if dated else "unknown", False,
-                f"bench/{n:07d}.txt", f"{n:064x}", fold_accents(f"{title} {body}"),
+                f"bench/{n:07d}.txt", f"{n:064x}", fold_accents(f"{title} {body}"), "",
             )  # fmt: skip
 
     counts = {
@@ -241,7 +254,7 @@ def _articles(cursor, sizes: Sizes, rng: random.Random) -> dict[str, int]:
                 "text", "raw_text", "blocks", "captions", "source_name", "source_url", "author",
                 "dateline_place", "published_on", "published_year", "published_month",
                 "published_day", "published_precision", "published_year_inferred", "origin",
-                "sha256", "search_document",
+                "sha256", "search_document", "published_evidence",
             ),
             articles(),
         )
@@ -282,12 +295,13 @@ def _articles(cursor, sizes: Sizes, rng: random.Random) -> dict[str, int]:
                     POSTS[(n + k) % len(POSTS)],
                     "",
                     organisation_ids[k],
+                    False,
                 )
 
     counts["positions"] = _copy(
         cursor,
         "archive_position",
-        ("article_id", "person_id", "title", "role", "organisation_id"),
+        ("article_id", "person_id", "title", "role", "organisation_id", "former"),
         positions(),
     )
     return counts
