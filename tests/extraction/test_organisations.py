@@ -278,3 +278,25 @@ def test_prevent_and_combat_stays_inside_a_department_name() -> None:
         "Cục An ninh mạng và phòng, chống tội phạm sử dụng công nghệ cao (A05) chủ trì."
     )
     assert "Cục An ninh mạng và phòng, chống tội phạm sử dụng công nghệ cao" in found
+
+
+def test_party_organisation_of_a_province_is_head_and_place() -> None:
+    orgs = organisations_in(
+        "Tiêu đề\n\nĐại hội đại biểu Đảng bộ tỉnh Lam Sơn lần thứ I đã bế mạc sau ba ngày làm việc.\n"
+    )
+    assert "Đảng bộ tỉnh Lam Sơn" in orgs
+
+
+def test_name_ends_at_a_place_before_the_next_clause() -> None:
+    orgs = organisations_in(
+        "Tiêu đề\n\nBộ Chính trị quyết định điều động Tỉnh ủy Thái Bình thay ông Đặng Văn Kha làm Bí thư.\n"
+    )
+    assert "Tỉnh ủy Thái Bình" in orgs
+    assert not any("thay" in name for name in orgs)
+
+
+def test_topic_of_a_department_ends_before_a_two_syllable_verb() -> None:
+    orgs = organisations_in(
+        "Tiêu đề\n\nNgày 2/3, Cục Cảnh sát điều tra tội phạm về buôn lậu triệt phá đường dây của Lò Văn Pá.\n"
+    )
+    assert "Cục Cảnh sát điều tra tội phạm về buôn lậu" in orgs

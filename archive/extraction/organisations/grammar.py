@@ -177,6 +177,11 @@ def _parse_headed(
         "dân",
     ):
         return _peoples_body(tokens, i, j + 2, kind)
+    if not tokens[j].is_cap:
+        # "Đảng bộ tỉnh Yên Bình", "Đảng ủy xã Tân Lập": the head names the
+        # body of an administrative place directly.
+        n = admin_place(tokens, j)
+        return _with_abbreviation(tokens, OrgMatch(i, j + n, kind)) if n else None
     steering = head_key == "ban" and tokens[j].key == "chỉ"
     shape = _Shape(
         capitalised=head_key in lx.CAPITALISED_NAME_HEADS,
@@ -208,6 +213,20 @@ def _prevent_and_combat(tokens: Sequence[Token], k: int) -> bool:
         and tokens[k - 1].key == "phòng"
         and tokens[k + 1].key == "chống"
         and tokens[k + 2].is_lower_word
+    )
+
+
+def _verb_after_place(tokens: Sequence[Token], k: int) -> bool:
+    """A verb's first syllable right after a place name ends the name there.
+
+    After an ordinary capitalised syllable "thay" may be a compound's second
+    half; a place name has none, so "thay ông X" is the sentence going on.
+    """
+    return (
+        k + 1 < len(tokens)
+        and tokens[k].key in lx.VERB_STARTS
+        and tokens[k].is_lower_word
+        and tokens[k + 1].is_lower_word
     )
 
 
@@ -262,6 +281,8 @@ def _parse_name(
                 k += place
                 words += 1
                 lower_run = 0
+                if _verb_after_place(tokens, k):
+                    break  # "Tỉnh ủy Thái Bình thay ông X"
                 continue
             tail = match_phrase(tokens, k, _TAILS)
             if tail:

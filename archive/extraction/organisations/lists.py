@@ -69,6 +69,8 @@ def lower_item(tokens: Sequence[Token], k: int, limit: int, free: bool = False) 
         if free:
             if key in lx.FUNCTION_WORDS or key in lx.VERB_PHRASES:
                 break
+            if k + n + 1 < len(tokens) and f"{key} {tokens[k + n + 1].key}" in lx.VERB_PHRASES:
+                break  # "về ma túy triệt phá": the topic ends where a verb starts
         elif stops_at(tokens, k + n):
             break
         n += 1
