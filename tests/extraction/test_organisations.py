@@ -300,3 +300,23 @@ def test_topic_of_a_department_ends_before_a_two_syllable_verb() -> None:
         "Tiêu đề\n\nNgày 2/3, Cục Cảnh sát điều tra tội phạm về buôn lậu triệt phá đường dây của Lò Văn Pá.\n"
     )
     assert "Cục Cảnh sát điều tra tội phạm về buôn lậu" in orgs
+
+
+def test_groups_and_banks_end_where_their_trade_name_ends() -> None:
+    orgs = organisations_in(
+        "Tiêu đề\n\nTập đoàn Sao Mai Xanh chuyển tiền cho Ngân hàng Thương mại cổ phần Phương Đông Mới để trả nợ.\n"
+    )
+    assert {"Tập đoàn Sao Mai Xanh", "Ngân hàng Thương mại cổ phần Phương Đông Mới"} <= set(orgs)
+
+
+def test_a_company_may_bear_a_name_shaped_like_a_person() -> None:
+    orgs = organisations_in("Tiêu đề\n\nCông ty Hoàng Long 5 năm qua đã lỗ hơn 200 tỷ đồng.\n")
+    assert "Công ty Hoàng Long" in orgs
+
+
+def test_party_board_of_a_ministry_or_committee() -> None:
+    orgs = organisations_in(
+        "Tiêu đề\n\nBan cán sự Đảng Bộ Ngoại giao họp. Ban cán sự Đảng UBND tỉnh được giao rà soát dự án.\n"
+    )
+    assert {"Ban cán sự Đảng Bộ Ngoại giao", "Ban cán sự Đảng UBND tỉnh"} <= set(orgs)
+    assert "Đảng UBND" not in orgs

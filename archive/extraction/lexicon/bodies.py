@@ -97,7 +97,12 @@ HEAD_KINDS: dict[str, str] = {
     "Công ty TNHH Một thành viên": "company",
     "Công ty TNHH MTV": "company",
     "Ngân hàng TMCP": "company",
+    "Ngân hàng Thương mại cổ phần": "company",
     "Đài": "broadcaster",
+    # the Party's board in a ministry or people's committee, and its group in
+    # an elected body: "Ban cán sự Đảng Bộ Ngoại giao", "Đảng đoàn Quốc hội".
+    "Ban cán sự Đảng": "party_committee",
+    "Đảng đoàn": "party_committee",
     # a (foreign) party named in full: "Đảng Nhân dân Cách mạng Lào"
     "Đảng": "party",
 }
@@ -114,6 +119,10 @@ CAPITALISED_NAME_HEADS: frozenset[str] = keys(
         "Công ty TNHH Một thành viên",
         "Công ty TNHH MTV",
         "Ngân hàng TMCP",
+        "Ngân hàng Thương mại cổ phần",
+        "Ngân hàng",
+        "Tập đoàn",
+        "Tổng công ty",
         "Đảng",
         "Đài",
     )

@@ -53,6 +53,8 @@ _MAX_LOWER_RUN_COMMITTEE = 7
 _MAX_LIST_ITEM = 8
 _MAX_NAME_TOKENS = 30
 # Bodies a committee can belong to by "của": "Ban Chỉ đạo ... của Chính phủ".
+# Companies, groups, corporations and banks: bodies named by their trade name.
+_TRADE_KINDS = frozenset(("company", "group", "corporation", "bank"))
 _OWNER_KINDS = frozenset(
     {"government", "legislature", "politburo", "secretariat", "central_committee", "ministry"}
 )
@@ -230,7 +232,7 @@ def _verb_after_place(tokens: Sequence[Token], k: int) -> bool:
     )
 
 
-def _first_word_ok(tokens: Sequence[Token], j: int, in_post: bool) -> bool:
+def _first_word_ok(tokens: Sequence[Token], j: int, in_post: bool, *, trade: bool = False) -> bool:
     tok = tokens[j]
     if not tok.is_word or not tok.is_cap:
         return False
@@ -240,13 +242,16 @@ def _first_word_ok(tokens: Sequence[Token], j: int, in_post: bool) -> bool:
         return False
     if match_phrase(tokens, j, _NON_NAME) or starts_rank(tokens, j) or starts_post(tokens, j):
         return False
-    return not looks_like_person(tokens, j, in_post=in_post)
+    # A trade name may read like a person's ("Công ty Hoàng Long"); outside a
+    # post nothing else can stand after a company's legal form.
+    return (trade and not in_post) or not looks_like_person(tokens, j, in_post=in_post)
 
 
 def _parse_name(
     tokens: Sequence[Token], i: int, j: int, kind: str, shape: _Shape
 ) -> OrgMatch | None:
-    if not _first_word_ok(tokens, j, shape.in_post):
+    trade = kind in _TRADE_KINDS
+    if not _first_word_ok(tokens, j, shape.in_post, trade=trade):
         return None
     in_post = shape.in_post
     k, lower_run, words, listed = j, 0, 0, False
