@@ -320,3 +320,22 @@ def test_party_board_of_a_ministry_or_committee() -> None:
     )
     assert {"Ban cán sự Đảng Bộ Ngoại giao", "Ban cán sự Đảng UBND tỉnh"} <= set(orgs)
     assert "Đảng UBND" not in orgs
+
+
+def test_a_name_spelled_out_up_to_its_abbreviation() -> None:
+    orgs = organisations_in(
+        "Tiêu đề\n\nHai bên hợp tác trong Hiệp hội các quốc gia Vùng Vịnh Xanh (AGBS) và với Văn phòng Liên hợp quốc về Rừng và Biển (UNFS). Tổ chức Cảnh sát hàng hải quốc tế (INMARPOL) hỗ trợ.\n"
+    )
+    assert orgs["Hiệp hội các quốc gia Vùng Vịnh Xanh"].abbreviations == ("AGBS",)
+    assert orgs["Văn phòng Liên hợp quốc về Rừng và Biển"].abbreviations == ("UNFS",)
+    assert orgs["Tổ chức Cảnh sát hàng hải quốc tế"].abbreviations == ("INMARPOL",)
+    assert "Liên hợp quốc về Rừng và Biển" not in orgs
+
+
+def test_an_abbreviation_after_a_clause_is_not_pulled_into_a_name() -> None:
+    orgs = organisations_in(
+        "Tiêu đề\n\nBộ Công an phối hợp với Cục Cảnh sát hình sự (C02) và Tổ chức Hòa Bình đã triệt phá đường dây (ABC).\n"
+    )
+    assert "Bộ Công an" in orgs
+    assert orgs["Cục Cảnh sát hình sự"].abbreviations == ("C02",)
+    assert not any(name.endswith("đường dây") for name in orgs)

@@ -74,6 +74,8 @@ class OrgMatch:
     # The inner body stands for its local chapter only ("Ủy ban Mặt trận Tổ
     # quốc Việt Nam tỉnh X"): the article does not name the inner body itself.
     local_chapter: bool = False
+    # The name was carried on to an abbreviation after it ("... (UNODC)").
+    spelled_out: bool = False
 
 
 @dataclass(frozen=True)
@@ -142,8 +144,40 @@ def _abbreviation(tokens: Sequence[Token], k: int) -> tuple[str, int]:
 def _with_abbreviation(tokens: Sequence[Token], match: OrgMatch) -> OrgMatch:
     abbr, after = _abbreviation(tokens, match.end)
     if not abbr:
-        return match
+        # "Văn phòng Liên hợp quốc về Ma túy và Tội phạm (UNODC)": the
+        # abbreviation closes the name, so the words before it belong to it.
+        end = _run_to_abbreviation(tokens, match.end)
+        if not end:
+            return match
+        abbr, after = _abbreviation(tokens, end)
+        match = replace(match, end=end, spelled_out=True)
     return replace(match, abbreviation=abbr, abbreviation_end=after)
+
+
+_MAX_RUN_TO_ABBREVIATION = 8
+# Lower-case words a spelled-out name may hold before its abbreviation:
+# about, of, the plural "các", and.
+_NAME_LINKS = frozenset(("về", "của", "các", "và"))
+
+
+def _run_to_abbreviation(tokens: Sequence[Token], k: int) -> int:
+    """Index of "(" when a few name words at k lead straight to "(ABC)", else 0.
+
+    The words may not start another body, a post or a predicate, nor hold
+    punctuation: then the abbreviation names what they are, not this body.
+    """
+    for j in range(k, min(k + _MAX_RUN_TO_ABBREVIATION, len(tokens))):
+        tok = tokens[j]
+        if tok.text == "(":
+            return j if j > k and _abbreviation(tokens, j)[0] else 0
+        if not tok.is_word or tok.is_acronym:
+            return 0
+        if tok.is_cap:
+            if head_at(tokens, j)[0] or stops_name(tokens, j):
+                return 0
+        elif tok.key not in _NAME_LINKS and (stops_at(tokens, j) or tok.key in lx.FUNCTION_WORDS):
+            return 0
+    return 0
 
 
 def _parse_headed(
@@ -170,6 +204,17 @@ def _parse_headed(
         nested = None  # "Ban Tổ chức Trung ương" is one body, not a board of "Tổ chức ..."
     if nested is not None:
         # "(ABC)" after the whole name abbreviates the outer body, not the inner.
+        if nested.spelled_out:
+            # "Văn phòng Liên hợp quốc về Ma túy và Tội phạm (UNODC)": the
+            # words carried on to the abbreviation name the outer body only.
+            return OrgMatch(
+                i,
+                nested.end,
+                kind,
+                abbreviation=nested.abbreviation,
+                abbreviation_end=nested.abbreviation_end,
+                spelled_out=True,
+            )
         nested = replace(nested, abbreviation="", abbreviation_end=0)
         place = admin_place(tokens, nested.end) or level_length(tokens, nested.end)
         match = OrgMatch(i, nested.end + place, kind, (nested,), 0, local_chapter=place > 0)
@@ -183,7 +228,11 @@ def _parse_headed(
         # "Đảng bộ tỉnh Yên Bình", "Đảng ủy xã Tân Lập": the head names the
         # body of an administrative place directly.
         n = admin_place(tokens, j)
-        return _with_abbreviation(tokens, OrgMatch(i, j + n, kind)) if n else None
+        if n:
+            return _with_abbreviation(tokens, OrgMatch(i, j + n, kind))
+        # "Hiệp hội các quốc gia Đông Nam Á (ASEAN)"
+        end = _run_to_abbreviation(tokens, j)
+        return _with_abbreviation(tokens, OrgMatch(i, end, kind)) if end else None
     steering = head_key == "ban" and tokens[j].key == "chỉ"
     shape = _Shape(
         capitalised=head_key in lx.CAPITALISED_NAME_HEADS,
