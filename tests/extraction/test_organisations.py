@@ -339,3 +339,11 @@ def test_an_abbreviation_after_a_clause_is_not_pulled_into_a_name() -> None:
     assert "Bộ Công an" in orgs
     assert orgs["Cục Cảnh sát hình sự"].abbreviations == ("C02",)
     assert not any(name.endswith("đường dây") for name in orgs)
+
+
+def test_a_foreign_party_written_in_lower_case() -> None:
+    orgs = organisations_in(
+        "Tiêu đề\n\nÔng Sok Vanna khẳng định đảng Nhân dân Khmer Mới luôn coi trọng quan hệ. Các tổ chức đảng Công an tỉnh Nam Hà đã họp.\n"
+    )
+    assert orgs["đảng Nhân dân Khmer Mới"].kind == "party"
+    assert "đảng Công an tỉnh Nam Hà" not in orgs

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from archive.extraction import lexicon as lx
 from archive.extraction.normalize import matching_key
 from archive.extraction.organisations.grammar import OrgMatch, parse_organisation_at
-from archive.extraction.tokens import Token, sentence_text, span_tokens
+from archive.extraction.tokens import Token, match_phrase, sentence_text, span_tokens
 from archive.extraction.types import (
     ArticleStructure,
     Mention,
@@ -52,6 +52,8 @@ def extract_organisations(
         while i < len(tokens):
             # "Trưởng phòng Tham mưu": a lower-case head right after "Trưởng".
             lower_head = i > 0 and tokens[i - 1].key == "trưởng"
+            # "đảng Nhân dân Campuchia": a foreign party is often written lower-case.
+            lower_head = lower_head or _lower_party(tokens, i)
             match = parse_organisation_at(tokens, i, lower_head=lower_head)
             if match is None:
                 i += 1
@@ -61,6 +63,19 @@ def extract_organisations(
     found = _cut_run_on_names(text, found)
     found = [f for f in found if _acceptable(text[f.start : f.end])]
     return _entities(structure, spans, found)
+
+
+def _lower_party(tokens: Sequence[Token], i: int) -> bool:
+    return (
+        tokens[i].key == "đảng"
+        and not tokens[i].is_cap
+        and i + 2 < len(tokens)
+        and tokens[i + 1].is_cap
+        and not tokens[i + 1].is_acronym
+        # "tổ chức đảng Công an tỉnh X" is the Party cell of a body, not a party.
+        and not match_phrase(tokens, i + 1, lx.HEAD_KEYS_BY_LENGTH)
+        and not match_phrase(tokens, i + 1, lx.STANDALONE_KEYS_BY_LENGTH)
+    )
 
 
 def _collect(tokens: Sequence[Token], match: OrgMatch, found: list[_Found]) -> _Found:
