@@ -347,3 +347,17 @@ def test_a_foreign_party_written_in_lower_case() -> None:
     )
     assert orgs["đảng Nhân dân Khmer Mới"].kind == "party"
     assert "đảng Công an tỉnh Nam Hà" not in orgs
+
+
+def test_one_body_in_several_forms_is_one_organisation() -> None:
+    orgs = organisations_in(
+        "Tiêu đề\n\nBộ Nội vụ Liên bang Nga và Bộ Công an Việt Nam ký kết kế hoạch. Bộ Nội vụ Nga cử đoàn sang; Bộ Công an sẽ đón tiếp.\n"
+    )
+    assert orgs["Bộ Nội vụ Liên bang Nga"].aliases == ("Bộ Nội vụ Nga",)
+    assert orgs["Bộ Công an"].aliases == ("Bộ Công an Việt Nam",)
+    assert len(orgs) == 2
+
+
+def test_a_country_after_a_body_is_kept_when_the_article_never_drops_it() -> None:
+    orgs = organisations_in("Tiêu đề\n\nThông tấn xã Việt Nam và Bộ Công an Lào cùng đưa tin.\n")
+    assert {"Thông tấn xã Việt Nam", "Bộ Công an Lào"} <= set(orgs)

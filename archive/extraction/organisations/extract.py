@@ -162,24 +162,26 @@ def _entities(
     abbreviations: dict[str, list[str]] = {}
     parents: dict[str, str] = {}
     mentions: list[Mention] = []
+    named = frozenset(_without_country_prefix(matching_key(text[f.start : f.end])) for f in found)
     for f in sorted(found, key=lambda f: (f.start, -f.end)):
         surface = text[f.start : f.end]
-        key = _canonical_key(surface)
+        key = _canonical_key(surface, named)
         if key not in names:
             order.append(key)
             names[key] = surface
             kinds[key] = f.kind
             aliases[key] = []
             abbreviations[key] = []
-        elif matching_key(surface) == key and matching_key(names[key]) != key:
+        elif matching_key(surface) == key and matching_key(names[key]).endswith(" việt nam"):
             # "Quân đội nhân dân" written plainly names the entity better than
-            # "Quân đội nhân dân Việt Nam" seen first.
+            # "Quân đội nhân dân Việt Nam" seen first; a foreign country's
+            # style ("Liên bang Nga") seen first stays in its name.
             aliases[key].append(names[key])
             names[key] = surface
         elif surface != names[key] and surface not in aliases[key]:
             aliases[key].append(surface)
         if f.parent is not None and _acceptable(text[f.parent.start : f.parent.end]):
-            parents.setdefault(key, _canonical_key(text[f.parent.start : f.parent.end]))
+            parents.setdefault(key, _canonical_key(text[f.parent.start : f.parent.end], named))
         if f.abbreviation and f.abbreviation not in abbreviations[key]:
             abbreviations[key].append(f.abbreviation)
         mentions.append(_mention(structure, key, f.start, f.end))
@@ -198,13 +200,31 @@ def _entities(
     return entities, tuple(sorted(mentions, key=lambda m: (m.start, m.end)))
 
 
-def _canonical_key(name: str) -> str:
-    """The key of a name; "Quân đội nhân dân Việt Nam" is the body "Quân đội nhân dân"."""
-    key = matching_key(name)
+def _canonical_key(name: str, named: frozenset[str] = frozenset()) -> str:
+    """The key of a name, one for every form of the same body.
+
+    "Quân đội nhân dân Việt Nam" is the body "Quân đội nhân dân"; "Bộ Nội vụ
+    Liên bang Nga" is "Bộ Nội vụ Nga"; "Bộ Công an Việt Nam" is "Bộ Công an"
+    when the article also writes that (`named`: the keys of all its names),
+    for a foreign body's name may carry its country where a home one does not.
+    """
+    key = _without_country_prefix(matching_key(name))
     suffix = " việt nam"
     base = key[: -len(suffix)]
-    if key.endswith(suffix) and lx.STANDALONE_KIND_BY_KEY.get(base) in {"police", "military"}:
+    if key.endswith(suffix) and (
+        lx.STANDALONE_KIND_BY_KEY.get(base) in {"police", "military"} or base in named
+    ):
         return base
+    return key
+
+
+def _without_country_prefix(key: str) -> str:
+    """ "bộ nội vụ liên bang nga" -> "bộ nội vụ nga": the country's style is not the body's name."""
+    for prefix in lx.COUNTRY_PREFIXES:
+        marker = f" {prefix} "
+        at = key.rfind(marker)
+        if at > 0 and key[at + len(marker) :] in lx.COUNTRY_KEYS:
+            return key[:at] + " " + key[at + len(marker) :]
     return key
 
 

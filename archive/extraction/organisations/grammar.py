@@ -281,6 +281,22 @@ def _verb_after_place(tokens: Sequence[Token], k: int) -> bool:
     )
 
 
+def _clause_after_country(tokens: Sequence[Token], start: int, k: int) -> bool:
+    """A country closes a body's name: a lower-case content word after it is the clause.
+
+    Only after the name's own words: "Cục Pháp chế" starts with a syllable
+    that is also a country.
+
+    "Bộ Nội vụ Nga cử đoàn sang": function words ("tại", "của", "về") are
+    left to the grammar of the head, which knows where they continue a name.
+    """
+    if k >= len(tokens) or not tokens[k].is_lower_word:
+        return False
+    if tokens[k].key in lx.FUNCTION_WORDS or continuation(tokens, k) or admin_place(tokens, k):
+        return False
+    return " ".join(t.key for t in tokens[start:k]) in lx.COUNTRY_KEYS
+
+
 def _first_word_ok(tokens: Sequence[Token], j: int, in_post: bool, *, trade: bool = False) -> bool:
     tok = tokens[j]
     if not tok.is_word or not tok.is_cap:
@@ -332,10 +348,13 @@ def _parse_name(
         if tok.is_cap:
             place = place_length(tokens, k)
             if place:
+                first = not words
                 k += place
                 words += 1
                 lower_run = 0
-                if _verb_after_place(tokens, k):
+                if _verb_after_place(tokens, k) or (
+                    not first and _clause_after_country(tokens, k - place, k)
+                ):
                     break  # "Tỉnh ủy Thái Bình thay ông X"
                 continue
             tail = match_phrase(tokens, k, _TAILS)
