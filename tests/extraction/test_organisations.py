@@ -361,3 +361,22 @@ def test_one_body_in_several_forms_is_one_organisation() -> None:
 def test_a_country_after_a_body_is_kept_when_the_article_never_drops_it() -> None:
     orgs = organisations_in("Tiêu đề\n\nThông tấn xã Việt Nam và Bộ Công an Lào cùng đưa tin.\n")
     assert {"Thông tấn xã Việt Nam", "Bộ Công an Lào"} <= set(orgs)
+
+
+def test_a_committee_of_a_country_and_a_mission_in_an_unlisted_city() -> None:
+    orgs = organisations_in(
+        "Tiêu đề\n\nÔng Mean Sok, Tổng Thư ký Ủy ban Quốc gia phòng, chống buôn lậu của Campuchia, đề nghị Tổng Lãnh sự quán Việt Nam tại Kampot hỗ trợ công dân.\n"
+    )
+    assert "Ủy ban Quốc gia phòng, chống buôn lậu của Campuchia" in orgs
+    assert "Tổng Lãnh sự quán Việt Nam tại Kampot" in orgs
+
+
+def test_a_steering_committee_stops_at_its_place_and_at_the_next_clause() -> None:
+    orgs = organisations_in(
+        "Tiêu đề\n\nBan Chỉ đạo phòng, chống buôn lậu, gian lận thương mại tỉnh Lam Giang họp phiên thường kỳ. Thực hiện kế hoạch của Ban Chỉ đạo Trung ương về phòng, chống buôn lậu, hàng giả, tỉnh đã kiểm tra 20 cuộc. Ban Chỉ đạo, thành viên Ban Chỉ đạo thực hiện tốt quy chế. Ban Chỉ huy phòng thủ dân sự cấp xã, kiên quyết di dời người dân.\n"
+    )
+    names = set(orgs)
+    assert "Ban Chỉ đạo phòng, chống buôn lậu, gian lận thương mại tỉnh Lam Giang" in names
+    assert "Ban Chỉ đạo Trung ương về phòng, chống buôn lậu, hàng giả" in names
+    assert "Ban Chỉ huy phòng thủ dân sự cấp xã" in names
+    assert not any("thành viên" in name or name.endswith("tỉnh") for name in names)

@@ -297,6 +297,21 @@ def _clause_after_country(tokens: Sequence[Token], start: int, k: int) -> bool:
     return " ".join(t.key for t in tokens[start:k]) in lx.COUNTRY_KEYS
 
 
+def _country_at(tokens: Sequence[Token], k: int) -> bool:
+    n = place_length(tokens, k)
+    return bool(n) and " ".join(t.key for t in tokens[k : k + n]) in lx.COUNTRY_KEYS
+
+
+def _city_name(tokens: Sequence[Token], k: int, in_post: bool) -> int:
+    """Tokens of a short capitalised name (one to three words) at k, or 0."""
+    n = 0
+    while n < 3 and plain_cap_word(tokens, k + n, in_post):
+        n += 1
+    if n and k + n < len(tokens) and tokens[k + n].is_word and tokens[k + n].is_cap:
+        return 0  # a longer run is a sentence's next name, not a city
+    return n
+
+
 def _first_word_ok(tokens: Sequence[Token], j: int, in_post: bool, *, trade: bool = False) -> bool:
     tok = tokens[j]
     if not tok.is_word or not tok.is_cap:
@@ -332,7 +347,10 @@ def _parse_name(
             end = 0
             if tok.text in {",", "và"} and words and not shape.capitalised:
                 end = cap_list(tokens, k, in_post) or lower_list(
-                    tokens, k, open_list=listed or shape.steering, free=shape.steering
+                    tokens,
+                    k,
+                    open_list=listed or (shape.steering and k > j + 2),
+                    free=shape.steering,
                 )
             if end:
                 listed = True
@@ -427,9 +445,12 @@ def _parse_name(
                 inner.append(sub)
                 parent = len(inner) - 1
                 k = sub.end
+            elif _country_at(tokens, k + 1):
+                k += 1 + place_length(tokens, k + 1)  # "Ủy ban Quốc gia ... của Campuchia"
             break
         if tok.key == "tại" and shape.mission:
-            place = place_length(tokens, k + 1)
+            # A mission's city may be one no list knows ("tại Battambang").
+            place = place_length(tokens, k + 1) or _city_name(tokens, k + 1, in_post)
             if place:
                 k += 1 + place
             break
