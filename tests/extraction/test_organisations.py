@@ -380,3 +380,18 @@ def test_a_steering_committee_stops_at_its_place_and_at_the_next_clause() -> Non
     assert "Ban Chỉ đạo Trung ương về phòng, chống buôn lậu, hàng giả" in names
     assert "Ban Chỉ huy phòng thủ dân sự cấp xã" in names
     assert not any("thành viên" in name or name.endswith("tỉnh") for name in names)
+
+
+def test_international_bodies_named_by_their_acronym_alone() -> None:
+    orgs = organisations_in(
+        "Tiêu đề\n\nHai bên phối hợp trong khuôn khổ AFRIPOL và ASEAN; UNODC hỗ trợ. Liên minh các nước Vịnh Bạc (ASEANVB) và ASEANVB họp. UBND tỉnh, CSGT và PCCC cũng dự.\n"
+    )
+    assert {"AFRIPOL", "ASEAN", "UNODC"} <= set(orgs)
+    assert "ASEANVB" not in orgs  # spelled out here, so counted for the full name
+    assert orgs["Liên minh các nước Vịnh Bạc"].abbreviations == ("ASEANVB",)
+    assert not {"UBND", "CSGT", "PCCC"} & set(orgs)
+
+
+def test_the_countries_of_a_region_are_not_its_association() -> None:
+    orgs = organisations_in("Tiêu đề\n\nCông dân các nước ASEAN được miễn thị thực.\n")
+    assert "ASEAN" not in orgs

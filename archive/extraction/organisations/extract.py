@@ -8,6 +8,7 @@ the building of OrganisationEntity records and their Mentions.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -34,6 +35,7 @@ class _Found:
     abbreviation: str = ""
     abbreviation_span: tuple[int, int] | None = None
     tokens: tuple[Token, ...] = field(default=())
+    bare: bool = False  # an acronym standing alone ("ASEANAPOL")
 
 
 def extract_organisations(
@@ -56,13 +58,45 @@ def extract_organisations(
             lower_head = lower_head or _lower_party(tokens, i)
             match = parse_organisation_at(tokens, i, lower_head=lower_head)
             if match is None:
+                if _international_acronym(tokens[i].text) and not (
+                    i > 0 and tokens[i - 1].key in _REGION_NOUNS
+                ):
+                    found.append(
+                        _Found(
+                            tokens[i].start,
+                            tokens[i].end,
+                            "international",
+                            bare=True,
+                            tokens=(tokens[i],),
+                        )
+                    )
                 i += 1
                 continue
             _collect(tokens, match, found)
             i = max(match.abbreviation_end, match.end)
+    found = _without_defined_acronyms(found)
     found = _cut_run_on_names(text, found)
-    found = [f for f in found if _acceptable(text[f.start : f.end])]
+    found = [f for f in found if f.bare or _acceptable(text[f.start : f.end])]
     return _entities(structure, spans, found)
+
+
+# International bodies the press names by their acronym alone: the regional
+# and world police bodies ("INTERPOL", "ASEANAPOL", "EUROPOL"), ASEAN and its
+# bodies, the United Nations' agencies ("UNODC"). A pattern, not a list.
+_INTERNATIONAL_ACRONYM = re.compile(r"(?:ASEAN[A-Z]*|UN[A-Z]{3,}|[A-Z]{2,}POL)")
+
+# "các nước ASEAN", "khu vực ASEAN": the member countries, the region.
+_REGION_NOUNS = frozenset(("nước", "khu", "vực", "vùng"))
+
+
+def _international_acronym(text: str) -> bool:
+    return _INTERNATIONAL_ACRONYM.fullmatch(text) is not None
+
+
+def _without_defined_acronyms(found: list[_Found]) -> list[_Found]:
+    """A bare acronym that the article spells out elsewhere counts for the spelled-out body."""
+    defined = {f.abbreviation for f in found if f.abbreviation}
+    return [f for f in found if not (f.bare and f.tokens[0].text in defined)]
 
 
 def _lower_party(tokens: Sequence[Token], i: int) -> bool:
