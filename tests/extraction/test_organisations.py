@@ -395,3 +395,12 @@ def test_international_bodies_named_by_their_acronym_alone() -> None:
 def test_the_countries_of_a_region_are_not_its_association() -> None:
     orgs = organisations_in("Tiêu đề\n\nCông dân các nước ASEAN được miễn thị thực.\n")
     assert "ASEAN" not in orgs
+
+
+def test_a_court_abbreviated_is_the_court_spelled_out() -> None:
+    orgs = organisations_in(
+        "Tiêu đề\n\nTAND tỉnh Bắc Lam mở phiên tòa. Tòa án nhân dân tỉnh Bắc Lam tuyên án; VKSND tỉnh Bắc Lam và Viện kiểm sát nhân dân tỉnh Bắc Lam kháng nghị.\n"
+    )
+    assert orgs["Tòa án nhân dân tỉnh Bắc Lam"].aliases == ("TAND tỉnh Bắc Lam",)
+    assert orgs["Viện kiểm sát nhân dân tỉnh Bắc Lam"].aliases == ("VKSND tỉnh Bắc Lam",)
+    assert len(orgs) == 2

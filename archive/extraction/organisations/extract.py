@@ -196,7 +196,9 @@ def _entities(
     abbreviations: dict[str, list[str]] = {}
     parents: dict[str, str] = {}
     mentions: list[Mention] = []
-    named = frozenset(_without_country_prefix(matching_key(text[f.start : f.end])) for f in found)
+    named = frozenset(
+        _spelled_out(_without_country_prefix(matching_key(text[f.start : f.end]))) for f in found
+    )
     for f in sorted(found, key=lambda f: (f.start, -f.end)):
         surface = text[f.start : f.end]
         key = _canonical_key(surface, named)
@@ -206,6 +208,10 @@ def _entities(
             kinds[key] = f.kind
             aliases[key] = []
             abbreviations[key] = []
+        elif _abbreviated(names[key]) and not _abbreviated(surface):
+            # "Tòa án nhân dân tỉnh X" names the body better than "TAND tỉnh X".
+            aliases[key].append(names[key])
+            names[key] = surface
         elif matching_key(surface) == key and matching_key(names[key]).endswith(" việt nam"):
             # "Quân đội nhân dân" written plainly names the entity better than
             # "Quân đội nhân dân Việt Nam" seen first; a foreign country's
@@ -242,7 +248,7 @@ def _canonical_key(name: str, named: frozenset[str] = frozenset()) -> str:
     when the article also writes that (`named`: the keys of all its names),
     for a foreign body's name may carry its country where a home one does not.
     """
-    key = _without_country_prefix(matching_key(name))
+    key = _spelled_out(_without_country_prefix(matching_key(name)))
     suffix = " việt nam"
     base = key[: -len(suffix)]
     if key.endswith(suffix) and (
@@ -250,6 +256,35 @@ def _canonical_key(name: str, named: frozenset[str] = frozenset()) -> str:
     ):
         return base
     return key
+
+
+# The press's abbreviations of the words of a body's name, so that "TAND tỉnh
+# X" and "Tòa án nhân dân tỉnh X", "Cơ quan CSĐT" and "Cơ quan Cảnh sát điều
+# tra" are one body: courts, procuracies, people's committees and councils,
+# investigation, city, joint-stock commercial.
+_SPELLED_OUT = {
+    matching_key(short): matching_key(full)
+    for short, full in (
+        ("TAND", "Tòa án nhân dân"),
+        ("VKSND", "Viện kiểm sát nhân dân"),
+        ("UBND", "Ủy ban nhân dân"),
+        ("HĐND", "Hội đồng nhân dân"),
+        ("CSĐT", "Cảnh sát điều tra"),
+        ("CQĐT", "Cơ quan điều tra"),
+        ("TP", "thành phố"),
+        ("TP.", "thành phố"),
+        ("TMCP", "thương mại cổ phần"),
+    )
+}
+
+
+def _abbreviated(name: str) -> bool:
+    key = _without_country_prefix(matching_key(name))
+    return _spelled_out(key) != key
+
+
+def _spelled_out(key: str) -> str:
+    return " ".join(_SPELLED_OUT.get(word, word) for word in key.split(" "))
 
 
 def _without_country_prefix(key: str) -> str:
