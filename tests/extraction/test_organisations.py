@@ -404,3 +404,12 @@ def test_a_court_abbreviated_is_the_court_spelled_out() -> None:
     assert orgs["Tòa án nhân dân tỉnh Bắc Lam"].aliases == ("TAND tỉnh Bắc Lam",)
     assert orgs["Viện kiểm sát nhân dân tỉnh Bắc Lam"].aliases == ("VKSND tỉnh Bắc Lam",)
     assert len(orgs) == 2
+
+
+def test_a_short_form_in_parentheses_stands_for_its_body() -> None:
+    orgs = organisations_in(
+        "Tiêu đề\n\nCơ quan Cảnh sát điều tra Công an tỉnh Bắc Lam (Cơ quan CSĐT) thu giữ tài liệu. Cơ quan CSĐT tiếp tục xác minh. Cục Quản lý xuất nhập cảnh (Bộ Công an) phối hợp.\n"
+    )
+    assert orgs["Cơ quan Cảnh sát điều tra Công an tỉnh Bắc Lam"].aliases == ("Cơ quan CSĐT",)
+    assert "Cơ quan CSĐT" not in orgs
+    assert {"Cục Quản lý xuất nhập cảnh", "Bộ Công an"} <= set(orgs)

@@ -36,6 +36,8 @@ class _Found:
     abbreviation_span: tuple[int, int] | None = None
     tokens: tuple[Token, ...] = field(default=())
     bare: bool = False  # an acronym standing alone ("ASEANAPOL")
+    # The body this short form was given for in parentheses ("X (Cơ quan CSĐT)").
+    alias_of: _Found | None = None
 
 
 def extract_organisations(
@@ -72,8 +74,12 @@ def extract_organisations(
                     )
                 i += 1
                 continue
-            _collect(tokens, match, found)
+            outer = _collect(tokens, match, found)
             i = max(match.abbreviation_end, match.end)
+            short = _short_form(tokens, match)
+            if short is not None:
+                _collect(tokens, short, found).alias_of = outer
+                i = short.end + 1
     found = _without_defined_acronyms(found)
     found = _cut_run_on_names(text, found)
     found = [f for f in found if f.bare or _acceptable(text[f.start : f.end])]
@@ -97,6 +103,20 @@ def _without_defined_acronyms(found: list[_Found]) -> list[_Found]:
     """A bare acronym that the article spells out elsewhere counts for the spelled-out body."""
     defined = {f.abbreviation for f in found if f.abbreviation}
     return [f for f in found if not (f.bare and f.tokens[0].text in defined)]
+
+
+def _short_form(tokens: Sequence[Token], match: OrgMatch) -> OrgMatch | None:
+    """ "(Cơ quan CSĐT)" right after a name: the short form the article will use."""
+    k = match.end
+    if match.abbreviation or k + 1 >= len(tokens) or tokens[k].text != "(":
+        return None
+    short = parse_organisation_at(tokens, k + 1)
+    if short is None or short.end >= len(tokens) or tokens[short.end].text != ")":
+        return None
+    # "Cục X (Bộ Công an)" names the body X belongs to, not X: a short form
+    # keeps the head noun of the name it shortens.
+    long_head = _spelled_out(tokens[match.start].key).split(" ")[0]
+    return short if _spelled_out(tokens[short.start].key).split(" ")[0] == long_head else None
 
 
 def _lower_party(tokens: Sequence[Token], i: int) -> bool:
@@ -199,9 +219,18 @@ def _entities(
     named = frozenset(
         _spelled_out(_without_country_prefix(matching_key(text[f.start : f.end]))) for f in found
     )
+    # A short form given in parentheses stands for its body wherever it recurs.
+    redirect = {
+        _canonical_key(text[f.start : f.end], named): _canonical_key(
+            text[f.alias_of.start : f.alias_of.end], named
+        )
+        for f in found
+        if f.alias_of is not None
+    }
     for f in sorted(found, key=lambda f: (f.start, -f.end)):
         surface = text[f.start : f.end]
         key = _canonical_key(surface, named)
+        key = redirect.get(key, key)
         if key not in names:
             order.append(key)
             names[key] = surface
