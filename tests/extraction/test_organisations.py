@@ -413,3 +413,18 @@ def test_a_short_form_in_parentheses_stands_for_its_body() -> None:
     assert orgs["Cơ quan Cảnh sát điều tra Công an tỉnh Bắc Lam"].aliases == ("Cơ quan CSĐT",)
     assert "Cơ quan CSĐT" not in orgs
     assert {"Cục Quản lý xuất nhập cảnh", "Bộ Công an"} <= set(orgs)
+
+
+def test_a_broadcaster_and_a_newspaper_are_not_one_name() -> None:
+    orgs = organisations_in(
+        "Tiêu đề\n\nVụ án được Đài Truyền hình Miền Đông và Báo Bắc Lam đưa tin.\n"
+    )
+    assert "Đài Truyền hình Miền Đông" in orgs
+    assert not any("Báo" in name for name in orgs)
+
+
+def test_a_standing_deputy_post_does_not_make_a_board() -> None:
+    orgs = organisations_in(
+        "Tiêu đề\n\nBà Vi Thị Ngà, Phó Trưởng ban Thường trực Ban Chỉ đạo phòng, chống buôn lậu tỉnh Lam Giang cho biết.\n"
+    )
+    assert not any(name.startswith("ban Thường trực") for name in orgs)

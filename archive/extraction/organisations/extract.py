@@ -55,7 +55,12 @@ def extract_organisations(
         i = 0
         while i < len(tokens):
             # "Trưởng phòng Tham mưu": a lower-case head right after "Trưởng".
-            lower_head = i > 0 and tokens[i - 1].key == "trưởng"
+            # Not "Trưởng ban Thường trực Ban Chỉ đạo": "Thường trực" (standing) is the post's.
+            lower_head = (
+                i > 0
+                and tokens[i - 1].key == "trưởng"
+                and not (i + 1 < len(tokens) and tokens[i + 1].key == "thường")
+            )
             # "đảng Nhân dân Campuchia": a foreign party is often written lower-case.
             lower_head = lower_head or _lower_party(tokens, i)
             match = parse_organisation_at(tokens, i, lower_head=lower_head)

@@ -297,6 +297,13 @@ def _clause_after_country(tokens: Sequence[Token], start: int, k: int) -> bool:
     return " ".join(t.key for t in tokens[start:k]) in lx.COUNTRY_KEYS
 
 
+def _publication_at(tokens: Sequence[Token], k: int) -> bool:
+    """ "Báo Bắc Lam", "Tạp chí Cộng sản": a newspaper's name, never the rest of a body's."""
+    if tokens[k].key == "báo":
+        return k + 1 < len(tokens) and tokens[k + 1].is_cap
+    return k + 2 < len(tokens) and (tokens[k].key, tokens[k + 1].key) == ("tạp", "chí")
+
+
 def _country_at(tokens: Sequence[Token], k: int) -> bool:
     n = place_length(tokens, k)
     return bool(n) and " ".join(t.key for t in tokens[k : k + n]) in lx.COUNTRY_KEYS
@@ -356,7 +363,11 @@ def _parse_name(
                 listed = True
                 k, lower_run = end, 0
                 continue
-            if tok.key == "và" and plain_cap_word(tokens, k + 1, in_post):
+            if (
+                tok.key == "và"
+                and plain_cap_word(tokens, k + 1, in_post)
+                and not _publication_at(tokens, k + 1)
+            ):
                 k += 1  # "Bộ Khoa học và Công nghệ", "Sở Văn hóa và Thể thao"
                 continue
             if tok.text in {"-", "–"} and words and plain_cap_word(tokens, k + 1, in_post):
