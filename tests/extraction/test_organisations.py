@@ -428,3 +428,11 @@ def test_a_standing_deputy_post_does_not_make_a_board() -> None:
         "Tiêu đề\n\nBà Vi Thị Ngà, Phó Trưởng ban Thường trực Ban Chỉ đạo phòng, chống buôn lậu tỉnh Lam Giang cho biết.\n"
     )
     assert not any(name.startswith("ban Thường trực") for name in orgs)
+
+
+def test_a_head_noun_inside_a_spelled_out_topic() -> None:
+    orgs = organisations_in(
+        "Tiêu đề\n\nHai bên làm việc với Văn phòng Liên hợp quốc về Phòng chống Buôn người (UNOHT).\n"
+    )
+    assert orgs["Văn phòng Liên hợp quốc về Phòng chống Buôn người"].abbreviations == ("UNOHT",)
+    assert "Phòng chống Buôn người" not in orgs

@@ -173,7 +173,9 @@ def _run_to_abbreviation(tokens: Sequence[Token], k: int) -> int:
         if not tok.is_word or tok.is_acronym:
             return 0
         if tok.is_cap:
-            if head_at(tokens, j)[0] or stops_name(tokens, j):
+            # "về Phòng chống Ma túy": after "về" a head noun is the topic's word.
+            topical = j > k and tokens[j - 1].key == "về"
+            if (head_at(tokens, j)[0] and not topical) or stops_name(tokens, j):
                 return 0
         elif tok.key not in _NAME_LINKS and (stops_at(tokens, j) or tok.key in lx.FUNCTION_WORDS):
             return 0
