@@ -436,3 +436,33 @@ def test_a_head_noun_inside_a_spelled_out_topic() -> None:
     )
     assert orgs["Văn phòng Liên hợp quốc về Phòng chống Buôn người"].abbreviations == ("UNOHT",)
     assert "Phòng chống Buôn người" not in orgs
+
+
+def test_hospitals_and_schools_may_bear_a_person_shaped_name() -> None:
+    orgs = organisations_in(
+        "Tiêu đề\n\nBệnh viện Trần Hưng Phát tiếp nhận nạn nhân; Giám đốc Bệnh viện Lê Văn Tâm cho biết.\n"
+    )
+    assert "Bệnh viện Trần Hưng Phát" in orgs
+    assert "Bệnh viện Lê Văn Tâm" not in orgs  # inside a post, the name is the director's
+
+
+def test_a_region_inside_a_corporation_name() -> None:
+    orgs = organisations_in("Tiêu đề\n\nTổng công ty Điện lực miền Trung đã ký kết hợp đồng.\n")
+    assert "Tổng công ty Điện lực miền Trung" in orgs
+
+
+def test_a_central_committee_ends_before_its_predicate() -> None:
+    orgs = organisations_in(
+        "Tiêu đề\n\nỦy ban Kiểm tra Trung ương thi hành kỷ luật Ban Thường vụ Tỉnh ủy Lam Giang.\n"
+    )
+    assert "Ủy ban Kiểm tra Trung ương" in orgs
+    assert not any("thi hành" in name for name in orgs)
+
+
+def test_a_local_chapter_of_the_front() -> None:
+    orgs = organisations_in(
+        "Tiêu đề\n\nMặt trận Tổ quốc Việt Nam tỉnh Lam Giang vận động. Ủy ban Mặt trận Tổ quốc Việt Nam xã Tân Lập hỗ trợ.\n"
+    )
+    assert "Mặt trận Tổ quốc Việt Nam tỉnh Lam Giang" in orgs
+    assert "Ủy ban Mặt trận Tổ quốc Việt Nam xã Tân Lập" in orgs
+    assert "Mặt trận Tổ quốc Việt Nam xã Tân Lập" not in orgs

@@ -53,8 +53,13 @@ _MAX_LOWER_RUN_COMMITTEE = 7
 _MAX_LIST_ITEM = 8
 _MAX_NAME_TOKENS = 30
 # Bodies a committee can belong to by "của": "Ban Chỉ đạo ... của Chính phủ".
-# Companies, groups, corporations and banks: bodies named by their trade name.
-_TRADE_KINDS = frozenset(("company", "group", "corporation", "bank"))
+# Companies, groups, corporations and banks, named by their trade name, and
+# schools and hospitals, often named after a person ("Bệnh viện Bạch Mai").
+_TRADE_KINDS = frozenset(
+    ("company", "group", "corporation", "bank", "school", "university", "college", "hospital")
+)
+# Standalone bodies with a chapter in every province.
+_LOCAL_CHAPTER_KINDS = frozenset(("front", "social_security"))
 _OWNER_KINDS = frozenset(
     {"government", "legislature", "politburo", "secretariat", "central_committee", "ministry"}
 )
@@ -76,6 +81,8 @@ class OrgMatch:
     local_chapter: bool = False
     # The name was carried on to an abbreviation after it ("... (UNODC)").
     spelled_out: bool = False
+    # A standalone body followed by the place of its local chapter.
+    chapter_place: bool = False
 
 
 @dataclass(frozen=True)
@@ -111,7 +118,13 @@ def parse_organisation_at(
         end = i + standalone
         # "Chính phủ Lào", "Quốc hội Hàn Quốc": a country completes the name.
         end += place_length(tokens, end) if end < len(tokens) else 0
-        return _with_abbreviation(tokens, OrgMatch(i, end, lx.STANDALONE_KIND_BY_KEY[key]))
+        chapter = 0
+        if lx.STANDALONE_KIND_BY_KEY[key] in _LOCAL_CHAPTER_KINDS and end < len(tokens):
+            # "Mặt trận Tổ quốc Việt Nam tỉnh X", "Bảo hiểm xã hội tỉnh X": a local chapter.
+            chapter = admin_place(tokens, end)
+            end += chapter
+        kind = lx.STANDALONE_KIND_BY_KEY[key]
+        return _with_abbreviation(tokens, OrgMatch(i, end, kind, chapter_place=chapter > 0))
     if not head:
         return None
     return _parse_headed(tokens, i, head, kind, in_post)
@@ -219,7 +232,8 @@ def _parse_headed(
             )
         nested = replace(nested, abbreviation="", abbreviation_end=0)
         place = admin_place(tokens, nested.end) or level_length(tokens, nested.end)
-        match = OrgMatch(i, nested.end + place, kind, (nested,), 0, local_chapter=place > 0)
+        chapter = place > 0 or nested.chapter_place
+        match = OrgMatch(i, nested.end + place, kind, (nested,), 0, local_chapter=chapter)
         return _with_abbreviation(tokens, match)
     if kind != "party" and (tokens[j].key, tokens[j + 1].key if j + 1 < len(tokens) else "") == (
         "nhân",
@@ -283,7 +297,9 @@ def _verb_after_place(tokens: Sequence[Token], k: int) -> bool:
     )
 
 
-def _clause_after_country(tokens: Sequence[Token], start: int, k: int) -> bool:
+def _clause_after_country(
+    tokens: Sequence[Token], start: int, k: int, *, tail: bool = False
+) -> bool:
     """A country closes a body's name: a lower-case content word after it is the clause.
 
     Only after the name's own words: "Cục Pháp chế" starts with a syllable
@@ -296,7 +312,12 @@ def _clause_after_country(tokens: Sequence[Token], start: int, k: int) -> bool:
         return False
     if tokens[k].key in lx.FUNCTION_WORDS or continuation(tokens, k) or admin_place(tokens, k):
         return False
-    return " ".join(t.key for t in tokens[start:k]) in lx.COUNTRY_KEYS
+    return tail or " ".join(t.key for t in tokens[start:k]) in lx.COUNTRY_KEYS
+
+
+def _region_at(tokens: Sequence[Token], k: int) -> bool:
+    """ "miền Bắc", "miền Trung": a region of the country inside a company's name."""
+    return k + 1 < len(tokens) and tokens[k].key == "miền" and tokens[k + 1].is_cap
 
 
 def _publication_at(tokens: Sequence[Token], k: int) -> bool:
@@ -393,6 +414,8 @@ def _parse_name(
                 k += tail
                 words += 1
                 lower_run = 0
+                if tokens[k - 1].key == "ương" and _clause_after_country(tokens, k, k, tail=True):
+                    break  # "Ủy ban Kiểm tra Trung ương thi hành kỷ luật ..."
                 continue
             if words and generic_force(tokens, k):
                 return None  # "Phòng X Công an các tỉnh": a class of units, not one body
@@ -416,7 +439,11 @@ def _parse_name(
         if shape.capitalised and not admin_place(tokens, k):
             # A company's name is capitalised syllables, each perhaps
             # completed by one lower-case syllable ("Địa ốc", "Thiết bị Y khoa")
-            # that the name then goes on after.
+            # that the name then goes on after; "miền Bắc" is a region in it.
+            if _region_at(tokens, k):
+                k += 2
+                lower_run = 0
+                continue
             if lower_run or not tokens[k - 1].is_cap:
                 break
             after = tokens[k + 1] if k + 1 < len(tokens) else None
@@ -425,6 +452,7 @@ def _parse_name(
                 and after.is_lower_word
                 and after.key != "và"
                 and not admin_place(tokens, k + 1)
+                and not _region_at(tokens, k + 1)
             ):
                 break
             k += 1
