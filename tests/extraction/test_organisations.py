@@ -466,3 +466,28 @@ def test_a_local_chapter_of_the_front() -> None:
     assert "Mặt trận Tổ quốc Việt Nam tỉnh Lam Giang" in orgs
     assert "Ủy ban Mặt trận Tổ quốc Việt Nam xã Tân Lập" in orgs
     assert "Mặt trận Tổ quốc Việt Nam xã Tân Lập" not in orgs
+
+
+def test_a_mission_of_a_union_of_countries_and_its_seat() -> None:
+    orgs = organisations_in(
+        "Tiêu đề\n\nPhái đoàn Liên minh châu Âu tại Việt Nam và Đại sứ quán Hoa Kỳ tại Hà Nội dự hội thảo.\n"
+    )
+    assert {"Phái đoàn Liên minh châu Âu tại Việt Nam", "Đại sứ quán Hoa Kỳ tại Hà Nội"} <= set(
+        orgs
+    )
+
+
+def test_a_team_and_a_department_of_a_city_written_tp() -> None:
+    orgs = organisations_in(
+        "Tiêu đề\n\nĐội Cảnh sát điều tra tội phạm về ma túy Công an huyện Mường Lát phối hợp Sở Tư pháp TP Đà Nẵng. Viện KSND tỉnh Lam Giang và VKSND tỉnh Lam Giang phê chuẩn.\n"
+    )
+    names = set(orgs)
+    assert "Đội Cảnh sát điều tra tội phạm về ma túy Công an huyện Mường Lát" in names
+    assert "Sở Tư pháp TP Đà Nẵng" in names
+    assert orgs["Viện KSND tỉnh Lam Giang"].aliases == ("VKSND tỉnh Lam Giang",)
+
+
+def test_prevent_and_combat_is_not_a_division() -> None:
+    orgs = organisations_in("Tiêu đề\n\nCơ quan Phòng chống ma túy Hoa Kỳ (DEA) hỗ trợ thiết bị.\n")
+    assert orgs["Cơ quan Phòng chống ma túy Hoa Kỳ"].abbreviations == ("DEA",)
+    assert "Phòng chống ma túy Hoa Kỳ" not in orgs

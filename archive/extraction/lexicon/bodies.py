@@ -82,6 +82,7 @@ HEAD_KINDS: dict[str, str] = {
     # station (border post, police station); delegation of National Assembly
     # deputies; People's Committee and Council written as acronyms.
     "Đồn": "station",
+    "Phái đoàn": "mission",
     "Đoàn đại biểu": "delegation",
     "UBND": "committee",
     "HĐND": "council",
@@ -155,11 +156,11 @@ HEAD_KEYS_BY_LENGTH: Phrases = by_length(matching_key(k) for k in HEAD_KINDS)
 # Divisions ("Phòng") mirror the departments ("Cục") they answer to, so their
 # names run on alike ("Phòng Cảnh sát quản lý hành chính về trật tự xã hội").
 COMMITTEE_HEADS: frozenset[str] = keys(
-    ("Ban", "Ủy ban", "Hội đồng", "Văn phòng", "Tiểu ban", "Tổ công tác", "Cục", "Phòng")
+    ("Ban", "Ủy ban", "Hội đồng", "Văn phòng", "Tiểu ban", "Tổ công tác", "Cục", "Phòng", "Đội")
 )
 # Heads of missions abroad, whose names run on with "tại <place>".
 MISSION_HEADS: frozenset[str] = keys(
-    ("Đại sứ quán", "Tổng Lãnh sự quán", "Lãnh sự quán", "Văn phòng", "Cơ quan")
+    ("Đại sứ quán", "Tổng Lãnh sự quán", "Lãnh sự quán", "Văn phòng", "Cơ quan", "Phái đoàn")
 )
 # Heads that stand for a police or military force and only name a body when
 # an administrative unit and a place follow ("Công an tỉnh Quảng Ninh").

@@ -301,6 +301,7 @@ _SPELLED_OUT = {
     for short, full in (
         ("TAND", "Tòa án nhân dân"),
         ("VKSND", "Viện kiểm sát nhân dân"),
+        ("KSND", "kiểm sát nhân dân"),
         ("UBND", "Ủy ban nhân dân"),
         ("HĐND", "Hội đồng nhân dân"),
         ("CSĐT", "Cảnh sát điều tra"),

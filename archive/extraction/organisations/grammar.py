@@ -233,7 +233,10 @@ def _parse_headed(
         nested = replace(nested, abbreviation="", abbreviation_end=0)
         place = admin_place(tokens, nested.end) or level_length(tokens, nested.end)
         chapter = place > 0 or nested.chapter_place
-        match = OrgMatch(i, nested.end + place, kind, (nested,), 0, local_chapter=chapter)
+        end = nested.end + place
+        if head_key in lx.MISSION_HEADS and not place:
+            end += _mission_seat(tokens, end, in_post)  # "Phái đoàn Liên minh châu Âu tại Việt Nam"
+        match = OrgMatch(i, end, kind, (nested,), 0, local_chapter=chapter)
         return _with_abbreviation(tokens, match)
     if kind != "party" and (tokens[j].key, tokens[j + 1].key if j + 1 < len(tokens) else "") == (
         "nhân",
@@ -246,8 +249,11 @@ def _parse_headed(
         n = admin_place(tokens, j)
         if n:
             return _with_abbreviation(tokens, OrgMatch(i, j + n, kind))
+        if _continent_at(tokens, j):
+            # "Liên minh châu Âu", "Phái đoàn Liên minh châu Âu tại Việt Nam"
+            return _with_abbreviation(tokens, OrgMatch(i, j + 2, kind))
         # "Hiệp hội các quốc gia Đông Nam Á (ASEAN)"
-        end = _run_to_abbreviation(tokens, j)
+        end = _run_to_abbreviation(tokens, j) if tokens[j].key in _NAME_LINKS else 0
         return _with_abbreviation(tokens, OrgMatch(i, end, kind)) if end else None
     steering = head_key == "ban" and tokens[j].key == "chỉ"
     shape = _Shape(
@@ -313,6 +319,22 @@ def _clause_after_country(
     if tokens[k].key in lx.FUNCTION_WORDS or continuation(tokens, k) or admin_place(tokens, k):
         return False
     return tail or " ".join(t.key for t in tokens[start:k]) in lx.COUNTRY_KEYS
+
+
+def _mission_seat(tokens: Sequence[Token], k: int, in_post: bool) -> int:
+    """Tokens of "tại <place>" at k, where a mission sits, or 0.
+
+    The city may be one no list knows ("tại Battambang").
+    """
+    if k + 1 >= len(tokens) or tokens[k].key != "tại":
+        return 0
+    place = place_length(tokens, k + 1) or _city_name(tokens, k + 1, in_post)
+    return 1 + place if place else 0
+
+
+def _continent_at(tokens: Sequence[Token], k: int) -> bool:
+    """ "châu Âu", "châu Á": a continent, written with a lower-case "châu"."""
+    return k + 1 < len(tokens) and tokens[k].key == "châu" and tokens[k + 1].is_cap
 
 
 def _region_at(tokens: Sequence[Token], k: int) -> bool:
@@ -398,6 +420,11 @@ def _parse_name(
                 continue
             break
         if tok.is_cap:
+            if words and tok.key in {"tp", "thành"}:
+                admin = admin_place(tokens, k)
+                if admin:
+                    k += admin  # "Sở Tư pháp TP Đà Nẵng", "... Thành phố Huế"
+                    break
             place = place_length(tokens, k)
             if place:
                 first = not words
@@ -490,10 +517,7 @@ def _parse_name(
                 k += 1 + place_length(tokens, k + 1)  # "Ủy ban Quốc gia ... của Campuchia"
             break
         if tok.key == "tại" and shape.mission:
-            # A mission's city may be one no list knows ("tại Battambang").
-            place = place_length(tokens, k + 1) or _city_name(tokens, k + 1, in_post)
-            if place:
-                k += 1 + place
+            k += _mission_seat(tokens, k, in_post)
             break
         if shape.steering:
             if k + 1 < len(tokens) and f"{tok.key} {tokens[k + 1].key}" in lx.VERB_PHRASES:
