@@ -62,11 +62,13 @@ def extract_organisations(
                 and not (i + 1 < len(tokens) and tokens[i + 1].key == "thường")
             )
             # "đảng Nhân dân Campuchia": a foreign party is often written lower-case.
-            lower_head = lower_head or _lower_party(tokens, i)
+            lower_head = lower_head or (tokens[i].key == "đảng" and _lower_party(tokens, i))
             match = parse_organisation_at(tokens, i, lower_head=lower_head)
             if match is None:
-                if _international_acronym(tokens[i].text) and not (
-                    i > 0 and tokens[i - 1].key in _REGION_NOUNS
+                if (
+                    tokens[i].text.isupper()
+                    and _international_acronym(tokens[i].text)
+                    and not (i > 0 and tokens[i - 1].key in _REGION_NOUNS)
                 ):
                     found.append(
                         _Found(
@@ -101,6 +103,8 @@ _REGION_NOUNS = frozenset(("nước", "khu", "vực", "vùng"))
 
 
 def _international_acronym(text: str) -> bool:
+    if not (text.endswith("POL") or text.startswith(("ASEAN", "UN"))):
+        return False
     return _INTERNATIONAL_ACRONYM.fullmatch(text) is not None
 
 
@@ -221,12 +225,12 @@ def _entities(
     abbreviations: dict[str, list[str]] = {}
     parents: dict[str, str] = {}
     mentions: list[Mention] = []
-    named = frozenset(
-        _spelled_out(_without_country_prefix(matching_key(text[f.start : f.end]))) for f in found
-    )
+    surfaces = {text[f.start : f.end] for f in found}
+    named = frozenset(_spelled_out(_without_country_prefix(matching_key(n))) for n in surfaces)
+    canonical = {n: _canonical_key(n, named) for n in surfaces}
     # A short form given in parentheses stands for its body wherever it recurs.
     redirect = {
-        _canonical_key(text[f.start : f.end], named): _canonical_key(
+        canonical[text[f.start : f.end]]: _canonical_key(
             text[f.alias_of.start : f.alias_of.end], named
         )
         for f in found
@@ -234,7 +238,7 @@ def _entities(
     }
     for f in sorted(found, key=lambda f: (f.start, -f.end)):
         surface = text[f.start : f.end]
-        key = _canonical_key(surface, named)
+        key = canonical[surface]
         key = redirect.get(key, key)
         if key not in names:
             order.append(key)

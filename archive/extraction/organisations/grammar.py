@@ -179,10 +179,18 @@ def _run_to_abbreviation(tokens: Sequence[Token], k: int) -> int:
     The words may not start another body, a post or a predicate, nor hold
     punctuation: then the abbreviation names what they are, not this body.
     """
+    # Most names have no abbreviation near: look for "(ABC)" before judging the words.
+    paren = 0
     for j in range(k, min(k + _MAX_RUN_TO_ABBREVIATION, len(tokens))):
+        if tokens[j].text == "(":
+            paren = j if j > k and _abbreviation(tokens, j)[0] else 0
+            break
+        if not tokens[j].is_word:
+            return 0
+    if not paren:
+        return 0
+    for j in range(k, paren):
         tok = tokens[j]
-        if tok.text == "(":
-            return j if j > k and _abbreviation(tokens, j)[0] else 0
         if not tok.is_word or tok.is_acronym:
             return 0
         if tok.is_cap:
@@ -192,7 +200,7 @@ def _run_to_abbreviation(tokens: Sequence[Token], k: int) -> int:
                 return 0
         elif tok.key not in _NAME_LINKS and (stops_at(tokens, j) or tok.key in lx.FUNCTION_WORDS):
             return 0
-    return 0
+    return paren
 
 
 def _parse_headed(
