@@ -491,3 +491,27 @@ def test_prevent_and_combat_is_not_a_division() -> None:
     orgs = organisations_in("Tiêu đề\n\nCơ quan Phòng chống ma túy Hoa Kỳ (DEA) hỗ trợ thiết bị.\n")
     assert orgs["Cơ quan Phòng chống ma túy Hoa Kỳ"].abbreviations == ("DEA",)
     assert "Phòng chống ma túy Hoa Kỳ" not in orgs
+
+
+def test_a_provincial_party_committee_is_the_place_named() -> None:
+    orgs = organisations_in(
+        "Tiêu đề\n\nỦy ban Kiểm tra Tỉnh ủy Lam Giang họp. Thành ủy Bến Lạc chỉ đạo.\n"
+    )
+    assert {"Ủy ban Kiểm tra Tỉnh ủy Lam Giang", "Tỉnh ủy Lam Giang", "Thành ủy Bến Lạc"} <= set(
+        orgs
+    )
+    assert not any(name.endswith(("họp", "chỉ đạo")) for name in orgs)
+
+
+def test_a_royal_government_and_a_prison() -> None:
+    orgs = organisations_in(
+        "Tiêu đề\n\nChính phủ Hoàng gia Campuchia cảm ơn. Trại giam Suối Mây tiếp nhận phạm nhân.\n"
+    )
+    assert {"Chính phủ Hoàng gia Campuchia", "Trại giam Suối Mây"} <= set(orgs)
+
+
+def test_a_bank_name_may_hold_lower_case_words() -> None:
+    orgs = organisations_in(
+        "Tiêu đề\n\nNgân hàng Nông nghiệp và Phát triển nông thôn Miền Tây cho vay.\n"
+    )
+    assert "Ngân hàng Nông nghiệp và Phát triển nông thôn Miền Tây" in orgs

@@ -83,6 +83,9 @@ HEAD_KINDS: dict[str, str] = {
     # deputies; People's Committee and Council written as acronyms.
     "Đồn": "station",
     "Phái đoàn": "mission",
+    # prison, detention centre
+    "Trại giam": "prison",
+    "Trại tạm giam": "prison",
     "Đoàn đại biểu": "delegation",
     "UBND": "committee",
     "HĐND": "council",
@@ -121,7 +124,6 @@ CAPITALISED_NAME_HEADS: frozenset[str] = keys(
         "Công ty TNHH MTV",
         "Ngân hàng TMCP",
         "Ngân hàng Thương mại cổ phần",
-        "Ngân hàng",
         "Tập đoàn",
         "Tổng công ty",
         "Đảng",

@@ -58,6 +58,8 @@ _MAX_NAME_TOKENS = 30
 _TRADE_KINDS = frozenset(
     ("company", "group", "corporation", "bank", "school", "university", "college", "hospital")
 )
+# Party committees of a province, city, district: named by the place alone.
+_PLACE_NAMED_HEADS = frozenset(("tỉnh ủy", "thành ủy", "huyện ủy", "quận ủy"))
 # Standalone bodies with a chapter in every province.
 _LOCAL_CHAPTER_KINDS = frozenset(("front", "social_security"))
 _OWNER_KINDS = frozenset(
@@ -94,6 +96,7 @@ class _Shape:
     capitalised: bool
     steering: bool
     in_post: bool
+    place_named: bool = False  # "Tỉnh ủy Lam Giang": the head, then a place's name
 
 
 def parse_organisation_at(
@@ -270,6 +273,7 @@ def _parse_headed(
         mission=head_key in lx.MISSION_HEADS,
         steering=steering,
         in_post=in_post,
+        place_named=head_key in _PLACE_NAMED_HEADS,
     )
     return _parse_name(tokens, i, j, "steering_committee" if steering else kind, shape)
 
@@ -303,12 +307,11 @@ def _verb_after_place(tokens: Sequence[Token], k: int) -> bool:
     After an ordinary capitalised syllable "thay" may be a compound's second
     half; a place name has none, so "thay ông X" is the sentence going on.
     """
-    return (
-        k + 1 < len(tokens)
-        and tokens[k].key in lx.VERB_STARTS
-        and tokens[k].is_lower_word
-        and tokens[k + 1].is_lower_word
-    )
+    if k >= len(tokens) or not tokens[k].is_lower_word:
+        return False
+    if tokens[k].key in lx.VERB_PHRASES:
+        return True  # "Tỉnh ủy X họp"
+    return k + 1 < len(tokens) and tokens[k].key in lx.VERB_STARTS and tokens[k + 1].is_lower_word
 
 
 def _clause_after_country(
@@ -471,6 +474,8 @@ def _parse_name(
             lower_run = 0
             continue
         # a lower-case word
+        if shape.place_named:
+            break  # "Tỉnh ủy Lam Giang họp": a place's name has no lower-case syllable
         if shape.capitalised and not admin_place(tokens, k):
             # A company's name is capitalised syllables, each perhaps
             # completed by one lower-case syllable ("Địa ốc", "Thiết bị Y khoa")
