@@ -515,3 +515,12 @@ def test_a_bank_name_may_hold_lower_case_words() -> None:
         "Tiêu đề\n\nNgân hàng Nông nghiệp và Phát triển nông thôn Miền Tây cho vay.\n"
     )
     assert "Ngân hàng Nông nghiệp và Phát triển nông thôn Miền Tây" in orgs
+
+
+def test_a_city_abbreviated_and_a_procuracy_half_abbreviated() -> None:
+    orgs = organisations_in(
+        "Tiêu đề\n\nCông an TP.HCM phối hợp Công an Thành phố Hồ Chí Minh. Viện KSND tối cao kháng nghị; Viện kiểm sát nhân dân tối cao chỉ đạo. Bộ đội Biên phòng tỉnh Lam Giang tuần tra.\n"
+    )
+    assert orgs["Công an Thành phố Hồ Chí Minh"].aliases == ("Công an TP.HCM",)
+    assert orgs["Viện kiểm sát nhân dân tối cao"].aliases == ("Viện KSND tối cao",)
+    assert "Bộ đội Biên phòng tỉnh Lam Giang" in orgs

@@ -94,6 +94,7 @@ HEAD_KINDS: dict[str, str] = {
     # and joint-stock commercial banks by their legal form; radio/television.
     "TAND": "court",
     "VKSND": "procuracy",
+    "Viện KSND": "procuracy",
     "CQĐT": "agency",
     "Công ty cổ phần": "company",
     "Công ty CP": "company",
@@ -132,7 +133,7 @@ CAPITALISED_NAME_HEADS: frozenset[str] = keys(
 )
 # Abbreviated heads of the people's courts and procuracies ("TAND tỉnh X"):
 # read like "Tòa án nhân dân ...", with a level or a place after them.
-PEOPLES_ABBREVIATED_HEADS: frozenset[str] = keys(("TAND", "VKSND"))
+PEOPLES_ABBREVIATED_HEADS: frozenset[str] = keys(("TAND", "VKSND", "Viện KSND"))
 # Heads that are the whole name of a class of local bodies, completed only by
 # the place they serve: bar association, lawyers' association, labour
 # federation, veterans', farmers' and women's unions ("Đoàn Luật sư tỉnh X").

@@ -312,6 +312,8 @@ _SPELLED_OUT = {
         ("CQĐT", "Cơ quan điều tra"),
         ("TP", "thành phố"),
         ("TP.", "thành phố"),
+        ("TP.HCM", "thành phố Hồ Chí Minh"),
+        ("HCM", "Hồ Chí Minh"),
         ("TMCP", "thương mại cổ phần"),
     )
 }

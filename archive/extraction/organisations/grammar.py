@@ -61,7 +61,7 @@ _TRADE_KINDS = frozenset(
 # Party committees of a province, city, district: named by the place alone.
 _PLACE_NAMED_HEADS = frozenset(("tỉnh ủy", "thành ủy", "huyện ủy", "quận ủy"))
 # Standalone bodies with a chapter in every province.
-_LOCAL_CHAPTER_KINDS = frozenset(("front", "social_security"))
+_LOCAL_CHAPTER_KINDS = frozenset(("front", "social_security", "border_guard"))
 _OWNER_KINDS = frozenset(
     {"government", "legislature", "politburo", "secretariat", "central_committee", "ministry"}
 )
@@ -123,7 +123,7 @@ def parse_organisation_at(
         end += place_length(tokens, end) if end < len(tokens) else 0
         chapter = 0
         if lx.STANDALONE_KIND_BY_KEY[key] in _LOCAL_CHAPTER_KINDS and end < len(tokens):
-            # "Mặt trận Tổ quốc Việt Nam tỉnh X", "Bảo hiểm xã hội tỉnh X": a local chapter.
+            # "Mặt trận Tổ quốc Việt Nam tỉnh X", "Bộ đội Biên phòng tỉnh X": a local chapter.
             chapter = admin_place(tokens, end)
             end += chapter
         kind = lx.STANDALONE_KIND_BY_KEY[key]
