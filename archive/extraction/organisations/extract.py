@@ -66,7 +66,7 @@ def extract_organisations(
             match = parse_organisation_at(tokens, i, lower_head=lower_head)
             if match is None:
                 if (
-                    tokens[i].text.isupper()
+                    tokens[i].text[-1:] in _CAPITALS
                     and _international_acronym(tokens[i].text)
                     and not (i > 0 and tokens[i - 1].key in _REGION_NOUNS)
                 ):
@@ -100,6 +100,9 @@ _INTERNATIONAL_ACRONYM = re.compile(r"(?:ASEAN[A-Z]*|UN[A-Z]{3,}|[A-Z]{2,}POL)")
 
 # "các nước ASEAN", "khu vực ASEAN": the member countries, the region.
 _REGION_NOUNS = frozenset(("nước", "khu", "vực", "vùng"))
+
+
+_CAPITALS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
 
 
 def _international_acronym(text: str) -> bool:
@@ -226,13 +229,15 @@ def _entities(
     parents: dict[str, str] = {}
     mentions: list[Mention] = []
     surfaces = {text[f.start : f.end] for f in found}
-    named = frozenset(_spelled_out(_without_country_prefix(matching_key(n))) for n in surfaces)
-    canonical = {n: _canonical_key(n, named) for n in surfaces}
+    plain = {n: _without_country_prefix(matching_key(n)) for n in surfaces}
+    spelled = {n: _spelled_out(k) for n, k in plain.items()}
+    # Written with an abbreviation ("TAND tỉnh X"), so a spelled-out form names it better.
+    abbreviated = {n for n in surfaces if spelled[n] != plain[n]}
+    named = frozenset(spelled.values())
+    canonical = {n: _home_base(spelled[n], named) for n in surfaces}
     # A short form given in parentheses stands for its body wherever it recurs.
     redirect = {
-        canonical[text[f.start : f.end]]: _canonical_key(
-            text[f.alias_of.start : f.alias_of.end], named
-        )
+        canonical[text[f.start : f.end]]: canonical[text[f.alias_of.start : f.alias_of.end]]
         for f in found
         if f.alias_of is not None
     }
@@ -246,7 +251,7 @@ def _entities(
             kinds[key] = f.kind
             aliases[key] = []
             abbreviations[key] = []
-        elif _abbreviated(names[key]) and not _abbreviated(surface):
+        elif names[key] in abbreviated and surface not in abbreviated:
             # "Tòa án nhân dân tỉnh X" names the body better than "TAND tỉnh X".
             aliases[key].append(names[key])
             names[key] = surface
@@ -286,7 +291,11 @@ def _canonical_key(name: str, named: frozenset[str] = frozenset()) -> str:
     when the article also writes that (`named`: the keys of all its names),
     for a foreign body's name may carry its country where a home one does not.
     """
-    key = _spelled_out(_without_country_prefix(matching_key(name)))
+    return _home_base(_spelled_out(_without_country_prefix(matching_key(name))), named)
+
+
+def _home_base(key: str, named: frozenset[str]) -> str:
+    """ "bộ công an việt nam" -> "bộ công an" (see `_canonical_key`)."""
     suffix = " việt nam"
     base = key[: -len(suffix)]
     if key.endswith(suffix) and (
@@ -319,11 +328,6 @@ _SPELLED_OUT = {
 }
 
 
-def _abbreviated(name: str) -> bool:
-    key = _without_country_prefix(matching_key(name))
-    return _spelled_out(key) != key
-
-
 def _spelled_out(key: str) -> str:
     return " ".join(_SPELLED_OUT.get(word, word) for word in key.split(" "))
 
@@ -332,6 +336,8 @@ def _without_country_prefix(key: str) -> str:
     """ "bộ nội vụ liên bang nga" -> "bộ nội vụ nga": the country's style is not the body's name."""
     for prefix in lx.COUNTRY_PREFIXES:
         marker = f" {prefix} "
+        if marker not in key:
+            continue
         at = key.rfind(marker)
         if at > 0 and key[at + len(marker) :] in lx.COUNTRY_KEYS:
             return key[:at] + " " + key[at + len(marker) :]
