@@ -524,3 +524,11 @@ def test_a_city_abbreviated_and_a_procuracy_half_abbreviated() -> None:
     assert orgs["Công an Thành phố Hồ Chí Minh"].aliases == ("Công an TP.HCM",)
     assert orgs["Viện kiểm sát nhân dân tối cao"].aliases == ("Viện KSND tối cao",)
     assert "Bộ đội Biên phòng tỉnh Lam Giang" in orgs
+
+
+def test_a_country_closes_a_name_before_and() -> None:
+    orgs = organisations_in(
+        "Tiêu đề\n\nBộ Nội vụ Pháp và Cục Cảnh sát Quốc gia Pháp cử chuyên gia. Bộ Khoa học và Công nghệ phối hợp.\n"
+    )
+    assert {"Bộ Nội vụ Pháp", "Cục Cảnh sát Quốc gia Pháp", "Bộ Khoa học và Công nghệ"} <= set(orgs)
+    assert not any("Pháp và" in name for name in orgs)

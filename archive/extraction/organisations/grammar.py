@@ -398,6 +398,7 @@ def _parse_name(
         return None
     in_post = shape.in_post
     k, lower_run, words, listed = j, 0, 0, False
+    country_end = -1  # where a country closing the name ended
     inner: list[OrgMatch] = []
     parent: int | None = None
     max_lower = _MAX_LOWER_RUN_COMMITTEE if shape.topic else _MAX_LOWER_RUN
@@ -408,7 +409,7 @@ def _parse_name(
                 k += 2  # "phòng, chống" (prevent and combat) is one phrase of the name
                 continue
             end = 0
-            if tok.text in {",", "và"} and words and not shape.capitalised:
+            if tok.text in {",", "và"} and words and not shape.capitalised and k != country_end:
                 end = cap_list(tokens, k, in_post) or lower_list(
                     tokens,
                     k,
@@ -421,6 +422,7 @@ def _parse_name(
                 continue
             if (
                 tok.key == "và"
+                and k != country_end  # "Bộ Nội vụ Pháp và Cảnh sát ...": two bodies
                 and plain_cap_word(tokens, k + 1, in_post)
                 and not _publication_at(tokens, k + 1)
             ):
@@ -442,6 +444,8 @@ def _parse_name(
                 k += place
                 words += 1
                 lower_run = 0
+                if not first and _country_at(tokens, k - place):
+                    country_end = k
                 if _verb_after_place(tokens, k) or (
                     not first and _clause_after_country(tokens, k - place, k)
                 ):
