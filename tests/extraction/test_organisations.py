@@ -532,3 +532,11 @@ def test_a_country_closes_a_name_before_and() -> None:
     )
     assert {"Bộ Nội vụ Pháp", "Cục Cảnh sát Quốc gia Pháp", "Bộ Khoa học và Công nghệ"} <= set(orgs)
     assert not any("Pháp và" in name for name in orgs)
+
+
+def test_a_name_after_a_province_unit_is_not_a_province() -> None:
+    orgs = organisations_in(
+        "Tiêu đề\n\nÔng Y Khăm Niê, Chủ tịch UBND tỉnh Rơ Mah Thuận ký công văn gửi Công an tỉnh Lam Giang và Công an tỉnh Thừa Thiên Huế.\n"
+    )
+    assert not any("Rơ Mah" in name for name in orgs)
+    assert {"Công an tỉnh Lam Giang", "Công an tỉnh Thừa Thiên Huế"} <= set(orgs)

@@ -175,6 +175,7 @@ PLACES: tuple[str, ...] = (
     "Bình Dương",
     "Bà Rịa - Vũng Tàu",
     "Bà Rịa-Vũng Tàu",
+    "Bà Rịa Vũng Tàu",
     "Vũng Tàu",
     "Long An",
     "Tiền Giang",
