@@ -540,3 +540,13 @@ def test_a_name_after_a_province_unit_is_not_a_province() -> None:
     )
     assert not any("Rơ Mah" in name for name in orgs)
     assert {"Công an tỉnh Lam Giang", "Công an tỉnh Thừa Thiên Huế"} <= set(orgs)
+
+
+def test_a_list_inside_a_name_closed_by_its_abbreviation() -> None:
+    orgs = organisations_in(
+        "Tiêu đề\n\nCục Quản lý nhà lưu trú, cơ sở cai nghiện bắt buộc, trường giáo dưỡng (K19) kiểm tra. Bộ Công an phối hợp với nhiều đơn vị, địa phương (ABC) triển khai.\n"
+    )
+    name = "Cục Quản lý nhà lưu trú, cơ sở cai nghiện bắt buộc, trường giáo dưỡng"
+    assert orgs[name].abbreviations == ("K19",)
+    assert "Bộ Công an" in orgs
+    assert not any("địa phương" in n for n in orgs)

@@ -170,10 +170,21 @@ def _with_abbreviation(tokens: Sequence[Token], match: OrgMatch) -> OrgMatch:
     return replace(match, abbreviation=abbr, abbreviation_end=after)
 
 
-_MAX_RUN_TO_ABBREVIATION = 8
+_MAX_RUN_TO_ABBREVIATION = 12
 # Lower-case words a spelled-out name may hold before its abbreviation:
 # about, of, the plural "các", and.
 _NAME_LINKS = frozenset(("về", "của", "các", "và"))
+
+
+def _list_comma(tokens: Sequence[Token], j: int) -> bool:
+    """A comma between lower-case items ("trại giam, cơ sở giáo dục bắt buộc, ...")."""
+    return (
+        tokens[j].text == ","
+        and 0 < j < len(tokens) - 1
+        and tokens[j - 1].is_lower_word
+        and tokens[j + 1].is_lower_word
+        and tokens[j + 1].key not in lx.FUNCTION_WORDS
+    )
 
 
 def _run_to_abbreviation(tokens: Sequence[Token], k: int) -> int:
@@ -188,12 +199,14 @@ def _run_to_abbreviation(tokens: Sequence[Token], k: int) -> int:
         if tokens[j].text == "(":
             paren = j if j > k and _abbreviation(tokens, j)[0] else 0
             break
-        if not tokens[j].is_word:
+        if not tokens[j].is_word and not _list_comma(tokens, j):
             return 0
     if not paren:
         return 0
     for j in range(k, paren):
         tok = tokens[j]
+        if _list_comma(tokens, j):
+            continue
         if not tok.is_word or tok.is_acronym:
             return 0
         if tok.is_cap:
@@ -201,9 +214,18 @@ def _run_to_abbreviation(tokens: Sequence[Token], k: int) -> int:
             topical = j > k and tokens[j - 1].key == "về"
             if (head_at(tokens, j)[0] and not topical) or stops_name(tokens, j):
                 return 0
-        elif tok.key not in _NAME_LINKS and (stops_at(tokens, j) or tok.key in lx.FUNCTION_WORDS):
+        elif tok.key not in _NAME_LINKS and _predicate_at(tokens, j):
             return 0
     return paren
+
+
+def _predicate_at(tokens: Sequence[Token], j: int) -> bool:
+    """A function word or a known verb at j ("phối hợp", "gửi"); the abbreviation
+    closing the phrase vouches for syllables that only look like a verb's ("bắt buộc")."""
+    key = tokens[j].key
+    if key in lx.FUNCTION_WORDS or key in lx.VERB_PHRASES:
+        return True
+    return j + 1 < len(tokens) and f"{key} {tokens[j + 1].key}" in lx.VERB_PHRASES
 
 
 def _parse_headed(
