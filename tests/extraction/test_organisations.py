@@ -550,3 +550,11 @@ def test_a_list_inside_a_name_closed_by_its_abbreviation() -> None:
     assert orgs[name].abbreviations == ("K19",)
     assert "Bộ Công an" in orgs
     assert not any("địa phương" in n for n in orgs)
+
+
+def test_the_supreme_court_and_procuracy_by_their_acronyms() -> None:
+    orgs = organisations_in(
+        "Tiêu đề\n\nVKSNDTC ban hành cáo trạng; Viện kiểm sát nhân dân tối cao truy tố. TANDTC hướng dẫn xét xử.\n"
+    )
+    assert orgs["Viện kiểm sát nhân dân tối cao"].aliases == ("VKSNDTC",)
+    assert orgs["TANDTC"].kind == "court"

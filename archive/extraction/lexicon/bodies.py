@@ -216,6 +216,8 @@ STANDALONE_BODIES: dict[str, str] = {
     "Văn phòng Trung ương Đảng": "office",
     "Tòa án nhân dân tối cao": "court",
     "Viện kiểm sát nhân dân tối cao": "procuracy",
+    "TANDTC": "court",
+    "VKSNDTC": "procuracy",
     "Cảnh sát biển Việt Nam": "coast_guard",
     "Bộ đội Biên phòng": "border_guard",
     "Bảo hiểm xã hội Việt Nam": "social_security",

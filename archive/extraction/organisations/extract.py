@@ -315,6 +315,8 @@ _SPELLED_OUT = {
         ("TAND", "Tòa án nhân dân"),
         ("VKSND", "Viện kiểm sát nhân dân"),
         ("KSND", "kiểm sát nhân dân"),
+        ("TANDTC", "Tòa án nhân dân tối cao"),
+        ("VKSNDTC", "Viện kiểm sát nhân dân tối cao"),
         ("UBND", "Ủy ban nhân dân"),
         ("HĐND", "Hội đồng nhân dân"),
         ("CSĐT", "Cảnh sát điều tra"),
