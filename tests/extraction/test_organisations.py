@@ -558,3 +558,10 @@ def test_the_supreme_court_and_procuracy_by_their_acronyms() -> None:
     )
     assert orgs["Viện kiểm sát nhân dân tối cao"].aliases == ("VKSNDTC",)
     assert orgs["TANDTC"].kind == "court"
+
+
+def test_a_company_number_and_a_state_corporation() -> None:
+    orgs = organisations_in(
+        "Tiêu đề\n\nCông ty Cổ phần Xây lắp Sông Đà số 9 bị xử phạt. Tổng công ty Đường sắt Việt Nam tổ chức lễ.\n"
+    )
+    assert {"Công ty Cổ phần Xây lắp Sông Đà số 9", "Tổng công ty Đường sắt Việt Nam"} <= set(orgs)

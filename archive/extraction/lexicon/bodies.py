@@ -126,7 +126,6 @@ CAPITALISED_NAME_HEADS: frozenset[str] = keys(
         "Ngân hàng TMCP",
         "Ngân hàng Thương mại cổ phần",
         "Tập đoàn",
-        "Tổng công ty",
         "Đảng",
         "Đài",
     )

@@ -510,6 +510,9 @@ def _parse_name(
                 k += 2
                 lower_run = 0
                 continue
+            if tok.key == "số" and k + 1 < len(tokens) and tokens[k + 1].text.isdigit():
+                k += 2  # "Công ty Cổ phần ... Nhà Hà Nội số 22": a number in the name
+                break
             if lower_run or not tokens[k - 1].is_cap:
                 break
             after = tokens[k + 1] if k + 1 < len(tokens) else None
