@@ -15,6 +15,12 @@ from dataclasses import dataclass, field
 from archive.extraction import lexicon as lx
 from archive.extraction.normalize import matching_key
 from archive.extraction.organisations.grammar import OrgMatch, parse_organisation_at
+from archive.extraction.organisations.keys import (
+    canonical_key,
+    home_base,
+    spelled_out,
+    without_country_prefix,
+)
 from archive.extraction.tokens import Token, match_phrase, sentence_text, span_tokens
 from archive.extraction.types import (
     ArticleStructure,
@@ -127,8 +133,8 @@ def _short_form(tokens: Sequence[Token], match: OrgMatch) -> OrgMatch | None:
         return None
     # "Cục X (Bộ Công an)" names the body X belongs to, not X: a short form
     # keeps the head noun of the name it shortens.
-    long_head = _spelled_out(tokens[match.start].key).split(" ")[0]
-    return short if _spelled_out(tokens[short.start].key).split(" ")[0] == long_head else None
+    long_head = spelled_out(tokens[match.start].key).split(" ")[0]
+    return short if spelled_out(tokens[short.start].key).split(" ")[0] == long_head else None
 
 
 def _lower_party(tokens: Sequence[Token], i: int) -> bool:
@@ -229,12 +235,12 @@ def _entities(
     parents: dict[str, str] = {}
     mentions: list[Mention] = []
     surfaces = {text[f.start : f.end] for f in found}
-    plain = {n: _without_country_prefix(matching_key(n)) for n in surfaces}
-    spelled = {n: _spelled_out(k) for n, k in plain.items()}
+    plain = {n: without_country_prefix(matching_key(n)) for n in surfaces}
+    spelled = {n: spelled_out(k) for n, k in plain.items()}
     # Written with an abbreviation ("TAND tỉnh X"), so a spelled-out form names it better.
     abbreviated = {n for n in surfaces if spelled[n] != plain[n]}
     named = frozenset(spelled.values())
-    canonical = {n: _home_base(spelled[n], named) for n in surfaces}
+    canonical = {n: home_base(spelled[n], named) for n in surfaces}
     # A short form given in parentheses stands for its body wherever it recurs.
     redirect = {
         canonical[text[f.start : f.end]]: canonical[text[f.alias_of.start : f.alias_of.end]]
@@ -264,7 +270,7 @@ def _entities(
         elif surface != names[key] and surface not in aliases[key]:
             aliases[key].append(surface)
         if f.parent is not None and _acceptable(text[f.parent.start : f.parent.end]):
-            parents.setdefault(key, _canonical_key(text[f.parent.start : f.parent.end], named))
+            parents.setdefault(key, canonical_key(text[f.parent.start : f.parent.end], named))
         if f.abbreviation and f.abbreviation not in abbreviations[key]:
             abbreviations[key].append(f.abbreviation)
         mentions.append(_mention(structure, key, f.start, f.end))
@@ -281,69 +287,6 @@ def _entities(
         for key in order
     )
     return entities, tuple(sorted(mentions, key=lambda m: (m.start, m.end)))
-
-
-def _canonical_key(name: str, named: frozenset[str] = frozenset()) -> str:
-    """The key of a name, one for every form of the same body.
-
-    "Quân đội nhân dân Việt Nam" is the body "Quân đội nhân dân"; "Bộ Nội vụ
-    Liên bang Nga" is "Bộ Nội vụ Nga"; "Bộ Công an Việt Nam" is "Bộ Công an"
-    when the article also writes that (`named`: the keys of all its names),
-    for a foreign body's name may carry its country where a home one does not.
-    """
-    return _home_base(_spelled_out(_without_country_prefix(matching_key(name))), named)
-
-
-def _home_base(key: str, named: frozenset[str]) -> str:
-    """ "bộ công an việt nam" -> "bộ công an" (see `_canonical_key`)."""
-    suffix = " việt nam"
-    base = key[: -len(suffix)]
-    if key.endswith(suffix) and (
-        lx.STANDALONE_KIND_BY_KEY.get(base) in {"police", "military"} or base in named
-    ):
-        return base
-    return key
-
-
-# The press's abbreviations of the words of a body's name, so that "TAND tỉnh
-# X" and "Tòa án nhân dân tỉnh X", "Cơ quan CSĐT" and "Cơ quan Cảnh sát điều
-# tra" are one body: courts, procuracies, people's committees and councils,
-# investigation, city, joint-stock commercial.
-_SPELLED_OUT = {
-    matching_key(short): matching_key(full)
-    for short, full in (
-        ("TAND", "Tòa án nhân dân"),
-        ("VKSND", "Viện kiểm sát nhân dân"),
-        ("KSND", "kiểm sát nhân dân"),
-        ("TANDTC", "Tòa án nhân dân tối cao"),
-        ("VKSNDTC", "Viện kiểm sát nhân dân tối cao"),
-        ("UBND", "Ủy ban nhân dân"),
-        ("HĐND", "Hội đồng nhân dân"),
-        ("CSĐT", "Cảnh sát điều tra"),
-        ("CQĐT", "Cơ quan điều tra"),
-        ("TP", "thành phố"),
-        ("TP.", "thành phố"),
-        ("TP.HCM", "thành phố Hồ Chí Minh"),
-        ("HCM", "Hồ Chí Minh"),
-        ("TMCP", "thương mại cổ phần"),
-    )
-}
-
-
-def _spelled_out(key: str) -> str:
-    return " ".join(_SPELLED_OUT.get(word, word) for word in key.split(" "))
-
-
-def _without_country_prefix(key: str) -> str:
-    """ "bộ nội vụ liên bang nga" -> "bộ nội vụ nga": the country's style is not the body's name."""
-    for prefix in lx.COUNTRY_PREFIXES:
-        marker = f" {prefix} "
-        if marker not in key:
-            continue
-        at = key.rfind(marker)
-        if at > 0 and key[at + len(marker) :] in lx.COUNTRY_KEYS:
-            return key[:at] + " " + key[at + len(marker) :]
-    return key
 
 
 def _abbreviation_mentions(

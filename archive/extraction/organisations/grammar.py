@@ -18,6 +18,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from archive.extraction import lexicon as lx
+from archive.extraction.organisations.abbreviations import (
+    NAME_LINKS,
+    abbreviation_at,
+    run_to_abbreviation,
+)
 from archive.extraction.organisations.lists import (
     cap_list,
     head_at,
@@ -52,7 +57,6 @@ _MAX_LOWER_RUN = 4
 _MAX_LOWER_RUN_COMMITTEE = 7
 _MAX_LIST_ITEM = 8
 _MAX_NAME_TOKENS = 30
-# Bodies a committee can belong to by "của": "Ban Chỉ đạo ... của Chính phủ".
 # Companies, groups, corporations and banks, named by their trade name, and
 # schools and hospitals, often named after a person ("Bệnh viện Bạch Mai").
 _TRADE_KINDS = frozenset(
@@ -62,6 +66,7 @@ _TRADE_KINDS = frozenset(
 _PLACE_NAMED_HEADS = frozenset(("tỉnh ủy", "thành ủy", "huyện ủy", "quận ủy"))
 # Standalone bodies with a chapter in every province.
 _LOCAL_CHAPTER_KINDS = frozenset(("front", "social_security", "border_guard"))
+# Bodies a committee can belong to by "của": "Ban Chỉ đạo ... của Chính phủ".
 _OWNER_KINDS = frozenset(
     {"government", "legislature", "politburo", "secretariat", "central_committee", "ministry"}
 )
@@ -145,87 +150,17 @@ def ends_post(tokens: Sequence[Token], i: int) -> bool:
     return False
 
 
-def _abbreviation(tokens: Sequence[Token], k: int) -> tuple[str, int]:
-    """("CAND", index after ")") when "(CAND)" stands at k, else ("", 0)."""
-    if (
-        k + 2 < len(tokens)
-        and tokens[k].text == "("
-        and tokens[k + 2].text == ")"
-        and tokens[k + 1].is_acronym
-    ):
-        return tokens[k + 1].text, k + 3
-    return "", 0
-
-
 def _with_abbreviation(tokens: Sequence[Token], match: OrgMatch) -> OrgMatch:
-    abbr, after = _abbreviation(tokens, match.end)
+    abbr, after = abbreviation_at(tokens, match.end)
     if not abbr:
         # "Văn phòng Liên hợp quốc về Ma túy và Tội phạm (UNODC)": the
         # abbreviation closes the name, so the words before it belong to it.
-        end = _run_to_abbreviation(tokens, match.end)
+        end = run_to_abbreviation(tokens, match.end)
         if not end:
             return match
-        abbr, after = _abbreviation(tokens, end)
+        abbr, after = abbreviation_at(tokens, end)
         match = replace(match, end=end, spelled_out=True)
     return replace(match, abbreviation=abbr, abbreviation_end=after)
-
-
-_MAX_RUN_TO_ABBREVIATION = 12
-# Lower-case words a spelled-out name may hold before its abbreviation:
-# about, of, the plural "các", and.
-_NAME_LINKS = frozenset(("về", "của", "các", "và"))
-
-
-def _list_comma(tokens: Sequence[Token], j: int) -> bool:
-    """A comma between lower-case items ("trại giam, cơ sở giáo dục bắt buộc, ...")."""
-    return (
-        tokens[j].text == ","
-        and 0 < j < len(tokens) - 1
-        and tokens[j - 1].is_lower_word
-        and tokens[j + 1].is_lower_word
-        and tokens[j + 1].key not in lx.FUNCTION_WORDS
-    )
-
-
-def _run_to_abbreviation(tokens: Sequence[Token], k: int) -> int:
-    """Index of "(" when a few name words at k lead straight to "(ABC)", else 0.
-
-    The words may not start another body, a post or a predicate, nor hold
-    punctuation: then the abbreviation names what they are, not this body.
-    """
-    # Most names have no abbreviation near: look for "(ABC)" before judging the words.
-    paren = 0
-    for j in range(k, min(k + _MAX_RUN_TO_ABBREVIATION, len(tokens))):
-        if tokens[j].text == "(":
-            paren = j if j > k and _abbreviation(tokens, j)[0] else 0
-            break
-        if not tokens[j].is_word and not _list_comma(tokens, j):
-            return 0
-    if not paren:
-        return 0
-    for j in range(k, paren):
-        tok = tokens[j]
-        if _list_comma(tokens, j):
-            continue
-        if not tok.is_word or tok.is_acronym:
-            return 0
-        if tok.is_cap:
-            # "về Phòng chống Ma túy": after "về" a head noun is the topic's word.
-            topical = j > k and tokens[j - 1].key == "về"
-            if (head_at(tokens, j)[0] and not topical) or stops_name(tokens, j):
-                return 0
-        elif tok.key not in _NAME_LINKS and _predicate_at(tokens, j):
-            return 0
-    return paren
-
-
-def _predicate_at(tokens: Sequence[Token], j: int) -> bool:
-    """A function word or a known verb at j ("phối hợp", "gửi"); the abbreviation
-    closing the phrase vouches for syllables that only look like a verb's ("bắt buộc")."""
-    key = tokens[j].key
-    if key in lx.FUNCTION_WORDS or key in lx.VERB_PHRASES:
-        return True
-    return j + 1 < len(tokens) and f"{key} {tokens[j + 1].key}" in lx.VERB_PHRASES
 
 
 def _parse_headed(
@@ -286,7 +221,7 @@ def _parse_headed(
             # "Liên minh châu Âu", "Phái đoàn Liên minh châu Âu tại Việt Nam"
             return _with_abbreviation(tokens, OrgMatch(i, j + 2, kind))
         # "Hiệp hội các quốc gia Đông Nam Á (ASEAN)"
-        end = _run_to_abbreviation(tokens, j) if tokens[j].key in _NAME_LINKS else 0
+        end = run_to_abbreviation(tokens, j) if tokens[j].key in NAME_LINKS else 0
         return _with_abbreviation(tokens, OrgMatch(i, end, kind)) if end else None
     steering = head_key == "ban" and tokens[j].key == "chỉ"
     shape = _Shape(
