@@ -278,3 +278,290 @@ def test_prevent_and_combat_stays_inside_a_department_name() -> None:
         "Cục An ninh mạng và phòng, chống tội phạm sử dụng công nghệ cao (A05) chủ trì."
     )
     assert "Cục An ninh mạng và phòng, chống tội phạm sử dụng công nghệ cao" in found
+
+
+def test_party_organisation_of_a_province_is_head_and_place() -> None:
+    orgs = organisations_in(
+        "Tiêu đề\n\nĐại hội đại biểu Đảng bộ tỉnh Lam Sơn lần thứ I đã bế mạc sau ba ngày làm việc.\n"
+    )
+    assert "Đảng bộ tỉnh Lam Sơn" in orgs
+
+
+def test_name_ends_at_a_place_before_the_next_clause() -> None:
+    orgs = organisations_in(
+        "Tiêu đề\n\nBộ Chính trị quyết định điều động Tỉnh ủy Thái Bình thay ông Đặng Văn Kha làm Bí thư.\n"
+    )
+    assert "Tỉnh ủy Thái Bình" in orgs
+    assert not any("thay" in name for name in orgs)
+
+
+def test_topic_of_a_department_ends_before_a_two_syllable_verb() -> None:
+    orgs = organisations_in(
+        "Tiêu đề\n\nNgày 2/3, Cục Cảnh sát điều tra tội phạm về buôn lậu triệt phá đường dây của Lò Văn Pá.\n"
+    )
+    assert "Cục Cảnh sát điều tra tội phạm về buôn lậu" in orgs
+
+
+def test_groups_and_banks_end_where_their_trade_name_ends() -> None:
+    orgs = organisations_in(
+        "Tiêu đề\n\nTập đoàn Sao Mai Xanh chuyển tiền cho Ngân hàng Thương mại cổ phần Phương Đông Mới để trả nợ.\n"
+    )
+    assert {"Tập đoàn Sao Mai Xanh", "Ngân hàng Thương mại cổ phần Phương Đông Mới"} <= set(orgs)
+
+
+def test_a_company_may_bear_a_name_shaped_like_a_person() -> None:
+    orgs = organisations_in("Tiêu đề\n\nCông ty Hoàng Long 5 năm qua đã lỗ hơn 200 tỷ đồng.\n")
+    assert "Công ty Hoàng Long" in orgs
+
+
+def test_party_board_of_a_ministry_or_committee() -> None:
+    orgs = organisations_in(
+        "Tiêu đề\n\nBan cán sự Đảng Bộ Ngoại giao họp. Ban cán sự Đảng UBND tỉnh được giao rà soát dự án.\n"
+    )
+    assert {"Ban cán sự Đảng Bộ Ngoại giao", "Ban cán sự Đảng UBND tỉnh"} <= set(orgs)
+    assert "Đảng UBND" not in orgs
+
+
+def test_a_name_spelled_out_up_to_its_abbreviation() -> None:
+    orgs = organisations_in(
+        "Tiêu đề\n\nHai bên hợp tác trong Hiệp hội các quốc gia Vùng Vịnh Xanh (AGBS) và với Văn phòng Liên hợp quốc về Rừng và Biển (UNFS). Tổ chức Cảnh sát hàng hải quốc tế (INMARPOL) hỗ trợ.\n"
+    )
+    assert orgs["Hiệp hội các quốc gia Vùng Vịnh Xanh"].abbreviations == ("AGBS",)
+    assert orgs["Văn phòng Liên hợp quốc về Rừng và Biển"].abbreviations == ("UNFS",)
+    assert orgs["Tổ chức Cảnh sát hàng hải quốc tế"].abbreviations == ("INMARPOL",)
+    assert "Liên hợp quốc về Rừng và Biển" not in orgs
+
+
+def test_an_abbreviation_after_a_clause_is_not_pulled_into_a_name() -> None:
+    orgs = organisations_in(
+        "Tiêu đề\n\nBộ Công an phối hợp với Cục Cảnh sát hình sự (C02) và Tổ chức Hòa Bình đã triệt phá đường dây (ABC).\n"
+    )
+    assert "Bộ Công an" in orgs
+    assert orgs["Cục Cảnh sát hình sự"].abbreviations == ("C02",)
+    assert not any(name.endswith("đường dây") for name in orgs)
+
+
+def test_a_foreign_party_written_in_lower_case() -> None:
+    orgs = organisations_in(
+        "Tiêu đề\n\nÔng Sok Vanna khẳng định đảng Nhân dân Khmer Mới luôn coi trọng quan hệ. Các tổ chức đảng Công an tỉnh Nam Hà đã họp.\n"
+    )
+    assert orgs["đảng Nhân dân Khmer Mới"].kind == "party"
+    assert "đảng Công an tỉnh Nam Hà" not in orgs
+
+
+def test_one_body_in_several_forms_is_one_organisation() -> None:
+    orgs = organisations_in(
+        "Tiêu đề\n\nBộ Nội vụ Liên bang Nga và Bộ Công an Việt Nam ký kết kế hoạch. Bộ Nội vụ Nga cử đoàn sang; Bộ Công an sẽ đón tiếp.\n"
+    )
+    assert orgs["Bộ Nội vụ Liên bang Nga"].aliases == ("Bộ Nội vụ Nga",)
+    assert orgs["Bộ Công an"].aliases == ("Bộ Công an Việt Nam",)
+    assert len(orgs) == 2
+
+
+def test_a_country_after_a_body_is_kept_when_the_article_never_drops_it() -> None:
+    orgs = organisations_in("Tiêu đề\n\nThông tấn xã Việt Nam và Bộ Công an Lào cùng đưa tin.\n")
+    assert {"Thông tấn xã Việt Nam", "Bộ Công an Lào"} <= set(orgs)
+
+
+def test_a_committee_of_a_country_and_a_mission_in_an_unlisted_city() -> None:
+    orgs = organisations_in(
+        "Tiêu đề\n\nÔng Mean Sok, Tổng Thư ký Ủy ban Quốc gia phòng, chống buôn lậu của Campuchia, đề nghị Tổng Lãnh sự quán Việt Nam tại Kampot hỗ trợ công dân.\n"
+    )
+    assert "Ủy ban Quốc gia phòng, chống buôn lậu của Campuchia" in orgs
+    assert "Tổng Lãnh sự quán Việt Nam tại Kampot" in orgs
+
+
+def test_a_steering_committee_stops_at_its_place_and_at_the_next_clause() -> None:
+    orgs = organisations_in(
+        "Tiêu đề\n\nBan Chỉ đạo phòng, chống buôn lậu, gian lận thương mại tỉnh Lam Giang họp phiên thường kỳ. Thực hiện kế hoạch của Ban Chỉ đạo Trung ương về phòng, chống buôn lậu, hàng giả, tỉnh đã kiểm tra 20 cuộc. Ban Chỉ đạo, thành viên Ban Chỉ đạo thực hiện tốt quy chế. Ban Chỉ huy phòng thủ dân sự cấp xã, kiên quyết di dời người dân.\n"
+    )
+    names = set(orgs)
+    assert "Ban Chỉ đạo phòng, chống buôn lậu, gian lận thương mại tỉnh Lam Giang" in names
+    assert "Ban Chỉ đạo Trung ương về phòng, chống buôn lậu, hàng giả" in names
+    assert "Ban Chỉ huy phòng thủ dân sự cấp xã" in names
+    assert not any("thành viên" in name or name.endswith("tỉnh") for name in names)
+
+
+def test_international_bodies_named_by_their_acronym_alone() -> None:
+    orgs = organisations_in(
+        "Tiêu đề\n\nHai bên phối hợp trong khuôn khổ AFRIPOL và ASEAN; UNODC hỗ trợ. Liên minh các nước Vịnh Bạc (ASEANVB) và ASEANVB họp. UBND tỉnh, CSGT và PCCC cũng dự.\n"
+    )
+    assert {"AFRIPOL", "ASEAN", "UNODC"} <= set(orgs)
+    assert "ASEANVB" not in orgs  # spelled out here, so counted for the full name
+    assert orgs["Liên minh các nước Vịnh Bạc"].abbreviations == ("ASEANVB",)
+    assert not {"UBND", "CSGT", "PCCC"} & set(orgs)
+
+
+def test_the_countries_of_a_region_are_not_its_association() -> None:
+    orgs = organisations_in("Tiêu đề\n\nCông dân các nước ASEAN được miễn thị thực.\n")
+    assert "ASEAN" not in orgs
+
+
+def test_a_court_abbreviated_is_the_court_spelled_out() -> None:
+    orgs = organisations_in(
+        "Tiêu đề\n\nTAND tỉnh Bắc Lam mở phiên tòa. Tòa án nhân dân tỉnh Bắc Lam tuyên án; VKSND tỉnh Bắc Lam và Viện kiểm sát nhân dân tỉnh Bắc Lam kháng nghị.\n"
+    )
+    assert orgs["Tòa án nhân dân tỉnh Bắc Lam"].aliases == ("TAND tỉnh Bắc Lam",)
+    assert orgs["Viện kiểm sát nhân dân tỉnh Bắc Lam"].aliases == ("VKSND tỉnh Bắc Lam",)
+    assert len(orgs) == 2
+
+
+def test_a_short_form_in_parentheses_stands_for_its_body() -> None:
+    orgs = organisations_in(
+        "Tiêu đề\n\nCơ quan Cảnh sát điều tra Công an tỉnh Bắc Lam (Cơ quan CSĐT) thu giữ tài liệu. Cơ quan CSĐT tiếp tục xác minh. Cục Quản lý xuất nhập cảnh (Bộ Công an) phối hợp.\n"
+    )
+    assert orgs["Cơ quan Cảnh sát điều tra Công an tỉnh Bắc Lam"].aliases == ("Cơ quan CSĐT",)
+    assert "Cơ quan CSĐT" not in orgs
+    assert {"Cục Quản lý xuất nhập cảnh", "Bộ Công an"} <= set(orgs)
+
+
+def test_a_broadcaster_and_a_newspaper_are_not_one_name() -> None:
+    orgs = organisations_in(
+        "Tiêu đề\n\nVụ án được Đài Truyền hình Miền Đông và Báo Bắc Lam đưa tin.\n"
+    )
+    assert "Đài Truyền hình Miền Đông" in orgs
+    assert not any("Báo" in name for name in orgs)
+
+
+def test_a_standing_deputy_post_does_not_make_a_board() -> None:
+    orgs = organisations_in(
+        "Tiêu đề\n\nBà Vi Thị Ngà, Phó Trưởng ban Thường trực Ban Chỉ đạo phòng, chống buôn lậu tỉnh Lam Giang cho biết.\n"
+    )
+    assert not any(name.startswith("ban Thường trực") for name in orgs)
+
+
+def test_a_head_noun_inside_a_spelled_out_topic() -> None:
+    orgs = organisations_in(
+        "Tiêu đề\n\nHai bên làm việc với Văn phòng Liên hợp quốc về Phòng chống Buôn người (UNOHT).\n"
+    )
+    assert orgs["Văn phòng Liên hợp quốc về Phòng chống Buôn người"].abbreviations == ("UNOHT",)
+    assert "Phòng chống Buôn người" not in orgs
+
+
+def test_hospitals_and_schools_may_bear_a_person_shaped_name() -> None:
+    orgs = organisations_in(
+        "Tiêu đề\n\nBệnh viện Trần Hưng Phát tiếp nhận nạn nhân; Giám đốc Bệnh viện Lê Văn Tâm cho biết.\n"
+    )
+    assert "Bệnh viện Trần Hưng Phát" in orgs
+    assert "Bệnh viện Lê Văn Tâm" not in orgs  # inside a post, the name is the director's
+
+
+def test_a_region_inside_a_corporation_name() -> None:
+    orgs = organisations_in("Tiêu đề\n\nTổng công ty Điện lực miền Trung đã ký kết hợp đồng.\n")
+    assert "Tổng công ty Điện lực miền Trung" in orgs
+
+
+def test_a_central_committee_ends_before_its_predicate() -> None:
+    orgs = organisations_in(
+        "Tiêu đề\n\nỦy ban Kiểm tra Trung ương thi hành kỷ luật Ban Thường vụ Tỉnh ủy Lam Giang.\n"
+    )
+    assert "Ủy ban Kiểm tra Trung ương" in orgs
+    assert not any("thi hành" in name for name in orgs)
+
+
+def test_a_local_chapter_of_the_front() -> None:
+    orgs = organisations_in(
+        "Tiêu đề\n\nMặt trận Tổ quốc Việt Nam tỉnh Lam Giang vận động. Ủy ban Mặt trận Tổ quốc Việt Nam xã Tân Lập hỗ trợ.\n"
+    )
+    assert "Mặt trận Tổ quốc Việt Nam tỉnh Lam Giang" in orgs
+    assert "Ủy ban Mặt trận Tổ quốc Việt Nam xã Tân Lập" in orgs
+    assert "Mặt trận Tổ quốc Việt Nam xã Tân Lập" not in orgs
+
+
+def test_a_mission_of_a_union_of_countries_and_its_seat() -> None:
+    orgs = organisations_in(
+        "Tiêu đề\n\nPhái đoàn Liên minh châu Âu tại Việt Nam và Đại sứ quán Hoa Kỳ tại Hà Nội dự hội thảo.\n"
+    )
+    assert {"Phái đoàn Liên minh châu Âu tại Việt Nam", "Đại sứ quán Hoa Kỳ tại Hà Nội"} <= set(
+        orgs
+    )
+
+
+def test_a_team_and_a_department_of_a_city_written_tp() -> None:
+    orgs = organisations_in(
+        "Tiêu đề\n\nĐội Cảnh sát điều tra tội phạm về ma túy Công an huyện Mường Lát phối hợp Sở Tư pháp TP Đà Nẵng. Viện KSND tỉnh Lam Giang và VKSND tỉnh Lam Giang phê chuẩn.\n"
+    )
+    names = set(orgs)
+    assert "Đội Cảnh sát điều tra tội phạm về ma túy Công an huyện Mường Lát" in names
+    assert "Sở Tư pháp TP Đà Nẵng" in names
+    assert orgs["Viện KSND tỉnh Lam Giang"].aliases == ("VKSND tỉnh Lam Giang",)
+
+
+def test_prevent_and_combat_is_not_a_division() -> None:
+    orgs = organisations_in("Tiêu đề\n\nCơ quan Phòng chống ma túy Hoa Kỳ (DEA) hỗ trợ thiết bị.\n")
+    assert orgs["Cơ quan Phòng chống ma túy Hoa Kỳ"].abbreviations == ("DEA",)
+    assert "Phòng chống ma túy Hoa Kỳ" not in orgs
+
+
+def test_a_provincial_party_committee_is_the_place_named() -> None:
+    orgs = organisations_in(
+        "Tiêu đề\n\nỦy ban Kiểm tra Tỉnh ủy Lam Giang họp. Thành ủy Bến Lạc chỉ đạo.\n"
+    )
+    assert {"Ủy ban Kiểm tra Tỉnh ủy Lam Giang", "Tỉnh ủy Lam Giang", "Thành ủy Bến Lạc"} <= set(
+        orgs
+    )
+    assert not any(name.endswith(("họp", "chỉ đạo")) for name in orgs)
+
+
+def test_a_royal_government_and_a_prison() -> None:
+    orgs = organisations_in(
+        "Tiêu đề\n\nChính phủ Hoàng gia Campuchia cảm ơn. Trại giam Suối Mây tiếp nhận phạm nhân.\n"
+    )
+    assert {"Chính phủ Hoàng gia Campuchia", "Trại giam Suối Mây"} <= set(orgs)
+
+
+def test_a_bank_name_may_hold_lower_case_words() -> None:
+    orgs = organisations_in(
+        "Tiêu đề\n\nNgân hàng Nông nghiệp và Phát triển nông thôn Miền Tây cho vay.\n"
+    )
+    assert "Ngân hàng Nông nghiệp và Phát triển nông thôn Miền Tây" in orgs
+
+
+def test_a_city_abbreviated_and_a_procuracy_half_abbreviated() -> None:
+    orgs = organisations_in(
+        "Tiêu đề\n\nCông an TP.HCM phối hợp Công an Thành phố Hồ Chí Minh. Viện KSND tối cao kháng nghị; Viện kiểm sát nhân dân tối cao chỉ đạo. Bộ đội Biên phòng tỉnh Lam Giang tuần tra.\n"
+    )
+    assert orgs["Công an Thành phố Hồ Chí Minh"].aliases == ("Công an TP.HCM",)
+    assert orgs["Viện kiểm sát nhân dân tối cao"].aliases == ("Viện KSND tối cao",)
+    assert "Bộ đội Biên phòng tỉnh Lam Giang" in orgs
+
+
+def test_a_country_closes_a_name_before_and() -> None:
+    orgs = organisations_in(
+        "Tiêu đề\n\nBộ Nội vụ Pháp và Cục Cảnh sát Quốc gia Pháp cử chuyên gia. Bộ Khoa học và Công nghệ phối hợp.\n"
+    )
+    assert {"Bộ Nội vụ Pháp", "Cục Cảnh sát Quốc gia Pháp", "Bộ Khoa học và Công nghệ"} <= set(orgs)
+    assert not any("Pháp và" in name for name in orgs)
+
+
+def test_a_name_after_a_province_unit_is_not_a_province() -> None:
+    orgs = organisations_in(
+        "Tiêu đề\n\nÔng Y Khăm Niê, Chủ tịch UBND tỉnh Rơ Mah Thuận ký công văn gửi Công an tỉnh Lam Giang và Công an tỉnh Thừa Thiên Huế.\n"
+    )
+    assert not any("Rơ Mah" in name for name in orgs)
+    assert {"Công an tỉnh Lam Giang", "Công an tỉnh Thừa Thiên Huế"} <= set(orgs)
+
+
+def test_a_list_inside_a_name_closed_by_its_abbreviation() -> None:
+    orgs = organisations_in(
+        "Tiêu đề\n\nCục Quản lý nhà lưu trú, cơ sở cai nghiện bắt buộc, trường giáo dưỡng (K19) kiểm tra. Bộ Công an phối hợp với nhiều đơn vị, địa phương (ABC) triển khai.\n"
+    )
+    name = "Cục Quản lý nhà lưu trú, cơ sở cai nghiện bắt buộc, trường giáo dưỡng"
+    assert orgs[name].abbreviations == ("K19",)
+    assert "Bộ Công an" in orgs
+    assert not any("địa phương" in n for n in orgs)
+
+
+def test_the_supreme_court_and_procuracy_by_their_acronyms() -> None:
+    orgs = organisations_in(
+        "Tiêu đề\n\nVKSNDTC ban hành cáo trạng; Viện kiểm sát nhân dân tối cao truy tố. TANDTC hướng dẫn xét xử.\n"
+    )
+    assert orgs["Viện kiểm sát nhân dân tối cao"].aliases == ("VKSNDTC",)
+    assert orgs["TANDTC"].kind == "court"
+
+
+def test_a_company_number_and_a_state_corporation() -> None:
+    orgs = organisations_in(
+        "Tiêu đề\n\nCông ty Cổ phần Xây lắp Sông Đà số 9 bị xử phạt. Tổng công ty Đường sắt Việt Nam tổ chức lễ.\n"
+    )
+    assert {"Công ty Cổ phần Xây lắp Sông Đà số 9", "Tổng công ty Đường sắt Việt Nam"} <= set(orgs)

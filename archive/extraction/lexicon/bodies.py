@@ -82,6 +82,10 @@ HEAD_KINDS: dict[str, str] = {
     # station (border post, police station); delegation of National Assembly
     # deputies; People's Committee and Council written as acronyms.
     "Đồn": "station",
+    "Phái đoàn": "mission",
+    # prison, detention centre
+    "Trại giam": "prison",
+    "Trại tạm giam": "prison",
     "Đoàn đại biểu": "delegation",
     "UBND": "committee",
     "HĐND": "council",
@@ -90,6 +94,7 @@ HEAD_KINDS: dict[str, str] = {
     # and joint-stock commercial banks by their legal form; radio/television.
     "TAND": "court",
     "VKSND": "procuracy",
+    "Viện KSND": "procuracy",
     "CQĐT": "agency",
     "Công ty cổ phần": "company",
     "Công ty CP": "company",
@@ -97,7 +102,12 @@ HEAD_KINDS: dict[str, str] = {
     "Công ty TNHH Một thành viên": "company",
     "Công ty TNHH MTV": "company",
     "Ngân hàng TMCP": "company",
+    "Ngân hàng Thương mại cổ phần": "company",
     "Đài": "broadcaster",
+    # the Party's board in a ministry or people's committee, and its group in
+    # an elected body: "Ban cán sự Đảng Bộ Ngoại giao", "Đảng đoàn Quốc hội".
+    "Ban cán sự Đảng": "party_committee",
+    "Đảng đoàn": "party_committee",
     # a (foreign) party named in full: "Đảng Nhân dân Cách mạng Lào"
     "Đảng": "party",
 }
@@ -114,13 +124,15 @@ CAPITALISED_NAME_HEADS: frozenset[str] = keys(
         "Công ty TNHH Một thành viên",
         "Công ty TNHH MTV",
         "Ngân hàng TMCP",
+        "Ngân hàng Thương mại cổ phần",
+        "Tập đoàn",
         "Đảng",
         "Đài",
     )
 )
 # Abbreviated heads of the people's courts and procuracies ("TAND tỉnh X"):
 # read like "Tòa án nhân dân ...", with a level or a place after them.
-PEOPLES_ABBREVIATED_HEADS: frozenset[str] = keys(("TAND", "VKSND"))
+PEOPLES_ABBREVIATED_HEADS: frozenset[str] = keys(("TAND", "VKSND", "Viện KSND"))
 # Heads that are the whole name of a class of local bodies, completed only by
 # the place they serve: bar association, lawyers' association, labour
 # federation, veterans', farmers' and women's unions ("Đoàn Luật sư tỉnh X").
@@ -146,11 +158,11 @@ HEAD_KEYS_BY_LENGTH: Phrases = by_length(matching_key(k) for k in HEAD_KINDS)
 # Divisions ("Phòng") mirror the departments ("Cục") they answer to, so their
 # names run on alike ("Phòng Cảnh sát quản lý hành chính về trật tự xã hội").
 COMMITTEE_HEADS: frozenset[str] = keys(
-    ("Ban", "Ủy ban", "Hội đồng", "Văn phòng", "Tiểu ban", "Tổ công tác", "Cục", "Phòng")
+    ("Ban", "Ủy ban", "Hội đồng", "Văn phòng", "Tiểu ban", "Tổ công tác", "Cục", "Phòng", "Đội")
 )
 # Heads of missions abroad, whose names run on with "tại <place>".
 MISSION_HEADS: frozenset[str] = keys(
-    ("Đại sứ quán", "Tổng Lãnh sự quán", "Lãnh sự quán", "Văn phòng", "Cơ quan")
+    ("Đại sứ quán", "Tổng Lãnh sự quán", "Lãnh sự quán", "Văn phòng", "Cơ quan", "Phái đoàn")
 )
 # Heads that stand for a police or military force and only name a body when
 # an administrative unit and a place follow ("Công an tỉnh Quảng Ninh").
@@ -203,6 +215,8 @@ STANDALONE_BODIES: dict[str, str] = {
     "Văn phòng Trung ương Đảng": "office",
     "Tòa án nhân dân tối cao": "court",
     "Viện kiểm sát nhân dân tối cao": "procuracy",
+    "TANDTC": "court",
+    "VKSNDTC": "procuracy",
     "Cảnh sát biển Việt Nam": "coast_guard",
     "Bộ đội Biên phòng": "border_guard",
     "Bảo hiểm xã hội Việt Nam": "social_security",

@@ -175,6 +175,7 @@ PLACES: tuple[str, ...] = (
     "Bình Dương",
     "Bà Rịa - Vũng Tàu",
     "Bà Rịa-Vũng Tàu",
+    "Bà Rịa Vũng Tàu",
     "Vũng Tàu",
     "Long An",
     "Tiền Giang",
@@ -229,4 +230,6 @@ PLACE_KEYS: frozenset[str] = keys(COUNTRIES + PLACES)
 COUNTRY_KEYS: frozenset[str] = keys(COUNTRIES)
 PLACE_KEYS_BY_LENGTH: Phrases = by_length(PLACE_KEYS)
 # Words that start a country's formal name before the country proper.
-COUNTRY_PREFIXES: frozenset[str] = keys(("Cộng hòa", "Vương quốc", "Liên bang", "Nhà nước"))
+COUNTRY_PREFIXES: frozenset[str] = keys(
+    ("Cộng hòa", "Vương quốc", "Liên bang", "Nhà nước", "Hoàng gia")
+)

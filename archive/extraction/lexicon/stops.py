@@ -156,6 +156,7 @@ VERB_PHRASES: frozenset[str] = keys(
         "sẵn sàng",
         "vận hành",
         "họp phiên",
+        "họp",
         "truy tố",
         "bắt giữ",
         "xét xử",

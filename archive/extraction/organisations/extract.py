@@ -8,13 +8,20 @@ the building of OrganisationEntity records and their Mentions.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from archive.extraction import lexicon as lx
 from archive.extraction.normalize import matching_key
 from archive.extraction.organisations.grammar import OrgMatch, parse_organisation_at
-from archive.extraction.tokens import Token, sentence_text, span_tokens
+from archive.extraction.organisations.keys import (
+    canonical_key,
+    home_base,
+    spelled_out,
+    without_country_prefix,
+)
+from archive.extraction.tokens import Token, match_phrase, sentence_text, span_tokens
 from archive.extraction.types import (
     ArticleStructure,
     Mention,
@@ -34,6 +41,9 @@ class _Found:
     abbreviation: str = ""
     abbreviation_span: tuple[int, int] | None = None
     tokens: tuple[Token, ...] = field(default=())
+    bare: bool = False  # an acronym standing alone ("ASEANAPOL")
+    # The body this short form was given for in parentheses ("X (Cơ quan CSĐT)").
+    alias_of: _Found | None = None
 
 
 def extract_organisations(
@@ -51,16 +61,93 @@ def extract_organisations(
         i = 0
         while i < len(tokens):
             # "Trưởng phòng Tham mưu": a lower-case head right after "Trưởng".
-            lower_head = i > 0 and tokens[i - 1].key == "trưởng"
+            # Not "Trưởng ban Thường trực Ban Chỉ đạo": "Thường trực" (standing) is the post's.
+            lower_head = (
+                i > 0
+                and tokens[i - 1].key == "trưởng"
+                and not (i + 1 < len(tokens) and tokens[i + 1].key == "thường")
+            )
+            # "đảng Nhân dân Campuchia": a foreign party is often written lower-case.
+            lower_head = lower_head or (tokens[i].key == "đảng" and _lower_party(tokens, i))
             match = parse_organisation_at(tokens, i, lower_head=lower_head)
             if match is None:
+                if (
+                    tokens[i].text[-1:] in _CAPITALS
+                    and _international_acronym(tokens[i].text)
+                    and not (i > 0 and tokens[i - 1].key in _REGION_NOUNS)
+                ):
+                    found.append(
+                        _Found(
+                            tokens[i].start,
+                            tokens[i].end,
+                            "international",
+                            bare=True,
+                            tokens=(tokens[i],),
+                        )
+                    )
                 i += 1
                 continue
-            _collect(tokens, match, found)
+            outer = _collect(tokens, match, found)
             i = max(match.abbreviation_end, match.end)
+            short = _short_form(tokens, match)
+            if short is not None:
+                _collect(tokens, short, found).alias_of = outer
+                i = short.end + 1
+    found = _without_defined_acronyms(found)
     found = _cut_run_on_names(text, found)
-    found = [f for f in found if _acceptable(text[f.start : f.end])]
+    found = [f for f in found if f.bare or _acceptable(text[f.start : f.end])]
     return _entities(structure, spans, found)
+
+
+# International bodies the press names by their acronym alone: the regional
+# and world police bodies ("INTERPOL", "ASEANAPOL", "EUROPOL"), ASEAN and its
+# bodies, the United Nations' agencies ("UNODC"). A pattern, not a list.
+_INTERNATIONAL_ACRONYM = re.compile(r"(?:ASEAN[A-Z]*|UN[A-Z]{3,}|[A-Z]{2,}POL)")
+
+# "các nước ASEAN", "khu vực ASEAN": the member countries, the region.
+_REGION_NOUNS = frozenset(("nước", "khu", "vực", "vùng"))
+
+
+_CAPITALS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+
+
+def _international_acronym(text: str) -> bool:
+    if not (text.endswith("POL") or text.startswith(("ASEAN", "UN"))):
+        return False
+    return _INTERNATIONAL_ACRONYM.fullmatch(text) is not None
+
+
+def _without_defined_acronyms(found: list[_Found]) -> list[_Found]:
+    """A bare acronym that the article spells out elsewhere counts for the spelled-out body."""
+    defined = {f.abbreviation for f in found if f.abbreviation}
+    return [f for f in found if not (f.bare and f.tokens[0].text in defined)]
+
+
+def _short_form(tokens: Sequence[Token], match: OrgMatch) -> OrgMatch | None:
+    """ "(Cơ quan CSĐT)" right after a name: the short form the article will use."""
+    k = match.end
+    if match.abbreviation or k + 1 >= len(tokens) or tokens[k].text != "(":
+        return None
+    short = parse_organisation_at(tokens, k + 1)
+    if short is None or short.end >= len(tokens) or tokens[short.end].text != ")":
+        return None
+    # "Cục X (Bộ Công an)" names the body X belongs to, not X: a short form
+    # keeps the head noun of the name it shortens.
+    long_head = spelled_out(tokens[match.start].key).split(" ")[0]
+    return short if spelled_out(tokens[short.start].key).split(" ")[0] == long_head else None
+
+
+def _lower_party(tokens: Sequence[Token], i: int) -> bool:
+    return (
+        tokens[i].key == "đảng"
+        and not tokens[i].is_cap
+        and i + 2 < len(tokens)
+        and tokens[i + 1].is_cap
+        and not tokens[i + 1].is_acronym
+        # "tổ chức đảng Công an tỉnh X" is the Party cell of a body, not a party.
+        and not match_phrase(tokens, i + 1, lx.HEAD_KEYS_BY_LENGTH)
+        and not match_phrase(tokens, i + 1, lx.STANDALONE_KEYS_BY_LENGTH)
+    )
 
 
 def _collect(tokens: Sequence[Token], match: OrgMatch, found: list[_Found]) -> _Found:
@@ -147,24 +234,43 @@ def _entities(
     abbreviations: dict[str, list[str]] = {}
     parents: dict[str, str] = {}
     mentions: list[Mention] = []
+    surfaces = {text[f.start : f.end] for f in found}
+    plain = {n: without_country_prefix(matching_key(n)) for n in surfaces}
+    spelled = {n: spelled_out(k) for n, k in plain.items()}
+    # Written with an abbreviation ("TAND tỉnh X"), so a spelled-out form names it better.
+    abbreviated = {n for n in surfaces if spelled[n] != plain[n]}
+    named = frozenset(spelled.values())
+    canonical = {n: home_base(spelled[n], named) for n in surfaces}
+    # A short form given in parentheses stands for its body wherever it recurs.
+    redirect = {
+        canonical[text[f.start : f.end]]: canonical[text[f.alias_of.start : f.alias_of.end]]
+        for f in found
+        if f.alias_of is not None
+    }
     for f in sorted(found, key=lambda f: (f.start, -f.end)):
         surface = text[f.start : f.end]
-        key = _canonical_key(surface)
+        key = canonical[surface]
+        key = redirect.get(key, key)
         if key not in names:
             order.append(key)
             names[key] = surface
             kinds[key] = f.kind
             aliases[key] = []
             abbreviations[key] = []
-        elif matching_key(surface) == key and matching_key(names[key]) != key:
+        elif names[key] in abbreviated and surface not in abbreviated:
+            # "Tòa án nhân dân tỉnh X" names the body better than "TAND tỉnh X".
+            aliases[key].append(names[key])
+            names[key] = surface
+        elif matching_key(surface) == key and matching_key(names[key]).endswith(" việt nam"):
             # "Quân đội nhân dân" written plainly names the entity better than
-            # "Quân đội nhân dân Việt Nam" seen first.
+            # "Quân đội nhân dân Việt Nam" seen first; a foreign country's
+            # style ("Liên bang Nga") seen first stays in its name.
             aliases[key].append(names[key])
             names[key] = surface
         elif surface != names[key] and surface not in aliases[key]:
             aliases[key].append(surface)
         if f.parent is not None and _acceptable(text[f.parent.start : f.parent.end]):
-            parents.setdefault(key, _canonical_key(text[f.parent.start : f.parent.end]))
+            parents.setdefault(key, canonical_key(text[f.parent.start : f.parent.end], named))
         if f.abbreviation and f.abbreviation not in abbreviations[key]:
             abbreviations[key].append(f.abbreviation)
         mentions.append(_mention(structure, key, f.start, f.end))
@@ -181,16 +287,6 @@ def _entities(
         for key in order
     )
     return entities, tuple(sorted(mentions, key=lambda m: (m.start, m.end)))
-
-
-def _canonical_key(name: str) -> str:
-    """The key of a name; "Quân đội nhân dân Việt Nam" is the body "Quân đội nhân dân"."""
-    key = matching_key(name)
-    suffix = " việt nam"
-    base = key[: -len(suffix)]
-    if key.endswith(suffix) and lx.STANDALONE_KIND_BY_KEY.get(base) in {"police", "military"}:
-        return base
-    return key
 
 
 def _abbreviation_mentions(

@@ -18,6 +18,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from archive.extraction import lexicon as lx
+from archive.extraction.organisations.abbreviations import (
+    NAME_LINKS,
+    abbreviation_at,
+    run_to_abbreviation,
+)
 from archive.extraction.organisations.lists import (
     cap_list,
     head_at,
@@ -52,6 +57,15 @@ _MAX_LOWER_RUN = 4
 _MAX_LOWER_RUN_COMMITTEE = 7
 _MAX_LIST_ITEM = 8
 _MAX_NAME_TOKENS = 30
+# Companies, groups, corporations and banks, named by their trade name, and
+# schools and hospitals, often named after a person ("Bệnh viện Bạch Mai").
+_TRADE_KINDS = frozenset(
+    ("company", "group", "corporation", "bank", "school", "university", "college", "hospital")
+)
+# Party committees of a province, city, district: named by the place alone.
+_PLACE_NAMED_HEADS = frozenset(("tỉnh ủy", "thành ủy", "huyện ủy", "quận ủy"))
+# Standalone bodies with a chapter in every province.
+_LOCAL_CHAPTER_KINDS = frozenset(("front", "social_security", "border_guard"))
 # Bodies a committee can belong to by "của": "Ban Chỉ đạo ... của Chính phủ".
 _OWNER_KINDS = frozenset(
     {"government", "legislature", "politburo", "secretariat", "central_committee", "ministry"}
@@ -72,6 +86,10 @@ class OrgMatch:
     # The inner body stands for its local chapter only ("Ủy ban Mặt trận Tổ
     # quốc Việt Nam tỉnh X"): the article does not name the inner body itself.
     local_chapter: bool = False
+    # The name was carried on to an abbreviation after it ("... (UNODC)").
+    spelled_out: bool = False
+    # A standalone body followed by the place of its local chapter.
+    chapter_place: bool = False
 
 
 @dataclass(frozen=True)
@@ -83,6 +101,7 @@ class _Shape:
     capitalised: bool
     steering: bool
     in_post: bool
+    place_named: bool = False  # "Tỉnh ủy Lam Giang": the head, then a place's name
 
 
 def parse_organisation_at(
@@ -107,7 +126,13 @@ def parse_organisation_at(
         end = i + standalone
         # "Chính phủ Lào", "Quốc hội Hàn Quốc": a country completes the name.
         end += place_length(tokens, end) if end < len(tokens) else 0
-        return _with_abbreviation(tokens, OrgMatch(i, end, lx.STANDALONE_KIND_BY_KEY[key]))
+        chapter = 0
+        if lx.STANDALONE_KIND_BY_KEY[key] in _LOCAL_CHAPTER_KINDS and end < len(tokens):
+            # "Mặt trận Tổ quốc Việt Nam tỉnh X", "Bộ đội Biên phòng tỉnh X": a local chapter.
+            chapter = admin_place(tokens, end)
+            end += chapter
+        kind = lx.STANDALONE_KIND_BY_KEY[key]
+        return _with_abbreviation(tokens, OrgMatch(i, end, kind, chapter_place=chapter > 0))
     if not head:
         return None
     return _parse_headed(tokens, i, head, kind, in_post)
@@ -125,22 +150,16 @@ def ends_post(tokens: Sequence[Token], i: int) -> bool:
     return False
 
 
-def _abbreviation(tokens: Sequence[Token], k: int) -> tuple[str, int]:
-    """("CAND", index after ")") when "(CAND)" stands at k, else ("", 0)."""
-    if (
-        k + 2 < len(tokens)
-        and tokens[k].text == "("
-        and tokens[k + 2].text == ")"
-        and tokens[k + 1].is_acronym
-    ):
-        return tokens[k + 1].text, k + 3
-    return "", 0
-
-
 def _with_abbreviation(tokens: Sequence[Token], match: OrgMatch) -> OrgMatch:
-    abbr, after = _abbreviation(tokens, match.end)
+    abbr, after = abbreviation_at(tokens, match.end)
     if not abbr:
-        return match
+        # "Văn phòng Liên hợp quốc về Ma túy và Tội phạm (UNODC)": the
+        # abbreviation closes the name, so the words before it belong to it.
+        end = run_to_abbreviation(tokens, match.end)
+        if not end:
+            return match
+        abbr, after = abbreviation_at(tokens, end)
+        match = replace(match, end=end, spelled_out=True)
     return replace(match, abbreviation=abbr, abbreviation_end=after)
 
 
@@ -168,15 +187,42 @@ def _parse_headed(
         nested = None  # "Ban Tổ chức Trung ương" is one body, not a board of "Tổ chức ..."
     if nested is not None:
         # "(ABC)" after the whole name abbreviates the outer body, not the inner.
+        if nested.spelled_out:
+            # "Văn phòng Liên hợp quốc về Ma túy và Tội phạm (UNODC)": the
+            # words carried on to the abbreviation name the outer body only.
+            return OrgMatch(
+                i,
+                nested.end,
+                kind,
+                abbreviation=nested.abbreviation,
+                abbreviation_end=nested.abbreviation_end,
+                spelled_out=True,
+            )
         nested = replace(nested, abbreviation="", abbreviation_end=0)
         place = admin_place(tokens, nested.end) or level_length(tokens, nested.end)
-        match = OrgMatch(i, nested.end + place, kind, (nested,), 0, local_chapter=place > 0)
+        chapter = place > 0 or nested.chapter_place
+        end = nested.end + place
+        if head_key in lx.MISSION_HEADS and not place:
+            end += _mission_seat(tokens, end, in_post)  # "Phái đoàn Liên minh châu Âu tại Việt Nam"
+        match = OrgMatch(i, end, kind, (nested,), 0, local_chapter=chapter)
         return _with_abbreviation(tokens, match)
     if kind != "party" and (tokens[j].key, tokens[j + 1].key if j + 1 < len(tokens) else "") == (
         "nhân",
         "dân",
     ):
         return _peoples_body(tokens, i, j + 2, kind)
+    if not tokens[j].is_cap:
+        # "Đảng bộ tỉnh Yên Bình", "Đảng ủy xã Tân Lập": the head names the
+        # body of an administrative place directly.
+        n = admin_place(tokens, j)
+        if n:
+            return _with_abbreviation(tokens, OrgMatch(i, j + n, kind))
+        if _continent_at(tokens, j):
+            # "Liên minh châu Âu", "Phái đoàn Liên minh châu Âu tại Việt Nam"
+            return _with_abbreviation(tokens, OrgMatch(i, j + 2, kind))
+        # "Hiệp hội các quốc gia Đông Nam Á (ASEAN)"
+        end = run_to_abbreviation(tokens, j) if tokens[j].key in NAME_LINKS else 0
+        return _with_abbreviation(tokens, OrgMatch(i, end, kind)) if end else None
     steering = head_key == "ban" and tokens[j].key == "chỉ"
     shape = _Shape(
         capitalised=head_key in lx.CAPITALISED_NAME_HEADS,
@@ -184,6 +230,7 @@ def _parse_headed(
         mission=head_key in lx.MISSION_HEADS,
         steering=steering,
         in_post=in_post,
+        place_named=head_key in _PLACE_NAMED_HEADS,
     )
     return _parse_name(tokens, i, j, "steering_committee" if steering else kind, shape)
 
@@ -211,7 +258,81 @@ def _prevent_and_combat(tokens: Sequence[Token], k: int) -> bool:
     )
 
 
-def _first_word_ok(tokens: Sequence[Token], j: int, in_post: bool) -> bool:
+def _verb_after_place(tokens: Sequence[Token], k: int) -> bool:
+    """A verb's first syllable right after a place name ends the name there.
+
+    After an ordinary capitalised syllable "thay" may be a compound's second
+    half; a place name has none, so "thay ông X" is the sentence going on.
+    """
+    if k >= len(tokens) or not tokens[k].is_lower_word:
+        return False
+    if tokens[k].key in lx.VERB_PHRASES:
+        return True  # "Tỉnh ủy X họp"
+    return k + 1 < len(tokens) and tokens[k].key in lx.VERB_STARTS and tokens[k + 1].is_lower_word
+
+
+def _clause_after_country(
+    tokens: Sequence[Token], start: int, k: int, *, tail: bool = False
+) -> bool:
+    """A country closes a body's name: a lower-case content word after it is the clause.
+
+    Only after the name's own words: "Cục Pháp chế" starts with a syllable
+    that is also a country.
+
+    "Bộ Nội vụ Nga cử đoàn sang": function words ("tại", "của", "về") are
+    left to the grammar of the head, which knows where they continue a name.
+    """
+    if k >= len(tokens) or not tokens[k].is_lower_word:
+        return False
+    if tokens[k].key in lx.FUNCTION_WORDS or continuation(tokens, k) or admin_place(tokens, k):
+        return False
+    return tail or " ".join(t.key for t in tokens[start:k]) in lx.COUNTRY_KEYS
+
+
+def _mission_seat(tokens: Sequence[Token], k: int, in_post: bool) -> int:
+    """Tokens of "tại <place>" at k, where a mission sits, or 0.
+
+    The city may be one no list knows ("tại Battambang").
+    """
+    if k + 1 >= len(tokens) or tokens[k].key != "tại":
+        return 0
+    place = place_length(tokens, k + 1) or _city_name(tokens, k + 1, in_post)
+    return 1 + place if place else 0
+
+
+def _continent_at(tokens: Sequence[Token], k: int) -> bool:
+    """ "châu Âu", "châu Á": a continent, written with a lower-case "châu"."""
+    return k + 1 < len(tokens) and tokens[k].key == "châu" and tokens[k + 1].is_cap
+
+
+def _region_at(tokens: Sequence[Token], k: int) -> bool:
+    """ "miền Bắc", "miền Trung": a region of the country inside a company's name."""
+    return k + 1 < len(tokens) and tokens[k].key == "miền" and tokens[k + 1].is_cap
+
+
+def _publication_at(tokens: Sequence[Token], k: int) -> bool:
+    """ "Báo Bắc Lam", "Tạp chí Cộng sản": a newspaper's name, never the rest of a body's."""
+    if tokens[k].key == "báo":
+        return k + 1 < len(tokens) and tokens[k + 1].is_cap
+    return k + 2 < len(tokens) and (tokens[k].key, tokens[k + 1].key) == ("tạp", "chí")
+
+
+def _country_at(tokens: Sequence[Token], k: int) -> bool:
+    n = place_length(tokens, k)
+    return bool(n) and " ".join(t.key for t in tokens[k : k + n]) in lx.COUNTRY_KEYS
+
+
+def _city_name(tokens: Sequence[Token], k: int, in_post: bool) -> int:
+    """Tokens of a short capitalised name (one to three words) at k, or 0."""
+    n = 0
+    while n < 3 and plain_cap_word(tokens, k + n, in_post):
+        n += 1
+    if n and k + n < len(tokens) and tokens[k + n].is_word and tokens[k + n].is_cap:
+        return 0  # a longer run is a sentence's next name, not a city
+    return n
+
+
+def _first_word_ok(tokens: Sequence[Token], j: int, in_post: bool, *, trade: bool = False) -> bool:
     tok = tokens[j]
     if not tok.is_word or not tok.is_cap:
         return False
@@ -221,16 +342,20 @@ def _first_word_ok(tokens: Sequence[Token], j: int, in_post: bool) -> bool:
         return False
     if match_phrase(tokens, j, _NON_NAME) or starts_rank(tokens, j) or starts_post(tokens, j):
         return False
-    return not looks_like_person(tokens, j, in_post=in_post)
+    # A trade name may read like a person's ("Công ty Hoàng Long"); outside a
+    # post nothing else can stand after a company's legal form.
+    return (trade and not in_post) or not looks_like_person(tokens, j, in_post=in_post)
 
 
 def _parse_name(
     tokens: Sequence[Token], i: int, j: int, kind: str, shape: _Shape
 ) -> OrgMatch | None:
-    if not _first_word_ok(tokens, j, shape.in_post):
+    trade = kind in _TRADE_KINDS
+    if not _first_word_ok(tokens, j, shape.in_post, trade=trade):
         return None
     in_post = shape.in_post
     k, lower_run, words, listed = j, 0, 0, False
+    country_end = -1  # where a country closing the name ended
     inner: list[OrgMatch] = []
     parent: int | None = None
     max_lower = _MAX_LOWER_RUN_COMMITTEE if shape.topic else _MAX_LOWER_RUN
@@ -241,15 +366,23 @@ def _parse_name(
                 k += 2  # "phòng, chống" (prevent and combat) is one phrase of the name
                 continue
             end = 0
-            if tok.text in {",", "và"} and words and not shape.capitalised:
+            if tok.text in {",", "và"} and words and not shape.capitalised and k != country_end:
                 end = cap_list(tokens, k, in_post) or lower_list(
-                    tokens, k, open_list=listed or shape.steering, free=shape.steering
+                    tokens,
+                    k,
+                    open_list=listed or (shape.steering and k > j + 2),
+                    free=shape.steering,
                 )
             if end:
                 listed = True
                 k, lower_run = end, 0
                 continue
-            if tok.key == "và" and plain_cap_word(tokens, k + 1, in_post):
+            if (
+                tok.key == "và"
+                and k != country_end  # "Bộ Nội vụ Pháp và Cảnh sát ...": two bodies
+                and plain_cap_word(tokens, k + 1, in_post)
+                and not _publication_at(tokens, k + 1)
+            ):
                 k += 1  # "Bộ Khoa học và Công nghệ", "Sở Văn hóa và Thể thao"
                 continue
             if tok.text in {"-", "–"} and words and plain_cap_word(tokens, k + 1, in_post):
@@ -257,17 +390,31 @@ def _parse_name(
                 continue
             break
         if tok.is_cap:
+            if words and tok.key in {"tp", "thành"}:
+                admin = admin_place(tokens, k)
+                if admin:
+                    k += admin  # "Sở Tư pháp TP Đà Nẵng", "... Thành phố Huế"
+                    break
             place = place_length(tokens, k)
             if place:
+                first = not words
                 k += place
                 words += 1
                 lower_run = 0
+                if not first and _country_at(tokens, k - place):
+                    country_end = k
+                if _verb_after_place(tokens, k) or (
+                    not first and _clause_after_country(tokens, k - place, k)
+                ):
+                    break  # "Tỉnh ủy Thái Bình thay ông X"
                 continue
             tail = match_phrase(tokens, k, _TAILS)
             if tail:
                 k += tail
                 words += 1
                 lower_run = 0
+                if tokens[k - 1].key == "ương" and _clause_after_country(tokens, k, k, tail=True):
+                    break  # "Ủy ban Kiểm tra Trung ương thi hành kỷ luật ..."
                 continue
             if words and generic_force(tokens, k):
                 return None  # "Phòng X Công an các tỉnh": a class of units, not one body
@@ -288,10 +435,19 @@ def _parse_name(
             lower_run = 0
             continue
         # a lower-case word
+        if shape.place_named:
+            break  # "Tỉnh ủy Lam Giang họp": a place's name has no lower-case syllable
         if shape.capitalised and not admin_place(tokens, k):
             # A company's name is capitalised syllables, each perhaps
             # completed by one lower-case syllable ("Địa ốc", "Thiết bị Y khoa")
-            # that the name then goes on after.
+            # that the name then goes on after; "miền Bắc" is a region in it.
+            if _region_at(tokens, k):
+                k += 2
+                lower_run = 0
+                continue
+            if tok.key == "số" and k + 1 < len(tokens) and tokens[k + 1].text.isdigit():
+                k += 2  # "Công ty Cổ phần ... Nhà Hà Nội số 22": a number in the name
+                break
             if lower_run or not tokens[k - 1].is_cap:
                 break
             after = tokens[k + 1] if k + 1 < len(tokens) else None
@@ -300,6 +456,7 @@ def _parse_name(
                 and after.is_lower_word
                 and after.key != "và"
                 and not admin_place(tokens, k + 1)
+                and not _region_at(tokens, k + 1)
             ):
                 break
             k += 1
@@ -333,11 +490,11 @@ def _parse_name(
                 inner.append(sub)
                 parent = len(inner) - 1
                 k = sub.end
+            elif _country_at(tokens, k + 1):
+                k += 1 + place_length(tokens, k + 1)  # "Ủy ban Quốc gia ... của Campuchia"
             break
         if tok.key == "tại" and shape.mission:
-            place = place_length(tokens, k + 1)
-            if place:
-                k += 1 + place
+            k += _mission_seat(tokens, k, in_post)
             break
         if shape.steering:
             if k + 1 < len(tokens) and f"{tok.key} {tokens[k + 1].key}" in lx.VERB_PHRASES:

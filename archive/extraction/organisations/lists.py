@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from archive.extraction import lexicon as lx
+from archive.extraction.organisations.units import admin_place
 from archive.extraction.organisations.words import (
     continuation,
     looks_like_person,
@@ -24,6 +25,9 @@ from archive.extraction.tokens import Token, keyed_phrases, match_phrase
 _NON_NAME = keyed_phrases(lx.NON_NAME_CAPITALS)
 _GENERIC = keyed_phrases(lx.GENERIC_LIST_NOUNS)
 _MAX_LIST_ITEM = 8
+# An item of a steering committee's topic list is a short noun phrase
+# ("lãng phí", "gian lận thương mại"); a longer run is the next clause.
+_MAX_TOPIC_ITEM = 4
 
 
 def head_at(tokens: Sequence[Token], i: int) -> tuple[int, str]:
@@ -69,17 +73,35 @@ def lower_item(tokens: Sequence[Token], k: int, limit: int, free: bool = False) 
         if free:
             if key in lx.FUNCTION_WORDS or key in lx.VERB_PHRASES:
                 break
+            if _unit_ends_topic(tokens, k + n):
+                break
+            if k + n + 1 < len(tokens) and f"{key} {tokens[k + n + 1].key}" in lx.VERB_PHRASES:
+                break  # "về ma túy triệt phá": the topic ends where a verb starts
         elif stops_at(tokens, k + n):
             break
         n += 1
     return n
 
 
+def _unit_ends_topic(tokens: Sequence[Token], k: int) -> bool:
+    """ "..., tiêu cực tỉnh X" / ", tỉnh đã ...": the place served, or the next clause.
+
+    "cấp xã" (a level) and "xã hội" (society) go on.
+    """
+    unit = match_phrase(tokens, k, lx.ADMIN_UNIT_KEYS)
+    if not unit or (k > 0 and tokens[k - 1].key == "cấp"):
+        return False
+    if admin_place(tokens, k):
+        return True
+    after = k + unit
+    return after < len(tokens) and tokens[after].key in lx.FUNCTION_WORDS
+
+
 def _boundary(tokens: Sequence[Token], k: int) -> bool:
-    """Where a list inside a name may end: punctuation, end, a stop word, a capital."""
+    """Where a list inside a name may end: punctuation, end, a stop word, a capital, a place."""
     if k >= len(tokens) or not tokens[k].is_word:
         return True
-    return tokens[k].is_cap or stops_at(tokens, k)
+    return tokens[k].is_cap or stops_at(tokens, k) or bool(admin_place(tokens, k))
 
 
 def lower_list(tokens: Sequence[Token], k: int, *, open_list: bool, free: bool) -> int:
@@ -91,8 +113,8 @@ def lower_list(tokens: Sequence[Token], k: int, *, open_list: bool, free: bool) 
     """
     j, end, closed = k, 0, open_list
     while j < len(tokens) and tokens[j].text in {",", "và"}:
-        n = lower_item(tokens, j + 1, _MAX_LIST_ITEM, free)
-        if not n:
+        n = lower_item(tokens, j + 1, _MAX_TOPIC_ITEM + 1 if free else _MAX_LIST_ITEM, free)
+        if not n or (free and n > _MAX_TOPIC_ITEM):
             break
         closed = closed or tokens[j].text == "và"
         j += 1 + n

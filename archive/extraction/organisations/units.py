@@ -14,6 +14,8 @@ from archive.extraction import lexicon as lx
 from archive.extraction.organisations.words import cap_run, place_length
 from archive.extraction.tokens import Token, match_phrase
 
+_PROVINCE_UNITS = frozenset(("tỉnh",))
+
 
 def admin_place(tokens: Sequence[Token], k: int) -> int:
     """Tokens of "tỉnh Quảng Ninh" / "xã Tân Lập" / "TP. Hồ Chí Minh" at k, or 0."""
@@ -31,6 +33,10 @@ def admin_place(tokens: Sequence[Token], k: int) -> int:
         if place >= 3 and tokens[j].key in lx.SURNAMES and not tokens[j - 1].is_cap:
             # "UBND thành phố Đinh Thị Hà": the city is known from context and
             # the holder's full name follows the unit.
+            return 0
+        if place >= 3 and tokens[k].key in _PROVINCE_UNITS:
+            # Every province is a known place; three or more unknown capitalised
+            # words after "tỉnh" are a person's name ("UBND tỉnh Rơ Châm Thuận").
             return 0
         for idx in range(1, place):
             if tokens[j + idx].key in lx.SURNAMES and cap_run(tokens, j + idx) >= 2:
