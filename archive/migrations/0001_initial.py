@@ -5,592 +5,254 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
+
     initial = True
 
-    dependencies = []
+    dependencies = [
+    ]
 
     operations = [
         migrations.CreateModel(
-            name="Article",
+            name='Article',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                ("edited_fields", models.JSONField(blank=True, default=list, editable=False)),
-                ("notes", models.TextField(blank=True, verbose_name="ghi chú của biên tập viên")),
-                ("created_at", models.DateTimeField(auto_now_add=True)),
-                ("updated_at", models.DateTimeField(auto_now=True)),
-                ("title", models.CharField(blank=True, max_length=1000, verbose_name="tiêu đề")),
-                ("body", models.TextField(blank=True, verbose_name="nội dung")),
-                ("text", models.TextField(blank=True)),
-                ("raw_text", models.TextField(verbose_name="văn bản gốc")),
-                ("blocks", models.JSONField(blank=True, default=list)),
-                (
-                    "captions",
-                    models.JSONField(blank=True, default=list, verbose_name="chú thích ảnh"),
-                ),
-                (
-                    "source_name",
-                    models.CharField(
-                        blank=True, db_index=True, max_length=200, verbose_name="nguồn"
-                    ),
-                ),
-                (
-                    "source_url",
-                    models.URLField(blank=True, max_length=2000, verbose_name="địa chỉ nguồn"),
-                ),
-                (
-                    "author",
-                    models.CharField(
-                        blank=True, db_index=True, max_length=200, verbose_name="tác giả"
-                    ),
-                ),
-                (
-                    "dateline_place",
-                    models.CharField(blank=True, max_length=200, verbose_name="nơi đưa tin"),
-                ),
-                (
-                    "published_on",
-                    models.DateField(
-                        blank=True, db_index=True, null=True, verbose_name="ngày đăng"
-                    ),
-                ),
-                ("published_year", models.PositiveSmallIntegerField(blank=True, null=True)),
-                ("published_month", models.PositiveSmallIntegerField(blank=True, null=True)),
-                ("published_day", models.PositiveSmallIntegerField(blank=True, null=True)),
-                (
-                    "published_precision",
-                    models.CharField(
-                        choices=[
-                            ("full", "Ngày, tháng, năm"),
-                            ("month", "Tháng và năm"),
-                            ("day_month", "Ngày và tháng (không có năm)"),
-                            ("unknown", "Không rõ"),
-                        ],
-                        default="unknown",
-                        max_length=10,
-                    ),
-                ),
-                ("published_year_inferred", models.BooleanField(default=False)),
-                ("origin", models.CharField(max_length=1000, unique=True, verbose_name="tệp gốc")),
-                ("sha256", models.CharField(max_length=64, unique=True)),
-                ("search_document", models.TextField(blank=True, editable=False)),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('edited_fields', models.JSONField(blank=True, default=list, editable=False)),
+                ('notes', models.TextField(blank=True, verbose_name='ghi chú của biên tập viên')),
+                ('created_at', models.DateTimeField(auto_now_add=True)),
+                ('updated_at', models.DateTimeField(auto_now=True)),
+                ('title', models.CharField(blank=True, max_length=1000, verbose_name='tiêu đề')),
+                ('body', models.TextField(blank=True, verbose_name='nội dung')),
+                ('text', models.TextField(blank=True)),
+                ('raw_text', models.TextField(verbose_name='văn bản gốc')),
+                ('blocks', models.JSONField(blank=True, default=list)),
+                ('captions', models.JSONField(blank=True, default=list, verbose_name='chú thích ảnh')),
+                ('source_name', models.CharField(blank=True, db_index=True, max_length=200, verbose_name='nguồn')),
+                ('source_url', models.URLField(blank=True, max_length=2000, verbose_name='địa chỉ nguồn')),
+                ('author', models.CharField(blank=True, db_index=True, max_length=200, verbose_name='tác giả')),
+                ('dateline_place', models.CharField(blank=True, max_length=200, verbose_name='nơi đưa tin')),
+                ('published_on', models.DateField(blank=True, db_index=True, null=True, verbose_name='ngày đăng')),
+                ('published_year', models.PositiveSmallIntegerField(blank=True, null=True)),
+                ('published_month', models.PositiveSmallIntegerField(blank=True, null=True)),
+                ('published_day', models.PositiveSmallIntegerField(blank=True, null=True)),
+                ('published_precision', models.CharField(choices=[('full', 'Ngày, tháng, năm'), ('month', 'Tháng và năm'), ('day_month', 'Ngày và tháng (không có năm)'), ('unknown', 'Không rõ')], default='unknown', max_length=10)),
+                ('published_year_inferred', models.BooleanField(default=False)),
+                ('origin', models.CharField(max_length=1000, unique=True, verbose_name='tệp gốc')),
+                ('sha256', models.CharField(max_length=64, unique=True)),
+                ('search_document', models.TextField(blank=True, editable=False)),
             ],
             options={
-                "verbose_name": "bài viết",
-                "verbose_name_plural": "bài viết",
-                "ordering": ["-published_on", "-id"],
-                "indexes": [
-                    models.Index(fields=["title"], name="archive_art_title_ef1b0f_idx"),
-                    models.Index(fields=["created_at"], name="archive_art_created_773241_idx"),
-                ],
-                "constraints": [
-                    models.CheckConstraint(
-                        condition=models.Q(
-                            ("published_precision__in", ["full", "month", "day_month", "unknown"])
-                        ),
-                        name="article_precision_valid",
-                    ),
-                    models.CheckConstraint(
-                        condition=models.Q(
-                            ("published_month__isnull", True),
-                            models.Q(("published_month__gte", 1), ("published_month__lte", 12)),
-                            _connector="OR",
-                        ),
-                        name="article_month_valid",
-                    ),
-                    models.CheckConstraint(
-                        condition=models.Q(
-                            ("published_day__isnull", True),
-                            models.Q(("published_day__gte", 1), ("published_day__lte", 31)),
-                            _connector="OR",
-                        ),
-                        name="article_day_valid",
-                    ),
-                ],
+                'verbose_name': 'bài viết',
+                'verbose_name_plural': 'bài viết',
+                'ordering': ['-published_on', '-id'],
+                'indexes': [models.Index(fields=['title'], name='archive_art_title_ef1b0f_idx'), models.Index(fields=['created_at'], name='archive_art_created_773241_idx')],
+                'constraints': [models.CheckConstraint(condition=models.Q(('published_precision__in', ['full', 'month', 'day_month', 'unknown'])), name='article_precision_valid'), models.CheckConstraint(condition=models.Q(('published_month__isnull', True), models.Q(('published_month__gte', 1), ('published_month__lte', 12)), _connector='OR'), name='article_month_valid'), models.CheckConstraint(condition=models.Q(('published_day__isnull', True), models.Q(('published_day__gte', 1), ('published_day__lte', 31)), _connector='OR'), name='article_day_valid')],
             },
         ),
         migrations.CreateModel(
-            name="Organisation",
+            name='Organisation',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                ("edited_fields", models.JSONField(blank=True, default=list, editable=False)),
-                ("notes", models.TextField(blank=True, verbose_name="ghi chú của biên tập viên")),
-                ("created_at", models.DateTimeField(auto_now_add=True)),
-                ("updated_at", models.DateTimeField(auto_now=True)),
-                ("name", models.CharField(max_length=500, verbose_name="tên")),
-                ("key", models.CharField(editable=False, max_length=500, unique=True)),
-                (
-                    "abbreviation",
-                    models.CharField(
-                        blank=True, db_index=True, max_length=50, verbose_name="tên viết tắt"
-                    ),
-                ),
-                (
-                    "kind",
-                    models.CharField(blank=True, db_index=True, max_length=40, verbose_name="loại"),
-                ),
-                ("search_document", models.TextField(blank=True, editable=False)),
-                (
-                    "parent",
-                    models.ForeignKey(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="children",
-                        to="archive.organisation",
-                        verbose_name="trực thuộc",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('edited_fields', models.JSONField(blank=True, default=list, editable=False)),
+                ('notes', models.TextField(blank=True, verbose_name='ghi chú của biên tập viên')),
+                ('created_at', models.DateTimeField(auto_now_add=True)),
+                ('updated_at', models.DateTimeField(auto_now=True)),
+                ('name', models.CharField(max_length=500, verbose_name='tên')),
+                ('key', models.CharField(editable=False, max_length=500, unique=True)),
+                ('abbreviation', models.CharField(blank=True, db_index=True, max_length=50, verbose_name='tên viết tắt')),
+                ('kind', models.CharField(blank=True, db_index=True, max_length=40, verbose_name='loại')),
+                ('search_document', models.TextField(blank=True, editable=False)),
+                ('parent', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='children', to='archive.organisation', verbose_name='trực thuộc')),
             ],
             options={
-                "verbose_name": "tổ chức",
-                "verbose_name_plural": "tổ chức",
-                "ordering": ["name", "id"],
+                'verbose_name': 'tổ chức',
+                'verbose_name_plural': 'tổ chức',
+                'ordering': ['name', 'id'],
             },
         ),
         migrations.CreateModel(
-            name="Directive",
+            name='Directive',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                ("edited_fields", models.JSONField(blank=True, default=list, editable=False)),
-                ("notes", models.TextField(blank=True, verbose_name="ghi chú của biên tập viên")),
-                ("created_at", models.DateTimeField(auto_now_add=True)),
-                ("updated_at", models.DateTimeField(auto_now=True)),
-                (
-                    "kind",
-                    models.CharField(db_index=True, max_length=80, verbose_name="loại văn bản"),
-                ),
-                ("kind_code", models.CharField(blank=True, max_length=10)),
-                ("number", models.CharField(blank=True, max_length=20, verbose_name="số")),
-                (
-                    "symbol",
-                    models.CharField(
-                        blank=True,
-                        max_length=80,
-                        null=True,
-                        unique=True,
-                        verbose_name="số, ký hiệu",
-                    ),
-                ),
-                ("key", models.CharField(editable=False, max_length=200, unique=True)),
-                (
-                    "issued_on",
-                    models.DateField(
-                        blank=True, db_index=True, null=True, verbose_name="ngày ban hành"
-                    ),
-                ),
-                (
-                    "issued_year",
-                    models.PositiveSmallIntegerField(blank=True, db_index=True, null=True),
-                ),
-                ("summary", models.TextField(blank=True, verbose_name="trích yếu")),
-                ("search_document", models.TextField(blank=True, editable=False)),
-                (
-                    "implements",
-                    models.ManyToManyField(
-                        blank=True, related_name="implemented_by", to="archive.directive"
-                    ),
-                ),
-                (
-                    "issuer",
-                    models.ForeignKey(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="directives_issued",
-                        to="archive.organisation",
-                        verbose_name="cơ quan ban hành",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('edited_fields', models.JSONField(blank=True, default=list, editable=False)),
+                ('notes', models.TextField(blank=True, verbose_name='ghi chú của biên tập viên')),
+                ('created_at', models.DateTimeField(auto_now_add=True)),
+                ('updated_at', models.DateTimeField(auto_now=True)),
+                ('kind', models.CharField(db_index=True, max_length=80, verbose_name='loại văn bản')),
+                ('kind_code', models.CharField(blank=True, max_length=10)),
+                ('number', models.CharField(blank=True, max_length=20, verbose_name='số')),
+                ('symbol', models.CharField(blank=True, max_length=80, null=True, unique=True, verbose_name='số, ký hiệu')),
+                ('key', models.CharField(editable=False, max_length=200, unique=True)),
+                ('issued_on', models.DateField(blank=True, db_index=True, null=True, verbose_name='ngày ban hành')),
+                ('issued_year', models.PositiveSmallIntegerField(blank=True, db_index=True, null=True)),
+                ('summary', models.TextField(blank=True, verbose_name='trích yếu')),
+                ('search_document', models.TextField(blank=True, editable=False)),
+                ('implements', models.ManyToManyField(blank=True, related_name='implemented_by', to='archive.directive')),
+                ('issuer', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='directives_issued', to='archive.organisation', verbose_name='cơ quan ban hành')),
             ],
             options={
-                "verbose_name": "văn bản",
-                "verbose_name_plural": "văn bản",
-                "ordering": ["-issued_on", "symbol", "id"],
+                'verbose_name': 'văn bản',
+                'verbose_name_plural': 'văn bản',
+                'ordering': ['-issued_on', 'symbol', 'id'],
             },
         ),
         migrations.CreateModel(
-            name="OrganisationAlias",
+            name='OrganisationAlias',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                ("name", models.CharField(max_length=500)),
-                ("key", models.CharField(editable=False, max_length=500, unique=True)),
-                ("is_abbreviation", models.BooleanField(default=False)),
-                (
-                    "organisation",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="aliases",
-                        to="archive.organisation",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('name', models.CharField(max_length=500)),
+                ('key', models.CharField(editable=False, max_length=500, unique=True)),
+                ('is_abbreviation', models.BooleanField(default=False)),
+                ('organisation', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='aliases', to='archive.organisation')),
             ],
             options={
-                "verbose_name": "tên khác",
-                "verbose_name_plural": "tên khác",
+                'verbose_name': 'tên khác',
+                'verbose_name_plural': 'tên khác',
             },
         ),
         migrations.CreateModel(
-            name="OrganisationMention",
+            name='OrganisationMention',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                ("surface", models.CharField(max_length=500, verbose_name="dạng xuất hiện")),
-                ("start", models.PositiveIntegerField()),
-                ("end", models.PositiveIntegerField()),
-                ("sentence", models.TextField(verbose_name="câu")),
-                (
-                    "article",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE, to="archive.article"
-                    ),
-                ),
-                (
-                    "organisation",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="mentions",
-                        to="archive.organisation",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('surface', models.CharField(max_length=500, verbose_name='dạng xuất hiện')),
+                ('start', models.PositiveIntegerField()),
+                ('end', models.PositiveIntegerField()),
+                ('sentence', models.TextField(verbose_name='câu')),
+                ('article', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, to='archive.article')),
+                ('organisation', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='mentions', to='archive.organisation')),
             ],
             options={
-                "ordering": ["article_id", "start"],
-                "abstract": False,
+                'ordering': ['article_id', 'start'],
+                'abstract': False,
             },
         ),
         migrations.CreateModel(
-            name="Person",
+            name='Person',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                ("edited_fields", models.JSONField(blank=True, default=list, editable=False)),
-                ("notes", models.TextField(blank=True, verbose_name="ghi chú của biên tập viên")),
-                ("created_at", models.DateTimeField(auto_now_add=True)),
-                ("updated_at", models.DateTimeField(auto_now=True)),
-                ("name", models.CharField(max_length=200, verbose_name="họ tên")),
-                ("key", models.CharField(editable=False, max_length=200, unique=True)),
-                (
-                    "rank",
-                    models.CharField(
-                        blank=True,
-                        choices=[
-                            ("Đại tướng", "Đại tướng"),
-                            ("Thượng tướng", "Thượng tướng"),
-                            ("Trung tướng", "Trung tướng"),
-                            ("Thiếu tướng", "Thiếu tướng"),
-                            ("Đại tá", "Đại tá"),
-                            ("Thượng tá", "Thượng tá"),
-                            ("Trung tá", "Trung tá"),
-                            ("Thiếu tá", "Thiếu tá"),
-                            ("Đại úy", "Đại úy"),
-                            ("Thượng úy", "Thượng úy"),
-                            ("Trung úy", "Trung úy"),
-                            ("Thiếu úy", "Thiếu úy"),
-                            ("Thượng sĩ", "Thượng sĩ"),
-                            ("Trung sĩ", "Trung sĩ"),
-                            ("Hạ sĩ", "Hạ sĩ"),
-                            ("Binh nhất", "Binh nhất"),
-                            ("Binh nhì", "Binh nhì"),
-                            ("Đô đốc", "Đô đốc"),
-                            ("Phó Đô đốc", "Phó Đô đốc"),
-                            ("Chuẩn Đô đốc", "Chuẩn Đô đốc"),
-                        ],
-                        max_length=40,
-                        verbose_name="cấp bậc",
-                    ),
-                ),
-                (
-                    "academic_titles",
-                    models.CharField(blank=True, max_length=60, verbose_name="học hàm, học vị"),
-                ),
-                ("foreign", models.BooleanField(default=False, verbose_name="người nước ngoài")),
-                ("search_document", models.TextField(blank=True, editable=False)),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('edited_fields', models.JSONField(blank=True, default=list, editable=False)),
+                ('notes', models.TextField(blank=True, verbose_name='ghi chú của biên tập viên')),
+                ('created_at', models.DateTimeField(auto_now_add=True)),
+                ('updated_at', models.DateTimeField(auto_now=True)),
+                ('name', models.CharField(max_length=200, verbose_name='họ tên')),
+                ('key', models.CharField(editable=False, max_length=200, unique=True)),
+                ('rank', models.CharField(blank=True, choices=[('Đại tướng', 'Đại tướng'), ('Thượng tướng', 'Thượng tướng'), ('Trung tướng', 'Trung tướng'), ('Thiếu tướng', 'Thiếu tướng'), ('Đại tá', 'Đại tá'), ('Thượng tá', 'Thượng tá'), ('Trung tá', 'Trung tá'), ('Thiếu tá', 'Thiếu tá'), ('Đại úy', 'Đại úy'), ('Thượng úy', 'Thượng úy'), ('Trung úy', 'Trung úy'), ('Thiếu úy', 'Thiếu úy'), ('Thượng sĩ', 'Thượng sĩ'), ('Trung sĩ', 'Trung sĩ'), ('Hạ sĩ', 'Hạ sĩ'), ('Binh nhất', 'Binh nhất'), ('Binh nhì', 'Binh nhì'), ('Đô đốc', 'Đô đốc'), ('Phó Đô đốc', 'Phó Đô đốc'), ('Chuẩn Đô đốc', 'Chuẩn Đô đốc')], max_length=40, verbose_name='cấp bậc')),
+                ('academic_titles', models.CharField(blank=True, max_length=60, verbose_name='học hàm, học vị')),
+                ('foreign', models.BooleanField(default=False, verbose_name='người nước ngoài')),
+                ('search_document', models.TextField(blank=True, editable=False)),
             ],
             options={
-                "verbose_name": "nhân vật",
-                "verbose_name_plural": "nhân vật",
-                "ordering": ["name", "id"],
-                "indexes": [
-                    models.Index(fields=["name"], name="archive_per_name_00377b_idx"),
-                    models.Index(fields=["rank"], name="archive_per_rank_bff1e6_idx"),
-                ],
-                "constraints": [
-                    models.CheckConstraint(
-                        condition=models.Q(
-                            ("rank", ""),
-                            (
-                                "rank__in",
-                                (
-                                    "Đại tướng",
-                                    "Thượng tướng",
-                                    "Trung tướng",
-                                    "Thiếu tướng",
-                                    "Đại tá",
-                                    "Thượng tá",
-                                    "Trung tá",
-                                    "Thiếu tá",
-                                    "Đại úy",
-                                    "Thượng úy",
-                                    "Trung úy",
-                                    "Thiếu úy",
-                                    "Thượng sĩ",
-                                    "Trung sĩ",
-                                    "Hạ sĩ",
-                                    "Binh nhất",
-                                    "Binh nhì",
-                                    "Đô đốc",
-                                    "Phó Đô đốc",
-                                    "Chuẩn Đô đốc",
-                                ),
-                            ),
-                            _connector="OR",
-                        ),
-                        name="person_rank_valid",
-                    )
-                ],
+                'verbose_name': 'nhân vật',
+                'verbose_name_plural': 'nhân vật',
+                'ordering': ['name', 'id'],
+                'indexes': [models.Index(fields=['name'], name='archive_per_name_00377b_idx'), models.Index(fields=['rank'], name='archive_per_rank_bff1e6_idx')],
+                'constraints': [models.CheckConstraint(condition=models.Q(('rank', ''), ('rank__in', ('Đại tướng', 'Thượng tướng', 'Trung tướng', 'Thiếu tướng', 'Đại tá', 'Thượng tá', 'Trung tá', 'Thiếu tá', 'Đại úy', 'Thượng úy', 'Trung úy', 'Thiếu úy', 'Thượng sĩ', 'Trung sĩ', 'Hạ sĩ', 'Binh nhất', 'Binh nhì', 'Đô đốc', 'Phó Đô đốc', 'Chuẩn Đô đốc')), _connector='OR'), name='person_rank_valid')],
             },
         ),
         migrations.CreateModel(
-            name="PersonAlias",
+            name='PersonAlias',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                ("name", models.CharField(max_length=200)),
-                ("key", models.CharField(editable=False, max_length=200, unique=True)),
-                (
-                    "person",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="aliases",
-                        to="archive.person",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('name', models.CharField(max_length=200)),
+                ('key', models.CharField(editable=False, max_length=200, unique=True)),
+                ('person', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='aliases', to='archive.person')),
             ],
             options={
-                "verbose_name": "tên khác",
-                "verbose_name_plural": "tên khác",
+                'verbose_name': 'tên khác',
+                'verbose_name_plural': 'tên khác',
             },
         ),
         migrations.CreateModel(
-            name="PersonMention",
+            name='PersonMention',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                ("surface", models.CharField(max_length=500, verbose_name="dạng xuất hiện")),
-                ("start", models.PositiveIntegerField()),
-                ("end", models.PositiveIntegerField()),
-                ("sentence", models.TextField(verbose_name="câu")),
-                (
-                    "article",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE, to="archive.article"
-                    ),
-                ),
-                (
-                    "person",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="mentions",
-                        to="archive.person",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('surface', models.CharField(max_length=500, verbose_name='dạng xuất hiện')),
+                ('start', models.PositiveIntegerField()),
+                ('end', models.PositiveIntegerField()),
+                ('sentence', models.TextField(verbose_name='câu')),
+                ('article', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, to='archive.article')),
+                ('person', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='mentions', to='archive.person')),
             ],
             options={
-                "ordering": ["article_id", "start"],
-                "abstract": False,
+                'ordering': ['article_id', 'start'],
+                'abstract': False,
             },
         ),
         migrations.CreateModel(
-            name="Position",
+            name='Position',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                ("title", models.CharField(max_length=500, verbose_name="chức vụ")),
-                ("role", models.CharField(blank=True, max_length=200, verbose_name="chức danh")),
-                (
-                    "article",
-                    models.ForeignKey(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="positions",
-                        to="archive.article",
-                    ),
-                ),
-                (
-                    "organisation",
-                    models.ForeignKey(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="positions",
-                        to="archive.organisation",
-                        verbose_name="tổ chức",
-                    ),
-                ),
-                (
-                    "person",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="positions",
-                        to="archive.person",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('title', models.CharField(max_length=500, verbose_name='chức vụ')),
+                ('role', models.CharField(blank=True, max_length=200, verbose_name='chức danh')),
+                ('article', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='positions', to='archive.article')),
+                ('organisation', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='positions', to='archive.organisation', verbose_name='tổ chức')),
+                ('person', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='positions', to='archive.person')),
             ],
             options={
-                "verbose_name": "chức vụ",
-                "verbose_name_plural": "chức vụ",
-                "ordering": ["person_id", "-article_id", "id"],
+                'verbose_name': 'chức vụ',
+                'verbose_name_plural': 'chức vụ',
+                'ordering': ['person_id', '-article_id', 'id'],
             },
         ),
         migrations.CreateModel(
-            name="DirectiveMention",
+            name='DirectiveMention',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                ("surface", models.CharField(max_length=500, verbose_name="dạng xuất hiện")),
-                ("start", models.PositiveIntegerField()),
-                ("end", models.PositiveIntegerField()),
-                ("sentence", models.TextField(verbose_name="câu")),
-                (
-                    "article",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE, to="archive.article"
-                    ),
-                ),
-                (
-                    "directive",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="mentions",
-                        to="archive.directive",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('surface', models.CharField(max_length=500, verbose_name='dạng xuất hiện')),
+                ('start', models.PositiveIntegerField()),
+                ('end', models.PositiveIntegerField()),
+                ('sentence', models.TextField(verbose_name='câu')),
+                ('article', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, to='archive.article')),
+                ('directive', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='mentions', to='archive.directive')),
             ],
             options={
-                "ordering": ["article_id", "start"],
-                "abstract": False,
-                "indexes": [
-                    models.Index(
-                        fields=["directive", "article"], name="archive_dir_directi_8957ef_idx"
-                    )
-                ],
-                "constraints": [
-                    models.UniqueConstraint(
-                        fields=("article", "directive", "start"), name="directive_mention_unique"
-                    ),
-                    models.CheckConstraint(
-                        condition=models.Q(("end__gt", models.F("start"))),
-                        name="directive_mention_span",
-                    ),
-                ],
+                'ordering': ['article_id', 'start'],
+                'abstract': False,
+                'indexes': [models.Index(fields=['directive', 'article'], name='archive_dir_directi_8957ef_idx')],
+                'constraints': [models.UniqueConstraint(fields=('article', 'directive', 'start'), name='directive_mention_unique'), models.CheckConstraint(condition=models.Q(('end__gt', models.F('start'))), name='directive_mention_span')],
             },
         ),
         migrations.AddIndex(
-            model_name="organisation",
-            index=models.Index(fields=["name"], name="archive_org_name_6b23a5_idx"),
+            model_name='organisation',
+            index=models.Index(fields=['name'], name='archive_org_name_6b23a5_idx'),
         ),
         migrations.AddConstraint(
-            model_name="organisation",
-            constraint=models.CheckConstraint(
-                condition=models.Q(("parent", models.F("id")), _negated=True),
-                name="organisation_not_own_parent",
-            ),
+            model_name='organisation',
+            constraint=models.CheckConstraint(condition=models.Q(('parent', models.F('id')), _negated=True), name='organisation_not_own_parent'),
         ),
         migrations.AddConstraint(
-            model_name="directive",
-            constraint=models.CheckConstraint(
-                condition=models.Q(("symbol", ""), _negated=True), name="directive_symbol_not_blank"
-            ),
+            model_name='directive',
+            constraint=models.CheckConstraint(condition=models.Q(('symbol', ''), _negated=True), name='directive_symbol_not_blank'),
         ),
         migrations.AddIndex(
-            model_name="organisationmention",
-            index=models.Index(
-                fields=["organisation", "article"], name="archive_org_organis_59bdd6_idx"
-            ),
+            model_name='organisationmention',
+            index=models.Index(fields=['organisation', 'article'], name='archive_org_organis_59bdd6_idx'),
         ),
         migrations.AddConstraint(
-            model_name="organisationmention",
-            constraint=models.UniqueConstraint(
-                fields=("article", "organisation", "start"), name="organisation_mention_unique"
-            ),
+            model_name='organisationmention',
+            constraint=models.UniqueConstraint(fields=('article', 'organisation', 'start'), name='organisation_mention_unique'),
         ),
         migrations.AddConstraint(
-            model_name="organisationmention",
-            constraint=models.CheckConstraint(
-                condition=models.Q(("end__gt", models.F("start"))), name="organisation_mention_span"
-            ),
+            model_name='organisationmention',
+            constraint=models.CheckConstraint(condition=models.Q(('end__gt', models.F('start'))), name='organisation_mention_span'),
         ),
         migrations.AddIndex(
-            model_name="personmention",
-            index=models.Index(fields=["person", "article"], name="archive_per_person__ac2009_idx"),
+            model_name='personmention',
+            index=models.Index(fields=['person', 'article'], name='archive_per_person__ac2009_idx'),
         ),
         migrations.AddConstraint(
-            model_name="personmention",
-            constraint=models.UniqueConstraint(
-                fields=("article", "person", "start"), name="person_mention_unique"
-            ),
+            model_name='personmention',
+            constraint=models.UniqueConstraint(fields=('article', 'person', 'start'), name='person_mention_unique'),
         ),
         migrations.AddConstraint(
-            model_name="personmention",
-            constraint=models.CheckConstraint(
-                condition=models.Q(("end__gt", models.F("start"))), name="person_mention_span"
-            ),
+            model_name='personmention',
+            constraint=models.CheckConstraint(condition=models.Q(('end__gt', models.F('start'))), name='person_mention_span'),
         ),
         migrations.AddIndex(
-            model_name="position",
-            index=models.Index(
-                fields=["organisation", "person"], name="archive_pos_organis_844e99_idx"
-            ),
+            model_name='position',
+            index=models.Index(fields=['organisation', 'person'], name='archive_pos_organis_844e99_idx'),
         ),
         migrations.AddConstraint(
-            model_name="position",
-            constraint=models.UniqueConstraint(
-                fields=("person", "article", "title"), name="position_unique_per_article"
-            ),
+            model_name='position',
+            constraint=models.UniqueConstraint(fields=('person', 'article', 'title'), name='position_unique_per_article'),
         ),
     ]

@@ -4,139 +4,110 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
+
     dependencies = [
-        ("archive", "0003_stored_search_vectors"),
+        ('archive', '0003_stored_search_vectors'),
     ]
 
     operations = [
         migrations.AlterModelOptions(
-            name="directivemention",
-            options={
-                "ordering": ["article_id", "start"],
-                "verbose_name": "lần trích dẫn văn bản",
-                "verbose_name_plural": "lần trích dẫn văn bản",
-            },
+            name='directivemention',
+            options={'ordering': ['article_id', 'start'], 'verbose_name': 'lần trích dẫn văn bản', 'verbose_name_plural': 'lần trích dẫn văn bản'},
         ),
         migrations.AlterModelOptions(
-            name="organisationalias",
-            options={
-                "verbose_name": "tên khác của tổ chức",
-                "verbose_name_plural": "tên khác của tổ chức",
-            },
+            name='organisationalias',
+            options={'verbose_name': 'tên khác của tổ chức', 'verbose_name_plural': 'tên khác của tổ chức'},
         ),
         migrations.AlterModelOptions(
-            name="organisationmention",
-            options={
-                "ordering": ["article_id", "start"],
-                "verbose_name": "lần nhắc đến tổ chức",
-                "verbose_name_plural": "lần nhắc đến tổ chức",
-            },
+            name='organisationmention',
+            options={'ordering': ['article_id', 'start'], 'verbose_name': 'lần nhắc đến tổ chức', 'verbose_name_plural': 'lần nhắc đến tổ chức'},
         ),
         migrations.AlterModelOptions(
-            name="personalias",
-            options={
-                "verbose_name": "tên khác của nhân vật",
-                "verbose_name_plural": "tên khác của nhân vật",
-            },
+            name='personalias',
+            options={'verbose_name': 'tên khác của nhân vật', 'verbose_name_plural': 'tên khác của nhân vật'},
         ),
         migrations.AlterModelOptions(
-            name="personmention",
-            options={
-                "ordering": ["article_id", "start"],
-                "verbose_name": "lần nhắc đến nhân vật",
-                "verbose_name_plural": "lần nhắc đến nhân vật",
-            },
+            name='personmention',
+            options={'ordering': ['article_id', 'start'], 'verbose_name': 'lần nhắc đến nhân vật', 'verbose_name_plural': 'lần nhắc đến nhân vật'},
         ),
         migrations.AlterField(
-            model_name="article",
-            name="published_day",
-            field=models.PositiveSmallIntegerField(blank=True, null=True, verbose_name="ngày"),
+            model_name='article',
+            name='published_day',
+            field=models.PositiveSmallIntegerField(blank=True, null=True, verbose_name='ngày'),
         ),
         migrations.AlterField(
-            model_name="article",
-            name="published_month",
-            field=models.PositiveSmallIntegerField(blank=True, null=True, verbose_name="tháng"),
+            model_name='article',
+            name='published_month',
+            field=models.PositiveSmallIntegerField(blank=True, null=True, verbose_name='tháng'),
         ),
         migrations.AlterField(
-            model_name="article",
-            name="published_precision",
-            field=models.CharField(
-                choices=[
-                    ("full", "Ngày, tháng, năm"),
-                    ("month", "Tháng và năm"),
-                    ("day_month", "Ngày và tháng (không có năm)"),
-                    ("unknown", "Không rõ"),
-                ],
-                default="unknown",
-                max_length=10,
-                verbose_name="độ chính xác của ngày",
-            ),
+            model_name='article',
+            name='published_precision',
+            field=models.CharField(choices=[('full', 'Ngày, tháng, năm'), ('month', 'Tháng và năm'), ('day_month', 'Ngày và tháng (không có năm)'), ('unknown', 'Không rõ')], default='unknown', max_length=10, verbose_name='độ chính xác của ngày'),
         ),
         migrations.AlterField(
-            model_name="article",
-            name="published_year",
-            field=models.PositiveSmallIntegerField(blank=True, null=True, verbose_name="năm"),
+            model_name='article',
+            name='published_year',
+            field=models.PositiveSmallIntegerField(blank=True, null=True, verbose_name='năm'),
         ),
         migrations.AlterField(
-            model_name="article",
-            name="published_year_inferred",
-            field=models.BooleanField(default=False, verbose_name="năm được suy ra"),
+            model_name='article',
+            name='published_year_inferred',
+            field=models.BooleanField(default=False, verbose_name='năm được suy ra'),
         ),
         migrations.AlterField(
-            model_name="directive",
-            name="issued_year",
-            field=models.PositiveSmallIntegerField(
-                blank=True, db_index=True, null=True, verbose_name="năm ban hành"
-            ),
+            model_name='directive',
+            name='issued_year',
+            field=models.PositiveSmallIntegerField(blank=True, db_index=True, null=True, verbose_name='năm ban hành'),
         ),
         migrations.AlterField(
-            model_name="directive",
-            name="kind_code",
-            field=models.CharField(blank=True, max_length=10, verbose_name="mã loại"),
+            model_name='directive',
+            name='kind_code',
+            field=models.CharField(blank=True, max_length=10, verbose_name='mã loại'),
         ),
         migrations.AlterField(
-            model_name="directivemention",
-            name="end",
-            field=models.PositiveIntegerField(verbose_name="vị trí cuối"),
+            model_name='directivemention',
+            name='end',
+            field=models.PositiveIntegerField(verbose_name='vị trí cuối'),
         ),
         migrations.AlterField(
-            model_name="directivemention",
-            name="start",
-            field=models.PositiveIntegerField(verbose_name="vị trí đầu"),
+            model_name='directivemention',
+            name='start',
+            field=models.PositiveIntegerField(verbose_name='vị trí đầu'),
         ),
         migrations.AlterField(
-            model_name="organisationalias",
-            name="is_abbreviation",
-            field=models.BooleanField(default=False, verbose_name="là tên viết tắt"),
+            model_name='organisationalias',
+            name='is_abbreviation',
+            field=models.BooleanField(default=False, verbose_name='là tên viết tắt'),
         ),
         migrations.AlterField(
-            model_name="organisationalias",
-            name="name",
-            field=models.CharField(max_length=500, verbose_name="tên"),
+            model_name='organisationalias',
+            name='name',
+            field=models.CharField(max_length=500, verbose_name='tên'),
         ),
         migrations.AlterField(
-            model_name="organisationmention",
-            name="end",
-            field=models.PositiveIntegerField(verbose_name="vị trí cuối"),
+            model_name='organisationmention',
+            name='end',
+            field=models.PositiveIntegerField(verbose_name='vị trí cuối'),
         ),
         migrations.AlterField(
-            model_name="organisationmention",
-            name="start",
-            field=models.PositiveIntegerField(verbose_name="vị trí đầu"),
+            model_name='organisationmention',
+            name='start',
+            field=models.PositiveIntegerField(verbose_name='vị trí đầu'),
         ),
         migrations.AlterField(
-            model_name="personalias",
-            name="name",
-            field=models.CharField(max_length=200, verbose_name="tên"),
+            model_name='personalias',
+            name='name',
+            field=models.CharField(max_length=200, verbose_name='tên'),
         ),
         migrations.AlterField(
-            model_name="personmention",
-            name="end",
-            field=models.PositiveIntegerField(verbose_name="vị trí cuối"),
+            model_name='personmention',
+            name='end',
+            field=models.PositiveIntegerField(verbose_name='vị trí cuối'),
         ),
         migrations.AlterField(
-            model_name="personmention",
-            name="start",
-            field=models.PositiveIntegerField(verbose_name="vị trí đầu"),
+            model_name='personmention',
+            name='start',
+            field=models.PositiveIntegerField(verbose_name='vị trí đầu'),
         ),
     ]
