@@ -12,6 +12,7 @@ from collections.abc import Sequence
 
 from archive.extraction import lexicon as lx
 from archive.extraction.organisations.lists import head_at, stops_name
+from archive.extraction.organisations.words import closes_name
 from archive.extraction.tokens import Token
 
 
@@ -71,15 +72,9 @@ def run_to_abbreviation(tokens: Sequence[Token], k: int) -> int:
             topical = j > k and tokens[j - 1].key == "về"
             if (head_at(tokens, j)[0] and not topical) or stops_name(tokens, j):
                 return 0
-        elif tok.key not in NAME_LINKS and _predicate_at(tokens, j):
+        elif tok.key not in NAME_LINKS and closes_name(tokens, j):
+            # Only a function word or a known verb ("phối hợp", "gửi"): the
+            # abbreviation closing the phrase vouches for syllables that only
+            # look like a verb's ("bắt buộc").
             return 0
     return paren
-
-
-def _predicate_at(tokens: Sequence[Token], j: int) -> bool:
-    """A function word or a known verb at j ("phối hợp", "gửi"); the abbreviation
-    closing the phrase vouches for syllables that only look like a verb's ("bắt buộc")."""
-    key = tokens[j].key
-    if key in lx.FUNCTION_WORDS or key in lx.VERB_PHRASES:
-        return True
-    return j + 1 < len(tokens) and f"{key} {tokens[j + 1].key}" in lx.VERB_PHRASES

@@ -45,6 +45,7 @@ from archive.extraction.organisations.words import (
     starts_post,
     starts_rank,
     stops_at,
+    verb_phrase_at,
 )
 from archive.extraction.tokens import Token, keyed_phrases, match_phrase
 
@@ -497,7 +498,7 @@ def _parse_name(
             k += _mission_seat(tokens, k, in_post)
             break
         if shape.steering:
-            if k + 1 < len(tokens) and f"{tok.key} {tokens[k + 1].key}" in lx.VERB_PHRASES:
+            if verb_phrase_at(tokens, k):
                 break  # "Ban Chỉ đạo ... tỉnh X họp phiên thường kỳ"
             n = lower_item(tokens, k, _MAX_LIST_ITEM, free=True)
             if n:

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from archive.extraction import lexicon as lx
 from archive.extraction.organisations.units import admin_place
 from archive.extraction.organisations.words import (
+    closes_name,
     continuation,
     looks_like_person,
     place_length,
@@ -69,14 +70,10 @@ def lower_item(tokens: Sequence[Token], k: int, limit: int, free: bool = False) 
         if cont:
             n += cont
             continue
-        key = tokens[k + n].key
         if free:
-            if key in lx.FUNCTION_WORDS or key in lx.VERB_PHRASES:
+            # "về ma túy triệt phá": the topic ends where a verb starts.
+            if closes_name(tokens, k + n) or _unit_ends_topic(tokens, k + n):
                 break
-            if _unit_ends_topic(tokens, k + n):
-                break
-            if k + n + 1 < len(tokens) and f"{key} {tokens[k + n + 1].key}" in lx.VERB_PHRASES:
-                break  # "về ma túy triệt phá": the topic ends where a verb starts
         elif stops_at(tokens, k + n):
             break
         n += 1

@@ -111,7 +111,7 @@ def stops_at(tokens: Sequence[Token], k: int) -> bool:
     )
     if key in lx.FUNCTION_WORDS and not (after_cap and key in lx.COMPOUND_FUNCTION_WORDS):
         return True
-    if k + 1 < len(tokens) and f"{key} {tokens[k + 1].key}" in lx.VERB_PHRASES:
+    if verb_phrase_at(tokens, k):
         return True
     if after_cap:
         return False
@@ -122,15 +122,18 @@ def stops_at(tokens: Sequence[Token], k: int) -> bool:
     if k + 1 >= len(tokens):
         return False
     after = tokens[k + 1]
-    return after.is_lower_word and not _closes(tokens, k + 1)
+    return after.is_lower_word and not closes_name(tokens, k + 1)
 
 
-def _closes(tokens: Sequence[Token], k: int) -> bool:
+def closes_name(tokens: Sequence[Token], k: int) -> bool:
     """A function word or a known verb at k: what may follow the end of a name."""
     key = tokens[k].key
-    if key in lx.FUNCTION_WORDS or key in lx.VERB_PHRASES:
-        return True
-    return k + 1 < len(tokens) and f"{key} {tokens[k + 1].key}" in lx.VERB_PHRASES
+    return key in lx.FUNCTION_WORDS or key in lx.VERB_PHRASES or verb_phrase_at(tokens, k)
+
+
+def verb_phrase_at(tokens: Sequence[Token], k: int) -> bool:
+    """A known two-syllable verb ("phối hợp", "triệt phá") starts at k."""
+    return k + 1 < len(tokens) and f"{tokens[k].key} {tokens[k + 1].key}" in lx.VERB_PHRASES
 
 
 def continuation(tokens: Sequence[Token], k: int) -> int:
