@@ -63,7 +63,8 @@ _CUE_BEFORE = re.compile(
 _CUE_WINDOW = 30
 
 
-def _valid(year: int | None, month: int, day: int | None) -> bool:
+def is_valid_date(year: int | None, month: int, day: int | None) -> bool:
+    """The calendar has this date (a year-less "29/2" is accepted); years 1900-2100."""
     if year is not None and not _MIN_YEAR <= year <= _MAX_YEAR:
         return False
     if not 1 <= month <= 12:
@@ -85,7 +86,7 @@ def _candidates(text: str, *, require_cue: bool) -> list[tuple[int, int, Partial
     found: list[tuple[int, int, PartialDate]] = []
 
     def add(match: re.Match[str], year: int | None, month: int, day: int | None) -> None:
-        if _valid(year, month, day):
+        if is_valid_date(year, month, day):
             found.append((match.start(), match.end(), PartialDate(year, month, day)))
 
     for m in _WORDS.finditer(text):
@@ -98,7 +99,7 @@ def _candidates(text: str, *, require_cue: bool) -> list[tuple[int, int, Partial
     for m in _RANGE.finditer(text):
         year, month = _optional_int(m.group("y")), int(m.group("m"))
         first, last = int(m.group("d")), int(m.group("d2"))
-        if first < last and _valid(year, month, last):
+        if first < last and is_valid_date(year, month, last):
             add(m, year, month, first)
     for m in _NUMERIC_FULL.finditer(text):
         add(m, int(m.group("y")), int(m.group("m")), int(m.group("d")))
@@ -163,6 +164,6 @@ def infer_year(
         and (date.month, date.day or 1) > (not_after.month, not_after.day)
     ):
         year -= 1
-    if not _valid(year, date.month, date.day):
+    if not is_valid_date(year, date.month, date.day):
         return date
     return PartialDate(year, date.month, date.day, year_inferred=True)

@@ -25,7 +25,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from archive.extraction.dates import find_dates
+from archive.extraction.dates import find_dates, is_valid_date
 from archive.extraction.types import DatePrecision, PartialDate
 
 # Labels that complete "năm suy ra từ …" (year inferred from …) on pages and the API.
@@ -98,7 +98,8 @@ def _points(date: PartialDate, evidence: Evidence) -> list[tuple[int, str]]:
     cited = {(d.year, d.month, d.day) for d in evidence.directive_dates}
     # The two ends of an anniversary ("19/8/1945 - 19/8/2025") fall on the
     # same day and month: they are read as an anniversary below.
-    ends = [(m.start(), m.end()) for m in _ANNIVERSARY_SPAN.finditer(evidence.text)]
+    spans = list(_ANNIVERSARY_SPAN.finditer(evidence.text))
+    ends = [(m.start(), m.end()) for m in spans]
     points += [
         (d.year, FROM_SAME_DAY)
         for start, _, d in find_dates(evidence.text)
@@ -109,7 +110,7 @@ def _points(date: PartialDate, evidence: Evidence) -> list[tuple[int, str]]:
         and (d.year, d.month, d.day) not in cited
         and not any(s <= start < e for s, e in ends)
     ]
-    points += [(year, FROM_ANNIVERSARY) for year in _anniversaries(evidence.text)]
+    points += [(year, FROM_ANNIVERSARY) for year in _anniversaries(evidence.text, spans)]
     points += [(int(m.group("a")), FROM_CONGRESS) for m in _CONGRESS.finditer(evidence.lead)]
     assert date.month is not None
     points += [
@@ -144,9 +145,10 @@ def _year_not_after(date: PartialDate, stamp: PartialDate) -> int:
     return stamp.year
 
 
-def _anniversaries(text: str) -> list[int]:
+def _anniversaries(text: str, spans: list[re.Match[str]]) -> list[int]:
+    """Years of the anniversaries in `text`; `spans` are its `_ANNIVERSARY_SPAN` matches."""
     years = []
-    for m in _ANNIVERSARY_SPAN.finditer(text):
+    for m in spans:
         n, a, b = int(m.group("n")), int(m.group("a")), int(m.group("b"))
         if b - a == n:
             years.append(b)
@@ -270,8 +272,8 @@ def infer_published_year(date: PartialDate, evidence: Evidence) -> tuple[Partial
 
 
 def _with_year(date: PartialDate, year: int) -> PartialDate | None:
-    found = find_dates(f"ngày {date.day}/{date.month}/{year}") if date.day else []
-    if date.day and not found:
+    assert date.month is not None
+    if date.day and not is_valid_date(year, date.month, date.day):
         return None  # 29/2 of a year that has none
     return PartialDate(year, date.month, date.day, year_inferred=True)
 
