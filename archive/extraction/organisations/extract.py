@@ -68,13 +68,11 @@ def extract_organisations(
                 and not (i + 1 < len(tokens) and tokens[i + 1].key == "thường")
             )
             # "đảng Nhân dân Campuchia": a foreign party is often written lower-case.
-            lower_head = lower_head or (tokens[i].key == "đảng" and _lower_party(tokens, i))
+            lower_head = lower_head or _lower_party(tokens, i)
             match = parse_organisation_at(tokens, i, lower_head=lower_head)
             if match is None:
-                if (
-                    tokens[i].text[-1:] in _CAPITALS
-                    and _international_acronym(tokens[i].text)
-                    and not (i > 0 and tokens[i - 1].key in _REGION_NOUNS)
+                if _international_acronym(tokens[i].text) and not (
+                    i > 0 and tokens[i - 1].key in _REGION_NOUNS
                 ):
                     found.append(
                         _Found(
@@ -108,10 +106,8 @@ _INTERNATIONAL_ACRONYM = re.compile(r"(?:ASEAN[A-Z]*|UN[A-Z]{3,}|[A-Z]{2,}POL)")
 _REGION_NOUNS = frozenset(("nước", "khu", "vực", "vùng"))
 
 
-_CAPITALS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
-
-
 def _international_acronym(text: str) -> bool:
+    # Most tokens are tested here: a cheap look at the ends before the pattern.
     if not (text.endswith("POL") or text.startswith(("ASEAN", "UN"))):
         return False
     return _INTERNATIONAL_ACRONYM.fullmatch(text) is not None

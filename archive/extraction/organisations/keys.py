@@ -23,7 +23,7 @@ def canonical_key(name: str, named: frozenset[str] = frozenset()) -> str:
 
 
 def home_base(key: str, named: frozenset[str]) -> str:
-    """ "bộ công an việt nam" -> "bộ công an" (see `_canonical_key`)."""
+    """ "bộ công an việt nam" -> "bộ công an" (see `canonical_key`)."""
     suffix = " việt nam"
     base = key[: -len(suffix)]
     if key.endswith(suffix) and (
