@@ -62,15 +62,6 @@ def starts_rank(tokens: Sequence[Token], i: int) -> int:
     return match_phrase(tokens, i, _RANK_PHRASES)
 
 
-def ends_post(tokens: Sequence[Token], i: int) -> bool:
-    """True when a post base ends just before token i ("Bộ trưởng |Bộ ...")."""
-    for phrase in _POST_PHRASES:
-        n = len(phrase)
-        if i - n >= 0 and all(tokens[i - n + k].key == phrase[k] for k in range(n)):
-            return True
-    return False
-
-
 def looks_like_person(tokens: Sequence[Token], i: int, *, in_post: bool) -> bool:
     """True when a person's name starts at i.
 
