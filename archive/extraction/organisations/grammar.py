@@ -272,22 +272,18 @@ def _verb_after_place(tokens: Sequence[Token], k: int) -> bool:
     return k + 1 < len(tokens) and tokens[k].key in lx.VERB_STARTS and tokens[k + 1].is_lower_word
 
 
-def _clause_after_country(
-    tokens: Sequence[Token], start: int, k: int, *, tail: bool = False
-) -> bool:
-    """A country closes a body's name: a lower-case content word after it is the clause.
-
-    Only after the name's own words: "Cục Pháp chế" starts with a syllable
-    that is also a country.
+def _clause_at(tokens: Sequence[Token], k: int) -> bool:
+    """A lower-case content word at k: after a name a country (or "Trung ương")
+    closes, the sentence's clause.
 
     "Bộ Nội vụ Nga cử đoàn sang": function words ("tại", "của", "về") are
     left to the grammar of the head, which knows where they continue a name.
     """
     if k >= len(tokens) or not tokens[k].is_lower_word:
         return False
-    if tokens[k].key in lx.FUNCTION_WORDS or continuation(tokens, k) or admin_place(tokens, k):
-        return False
-    return tail or " ".join(t.key for t in tokens[start:k]) in lx.COUNTRY_KEYS
+    return not (
+        tokens[k].key in lx.FUNCTION_WORDS or continuation(tokens, k) or admin_place(tokens, k)
+    )
 
 
 def _mission_seat(tokens: Sequence[Token], k: int, in_post: bool) -> int:
@@ -402,19 +398,20 @@ def _parse_name(
                 k += place
                 words += 1
                 lower_run = 0
-                if not first and _country_at(tokens, k - place):
+                # Only after the name's own words: "Cục Pháp chế" starts with a
+                # syllable that is also a country.
+                country = not first and _country_at(tokens, k - place)
+                if country:
                     country_end = k
-                if _verb_after_place(tokens, k) or (
-                    not first and _clause_after_country(tokens, k - place, k)
-                ):
-                    break  # "Tỉnh ủy Thái Bình thay ông X"
+                if _verb_after_place(tokens, k) or (country and _clause_at(tokens, k)):
+                    break  # "Tỉnh ủy Thái Bình thay ông X", "Bộ Nội vụ Nga cử đoàn"
                 continue
             tail = match_phrase(tokens, k, _TAILS)
             if tail:
                 k += tail
                 words += 1
                 lower_run = 0
-                if tokens[k - 1].key == "ương" and _clause_after_country(tokens, k, k, tail=True):
+                if tokens[k - 1].key == "ương" and _clause_at(tokens, k):
                     break  # "Ủy ban Kiểm tra Trung ương thi hành kỷ luật ..."
                 continue
             if words and generic_force(tokens, k):
