@@ -79,6 +79,7 @@ _BIRTH = re.compile(r"(?:sinh|SN)\s*$", re.IGNORECASE)
 # A lead about a review names the year under review, often the one before.
 _REVIEW = re.compile(r"\b(?:tổng kết|sơ kết)\b", re.IGNORECASE)
 _SYMBOL_YEAR = re.compile(r"/(?P<y>" + _YEAR + r")/")
+_YEAR_IN_PARENTHESES = re.compile(r"\((" + _YEAR + r")\)")
 
 
 @dataclass(frozen=True)
@@ -158,7 +159,7 @@ def _anniversaries(text: str, spans: list[re.Match[str]]) -> list[int]:
             continue  # read above with both ends
         started = [d.year for _, _, d in find_dates(rest) if d.year]
         started += [int(y.group("y")) for y in _LEAD_YEAR.finditer(rest)]
-        started += [int(y) for y in re.findall(r"\((" + _YEAR + r")\)", rest)]
+        started += [int(y) for y in _YEAR_IN_PARENTHESES.findall(rest)]
         if len(set(started)) == 1:
             years.append(started[0] + int(m.group("n")))
     return years

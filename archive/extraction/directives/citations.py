@@ -51,8 +51,14 @@ _KIND_ANY_CASE = re.compile(rf"(?<!\w)(?:{_KIND_ALTERNATION})(?!\w)", re.IGNOREC
 _SO = r"(?:số\s*:?\s*)"
 # "Công văn số 1842/UBND-KT": a letter's symbol has no type code, so only
 # the kind word before it makes it a symbol.
-_LETTER_WORD = re.compile(r"(?<!\w)[Cc]ông văn\s+(?:số\s*:?\s*)?")
+_LETTER_WORD = re.compile(rf"(?<!\w)[Cc]ông văn\s+{_SO}?")
 _LOOKBACK = 120
+# What may stand between a kind word and its symbol: "số", or (for a law) its
+# name and then "số" ("Luật Công an nhân dân số 37/2018/QH14").
+_GAP_ADJACENT = re.compile(rf"\s*{_SO}?")
+_GAP_NAMED = re.compile(rf"\s+[^,;.\n]{{1,80}}?\s+{_SO}")
+# "... và Nghị quyết số 153/NQ-CP": where the next citation starts.
+_AND_NEXT_KIND = re.compile(rf"\s+và\s+(?={_KIND_ALTERNATION})")
 
 
 def kind_of_symbol(symbol: ParsedSymbol) -> str:
@@ -80,9 +86,8 @@ def _kind_word_before(text: str, lo: int, at: int, symbol: ParsedSymbol) -> tupl
     for m in reversed(list(_KIND_ANY_CASE.finditer(text, window_start, at))):
         key = matching_key(m.group())
         gap = text[m.end() : at]
-        adjacent = re.fullmatch(rf"\s*{_SO}?", gap)
-        # "Luật Công an nhân dân số 37/2018/QH14": a named law between word and "số".
-        named = key in _NAMED_KINDS and re.fullmatch(rf"\s+[^,;.\n]{{1,80}}?\s+{_SO}", gap)
+        adjacent = _GAP_ADJACENT.fullmatch(gap)
+        named = key in _NAMED_KINDS and _GAP_NAMED.fullmatch(gap)
         if adjacent or named:
             return (m.start(), _WORD_OF_KEY[key]) if _word_fits(key, symbol) else None
     return None
@@ -173,7 +178,7 @@ def _read_tail(cite: Citation, text: str) -> None:
         if not summary.startswith(("thực hiện", "triển khai", "việc thực hiện")):
             # "về hội nhập quốc tế ... và Nghị quyết số 153/NQ-CP": the next
             # citation is not part of this one's subject.
-            summary = re.split(rf"\s+và\s+(?={_KIND_ALTERNATION})", summary)[0]
+            summary = _AND_NEXT_KIND.split(summary)[0]
         cite.summary = " ".join(summary.split()[:_MAX_SUMMARY_WORDS]).strip()
 
 
