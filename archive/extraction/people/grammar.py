@@ -245,7 +245,7 @@ def next_in_list(tokens: Sequence[Token], k: int) -> PersonMatch | None:
     j = _item_start(tokens, k)
     if j is None:
         return None
-    n = _list_item_at(tokens, k, full=False)
+    n = _name_item(tokens, j, full=False)
     if not n:
         return None
     after = apposition(tokens, j + n)
@@ -277,8 +277,11 @@ def _list_item_at(tokens: Sequence[Token], k: int, *, full: bool) -> int:
     which is what makes a list of bare names a list of people.
     """
     j = _item_start(tokens, k)
-    if j is None:
-        return 0
+    return 0 if j is None else _name_item(tokens, j, full=full)
+
+
+def _name_item(tokens: Sequence[Token], j: int, *, full: bool) -> int:
+    """Tokens of the name a list item starting at j consists of, or 0 (see `_list_item_at`)."""
     if tokens[j].key in lx.POST_PREFIXES or honorific_at(tokens, j):
         # ", Phó Tổng ...": a post the lexicon lacks; "và Datuk Seri X": the
         # honorific introduces the next person itself.
