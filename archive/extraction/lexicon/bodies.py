@@ -113,22 +113,13 @@ HEAD_KINDS: dict[str, str] = {
 }
 # Heads whose name is capitalised syllables, each completed by at most one
 # lower-case syllable, perhaps joined by "và" and ending in a place: a
-# company's, a party's or a broadcaster's name ends before a lower-case phrase
-# ("Công ty Địa ốc Hoàng Long vận hành ...").
+# company's, a group's, a party's or a broadcaster's name ends before a
+# lower-case phrase ("Công ty Địa ốc Hoàng Long vận hành ..."). Taken from
+# HEAD_KINDS by kind, so a new legal form of company is one entry, not two.
 CAPITALISED_NAME_HEADS: frozenset[str] = keys(
-    (
-        "Công ty",
-        "Công ty cổ phần",
-        "Công ty CP",
-        "Công ty TNHH",
-        "Công ty TNHH Một thành viên",
-        "Công ty TNHH MTV",
-        "Ngân hàng TMCP",
-        "Ngân hàng Thương mại cổ phần",
-        "Tập đoàn",
-        "Đảng",
-        "Đài",
-    )
+    head
+    for head, kind in HEAD_KINDS.items()
+    if kind in {"company", "group", "party", "broadcaster"}
 )
 # Abbreviated heads of the people's courts and procuracies ("TAND tỉnh X"):
 # read like "Tòa án nhân dân ...", with a level or a place after them.
