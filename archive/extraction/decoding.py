@@ -83,7 +83,8 @@ def _decode_utf8(data: bytes, *, name: str) -> str:
     return text.removeprefix("\ufeff")
 
 
-def _check_content(text: str, *, name: str) -> None:
+def check_content(text: str, *, name: str = "") -> None:
+    """Refuse a decoded text that is empty, blank or binary (ArticleDecodeError)."""
     if not text:
         raise ArticleDecodeError("empty file", name=name)
     if not text.strip():
@@ -116,11 +117,6 @@ def decode_bytes(data: bytes, *, name: str = "") -> str:
     return _decode_utf8(data, name=name)
 
 
-def check_content(text: str, *, name: str = "") -> None:
-    """Refuse a decoded text that is empty, blank or binary (ArticleDecodeError)."""
-    _check_content(text, name=name)
-
-
 def decode_article(data: bytes, *, name: str = "") -> str:
     """Decode an article file: UTF-8 (with or without BOM) or UTF-16 with a BOM.
 
@@ -129,7 +125,7 @@ def decode_article(data: bytes, *, name: str = "") -> str:
     otherwise untouched: the archive keeps what the file says.
     """
     text = decode_bytes(data, name=name)
-    _check_content(text, name=name)
+    check_content(text, name=name)
     return text
 
 
