@@ -40,6 +40,7 @@ from archive.extraction.organisations.units import (
 )
 from archive.extraction.organisations.words import (
     continuation,
+    country_length,
     looks_like_person,
     place_length,
     starts_post,
@@ -314,11 +315,6 @@ def _publication_at(tokens: Sequence[Token], k: int) -> bool:
     return k + 2 < len(tokens) and (tokens[k].key, tokens[k + 1].key) == ("tạp", "chí")
 
 
-def _country_at(tokens: Sequence[Token], k: int) -> bool:
-    n = place_length(tokens, k)
-    return bool(n) and " ".join(t.key for t in tokens[k : k + n]) in lx.COUNTRY_KEYS
-
-
 def _city_name(tokens: Sequence[Token], k: int, in_post: bool) -> int:
     """Tokens of a short capitalised name (one to three words) at k, or 0."""
     n = 0
@@ -400,7 +396,7 @@ def _parse_name(
                 lower_run = 0
                 # Only after the name's own words: "Cục Pháp chế" starts with a
                 # syllable that is also a country.
-                country = not first and _country_at(tokens, k - place)
+                country = not first and country_length(tokens, k - place) > 0
                 if country:
                     country_end = k
                 if _verb_after_place(tokens, k) or (country and _clause_at(tokens, k)):
@@ -488,8 +484,8 @@ def _parse_name(
                 inner.append(sub)
                 parent = len(inner) - 1
                 k = sub.end
-            elif _country_at(tokens, k + 1):
-                k += 1 + place_length(tokens, k + 1)  # "Ủy ban Quốc gia ... của Campuchia"
+            elif owner_country := country_length(tokens, k + 1):
+                k += 1 + owner_country  # "Ủy ban Quốc gia ... của Campuchia"
             break
         if tok.key == "tại" and shape.mission:
             k += _mission_seat(tokens, k, in_post)

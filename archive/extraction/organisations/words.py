@@ -30,6 +30,12 @@ def place_length(tokens: Sequence[Token], i: int) -> int:
     return match_phrase(tokens, i, lx.PLACE_KEYS_BY_LENGTH)
 
 
+def country_length(tokens: Sequence[Token], i: int) -> int:
+    """Tokens of a country's name at i ("Trung Quốc", "Liên bang Nga"), or 0."""
+    n = place_length(tokens, i)
+    return n if n and " ".join(t.key for t in tokens[i : i + n]) in lx.COUNTRY_KEYS else 0
+
+
 # No grammar needs to count further (a name has at most four syllables, a unit
 # name's place a few more); stopping here keeps a text of thousands of
 # capitalised words linear, since a run is measured from each of its tokens.

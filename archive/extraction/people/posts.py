@@ -17,6 +17,7 @@ from archive.extraction.organisations.lists import head_at
 from archive.extraction.organisations.units import admin_place
 from archive.extraction.organisations.words import (
     cap_run,
+    country_length,
     place_length,
     starts_post,
     starts_rank,
@@ -76,13 +77,13 @@ def parse_post(tokens: Sequence[Token], i: int) -> PostMatch | None:
         # "Giám đốc C02", "Chủ tịch UBND tỉnh ..." written with an abbreviation.
         end = j + 1 + admin_place(tokens, j + 1)
         return PostMatch(i, end, end, j, (j, j + 1))
-    country = place_length(tokens, j)
-    key = " ".join(t.key for t in tokens[j : j + country])
-    if country and key in lx.COUNTRY_KEYS:
+    country = country_length(tokens, j)
+    if country:
         end = j + country
+        foreign = " ".join(t.key for t in tokens[j:end]) not in _VIETNAM
         if end + 1 < len(tokens) and tokens[end].key == "tại":
             end += 1 + place_length(tokens, end + 1)
-        return PostMatch(i, end, end, j, None, key not in _VIETNAM)
+        return PostMatch(i, end, end, j, None, foreign)
     end = _bare_body(tokens, j)
     return PostMatch(i, end, end, j)
 
