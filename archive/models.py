@@ -158,7 +158,29 @@ class Person(EditableModel):
         super().save(*args, **with_sort_key(kwargs))
 
 
-class PersonAlias(models.Model):
+class Alias(models.Model):
+    """What both alias tables derive from `name`: the matching key and the folded texts."""
+
+    objects = querysets.SearchableQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+    def __str__(self) -> str:
+        return self.name
+
+    def save(self, *args, **kwargs):
+        self.derive_from_name()
+        super().save(*args, **kwargs)
+
+    def derive_from_name(self) -> None:
+        """Set key, folded and search_document from name (bulk_create skips save(): call this)."""
+        self.key = matching_key(self.name)
+        self.folded = fold_accents(self.name)
+        self.search_document = self.folded
+
+
+class PersonAlias(Alias):
     """Another name of a person: a spelling seen in an article or a merged duplicate."""
 
     person = models.ForeignKey(
@@ -171,20 +193,9 @@ class PersonAlias(models.Model):
     # The folded name, indexed for search like the records' own.
     search_document = models.TextField(blank=True, default="", editable=False)
 
-    objects = querysets.SearchableQuerySet.as_manager()
-
     class Meta:
         verbose_name = "tên khác của nhân vật"
         verbose_name_plural = "tên khác của nhân vật"
-
-    def __str__(self) -> str:
-        return self.name
-
-    def save(self, *args, **kwargs):
-        self.key = matching_key(self.name)
-        self.folded = fold_accents(self.name)
-        self.search_document = self.folded
-        super().save(*args, **kwargs)
 
 
 class Organisation(EditableModel):
@@ -229,7 +240,7 @@ class Organisation(EditableModel):
         super().save(*args, **with_sort_key(kwargs))
 
 
-class OrganisationAlias(models.Model):
+class OrganisationAlias(Alias):
     """Another name of an organisation: an abbreviation, an old name, a merged duplicate."""
 
     organisation = models.ForeignKey(
@@ -241,20 +252,9 @@ class OrganisationAlias(models.Model):
     is_abbreviation = models.BooleanField("là tên viết tắt", default=False)
     search_document = models.TextField(blank=True, default="", editable=False)
 
-    objects = querysets.SearchableQuerySet.as_manager()
-
     class Meta:
         verbose_name = "tên khác của tổ chức"
         verbose_name_plural = "tên khác của tổ chức"
-
-    def __str__(self) -> str:
-        return self.name
-
-    def save(self, *args, **kwargs):
-        self.key = matching_key(self.name)
-        self.folded = fold_accents(self.name)
-        self.search_document = self.folded
-        super().save(*args, **kwargs)
 
 
 class Redirect(models.Model):

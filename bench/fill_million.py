@@ -180,7 +180,8 @@ def _entities(cursor, sizes: Sizes) -> None:
         "archive_organisationalias",
         ("id", "organisation_id", "name", "key", "is_abbreviation", "folded", "search_document"),
         (
-            (n, n, f"V{n}", f"v{n}", True, f"V{n}", f"V{n}")
+            # folded and search_document as OrganisationAlias.save() writes them, lower case.
+            (n, n, f"V{n}", f"v{n}", True, f"v{n}", f"v{n}")
             for n in range(1, sizes.organisations + 1)
         ),
     )

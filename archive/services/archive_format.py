@@ -58,7 +58,12 @@ class Table:
         return self.model._meta.label_lower
 
     def field(self, column: str) -> models.Field:
-        return next(f for f in self.model._meta.concrete_fields if f.attname == column)
+        return column_field(self.model, column)
+
+
+def column_field(model: type[models.Model], column: str) -> models.Field:
+    """The model's field stored in `column` (its attname: "issuer_id", not "issuer")."""
+    return next(f for f in model._meta.concrete_fields if f.attname == column)
 
 
 def exported_models() -> list[type[models.Model]]:

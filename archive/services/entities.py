@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any
 
 from django.db import IntegrityError, transaction
 
-from archive.extraction.normalize import fold_accents, matching_key, unify_tone_style
+from archive.extraction.normalize import matching_key, unify_tone_style
 from archive.extraction.ranks import canonical_rank
 from archive.models import (
     Organisation,
@@ -171,16 +171,8 @@ def add_aliases(kind: NamedKind, wanted: Iterable[tuple[Any, str, bool]]) -> Non
         if not key or key == record.key or key in rows or len(name) > max_length:
             continue
         extra = {"is_abbreviation": is_abbreviation} if kind is ORGANISATIONS else {}
-        # bulk_create skips save(), so the keys and search text are set here as save() would.
-        folded = fold_accents(name)
-        rows[key] = kind.alias_model(
-            **{kind.alias_fk: record},
-            name=name,
-            key=key,
-            folded=folded,
-            search_document=folded,
-            **extra,
-        )
+        rows[key] = kind.alias_model(**{kind.alias_fk: record}, name=name, **extra)
+        rows[key].derive_from_name()
     if not rows:
         return
     taken = set(kind.alias_model.objects.filter(key__in=rows).values_list("key", flat=True))

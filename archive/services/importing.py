@@ -279,7 +279,7 @@ def _store_once(
         positions_changed = storing.replace_positions(article, parsed, resolved, is_new=is_new)
         ranks_changed = storing.replace_ranks(article, parsed, resolved, is_new=is_new)
         if is_new or "body" in changed:
-            stories.link_copies(article=article)
+            stories.link_copies(article=article, is_new=is_new)
 
         wrote = (
             changed or mentions.written or mentions.deleted or positions_changed or ranks_changed

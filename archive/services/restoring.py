@@ -138,7 +138,7 @@ def _restore_table(
 ) -> int:
     text_field = table.get("text_field")
     columns = table["columns"][:-1] if text_field else table["columns"]
-    fields = [_field(model, c) for c in columns]
+    fields = [fmt.column_field(model, c) for c in columns]
     pk_index = columns.index(model._meta.pk.attname)
     mapped = {
         i: table["natural_keys"][c]
@@ -173,10 +173,6 @@ def _restore_table(
     if batch:
         count += _insert(model, batch, insert_fields)
     return count
-
-
-def _field(model: type[models.Model], column: str) -> models.Field:
-    return next(f for f in model._meta.concrete_fields if f.attname == column)
 
 
 def _batch_size(fields: list[models.Field]) -> int:

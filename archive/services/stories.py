@@ -17,28 +17,35 @@ from archive.models import Article, StoryBand, StoryCopy
 CANDIDATES = 50
 
 
-def link_copies(*, article: Article) -> int:
-    """Store the article's signature and join it to its closest copy's story; the story id."""
+def link_copies(*, article: Article, is_new: bool) -> int:
+    """Store the article's signature and join it to its closest copy's story; the story id.
+
+    A new article has no signature or bands yet, so nothing is read or deleted for it.
+    """
     sig = signature(article.body)
-    StoryBand.objects.filter(article=article).delete()
+    if not is_new:
+        StoryBand.objects.filter(article=article).delete()
+        if sig is None:
+            StoryCopy.objects.filter(article=article).delete()
     if sig is None:
-        StoryCopy.objects.filter(article=article).delete()
         return article.pk
     keys = bands(sig)
     candidates = (
         StoryBand.objects.filter(band__in=keys)
         .exclude(article=article)
         .order_by("article_id")
-        .values_list("article_id", flat=True)
+        .values("article_id")
         .distinct()[:CANDIDATES]
     )
     story, best = article.pk, 0.0
-    for copy in StoryCopy.objects.filter(article_id__in=list(candidates)).order_by("article_id"):
+    for copy in StoryCopy.objects.filter(article_id__in=candidates).order_by("article_id"):
         other = unpack(bytes(copy.signature))
         if is_copy(sig, other) and (score := overlap(sig, other)) > best:
             story, best = copy.story, score
-    StoryCopy.objects.update_or_create(
-        article=article, defaults={"story": story, "signature": pack(sig)}
-    )
+    fields = {"story": story, "signature": pack(sig)}
+    if is_new:
+        StoryCopy.objects.create(article=article, **fields)
+    else:
+        StoryCopy.objects.update_or_create(article=article, defaults=fields)
     StoryBand.objects.bulk_create(StoryBand(article=article, band=key) for key in keys)
     return story
