@@ -57,7 +57,8 @@ class ArchiveFilterBackend(DjangoFilterBackend):
     """
 
     def filter_queryset(self, request, queryset, view):
-        if getattr(view, "action", None) not in ("list", "export", "facets"):
+        # The list and the actions the schema documents as taking its filters.
+        if getattr(view, "action", None) not in ("list", *ArchiveAutoSchema.FILTERED_ACTIONS):
             return queryset
         self.refuse_unknown_parameters(request, view)
         filterset = self.get_filterset(request, queryset, view)

@@ -38,35 +38,31 @@ def _mentioning_organisation(qs: QuerySet, organisation_id: int | str) -> QueryS
     return qs.mentioning_organisation(organisation_id)
 
 
-def _citing_directive(qs: QuerySet, directive: int | str) -> QuerySet:
-    if isinstance(directive, str):
-        # A symbol (already canonical, as stored) is resolved to its id first, in
-        # a query of its own: given the id as a constant, PostgreSQL knows from
-        # its statistics how many articles cite the directive and walks the feed
-        # for a directive cited everywhere, instead of joining every citation.
-        found = Directive.objects.filter(symbol=directive).values_list("id", flat=True).first()
-        if found is None:
-            return qs.none()
-        directive = found
-    return qs.citing_directive(directive)
-
-
 class _ResolvedOnce:
-    """`_citing_directive` for one filterset: each symbol is looked up once, however often
-    the filters are applied (the list, then the count of undated articles left out)."""
+    """Articles citing a directive, given by id or by symbol; each symbol is looked up
+    once per instance, however often the filters are applied (the list, then the count
+    of undated articles left out). A filterset holds its own instance."""
 
     def __init__(self) -> None:
         self.ids: dict[str, int | None] = {}
 
     def __call__(self, qs: QuerySet, directive: int | str) -> QuerySet:
         if isinstance(directive, str):
+            # A symbol (already canonical, as stored) is resolved to its id first, in
+            # a query of its own: given the id as a constant, PostgreSQL knows from
+            # its statistics how many articles cite the directive and walks the feed
+            # for a directive cited everywhere, instead of joining every citation.
             if directive not in self.ids:
                 found = Directive.objects.filter(symbol=directive).values_list("id", flat=True)
                 self.ids[directive] = found.first()
             if self.ids[directive] is None:
                 return qs.none()
             directive = self.ids[directive]
-        return _citing_directive(qs, directive)
+        return qs.citing_directive(directive)
+
+
+def _citing_directive(qs: QuerySet, directive: int | str) -> QuerySet:
+    return _ResolvedOnce()(qs, directive)
 
 
 _DATE_PARAMETERS = ("published_after", "published_before", "include_undated")

@@ -63,16 +63,22 @@ def top_entities(
     ]
 
 
+def newest_sample(articles: QuerySet[Article], *, sample: int = SAMPLE):
+    """The pks of the newest `sample` articles (a subquery), whether the list holds
+    more than that, and how many the sample holds."""
+    total, more = count_capped(articles.values("pk"), cap=sample)
+    return newest_first(articles).values("pk")[:sample], more, min(total, sample)
+
+
 def directive_label(directive: Directive) -> str:
     return directive.symbol or f"{directive.kind} số {directive.number}".strip()
 
 
 def article_facets(articles: QuerySet[Article], *, sample: int = SAMPLE) -> Facets:
     """The top values of each facet among the newest `sample` articles of `articles`."""
-    total, more = count_capped(articles.values("pk"), cap=sample)
-    newest = newest_first(articles).values("pk")[:sample]
+    newest, more, sampled = newest_sample(articles, sample=sample)
     in_sample = {"article_id__in": newest}
-    facets = Facets(lower_bound=more, sampled=min(total, sample))
+    facets = Facets(lower_bound=more, sampled=sampled)
     facets.people = top_entities(
         PersonMention.objects.filter(**in_sample), "person_id", Person, lambda p: p.name
     )

@@ -10,8 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from archive.models import Article, Organisation, OrganisationMention, Person, PersonMention
-from archive.selectors.facets import SAMPLE, FacetValue, top_entities
-from archive.selectors.pages import count_capped, newest_first
+from archive.selectors.facets import FacetValue, newest_sample, top_entities
 
 SHOWN = 8
 
@@ -25,8 +24,7 @@ class Circle:
 
 
 def _circle(articles, *, person_id: int | None = None, organisation_id: int | None = None):
-    total, more = count_capped(articles.values("pk"), cap=SAMPLE)
-    newest = newest_first(articles).values("pk")[:SAMPLE]
+    newest, more, sampled = newest_sample(articles)
     people = PersonMention.objects.filter(article_id__in=newest)
     organisations = OrganisationMention.objects.filter(article_id__in=newest)
     if person_id is not None:
@@ -39,7 +37,7 @@ def _circle(articles, *, person_id: int | None = None, organisation_id: int | No
             organisations, "organisation_id", Organisation, lambda o: o.name, top=SHOWN
         ),
         lower_bound=more,
-        sampled=min(total, SAMPLE),
+        sampled=sampled,
     )
 
 
