@@ -12,6 +12,7 @@ import datetime
 from dataclasses import dataclass
 from itertools import count
 
+from django.template.loader import render_to_string
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
@@ -65,6 +66,18 @@ def bars_by_month(counts: list[tuple[datetime.date, int]]) -> list[Bar]:
     ]
 
 
+@dataclass(frozen=True)
+class BarShape:
+    """Where a bar is drawn; coordinates as written into the SVG (one decimal)."""
+
+    bar: Bar
+    x: str
+    y: str
+    width: str
+    height: str
+    label_x: str
+
+
 def bar_chart(bars: list[Bar], *, title: str, unit: str) -> SafeString:
     """A bar chart with a labelled maximum; empty when there is nothing to draw."""
     if not bars:
@@ -75,34 +88,41 @@ def bar_chart(bars: list[Bar], *, title: str, unit: str) -> SafeString:
     peak = max(bar.value for bar in bars) or 1
     slot = plot_w / len(bars)
     bar_w = min(36.0, max(2.0, slot * 0.7))
-    uid = f"chart-{next(_ids)}"
-    total = sum(bar.value for bar in bars)
-    parts = [
-        f'<svg class="chart chart-bars" viewBox="0 0 {width} {height}" role="img" '
-        f'aria-labelledby="{uid}-t {uid}-d" xmlns="http://www.w3.org/2000/svg">',
-        f'<title id="{uid}-t">{escape(title)}</title>',
-        f'<desc id="{uid}-d">Tổng cộng {total} {escape(unit)}; '
-        f"cao nhất {peak} {escape(unit)}.</desc>",
-        f'<line class="axis" x1="{left}" y1="{top + plot_h}" x2="{width - right}" '
-        f'y2="{top + plot_h}"/>',
-        f'<line class="grid" x1="{left}" y1="{top}" x2="{width - right}" y2="{top}"/>',
-        f'<text class="tick" x="{left - 6}" y="{top + 4}" text-anchor="end">{peak}</text>',
-        f'<text class="tick" x="{left - 6}" y="{top + plot_h + 4}" text-anchor="end">0</text>',
-    ]
+    shapes = []
     for i, bar in enumerate(bars):
         x = left + i * slot + (slot - bar_w) / 2
         h = plot_h * bar.value / peak
-        parts.append(
-            f'<rect class="bar" x="{x:.1f}" y="{top + plot_h - h:.1f}" width="{bar_w:.1f}" '
-            f'height="{h:.1f}"><title>{escape(bar.title)} {escape(unit)}</title></rect>'
-        )
-        if bar.label:
-            parts.append(
-                f'<text class="tick" x="{x + bar_w / 2:.1f}" y="{height - bottom + 18}" '
-                f'text-anchor="middle">{escape(bar.label)}</text>'
+        shapes.append(
+            BarShape(
+                bar=bar,
+                x=f"{x:.1f}",
+                y=f"{top + plot_h - h:.1f}",
+                width=f"{bar_w:.1f}",
+                height=f"{h:.1f}",
+                label_x=f"{x + bar_w / 2:.1f}",
             )
-    parts.append("</svg>")
-    return mark_safe("".join(parts))
+        )
+    return render_to_string(
+        "archive/charts/bar_chart.svg",
+        {
+            "uid": f"chart-{next(_ids)}",
+            "title": title,
+            "unit": unit,
+            "total": sum(bar.value for bar in bars),
+            "peak": peak,
+            "width": width,
+            "height": height,
+            "left": left,
+            "right": width - right,
+            "top": top,
+            "base": top + plot_h,
+            "tick_x": left - 6,
+            "peak_y": top + 4,
+            "zero_y": top + plot_h + 4,
+            "label_y": height - bottom + 18,
+            "shapes": shapes,
+        },
+    )
 
 
 @dataclass(frozen=True)
