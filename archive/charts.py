@@ -1,8 +1,8 @@
 """Small pictures drawn by the server as inline SVG: no script, no external file.
 
-What belongs here: turning plain numbers and labels into SVG markup. No
-database access; every piece of text is escaped here, so the result may be
-marked safe by the caller. Sizes are in SVG user units; the viewBox lets the
+What belongs here: turning plain numbers and labels into the geometry of a
+picture; its template (templates/archive/charts/) draws the SVG and escapes
+every piece of text. No database access. Sizes are in SVG user units; the viewBox lets the
 browser scale a picture to the width of the page.
 """
 
@@ -12,8 +12,8 @@ import datetime
 from dataclasses import dataclass
 from itertools import count
 
-from django.utils.html import escape
-from django.utils.safestring import SafeString, mark_safe
+from django.template.loader import render_to_string
+from django.utils.safestring import SafeString
 
 # Past this many months a chart counts by year, or its bars get too thin to read.
 MAX_MONTH_BARS = 36
@@ -65,44 +65,63 @@ def bars_by_month(counts: list[tuple[datetime.date, int]]) -> list[Bar]:
     ]
 
 
+@dataclass(frozen=True)
+class BarShape:
+    """Where a bar is drawn; coordinates as written into the SVG (one decimal)."""
+
+    bar: Bar
+    x: str
+    y: str
+    width: str
+    height: str
+    label_x: str
+
+
 def bar_chart(bars: list[Bar], *, title: str, unit: str) -> SafeString:
     """A bar chart with a labelled maximum; empty when there is nothing to draw."""
     if not bars:
-        return mark_safe("")
+        return SafeString("")
     width, height = 480, 180
     left, right, top, bottom = 36, 8, 16, 34
     plot_w, plot_h = width - left - right, height - top - bottom
     peak = max(bar.value for bar in bars) or 1
     slot = plot_w / len(bars)
     bar_w = min(36.0, max(2.0, slot * 0.7))
-    uid = f"chart-{next(_ids)}"
-    total = sum(bar.value for bar in bars)
-    parts = [
-        f'<svg class="chart chart-bars" viewBox="0 0 {width} {height}" role="img" '
-        f'aria-labelledby="{uid}-t {uid}-d" xmlns="http://www.w3.org/2000/svg">',
-        f'<title id="{uid}-t">{escape(title)}</title>',
-        f'<desc id="{uid}-d">Tổng cộng {total} {escape(unit)}; '
-        f"cao nhất {peak} {escape(unit)}.</desc>",
-        f'<line class="axis" x1="{left}" y1="{top + plot_h}" x2="{width - right}" '
-        f'y2="{top + plot_h}"/>',
-        f'<line class="grid" x1="{left}" y1="{top}" x2="{width - right}" y2="{top}"/>',
-        f'<text class="tick" x="{left - 6}" y="{top + 4}" text-anchor="end">{peak}</text>',
-        f'<text class="tick" x="{left - 6}" y="{top + plot_h + 4}" text-anchor="end">0</text>',
-    ]
+    shapes = []
     for i, bar in enumerate(bars):
         x = left + i * slot + (slot - bar_w) / 2
         h = plot_h * bar.value / peak
-        parts.append(
-            f'<rect class="bar" x="{x:.1f}" y="{top + plot_h - h:.1f}" width="{bar_w:.1f}" '
-            f'height="{h:.1f}"><title>{escape(bar.title)} {escape(unit)}</title></rect>'
-        )
-        if bar.label:
-            parts.append(
-                f'<text class="tick" x="{x + bar_w / 2:.1f}" y="{height - bottom + 18}" '
-                f'text-anchor="middle">{escape(bar.label)}</text>'
+        shapes.append(
+            BarShape(
+                bar=bar,
+                x=f"{x:.1f}",
+                y=f"{top + plot_h - h:.1f}",
+                width=f"{bar_w:.1f}",
+                height=f"{h:.1f}",
+                label_x=f"{x + bar_w / 2:.1f}",
             )
-    parts.append("</svg>")
-    return mark_safe("".join(parts))
+        )
+    return render_to_string(
+        "archive/charts/bar_chart.svg",
+        {
+            "uid": f"chart-{next(_ids)}",
+            "title": title,
+            "unit": unit,
+            "total": sum(bar.value for bar in bars),
+            "peak": peak,
+            "width": width,
+            "height": height,
+            "left": left,
+            "right": width - right,
+            "top": top,
+            "base": top + plot_h,
+            "tick_x": left - 6,
+            "peak_y": top + 4,
+            "zero_y": top + plot_h + 4,
+            "label_y": height - bottom + 18,
+            "shapes": shapes,
+        },
+    )
 
 
 @dataclass(frozen=True)
@@ -117,7 +136,6 @@ class ChainNode:
 # Two boxes a row keep the picture narrow enough to stay legible on a phone.
 BOX_W, BOX_H, GAP_X, GAP_Y, PER_ROW, MARGIN = 184, 66, 16, 40, 2, 10
 MAX_LINE = 23
-_MAIN_LINE = ' class="node-main"'
 
 
 def chain_diagram(
@@ -135,25 +153,19 @@ def chain_diagram(
         for start in range(0, len(row), PER_ROW):
             lines_of_boxes.append(row[start : start + PER_ROW])
     if not lines_of_boxes:
-        return mark_safe("")
+        return SafeString("")
     width = PER_ROW * BOX_W + (PER_ROW - 1) * GAP_X + 2 * MARGIN
     height = len(lines_of_boxes) * (BOX_H + GAP_Y) - GAP_Y + 2 * MARGIN
     where: dict[int, tuple[float, float]] = {}
+    nodes: dict[int, ChainNode] = {}
     for line_no, line in enumerate(lines_of_boxes):
         used = len(line) * BOX_W + (len(line) - 1) * GAP_X
         x0 = (width - used) / 2
         y = MARGIN + line_no * (BOX_H + GAP_Y)
         for i, node in enumerate(line):
             where[node.key] = (x0 + i * (BOX_W + GAP_X), y)
-    uid = f"chain-{next(_ids)}"
-    parts = [
-        f'<svg class="chart chart-chain" viewBox="0 0 {width} {height}" role="img" '
-        f'aria-labelledby="{uid}-t" xmlns="http://www.w3.org/2000/svg">',
-        f'<title id="{uid}-t">{escape(title)}</title>',
-        f'<defs><marker id="{uid}-arrow" viewBox="0 0 10 10" refX="9" refY="5" '
-        'markerWidth="7" markerHeight="7" orient="auto-start-reverse">'
-        '<path d="M0,0 L10,5 L0,10 z" class="arrowhead"/></marker></defs>',
-    ]
+            nodes[node.key] = node
+    links_drawn = []
     for implementer, implemented in links:
         if implementer not in where or implemented not in where:
             continue
@@ -162,31 +174,43 @@ def chain_diagram(
             start, end = (x1 + BOX_W / 2, y1), (x2 + BOX_W / 2, y2 + BOX_H)
         else:
             start, end = (x1 + BOX_W / 2, y1 + BOX_H), (x2 + BOX_W / 2, y2)
-        parts.append(
-            f'<line class="link" x1="{start[0]:.1f}" y1="{start[1]:.1f}" x2="{end[0]:.1f}" '
-            f'y2="{end[1]:.1f}" marker-end="url(#{uid}-arrow)"/>'
+        links_drawn.append(tuple(f"{v:.1f}" for v in (*start, *end)))
+    boxes = [
+        ChainBox(
+            node=node,
+            x=f"{x:.1f}",
+            y=f"{y:.1f}",
+            text_x=f"{x + BOX_W / 2:.1f}",
+            lines=[
+                (f"{y + 21 + 18 * i:.1f}", _shorten(line)) for i, line in enumerate(node.lines[:3])
+            ],
         )
-    for key, (x, y) in where.items():
-        node = next(n for line in lines_of_boxes for n in line if n.key == key)
-        parts.append(_node(node, x, y))
-    parts.append("</svg>")
-    return mark_safe("".join(parts))
+        for node, (x, y) in ((nodes[key], place) for key, place in where.items())
+    ]
+    return render_to_string(
+        "archive/charts/chain_diagram.svg",
+        {
+            "uid": f"chain-{next(_ids)}",
+            "title": title,
+            "width": width,
+            "height": height,
+            "box_w": BOX_W,
+            "box_h": BOX_H,
+            "links": links_drawn,
+            "boxes": boxes,
+        },
+    )
 
 
-def _node(node: ChainNode, x: float, y: float) -> str:
-    css = "node node-current" if node.current else "node"
-    texts = "".join(
-        f'<text x="{x + BOX_W / 2:.1f}" y="{y + 21 + 18 * i:.1f}" text-anchor="middle"'
-        f"{_MAIN_LINE if i == 0 else ''}>{escape(_shorten(line))}</text>"
-        for i, line in enumerate(node.lines[:3])
-    )
-    box = (
-        f'<g class="{css}"><title>{escape(node.title)}</title>'
-        f'<rect x="{x:.1f}" y="{y:.1f}" width="{BOX_W}" height="{BOX_H}" rx="6"/>{texts}</g>'
-    )
-    if node.current:
-        return box
-    return f'<a href="{escape(node.url)}">{box}</a>'
+@dataclass(frozen=True)
+class ChainBox:
+    """A directive's box as drawn: its corner and its text lines as (y, text)."""
+
+    node: ChainNode
+    x: str
+    y: str
+    text_x: str
+    lines: list[tuple[str, str]]
 
 
 def _shorten(text: str) -> str:

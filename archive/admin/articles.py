@@ -6,14 +6,16 @@ from collections import Counter
 
 from django.contrib import admin, messages
 from django.urls import reverse
-from django.utils.html import format_html, format_html_join
+from django.utils.html import format_html
 
 from archive.admin.base import (
     AccentSearchMixin,
     ArchiveAdmin,
+    Cell,
     ReadOnlyInline,
     RecordedEditsMixin,
     labelled,
+    readonly_table,
 )
 from archive.admin.filters import EditedFilter, IndexedValuesFilter, titled
 from archive.admin.forms import ArticleForm
@@ -159,26 +161,19 @@ class ArticleAdmin(AccentSearchMixin, RecordedEditsMixin, ArchiveAdmin):
 
     @admin.display(description="các khối văn bản")
     def structure(self, article):
-        rows = format_html_join(
-            "",
-            '<tr><th scope="row">{}</th><td>{}–{}</td><td>{}</td></tr>',
-            (
-                (
-                    BLOCK_LABELS.get(block["kind"], block["kind"]),
-                    block["start"],
-                    block["end"],
-                    article.text[block["start"] : block["end"]],
-                )
-                for block in article.blocks
-            ),
-        )
-        if not rows:
+        if not article.blocks:
             return "—"
-        return format_html(
-            '<table class="archive-structure"><thead><tr><th scope="col">Loại</th>'
-            '<th scope="col">Vị trí</th><th scope="col">Nội dung</th></tr></thead>'
-            "<tbody>{}</tbody></table>",
-            rows,
+        return readonly_table(
+            ["Loại", "Vị trí", "Nội dung"],
+            [
+                [
+                    Cell(BLOCK_LABELS.get(block["kind"], block["kind"]), header=True),
+                    Cell(f"{block['start']}–{block['end']}"),
+                    Cell(article.text[block["start"] : block["end"]]),
+                ]
+                for block in article.blocks
+            ],
+            css_class="archive-structure",
         )
 
     @admin.action(description="Trích xuất lại các bài viết đã chọn", permissions=["change"])

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from django.contrib import admin
 from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import F, Q
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.functional import cached_property
-from django.utils.html import format_html, format_html_join
 
 from archive.extraction.normalize import fold_accents, matching_key
 from archive.selectors.pages import COUNT_CAP, without_article_texts
@@ -244,28 +246,49 @@ def mentions_table(mentions, *, total: int, more_url: str, limit: int = 20):
     latest = without_article_texts(mentions).order_by(
         F("article__published_on").desc(nulls_last=True), "-article_id", "start"
     )[:limit]
-    rows = format_html_join(
-        "",
-        '<tr><td><a href="{}">{}</a></td><td>{}</td><td>{}</td></tr>',
-        (
-            (
-                reverse("admin:archive_article_change", args=[mention.article_id]),
-                mention.article,
-                article_date(mention.article),
-                mention.sentence,
-            )
+    return readonly_table(
+        ["Bài viết", "Ngày đăng", "Câu"],
+        [
+            [
+                Cell(
+                    mention.article,
+                    url=reverse("admin:archive_article_change", args=[mention.article_id]),
+                ),
+                Cell(article_date(mention.article)),
+                Cell(mention.sentence),
+            ]
             for mention in latest
-        ),
+        ],
+        css_class="archive-mentions",
+        more=(more_url, f"Xem tất cả {total} lần nhắc đến") if total > limit else None,
     )
-    more = (
-        format_html('<p><a href="{}">Xem tất cả {} lần nhắc đến</a></p>', more_url, total)
-        if total > limit
-        else ""
-    )
-    return format_html(
-        '<table class="archive-mentions"><thead><tr><th scope="col">Bài viết</th>'
-        '<th scope="col">Ngày đăng</th><th scope="col">Câu</th></tr></thead>'
-        "<tbody>{}</tbody></table>{}",
-        rows,
-        more,
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One cell of a read-only table: its text, linked to `url` if given."""
+
+    text: object
+    url: str = ""
+    header: bool = False  # the row's heading
+
+
+def readonly_table(
+    headings: list[str],
+    rows: list[list[Cell]],
+    *,
+    css_class: str = "",
+    more: tuple[str, str] | None = None,
+) -> str:
+    """A read-only field's table, drawn (and escaped) by its template; `more` is (url, text)."""
+    more_url, more_text = more or ("", "")
+    return render_to_string(
+        "admin/archive/readonly_table.html",
+        {
+            "headings": headings,
+            "rows": rows,
+            "css_class": css_class,
+            "more_url": more_url,
+            "more_text": more_text,
+        },
     )

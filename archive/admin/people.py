@@ -4,15 +4,16 @@ from __future__ import annotations
 
 from django.contrib import admin
 from django.urls import reverse
-from django.utils.html import format_html, format_html_join
 
 from archive.admin.base import (
     BY_NAME,
     AccentSearchMixin,
     ArchiveAdmin,
+    Cell,
     OwnerSearchMixin,
     RecordedEditsMixin,
     labelled,
+    readonly_table,
     recent_mentions_field,
 )
 from archive.admin.filters import EditedFilter, PositionSourceFilter
@@ -100,31 +101,21 @@ class PersonAdmin(AccentSearchMixin, RecordedEditsMixin, ArchiveAdmin):
         total = posts.count()
         if not total:
             return "—"
-        rows = format_html_join(
-            "",
-            '<tr><td><a href="{}">{}</a></td><td>{}</td><td><a href="{}">{}</a></td></tr>',
-            (
-                (
-                    reverse("admin:archive_position_change", args=[post.pk]),
-                    post.title,
-                    post.organisation or "—",
-                    reverse("admin:archive_article_change", args=[post.article_id]),
-                    post.article,
-                )
-                for post in posts[:POSTS_SHOWN]
-            ),
-        )
         more_url = reverse("admin:archive_position_changelist") + f"?person__id__exact={person.pk}"
-        more = (
-            format_html('<p><a href="{}">Xem tất cả {} chức vụ</a></p>', more_url, total)
-            if total > POSTS_SHOWN
-            else ""
-        )
-        return format_html(
-            '<table><thead><tr><th scope="col">Chức vụ</th><th scope="col">Tổ chức</th>'
-            '<th scope="col">Bài viết</th></tr></thead><tbody>{}</tbody></table>{}',
-            rows,
-            more,
+        return readonly_table(
+            ["Chức vụ", "Tổ chức", "Bài viết"],
+            [
+                [
+                    Cell(post.title, url=reverse("admin:archive_position_change", args=[post.pk])),
+                    Cell(post.organisation or "—"),
+                    Cell(
+                        post.article,
+                        url=reverse("admin:archive_article_change", args=[post.article_id]),
+                    ),
+                ]
+                for post in posts[:POSTS_SHOWN]
+            ],
+            more=(more_url, f"Xem tất cả {total} chức vụ") if total > POSTS_SHOWN else None,
         )
 
 

@@ -238,6 +238,23 @@ def newest_first(articles: QuerySet[Article]) -> QuerySet[Article]:
     return articles.order_by(*newest_first_ordering())
 
 
+# What an article row shows (its link, source and date label), without the texts.
+ARTICLE_ROW_FIELDS = (
+    "id",
+    "title",
+    "origin",
+    "source_name",
+    "dateline_place",
+    "published_on",
+    "published_year",
+    "published_month",
+    "published_day",
+    "published_precision",
+    "published_year_inferred",
+    "published_evidence",
+)
+
+
 def article_list_rows(articles: QuerySet[Article], *, with_body: bool = False) -> QuerySet[Article]:
     """What a list row shows: no full texts, a snippet of the body, the entity counts.
 
@@ -245,21 +262,7 @@ def article_list_rows(articles: QuerySet[Article], *, with_body: bool = False) -
     """
     return (
         with_article_counts(articles)
-        .only(
-            *(("body",) if with_body else ()),
-            "id",
-            "title",
-            "origin",
-            "source_name",
-            "dateline_place",
-            "published_on",
-            "published_year",
-            "published_month",
-            "published_day",
-            "published_precision",
-            "published_year_inferred",
-            "published_evidence",
-        )
+        .only(*(("body",) if with_body else ()), *ARTICLE_ROW_FIELDS)
         .annotate(snippet=Substr("body", 1, SNIPPET_LENGTH))
     )
 

@@ -15,6 +15,7 @@ from archive.search.hits import find_hits, marked, snippet
 from archive.search.syntax import ParsedQuery, parse_query
 from archive.selectors import choices
 from archive.selectors.pages import (
+    ARTICLE_ROW_FIELDS,
     article_for_page,
     article_list_rows,
     article_mentions,
@@ -184,24 +185,12 @@ def title_as_written(article) -> str:
     return article.text[block["start"] : block["end"]] if block else ""
 
 
-def similar_rows():
-    return Article.objects.only(
-        "id",
-        "title",
-        "origin",
-        "source_name",
-        "published_on",
-        "published_year",
-        "published_month",
-        "published_day",
-        "published_precision",
-        "published_year_inferred",
-    )
-
-
-def label_row(article):
-    label_date(article)
-    return article
+def similar_rows(article_id: int) -> list[Article]:
+    """The articles most like this one, each loaded as a list row with its date label."""
+    rows = similar_articles(article_id, rows=Article.objects.only(*ARTICLE_ROW_FIELDS))
+    for row in rows:
+        label_date(row)
+    return rows
 
 
 def article_detail(request, pk: int):
@@ -232,6 +221,6 @@ def article_detail(request, pk: int):
         "mention_total": mention_total,
         "query": request.GET.get("q", "").strip() if parsed else "",
         "copies": story_copies(article.pk),
-        "similar": [label_row(row) for row in similar_articles(article.pk, rows=similar_rows())],
+        "similar": similar_rows(article.pk),
     }
     return render(request, "archive/article_detail.html", context)

@@ -12,9 +12,7 @@ from django.http import HttpResponse
 from archive.exports.responses import FORMATS, export_response
 from archive.filters import ArticleFilter, DirectiveFilter, OrganisationFilter, PersonFilter
 from archive.models import Article, Directive, Organisation, Person
-
-# Parameters of the page that select no rows.
-NOT_FILTERS = ("format", "page", "ordering")
+from archive.views.filter_form import filter_parameters
 
 
 def _export(request, filterset_class, model):
@@ -25,10 +23,7 @@ def _export(request, filterset_class, model):
             status=400,
             content_type="text/plain; charset=utf-8",
         )
-    params = request.GET.copy()
-    for name in NOT_FILTERS:
-        params.pop(name, None)
-    filterset = filterset_class(params, queryset=model.objects.all())
+    filterset = filterset_class(filter_parameters(request), queryset=model.objects.all())
     if not filterset.is_valid():
         messages = "; ".join(
             f"{name}: {' '.join(errors)}" for name, errors in filterset.errors.items()

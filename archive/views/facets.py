@@ -29,42 +29,37 @@ class FacetGroup:
     links: list[FacetLink]
 
 
-def _href(params: QueryDict) -> str:
-    params = params.copy()
+def _link(value: FacetValue, params: QueryDict, *, chosen: bool) -> FacetLink:
+    """The link to the list under `params` (a changed copy of the request's), from page 1."""
     params.pop("page", None)
-    return f"?{params.urlencode()}" if params else "?"
+    return FacetLink(value.label, value.count, f"?{params.urlencode()}" if params else "?", chosen)
 
 
 def _toggle_many(request: HttpRequest, name: str, value: FacetValue) -> FacetLink:
+    """Adds the value to a repeatable filter, or takes it out if chosen."""
     params = request.GET.copy()
     current = [v for item in params.getlist(name) for v in item.split(",") if v.strip()]
     chosen = value.value in current
     params.setlist(
         name, [v for v in current if v != value.value] if chosen else [*current, value.value]
     )
-    return FacetLink(value.label, value.count, _href(params), chosen)
+    return _link(value, params, chosen=chosen)
 
 
-def _toggle_source(request: HttpRequest, value: FacetValue) -> FacetLink:
+def _toggle_exact(request: HttpRequest, value: FacetValue, wanted: dict[str, str]) -> FacetLink:
+    """Sets the single-valued filters `wanted`, or takes them all out if all are set so."""
     params = request.GET.copy()
-    chosen = params.get("source_name") == value.value
-    if chosen:
-        params.pop("source_name")
-    else:
-        params["source_name"] = value.value
-    return FacetLink(value.label, value.count, _href(params), chosen)
+    chosen = all(params.get(name) == given for name, given in wanted.items())
+    for name, given in wanted.items():
+        if chosen:
+            params.pop(name)
+        else:
+            params[name] = given
+    return _link(value, params, chosen=chosen)
 
 
-def _toggle_year(request: HttpRequest, value: FacetValue) -> FacetLink:
-    params = request.GET.copy()
-    after, before = f"{value.value}-01-01", f"{value.value}-12-31"
-    chosen = params.get("published_after") == after and params.get("published_before") == before
-    if chosen:
-        params.pop("published_after")
-        params.pop("published_before")
-    else:
-        params["published_after"], params["published_before"] = after, before
-    return FacetLink(value.label, value.count, _href(params), chosen)
+def _year(value: FacetValue) -> dict[str, str]:
+    return {"published_after": f"{value.value}-01-01", "published_before": f"{value.value}-12-31"}
 
 
 def facet_context(request: HttpRequest, articles) -> dict:
@@ -74,8 +69,9 @@ def facet_context(request: HttpRequest, articles) -> dict:
         FacetGroup(title, [_toggle_many(request, name, v) for v in getattr(facets, attribute)])
         for attribute, name, title in ENTITY_FACETS
     ]
-    groups.append(FacetGroup("Nguồn", [_toggle_source(request, v) for v in facets.sources]))
-    groups.append(FacetGroup("Năm", [_toggle_year(request, v) for v in facets.years]))
+    sources = [_toggle_exact(request, v, {"source_name": v.value}) for v in facets.sources]
+    years = [_toggle_exact(request, v, _year(v)) for v in facets.years]
+    groups += [FacetGroup("Nguồn", sources), FacetGroup("Năm", years)]
     return {
         "facet_groups": [group for group in groups if group.links],
         "facets_lower_bound": facets.lower_bound,

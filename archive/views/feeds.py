@@ -21,9 +21,9 @@ from archive.filters import ArticleFilter
 from archive.models import Article
 from archive.selectors.pages import newest_first
 from archive.views.display import article_date
+from archive.views.filter_form import filter_parameters
 
 ENTRIES = 50
-NOT_FILTERS = ("page", "ordering", "format")
 
 
 class ArticleFeed(Feed):
@@ -31,9 +31,7 @@ class ArticleFeed(Feed):
     description_template = None
 
     def get_object(self, request, *args, **kwargs):
-        params = request.GET.copy()
-        for name in NOT_FILTERS:
-            params.pop(name, None)
+        params = filter_parameters(request)
         filterset = ArticleFilter(params, queryset=Article.objects.all())
         if not filterset.is_valid():
             raise BadRequest("invalid filter")

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from django.http import HttpRequest, HttpResponseRedirect
+from django.http import HttpRequest, HttpResponseRedirect, QueryDict
 from django.urls import reverse
 
 from archive.collation import sort_key
@@ -136,6 +136,18 @@ def without_blank_parameters(request: HttpRequest) -> HttpResponseRedirect | Non
         else:
             del query[key]
     return HttpResponseRedirect(f"{request.path}?{query.urlencode()}" if query else request.path)
+
+
+# Parameters of a list page that select no rows: an export or a feed drops them.
+NOT_FILTERS = ("format", "page", "ordering")
+
+
+def filter_parameters(request: HttpRequest) -> QueryDict:
+    """The request's filters alone, without the page's paging, ordering and format."""
+    params = request.GET.copy()
+    for name in NOT_FILTERS:
+        params.pop(name, None)
+    return params
 
 
 def values_of(request: HttpRequest, name: str, *, split: bool = True) -> list[str]:

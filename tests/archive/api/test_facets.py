@@ -64,3 +64,19 @@ def test_a_year_facet_sets_and_clears_the_date_range(archive):
     text = Client().get("/articles/" + link).content.decode()
     assert archive.a_colonel_undated.title not in text
     assert archive.a_both.title in text
+    chosen = re.search(r'<a href="([^"]+)" aria-current="true"[^>]*>✓ 2025</a>', text)
+    assert chosen, text
+    cleared = chosen.group(1).replace("&amp;", "&")
+    assert "published_after" not in cleared and "published_before" not in cleared
+
+
+def test_a_source_facet_sets_and_clears_the_source(archive):
+    page = Client().get("/articles/").content.decode()
+    link = re.search(r'<a href="([^"]+)">Báo Thử</a>', page).group(1).replace("&amp;", "&")
+    narrowed = Client().get("/articles/" + link)
+    assert "source_name=" in link
+    assert {row.source_name for row in narrowed.context["page"].rows} == {"Báo Thử"}
+    text = narrowed.content.decode()
+    chosen = re.search(r'<a href="([^"]+)" aria-current="true"[^>]*>✓ Báo Thử</a>', text)
+    assert chosen, text
+    assert "source_name" not in chosen.group(1)

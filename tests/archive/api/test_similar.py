@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 
-from archive.models import Directive, Organisation
+from archive.models import Article, Directive, Organisation
 from archive.selectors.similar import similar_article_ids
 from tests.archive.api.conftest import make_article, mention
 
@@ -56,3 +58,18 @@ def test_a_common_entity_tells_nothing_and_a_rarer_one_counts_more(db):
     # The hub (5 articles, over 4) adds no one; 4-CT/TT (2 articles) outranks 3-CT/TT (3).
     assert ranked[0] == shares_rarer.pk
     assert set(ranked) == {shares_rarer.pk, shares_rare.pk, also_rare.pk}
+
+
+def test_a_similar_article_with_an_inferred_year_costs_no_query_of_its_own(archive):
+    def page_queries() -> tuple[str, int]:
+        with CaptureQueriesContext(connection) as queries:
+            page = Client().get(f"/articles/{archive.a_both.pk}/").content.decode()
+        return page.split('id="similar-heading"')[1].split("</section>")[0], len(queries)
+
+    _, plain = page_queries()
+    Article.objects.filter(pk=archive.a_minister.pk).update(
+        published_year_inferred=True, published_evidence="năm của số báo"
+    )
+    section, inferred = page_queries()
+    assert "(năm suy ra từ năm của số báo)" in section
+    assert inferred == plain
