@@ -8,19 +8,16 @@ from django.test.utils import CaptureQueriesContext
 
 from archive.models import Article, Organisation, Person
 from archive.services import merge_organisations, merge_people
-from tests.factories import add_mention
+from tests.archive.pages.builders import build_article
 
 pytestmark = pytest.mark.django_db
 
 
-def article_naming(n: int, *entities) -> Article:
-    text = " và ".join(entity.name for entity in entities) + " họp bàn."
-    article = Article.objects.create(
-        title="", body=text, text=text, raw_text=text, origin=f"m{n}.txt", sha256=f"{n:064x}"
+def article_naming(*entities) -> Article:
+    sentence = " và ".join(entity.name for entity in entities) + " họp bàn."
+    return build_article(
+        blocks=[("paragraph", sentence)], mentions=[(entity, entity.name) for entity in entities]
     )
-    for entity in entities:
-        add_mention(article, entity, entity.name, start=text.index(entity.name), sentence=text)
-    return article
 
 
 @pytest.fixture
@@ -30,9 +27,9 @@ def three_units():
     b = Organisation.objects.create(name="Phòng Hồ sơ Thử nghiệm")
     c = Organisation.objects.create(name="Phòng Hồ sơ nghiệp vụ Thử nghiệm")
     other = Organisation.objects.create(name="Trạm Kiểm tra Đồi Mây")
-    first = article_naming(1, a)
-    second = article_naming(2, c)
-    article_naming(3, other)
+    first = article_naming(a)
+    second = article_naming(c)
+    article_naming(other)
     merge_organisations(survivor=b, merged=[a])
     merge_organisations(survivor=c, merged=[b])
     return a.pk, b.pk, c, first, second
@@ -98,7 +95,7 @@ def test_an_old_id_with_nothing_matching_is_an_empty_list_not_an_unknown_id(clie
 def test_a_merged_person_page_api_and_filter_lead_to_the_survivor(client, db):
     survivor = Person.objects.create(name="Đinh Khắc Vọng")
     duplicate = Person.objects.create(name="Đinh Khắc Vọng Hai")
-    article = article_naming(7, duplicate)
+    article = article_naming(duplicate)
     merge_people(survivor=survivor, merged=[duplicate])
     assert client.get(f"/people/{duplicate.pk}/")["Location"] == f"/people/{survivor.pk}/"
     assert client.get(f"/api/people/{duplicate.pk}/")["Location"] == (f"/api/people/{survivor.pk}/")
