@@ -7,7 +7,7 @@ from django.db import connection
 
 from archive.filters import ArticleFilter, OrganisationFilter, PersonFilter
 from archive.models import Article, Organisation, Person
-from tests.archive.api.test_search_index import plan_of
+from tests.archive.queries import plan_of
 
 pytestmark = pytest.mark.django_db
 
