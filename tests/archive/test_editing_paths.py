@@ -11,6 +11,7 @@ from rest_framework.test import APIClient
 
 from archive.models import Article, DatePrecision
 from archive.services import import_text
+from tests.archive.pages.builders import person_form
 
 pytestmark = pytest.mark.django_db
 
@@ -153,16 +154,6 @@ def test_a_name_clash_suggests_a_merge_on_both_paths(client, superuser):
 
     client.force_login(superuser)
     url = reverse("admin:archive_person_change", args=[other.pk])
-    data = {
-        "name": "Hà Minh Đạo",
-        "rank": "",
-        "academic_titles": "",
-        "notes": "",
-        "aliases-TOTAL_FORMS": "0",
-        "aliases-INITIAL_FORMS": "0",
-        "positions-TOTAL_FORMS": "0",
-        "positions-INITIAL_FORMS": "0",
-    }
-    response = client.post(url, data)
+    response = client.post(url, person_form(other, name="Hà Minh Đạo"))
     assert response.status_code == 200
     assert "Hợp nhất" in str(response.context["adminform"].form.errors["name"])
