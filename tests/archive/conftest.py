@@ -11,6 +11,20 @@ from tests.archive.import_runs import finish, manage
 
 
 @pytest.fixture
+def superuser(django_user_model):
+    """An editor with every permission, for the admin and the API."""
+    return django_user_model.objects.create_superuser("bientap", "bt@example.test", "mat-khau-dai")
+
+
+@pytest.fixture
+def editor_client(client, superuser):
+    """Django's test client, logged in as `superuser`."""
+    client.force_login(superuser)
+    client.user = superuser
+    return client
+
+
+@pytest.fixture
 def database_url(tmp_path) -> str:
     """A database that subprocesses share with this test.
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime
 
 import pytest
-from django.contrib.auth.models import User
 from django.urls import reverse
 from rest_framework.test import APIClient
 
@@ -30,11 +29,6 @@ UNDATED = (
 
 def _article(text: str, origin: str) -> Article:
     return Article.objects.get(pk=import_text(data=text, origin=origin).article.pk)
-
-
-@pytest.fixture
-def superuser() -> User:
-    return User.objects.create_superuser("bientap", "bt@example.test", "mat-khau-dai")
 
 
 def admin_form(article: Article, **changes) -> dict:
