@@ -24,20 +24,15 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import resource
 import shutil
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-from common import postgres_scratch, print_load_average, run_worker, setup_django
+from common import peak_rss_mb, postgres_scratch, print_load_average, run_worker, setup_django
 
 SCRIPT = str(Path(__file__).resolve())
-
-
-def _peak_rss_mb() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # kB on Linux
 
 
 def _size(path: Path) -> int:
@@ -63,7 +58,7 @@ def fill(*, articles: int, seed: int) -> dict:
 def export(*, folder: str) -> dict:
     from archive.services.exporting import export_archive
 
-    rss_before = _peak_rss_mb()
+    rss_before = peak_rss_mb()
     started = time.perf_counter()
     summary = export_archive(directory=Path(folder))
     seconds = time.perf_counter() - started
@@ -71,7 +66,7 @@ def export(*, folder: str) -> dict:
         "s": seconds,
         "bytes": _size(Path(folder)),
         "rss_before_mb": rss_before,
-        "rss_mb": _peak_rss_mb(),
+        "rss_mb": peak_rss_mb(),
         "chunks_written": summary.chunks_written,
         "texts_written": summary.texts_written,
     }
@@ -81,7 +76,7 @@ def dumpdata(*, folder: str) -> dict:
     from django.core.management import call_command
 
     output = Path(folder) / "dump.json"
-    rss_before = _peak_rss_mb()
+    rss_before = peak_rss_mb()
     started = time.perf_counter()
     call_command("dumpdata", "archive", "auth", "admin", output=str(output), verbosity=0)
     seconds = time.perf_counter() - started
@@ -89,7 +84,7 @@ def dumpdata(*, folder: str) -> dict:
         "s": seconds,
         "bytes": output.stat().st_size,
         "rss_before_mb": rss_before,
-        "rss_mb": _peak_rss_mb(),
+        "rss_mb": peak_rss_mb(),
     }
 
 
@@ -99,7 +94,7 @@ def restore(*, folder: str) -> dict:
     from archive.services.restoring import restore_archive
 
     call_command("migrate", verbosity=0)
-    rss_before = _peak_rss_mb()
+    rss_before = peak_rss_mb()
     started = time.perf_counter()
     summary = restore_archive(directory=Path(folder))
     seconds = time.perf_counter() - started
@@ -107,7 +102,7 @@ def restore(*, folder: str) -> dict:
         "s": seconds,
         "rows": sum(summary.rows.values()),
         "rss_before_mb": rss_before,
-        "rss_mb": _peak_rss_mb(),
+        "rss_mb": peak_rss_mb(),
     }
 
 

@@ -36,14 +36,13 @@ import re
 import statistics
 import subprocess
 import sys
-import tarfile
 import tempfile
 import time
 import unicodedata
-from io import BytesIO
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+from common import ROOT, extraction_tree
+
 CORPUS_GLOBS = ("seeds/*.txt", "tests/extraction/articles/*.txt")
 _WORD = re.compile(r"\w+")
 
@@ -130,19 +129,6 @@ def _run_worker(tree: Path, workload: str, args: argparse.Namespace) -> dict[str
     return json.loads(output.strip().splitlines()[-1])
 
 
-def _baseline_tree(revision: str, folder: Path) -> Path:
-    """archive/extraction as of `revision`, unpacked under folder."""
-    data = subprocess.run(
-        ["git", "archive", revision, "archive/__init__.py", "archive/extraction"],
-        cwd=ROOT,
-        check=True,
-        capture_output=True,
-    ).stdout
-    with tarfile.open(fileobj=BytesIO(data)) as archive:
-        archive.extractall(folder, filter="data")
-    return folder
-
-
 def _median(rows: list[dict[str, float]], field: str) -> float:
     return statistics.median(row[field] for row in rows)
 
@@ -180,7 +166,7 @@ def main() -> None:
         return
 
     with tempfile.TemporaryDirectory(prefix="bench_extraction_") as scratch:
-        base_tree = _baseline_tree(args.baseline, Path(scratch)) if args.baseline else None
+        base_tree = extraction_tree(args.baseline, Path(scratch)) if args.baseline else None
         trees = [ROOT] + ([base_tree] if base_tree else [])
         print(f"python {sys.version.split()[0]}, nproc {os.cpu_count()}, load {os.getloadavg()}")
         print(f"corpus: {len(corpus_texts())} articles x {args.repeats} repeats")

@@ -23,12 +23,17 @@ import argparse
 import json
 import os
 import random
-import resource
 import tempfile
 import time
 from pathlib import Path
 
-from common import print_load_average, run_on_each_backend, run_worker, setup_django
+from common import (
+    peak_rss_mb,
+    print_load_average,
+    run_on_each_backend,
+    run_worker,
+    setup_django,
+)
 from synthetic import PLACES as PROVINCES
 from synthetic import person_name
 
@@ -107,10 +112,6 @@ def write_corpus(folder: Path, count: int, seed: int) -> None:
 # --- the worker: one backend, in a process of its own --------------------------
 
 
-def _peak_rss_mb() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # kB on Linux
-
-
 def worker(corpus: Path) -> dict:
     setup_django()
     from django.core.management import call_command
@@ -144,7 +145,7 @@ def worker(corpus: Path) -> dict:
             extracting += time.perf_counter() - started
 
     importing.extract = timed_extract
-    result: dict = {"rss_before_mb": _peak_rss_mb()}
+    result: dict = {"rss_before_mb": peak_rss_mb()}
     os.chdir(corpus.parent)
     for run in ("first", "second"):
         summary, queries, extracting = ImportSummary(), 0, 0.0
@@ -158,7 +159,7 @@ def worker(corpus: Path) -> dict:
         result[f"{run}_cpu_s"] = time.process_time() - cpu
         result[f"{run}_extract_s"] = extracting
         result[f"{run}_queries"] = queries
-        result[f"{run}_rss_mb"] = _peak_rss_mb()
+        result[f"{run}_rss_mb"] = peak_rss_mb()
         result[f"{run}_statuses"] = dict(summary.statuses)
     result["stored"] = {
         "articles": Article.objects.count(),

@@ -13,18 +13,13 @@ from __future__ import annotations
 
 import argparse
 import json
-import resource
 import sys
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from common import setup_django, test_client
-
-
-def peak_rss_mb() -> float:
-    return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+from common import peak_rss_mb, setup_django, test_client
 
 
 def main() -> None:
@@ -35,7 +30,7 @@ def main() -> None:
     setup_django()
     client = test_client()
     client.get("/healthz")
-    before = peak_rss_mb()
+    before = round(peak_rss_mb(), 1)
     started = time.perf_counter()
     response = client.get(args.path)
     assert response.status_code == 200, response.status_code
@@ -59,7 +54,7 @@ def main() -> None:
                 "rows_per_s": round(rows / elapsed),
                 "mb": round(size / 1e6, 1),
                 "peak_rss_mb_before": before,
-                "peak_rss_mb_after": peak_rss_mb(),
+                "peak_rss_mb_after": round(peak_rss_mb(), 1),
             }
         )
     )

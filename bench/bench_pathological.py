@@ -28,13 +28,19 @@ import os
 import random
 import subprocess
 import sys
-import tarfile
 import tempfile
 import time
-from io import BytesIO
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+from common import (
+    ROOT,
+    extraction_tree,
+    peak_rss_mb,
+    print_load_average,
+    setup_django,
+    test_client,
+)
+
 SIZE = 54_000
 TITLE = "Tổng hợp văn bản\n\n"
 PLACES = ("Bình Khê", "Sơn Lâm", "Hải Vân", "Đông Hòa", "Tây Thủy", "Ngọc Sơn")
@@ -105,31 +111,22 @@ def extract_worker(tree: str, name: str) -> dict:
 
 
 def import_worker() -> dict:
-    import resource
-
-    sys.path.insert(0, str(ROOT))
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
-    import django
-
-    django.setup()
-    from django.conf import settings
+    setup_django()
     from django.core.management import call_command
-    from django.test import Client
 
     from archive.services import import_text
 
-    settings.ALLOWED_HOSTS = ["testserver"]
     call_command("migrate", verbosity=0)
     text = texts()["symbols"]
     wall = time.perf_counter()
     outcome = import_text(data=text, origin="symbols.txt")
     wall = time.perf_counter() - wall
-    client = Client()
+    client = test_client()
     detail = client.get(f"/api/articles/{outcome.article.pk}/")
     page = client.get(f"/api/articles/{outcome.article.pk}/mentions/?kind=directive")
     return {
         "wall": wall,
-        "maxrss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        "maxrss_mb": peak_rss_mb(),
         "detail_kb": len(detail.content) / 1000,
         "mentions_page_kb": len(page.content) / 1000,
         "mention_total": detail.json()["mention_counts"]["directives"],
@@ -147,18 +144,6 @@ def _run(command: list[str], env: dict | None = None, timeout: float | None = No
     except subprocess.TimeoutExpired:
         return {"timeout": timeout}
     return json.loads(output.strip().splitlines()[-1])
-
-
-def _baseline_tree(revision: str, folder: Path) -> Path:
-    data = subprocess.run(
-        ["git", "archive", revision, "archive/__init__.py", "archive/extraction"],
-        cwd=ROOT,
-        check=True,
-        capture_output=True,
-    ).stdout
-    with tarfile.open(fileobj=BytesIO(data)) as archive:
-        archive.extractall(folder, filter="data")
-    return folder
 
 
 def _cell(row: dict) -> str:
@@ -183,7 +168,7 @@ def main() -> None:
     print("| text | chars | mentions | baseline | current | sentence chars stored |")
     print("|---|---|---|---|---|---|")
     with tempfile.TemporaryDirectory() as scratch:
-        base = _baseline_tree(args.baseline, Path(scratch)) if args.baseline else None
+        base = extraction_tree(args.baseline, Path(scratch)) if args.baseline else None
         for name in texts():
             command = [sys.executable, __file__, "--worker", "extract"]
             current = _run([*command, str(ROOT), name])
@@ -206,7 +191,7 @@ def main() -> None:
                 f"({row['mention_total']:,} mentions counted, 100 embedded), first mentions "
                 f"page {row['mentions_page_kb']:.0f} kB"
             )
-    print(f"load average at the end: {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")
+    print_load_average()
 
 
 if __name__ == "__main__":

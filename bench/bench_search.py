@@ -13,6 +13,8 @@ search (four kinds at once) is timed too.
 
 from __future__ import annotations
 
+import statistics
+
 from common import (
     print_load_average,
     read_benchmark,
@@ -44,19 +46,14 @@ def worker(*, articles: int, repeat: int, seed: int) -> dict:
             dated, _, _ = time_get(
                 client, f"{base}?q={query}&ordering=-published_on", repeat=repeat
             )
-            rows.append([f"{where}: {label}", _median(ranked), _median(dated)])
+            rows.append([f"{where}: {label}", statistics.median(ranked), statistics.median(dated)])
     everything, queries, _ = time_get(client, "/search/?q=cong an", repeat=repeat)
     return {
         "vendor": connection.vendor,
         "counts": ids["counts"],
         "rows": rows,
-        "site_search": [_median(everything), queries],
+        "site_search": [statistics.median(everything), queries],
     }
-
-
-def _median(times: list[float]) -> float:
-    ordered = sorted(times)
-    return ordered[len(ordered) // 2]
 
 
 def main() -> None:

@@ -12,12 +12,15 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import statistics
 import subprocess
 import sys
+import tarfile
 import tempfile
 import time
 from collections.abc import Callable, Iterable
+from io import BytesIO
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -39,6 +42,24 @@ def test_client():
 
     settings.ALLOWED_HOSTS = ["testserver"]
     return Client()
+
+
+def peak_rss_mb() -> float:
+    """This process's peak resident memory so far, in MB."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # kB on Linux
+
+
+def extraction_tree(revision: str, folder: Path) -> Path:
+    """archive/extraction as of `revision`, unpacked under folder (a baseline to compare)."""
+    data = subprocess.run(
+        ["git", "archive", revision, "archive/__init__.py", "archive/extraction"],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+    ).stdout
+    with tarfile.open(fileobj=BytesIO(data)) as archive:
+        archive.extractall(folder, filter="data")
+    return folder
 
 
 def analyze_if_postgres() -> None:

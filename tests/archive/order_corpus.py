@@ -8,16 +8,8 @@ only by a short reference ("Kế hoạch 88") that the full citation resolves.
 
 from __future__ import annotations
 
-from archive.models import (
-    Article,
-    Directive,
-    DirectiveMention,
-    Organisation,
-    OrganisationMention,
-    Person,
-    PersonMention,
-    Position,
-)
+from archive.models import Article, Directive, Organisation, Person, Position
+from tests.factories import MENTION_MODELS
 
 ORDER_CORPUS = {
     "hoa-cu.txt": (
@@ -106,11 +98,7 @@ def canonical_dump() -> dict[str, list]:
         for d in Directive.objects.select_related("issuer").prefetch_related("implements")
     ]
     mentions = []
-    for model, attribute in (
-        (PersonMention, "person"),
-        (OrganisationMention, "organisation"),
-        (DirectiveMention, "directive"),
-    ):
+    for model, attribute in MENTION_MODELS.values():
         for m in model.objects.select_related("article", attribute):
             mentions.append(
                 (m.article.origin, attribute, _entity(getattr(m, attribute)), m.start, m.end)

@@ -5,12 +5,12 @@ from __future__ import annotations
 import datetime
 
 import pytest
-from django.contrib.auth.models import User
 from django.urls import reverse
 from rest_framework.test import APIClient
 
 from archive.models import Article, DatePrecision
 from archive.services import import_text
+from tests.archive.pages.builders import person_form
 
 pytestmark = pytest.mark.django_db
 
@@ -29,11 +29,6 @@ UNDATED = (
 
 def _article(text: str, origin: str) -> Article:
     return Article.objects.get(pk=import_text(data=text, origin=origin).article.pk)
-
-
-@pytest.fixture
-def superuser() -> User:
-    return User.objects.create_superuser("bientap", "bt@example.test", "mat-khau-dai")
 
 
 def admin_form(article: Article, **changes) -> dict:
@@ -153,16 +148,6 @@ def test_a_name_clash_suggests_a_merge_on_both_paths(client, superuser):
 
     client.force_login(superuser)
     url = reverse("admin:archive_person_change", args=[other.pk])
-    data = {
-        "name": "Hà Minh Đạo",
-        "rank": "",
-        "academic_titles": "",
-        "notes": "",
-        "aliases-TOTAL_FORMS": "0",
-        "aliases-INITIAL_FORMS": "0",
-        "positions-TOTAL_FORMS": "0",
-        "positions-INITIAL_FORMS": "0",
-    }
-    response = client.post(url, data)
+    response = client.post(url, person_form(other, name="Hà Minh Đạo"))
     assert response.status_code == 200
     assert "Hợp nhất" in str(response.context["adminform"].form.errors["name"])

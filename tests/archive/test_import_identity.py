@@ -19,7 +19,7 @@ from django.core.management import call_command
 
 from archive.models import Article, Person, PersonMention
 from archive.services import import_text, record_edit
-from tests.archive.test_import_command import invented_article, write_corpus
+from tests.archive.import_runs import invented_article, write_corpus
 
 pytestmark = pytest.mark.django_db
 

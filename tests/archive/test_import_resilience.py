@@ -13,13 +13,7 @@ from django.core.management import CommandError, call_command
 from django.db import connection
 
 from archive.models import Article
-from tests.archive.test_import_command import (
-    database_url,  # noqa: F401  (a fixture)
-    invented_article,
-    manage,
-    stored_counts,
-    write_corpus,
-)
+from tests.archive.import_runs import invented_article, manage, stored_counts, write_corpus
 
 
 def run(*args: str) -> tuple[str, str]:
@@ -60,7 +54,7 @@ def test_a_broken_link_is_reported_as_a_broken_link(tmp_path):
 
 
 @pytest.mark.django_db(transaction=True)
-def test_ctrl_c_prints_the_totals_so_far_without_a_traceback(database_url, tmp_path, monkeypatch):  # noqa: F811
+def test_ctrl_c_prints_the_totals_so_far_without_a_traceback(database_url, tmp_path, monkeypatch):
     # Enough articles that the run cannot end before this process, however
     # starved of CPU on a loaded machine, reads the third line and interrupts it.
     write_corpus(tmp_path / "in", 1500)
@@ -91,7 +85,7 @@ def test_ctrl_c_prints_the_totals_so_far_without_a_traceback(database_url, tmp_p
 
 @pytest.mark.django_db(transaction=True)
 def test_a_connection_lost_between_articles_is_reopened_and_the_run_goes_on(
-    database_url,  # noqa: F811
+    database_url,
     tmp_path,
     monkeypatch,
 ):

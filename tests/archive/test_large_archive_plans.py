@@ -16,10 +16,9 @@ import pytest
 from django.contrib.auth.models import User
 from django.db import connection
 from django.test import Client
-from django.test.utils import CaptureQueriesContext
 
 from bench.fill_million import ABSENT_WORD, fill_rows
-from tests.archive.api.test_query_counts import reading_queries
+from tests.archive.queries import get_with_queries, plan_of_sql, reading_queries
 
 pytestmark = pytest.mark.skipif(
     connection.vendor != "postgresql", reason="PostgreSQL's plans at scale"
@@ -53,20 +52,8 @@ def visitor(large, db) -> Client:
 
 
 def statements(visitor: Client, url: str) -> list[str]:
-    with CaptureQueriesContext(connection) as captured:
-        response = visitor.get(url)
-    assert response.status_code == 200, (url, response.content[:300])
+    _, captured = get_with_queries(visitor, url)
     return [query["sql"] for query in reading_queries(captured)]
-
-
-def plan(sql: str, *, seqscan: bool = True) -> str:
-    with connection.cursor() as cursor:
-        if not seqscan:
-            # A table this small is cheaper to scan than any index; with sequential
-            # scans priced out, the plan shows which index the query can use.
-            cursor.execute("SET LOCAL enable_seqscan = off")
-        cursor.execute(f"EXPLAIN {sql}")
-        return "\n".join(row[0] for row in cursor.fetchall())
 
 
 def feed_cursor(depth: int) -> str:
@@ -84,7 +71,7 @@ def feed_cursor(depth: int) -> str:
 
 def test_a_deep_cursor_page_is_one_index_range(visitor):
     (sql,) = statements(visitor, f"/api/articles/?cursor={feed_cursor(ARTICLES // 2)}")
-    shape = plan(sql)
+    shape = plan_of_sql(sql)
     assert "Index Scan using archive_article_feed" in shape, shape
     assert "Index Cond: (ROW(published_on, id) < ROW(" in shape, shape
     assert "Sort" not in shape, shape
@@ -95,28 +82,28 @@ def test_the_page_where_dates_run_out_continues_into_undated_articles(visitor):
 
     dated = Article.objects.filter(published_on__isnull=False).count()
     url = f"/api/articles/?cursor={feed_cursor(dated - 6)}"
-    with CaptureQueriesContext(connection) as captured:
-        body = visitor.get(url).json()
+    response, captured = get_with_queries(visitor, url)
+    body = response.json()
     # Five dated articles, then fifteen undated ones from the second pass.
     shown = Article.objects.in_bulk([row["id"] for row in body["results"]])
     dates = [shown[row["id"]].published_on for row in body["results"]]
     assert [day is None for day in dates] == [False] * 5 + [True] * 15
     reads = reading_queries(captured)
     assert len(reads) == 2, [query["sql"] for query in reads]
-    assert "IS NULL" in plan(reads[1]["sql"])
+    assert "IS NULL" in plan_of_sql(reads[1]["sql"])
 
 
 def test_a_rare_word_is_read_from_the_gin_index_then_by_id(visitor):
     lookup, page = statements(visitor, "/api/articles/?q=khinhkhi")
-    assert "archive_article_search_vector_gin" in plan(lookup, seqscan=False)
-    shape = plan(page)
+    assert "archive_article_search_vector_gin" in plan_of_sql(lookup, seqscan=False)
+    shape = plan_of_sql(page)
     assert "archive_article_pkey" in shape, shape
     assert "Seq Scan on archive_article" not in shape, shape
 
 
 def test_a_common_word_with_an_absent_one_reads_no_article_row(visitor):
     (lookup,) = statements(visitor, f"/api/articles/?q=ninh {ABSENT_WORD.lower()}")
-    shape = plan(lookup, seqscan=False)
+    shape = plan_of_sql(lookup, seqscan=False)
     assert "archive_article_search_vector_gin" in shape, shape
     assert "Seq Scan" not in shape, shape
 
@@ -125,7 +112,7 @@ def test_title_order_pages_through_the_title_index(visitor):
     first = visitor.get("/api/articles/?ordering=title").json()
     next_url = first["next"].replace("http://testserver", "")
     (sql,) = statements(visitor, next_url)
-    shape = plan(sql)
+    shape = plan_of_sql(sql)
     assert "article_title_id" in shape, shape
     assert "Sort" not in shape, shape
 

@@ -3,24 +3,20 @@
 from __future__ import annotations
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
 from archive.models import Article, Organisation, Person
 from archive.services import merge_organisations, merge_people
-from tests.factories import add_mention
+from tests.archive.pages.builders import build_article
+from tests.archive.queries import get_with_queries
 
 pytestmark = pytest.mark.django_db
 
 
-def article_naming(n: int, *entities) -> Article:
-    text = " và ".join(entity.name for entity in entities) + " họp bàn."
-    article = Article.objects.create(
-        title="", body=text, text=text, raw_text=text, origin=f"m{n}.txt", sha256=f"{n:064x}"
+def article_naming(*entities) -> Article:
+    sentence = " và ".join(entity.name for entity in entities) + " họp bàn."
+    return build_article(
+        blocks=[("paragraph", sentence)], mentions=[(entity, entity.name) for entity in entities]
     )
-    for entity in entities:
-        add_mention(article, entity, entity.name, start=text.index(entity.name), sentence=text)
-    return article
 
 
 @pytest.fixture
@@ -30,9 +26,9 @@ def three_units():
     b = Organisation.objects.create(name="Phòng Hồ sơ Thử nghiệm")
     c = Organisation.objects.create(name="Phòng Hồ sơ nghiệp vụ Thử nghiệm")
     other = Organisation.objects.create(name="Trạm Kiểm tra Đồi Mây")
-    first = article_naming(1, a)
-    second = article_naming(2, c)
-    article_naming(3, other)
+    first = article_naming(a)
+    second = article_naming(c)
+    article_naming(other)
     merge_organisations(survivor=b, merged=[a])
     merge_organisations(survivor=c, merged=[b])
     return a.pk, b.pk, c, first, second
@@ -78,9 +74,7 @@ def test_an_old_id_costs_no_extra_query_in_a_filter(client, three_units):
     a_id, _, survivor, *_ = three_units
 
     def queries(organisation: int) -> int:
-        with CaptureQueriesContext(connection) as captured:
-            assert client.get("/api/articles/", {"organisation": organisation}).status_code == 200
-        return len(captured)
+        return len(get_with_queries(client, "/api/articles/", {"organisation": organisation})[1])
 
     assert queries(a_id) == queries(survivor.pk)
 
@@ -98,7 +92,7 @@ def test_an_old_id_with_nothing_matching_is_an_empty_list_not_an_unknown_id(clie
 def test_a_merged_person_page_api_and_filter_lead_to_the_survivor(client, db):
     survivor = Person.objects.create(name="Đinh Khắc Vọng")
     duplicate = Person.objects.create(name="Đinh Khắc Vọng Hai")
-    article = article_naming(7, duplicate)
+    article = article_naming(duplicate)
     merge_people(survivor=survivor, merged=[duplicate])
     assert client.get(f"/people/{duplicate.pk}/")["Location"] == f"/people/{survivor.pk}/"
     assert client.get(f"/api/people/{duplicate.pk}/")["Location"] == (f"/api/people/{survivor.pk}/")

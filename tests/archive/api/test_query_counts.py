@@ -7,7 +7,6 @@ from urllib.parse import parse_qs
 
 import pytest
 from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
 from archive.extraction.normalize import fold_accents, matching_key
 from archive.models import (
@@ -21,6 +20,7 @@ from archive.models import (
     PersonMention,
     Position,
 )
+from tests.archive.queries import get_with_queries, reading_queries
 
 pytestmark = pytest.mark.django_db
 
@@ -162,20 +162,9 @@ def filter_sets(big: dict[str, int]) -> dict[str, list[str]]:
     }
 
 
-def reading_queries(captured) -> list[dict]:
-    """The queries that read the archive: throttling's own (tests/archive/hardening) left out."""
-    return [
-        query
-        for query in captured
-        if "archive_limits_cache" not in query["sql"]
-        and not query["sql"].startswith(("SAVEPOINT", "RELEASE SAVEPOINT"))
-    ]
-
-
 def count_queries(client, url: str) -> tuple[int, int]:
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(url)
-    assert response.status_code == 200, response.content
+    """The archive reads a list page costs, and the rows it shows."""
+    response, queries = get_with_queries(client, url)
     return len(reading_queries(queries)), len(response.json()["results"])
 
 
@@ -262,12 +251,5 @@ def test_an_empty_result_costs_one_more_query_to_check_the_ids(big, anonymous):
 )
 def test_a_detail_costs_a_fixed_number_of_queries(big, anonymous, resource, hub, number):
     pk = big[hub] if hub != "directive" else Directive.objects.get(symbol="9-NQ/TW").pk
-    queries, _ = count_queries_detail(anonymous, f"/api/{resource}/{pk}/")
-    assert queries == number
-
-
-def count_queries_detail(client, url: str) -> tuple[int, dict]:
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(url)
-    assert response.status_code == 200, response.content
-    return len(reading_queries(queries)), response.json()
+    _, queries = get_with_queries(anonymous, f"/api/{resource}/{pk}/")
+    assert len(reading_queries(queries)) == number

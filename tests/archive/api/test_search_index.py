@@ -9,6 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from archive.models import Article, Directive, Organisation, Person
 from archive.querysets import repair_sqlite_search
 from tests.archive.api.conftest import make_article
+from tests.archive.queries import plan_of, plan_of_sql
 
 pytestmark = pytest.mark.django_db
 
@@ -16,24 +17,6 @@ on_postgresql = pytest.mark.skipif(
     connection.vendor != "postgresql", reason="PostgreSQL's GIN index"
 )
 on_sqlite = pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite's FTS5 index")
-
-
-def plan_of(queryset, *, seqscan: bool = True) -> str:
-    sql, params = queryset.query.sql_with_params()
-    with connection.cursor() as cursor:
-        if not seqscan:
-            # With sequential scans priced out, the planner picks the index if it can use it.
-            cursor.execute("SET LOCAL enable_seqscan = off")
-        explain = "EXPLAIN QUERY PLAN" if connection.vendor == "sqlite" else "EXPLAIN"
-        cursor.execute(f"{explain} {sql}", params)
-        return "\n".join(str(row[-1]) for row in cursor.fetchall())
-
-
-def plan_of_statement(sql: str) -> str:
-    with connection.cursor() as cursor:
-        cursor.execute("SET LOCAL enable_seqscan = off")
-        cursor.execute(f"EXPLAIN {sql}")
-        return "\n".join(str(row[-1]) for row in cursor.fetchall())
 
 
 def statements_of(build) -> list[str]:
@@ -47,7 +30,7 @@ def statements_of(build) -> list[str]:
 def test_an_article_search_looks_its_matches_up_in_the_gin_index():
     # The search first looks its matches up (archive.search_plans), through the index.
     (lookup,) = statements_of(lambda: Article.objects.search("cong an"))
-    plan = plan_of_statement(lookup)
+    plan = plan_of_sql(lookup, seqscan=False)
     assert "archive_article_search_vector_gin" in plan, plan
     # The stored column is read, not a vector computed per row.
     assert "to_tsvector" not in plan, plan
@@ -77,7 +60,7 @@ def test_the_api_list_query_can_use_it_too():
     filterset = ArticleFilter({"q": "dang uy"}, queryset=list_articles())
     assert filterset.is_valid()
     lookup = statements_of(lambda: filterset.qs)[0]
-    plan = plan_of_statement(lookup)
+    plan = plan_of_sql(lookup, seqscan=False)
     assert "archive_article_search_vector_gin" in plan, plan
 
 

@@ -1,4 +1,5 @@
-"""Invented articles for the page and admin tests, built the way an import stores them.
+"""Invented articles for the page and admin tests, built the way an import stores them,
+and the admin's person form as a browser would post it.
 
 `build_article` lays blocks out in one text with their offsets, and places each
 mention at the first occurrence of its surface after the previous one, as the
@@ -11,7 +12,7 @@ import datetime
 import hashlib
 from itertools import count
 
-from archive.models import Article
+from archive.models import Article, Person
 from tests.factories import add_mention
 
 _serial = count(1)
@@ -59,6 +60,23 @@ def build_article(
         add_mention(article, entity, surface, start=start, sentence=sentence)
         cursor = start + 1
     return article
+
+
+def person_form(person: Person, **changes) -> dict:
+    """The admin change form of `person` (an unsaved Person() for the add form), with changes."""
+    data = {
+        "name": person.name,
+        "rank": person.rank,
+        "academic_titles": person.academic_titles,
+        "notes": person.notes,
+        "aliases-TOTAL_FORMS": "0",
+        "aliases-INITIAL_FORMS": "0",
+        "positions-TOTAL_FORMS": "0",
+        "positions-INITIAL_FORMS": "0",
+    }
+    if person.foreign:
+        data["foreign"] = "on"
+    return data | changes
 
 
 def _sentence_around(text: str, start: int, end: int) -> str:

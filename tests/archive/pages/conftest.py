@@ -126,11 +126,3 @@ def archive_data(db):
         second=second,
         third=third,
     )
-
-
-@pytest.fixture
-def editor_client(client, django_user_model):
-    user = django_user_model.objects.create_superuser("bientap", "bt@example.test", "mat-khau-dai")
-    client.force_login(user)
-    client.user = user
-    return client

@@ -17,24 +17,9 @@ from archive.models import (
     PersonMention,
     Position,
 )
+from tests.archive.pages.builders import person_form
 
 pytestmark = pytest.mark.django_db
-
-
-def person_form(person: Person, **changes) -> dict:
-    data = {
-        "name": person.name,
-        "rank": person.rank,
-        "academic_titles": person.academic_titles,
-        "notes": person.notes,
-        "aliases-TOTAL_FORMS": "0",
-        "aliases-INITIAL_FORMS": "0",
-        "positions-TOTAL_FORMS": "0",
-        "positions-INITIAL_FORMS": "0",
-    }
-    if person.foreign:
-        data["foreign"] = "on"
-    return data | changes
 
 
 def test_correcting_a_name_is_logged_marked_and_keeps_the_old_name_as_alias(

@@ -192,34 +192,29 @@ def renamed(db):
     return SimpleNamespace(person=person, organisation=survivor)
 
 
-def test_an_old_name_finds_the_person_in_the_list_the_api_and_the_admin(renamed, client):
+def test_an_old_name_finds_the_person_in_the_list_the_api_and_the_admin(renamed, client, superuser):
     assert page_ids(client, "/people/?q=do+van+khoi") == [renamed.person.pk]
     assert api_ids("/api/people/?q=Đỗ Văn Khôi") == [renamed.person.pk]
-    admin = _admin_client(client)
-    response = admin.get(reverse("admin:archive_person_changelist") + "?q=do+van+khoi")
+    client.force_login(superuser)
+    response = client.get(reverse("admin:archive_person_changelist") + "?q=do+van+khoi")
     assert list(response.context["cl"].result_list) == [renamed.person]
 
 
 @pytest.mark.parametrize("typed", ["so phap che hai lam", "Sở Pháp chế", "stphl"])
-def test_a_merged_away_name_or_an_abbreviation_finds_the_organisation(renamed, client, typed):
+def test_a_merged_away_name_or_an_abbreviation_finds_the_organisation(
+    renamed, client, superuser, typed
+):
     query = urlencode({"q": typed})
     assert page_ids(client, f"/organisations/?{query}") == [renamed.organisation.pk]
     assert api_ids(f"/api/organisations/?{query}") == [renamed.organisation.pk]
-    admin = _admin_client(client)
-    response = admin.get(reverse("admin:archive_organisation_changelist") + f"?{query}")
+    client.force_login(superuser)
+    response = client.get(reverse("admin:archive_organisation_changelist") + f"?{query}")
     assert list(response.context["cl"].result_list) == [renamed.organisation]
 
 
 def test_alias_names_are_phrases_too(renamed):
     assert not Person.objects.search("khoi do")
     assert not Organisation.objects.search("lam hai")
-
-
-def _admin_client(client):
-    from django.contrib.auth.models import User
-
-    client.force_login(User.objects.create_superuser("bientap", "bt@example.test", "mat-khau-dai"))
-    return client
 
 
 # --- The site-wide search -----------------------------------------------------
