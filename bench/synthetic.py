@@ -67,13 +67,10 @@ def fill(*, articles: int, seed: int) -> dict:
     )
     hub_org = organisations[0]
     Organisation.objects.filter(pk__in=[o.pk for o in organisations[1:200]]).update(parent=hub_org)
-    OrganisationAlias.objects.bulk_create(
-        (
-            OrganisationAlias(organisation=o, name=f"V{n}", key=f"v{n}", search_document=f"v{n}")
-            for n, o in enumerate(organisations)
-        ),
-        batch_size=batch,
-    )
+    aliases = [OrganisationAlias(organisation=o, name=f"V{n}") for n, o in enumerate(organisations)]
+    for alias in aliases:
+        alias.derive_from_name()
+    OrganisationAlias.objects.bulk_create(aliases, batch_size=batch)
     names = [f"{person_name(rng)} {n}" for n in range(max(articles // 10, 10))]
     people = Person.objects.bulk_create(
         (
