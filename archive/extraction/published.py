@@ -8,7 +8,9 @@ because the page around it showed it; the text still carries clues:
   of the same day and month, an anniversary ("80 năm ... (1945–2025)",
   "kỷ niệm 7 năm ... 22/10/2018"), a congress's term ("Đại hội ... nhiệm kỳ
   2025–2030" sits in 2025), a reporting period ("6 tháng đầu năm 2025"), the
-  one year the title and lead name;
+  one year the title and lead name; a year named relative to the article's
+  own ("năm nay (2025)", "năm ngoái (2024)", "so với cùng kỳ năm 2024",
+  "từ đầu năm 2025 đến nay");
 - bounds: the article is not older than the newest directive it cites (its
   issue date, or the year in its symbol), and a period it reviews ("giai đoạn
   2021–2025", "nhiệm kỳ 2020–2025") has not long ended.
@@ -36,6 +38,7 @@ FROM_ANNIVERSARY = "năm kỷ niệm"  # an anniversary
 FROM_CONGRESS = "nhiệm kỳ của đại hội"  # a congress's term
 FROM_PERIOD = "kỳ báo cáo trong bài"  # "6 tháng đầu năm 2025"
 FROM_LEAD = "năm nêu trong tiêu đề, đoạn mở đầu"  # the one year of the title and lead
+FROM_RELATIVE = "năm nay, năm ngoái, cùng kỳ nêu trong bài"  # "năm nay (2025)", "cùng kỳ năm 2024"
 FROM_DIRECTIVES = "ngày ban hành của văn bản được trích dẫn"  # cited directives
 FROM_SPANS = "nhiệm kỳ, giai đoạn nêu trong bài"  # terms and periods
 
@@ -73,6 +76,24 @@ _SPAN = re.compile(
 )  # fmt: skip
 # "6 tháng đầu năm 2025" (first six months of), "11 tháng năm 2025" (eleven months of).
 _PERIOD = re.compile(r"(?<!\d)(?P<n>\d{1,2})\s+tháng\s+(?:đầu\s+)?năm\s+(?P<y>" + _YEAR + r")\b")
+# Years named relative to the article's own: "năm nay (2025)", "năm nay là năm 2025",
+# "năm ngoái (2024)", "năm tới (2026)"; the offset is what the relative word adds.
+_RELATIVE = re.compile(
+    r"\bnăm\s+(?P<word>nay|ngoái|trước|tới|sau)\s*(?:\(\s*|[,–—-]\s*|là\s+)(?:năm\s+)?"
+    r"(?P<y>" + _YEAR + r")\b",
+    re.IGNORECASE,
+)
+_RELATIVE_OFFSET = {"nay": 0, "ngoái": 1, "trước": 1, "tới": -1, "sau": -1}
+# "hai năm trước (2023)", "5 năm tới (2026-2030)" count years: no single offset.
+_COUNTED = re.compile(
+    r"(?:\d|\b(?:hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|vài|mấy|nhiều|các|những))\s*$", re.IGNORECASE
+)
+# "so với cùng kỳ năm 2024" compares with the same months a year earlier.
+_SAME_PERIOD = re.compile(r"\bcùng kỳ\s+năm\s+(?P<y>" + _YEAR + r")\b", re.IGNORECASE)
+# "từ đầu năm 2025 đến nay": the period runs up to the article's own day.
+_SINCE_START = re.compile(
+    r"\btừ đầu năm\s+(?P<y>" + _YEAR + r")\s+(?:đến|tới)\s+nay\b", re.IGNORECASE
+)
 _LEAD_YEAR = re.compile(r"\bnăm\s+(?P<y>" + _YEAR + r")\b")
 # Years that say nothing of the article's date: birth years (sinh năm, SN).
 _BIRTH = re.compile(r"(?:sinh|SN)\s*$", re.IGNORECASE)
@@ -120,7 +141,24 @@ def _points(date: PartialDate, evidence: Evidence) -> list[tuple[int, str]]:
         if date.month >= int(m.group("n"))
     ]
     points += [(year, FROM_LEAD) for year in _lead_years(evidence.lead)]
+    points += [(year, FROM_RELATIVE) for year in _relative_years(date, evidence.text)]
     return points
+
+
+def _relative_years(date: PartialDate, text: str) -> list[int]:
+    """Years that words relative to the article's own year give away."""
+    assert date.month is not None
+    years = [
+        int(m.group("y")) + _RELATIVE_OFFSET[m.group("word").lower()]
+        for m in _RELATIVE.finditer(text)
+        if not _COUNTED.search(text[max(0, m.start() - 12) : m.start()])
+    ]
+    # In the first months a year's review compares that year with the one
+    # before it, so "cùng kỳ" and "từ đầu năm ... đến nay" tell the year only later.
+    if date.month > _LATE_REVIEW_MONTHS:
+        years += [int(m.group("y")) + 1 for m in _SAME_PERIOD.finditer(text)]
+        years += [int(m.group("y")) for m in _SINCE_START.finditer(text)]
+    return years
 
 
 def _source_years(date: PartialDate, source: str) -> list[int]:

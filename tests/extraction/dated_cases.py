@@ -117,4 +117,36 @@ CASES = [
         "Ngày 3/2, tại Hà Nội, Hội Cựu chiến binh Phường Tây Hồ gặp mặt kỷ niệm 10 năm thành lập (2016).\n\nBuổi gặp mặt thân mật.\n",
         2026,
     ),
+    DatedCase(
+        "this-year-named",
+        "Chiều 15/7, tại Cao Bằng, Công an tỉnh Bắc Sơn ra quân cao điểm tấn công trấn áp tội phạm.\n\nĐây là đợt cao điểm thứ hai của năm nay (2024) trên địa bàn.\n",
+        2024,
+    ),
+    DatedCase(
+        "same-period-of-last-year",
+        "Sáng 9/10, tại Lạng Sơn, Công an tỉnh Mai Sơn họp báo về tình hình tội phạm.\n\nSố vụ phạm tội về ma túy giảm 14% so với cùng kỳ năm 2023.\n",
+        2024,
+    ),
+    DatedCase(
+        # In January a year's review compares that year with the one before.
+        "same-period-in-a-january-review",
+        "Sáng 12/1, tại Lạng Sơn, Công an tỉnh Mai Sơn họp báo về tình hình tội phạm.\n\nSố vụ phạm tội về ma túy giảm 14% so với cùng kỳ năm 2023.\n",
+        None,
+    ),
+    DatedCase(
+        "since-the-start-of-the-year",
+        "Ngày 2/11, tại Điện Biên, Bộ đội Biên phòng tỉnh Nậm Pồ sơ kết đợt tuần tra chung.\n\nTừ đầu năm 2022 đến nay, hai bên đã tuần tra chung 18 lần.\n",
+        2022,
+    ),
+    DatedCase(
+        # "hai năm trước" counts years back: it names no offset of one.
+        "years-ago-counted",
+        "Ngày 6/6, tại Đà Lạt, Hội Luật gia tỉnh Lâm Hà gặp mặt hội viên.\n\nHai năm trước (2021), hội mới có 40 hội viên.\n",
+        None,
+    ),
+    DatedCase(
+        "last-year-named-disagrees-with-this-year",
+        "Ngày 6/6, tại Đà Lạt, Hội Luật gia tỉnh Lâm Hà gặp mặt hội viên.\n\nNăm ngoái (2021), hội có 40 hội viên; năm nay (2024) đã có 65.\n",
+        None,
+    ),
 ]

@@ -17,6 +17,7 @@ from archive.extraction.published import (
     FROM_DIRECTIVES,
     FROM_LEAD,
     FROM_PERIOD,
+    FROM_RELATIVE,
     FROM_SAME_DAY,
     FROM_SOURCE,
 )
@@ -45,6 +46,9 @@ def test_inferred_year_is_the_one_a_careful_reader_gives(case: DatedCase) -> Non
         ("six-months-report", FROM_PERIOD),
         ("source-url", FROM_SOURCE),
         ("fresh-decision", FROM_DIRECTIVES),
+        ("this-year-named", FROM_RELATIVE),
+        ("same-period-of-last-year", FROM_RELATIVE),
+        ("since-the-start-of-the-year", FROM_RELATIVE),
     ],
 )
 def test_the_evidence_says_how_the_year_was_found(name: str, label: str) -> None:
