@@ -179,7 +179,8 @@ def _collect(tokens: Sequence[Token], match: OrgMatch, found: list[_Found]) -> _
         rest = tokens[match.abbreviation_end : match.resume_end]
         outer.tokens += tuple(rest)
         outer.end = rest[-1].end
-        outer.name = " ".join((_text_of(tokens, match.start, match.end), _text_of(rest, 0, len(rest))))
+        written = _text_of(tokens, match.start, match.end)
+        outer.name = f"{written} {_text_of(rest, 0, len(rest))}"
     if match.abbreviation:
         outer.abbreviation = match.abbreviation
         abbr = tokens[match.abbreviation_end - 2]
@@ -192,7 +193,8 @@ def _text_of(tokens: Sequence[Token], start: int, end: int) -> str:
     """The words of tokens[start:end] as written, single-spaced, commas kept tight."""
     out = ""
     for tok in tokens[start:end]:
-        out += tok.text if not out or not tok.is_word and tok.text in ",.)" else " " + tok.text
+        tight = not out or (not tok.is_word and tok.text in ",.)")
+        out += tok.text if tight else " " + tok.text
     return out
 
 
