@@ -76,6 +76,9 @@ def extract_organisations(
             # "đảng Nhân dân Campuchia": a foreign party is often written lower-case.
             lower_head = lower_head or _lower_party(tokens, i)
             match = parse_organisation_at(tokens, i, lower_head=lower_head)
+            if match is not None and _names_a_law(tokens, i):
+                i = match.end  # "Luật Công an nhân dân": the law's name, not the body
+                continue
             if match is None:
                 if _international_acronym(tokens[i].text) and not (
                     i > 0 and tokens[i - 1].key in _REGION_NOUNS
@@ -113,6 +116,13 @@ _INTERNATIONAL_ACRONYM = re.compile(r"(?:ASEAN[A-Z]*|UN[A-Z]{3,}|[A-Z]{2,}POL)")
 
 # "các nước ASEAN", "khu vực ASEAN": the member countries, the region.
 _REGION_NOUNS = frozenset(("nước", "khu", "vực", "vùng"))
+
+
+def _names_a_law(tokens: Sequence[Token], i: int) -> bool:
+    """A body's name right after "Luật" / "Bộ luật" / "Pháp lệnh" is the name of a law."""
+    if i > 0 and tokens[i - 1].text == "Luật":
+        return True
+    return i > 1 and (tokens[i - 2].text, tokens[i - 1].key) in {("Bộ", "luật"), ("Pháp", "lệnh")}
 
 
 def _all_levels(tokens: Sequence[Token], match: OrgMatch) -> bool:
