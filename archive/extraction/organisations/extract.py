@@ -76,7 +76,7 @@ def extract_organisations(
             # "đảng Nhân dân Campuchia": a foreign party is often written lower-case.
             lower_head = lower_head or _lower_party(tokens, i)
             match = parse_organisation_at(tokens, i, lower_head=lower_head)
-            if match is not None and _names_a_law(tokens, i):
+            if match is not None and i > 0 and _names_a_law(tokens, i):
                 i = match.end  # "Luật Công an nhân dân": the law's name, not the body
                 continue
             if match is None:

@@ -129,7 +129,8 @@ def parse_organisation_at(
         return None
     if in_post is None:
         in_post = ends_post(tokens, i)
-    police = foreign_police(tokens, i)
+    # Asked wherever a name may start: the first word's key rules out nearly all.
+    police = foreign_police(tokens, i) if tokens[i].key == "cảnh" else 0
     if police:
         return _with_abbreviation(tokens, OrgMatch(i, i + police, "police"))
     standalone = match_phrase(tokens, i, lx.STANDALONE_KEYS_BY_LENGTH)

@@ -123,7 +123,7 @@ def parse_person_at(tokens: Sequence[Token], i: int) -> PersonMatch | None:
     weak = not strong and bool(match_phrase(tokens, i, _PERSON_NOUNS))
     if weak:
         j = i + match_phrase(tokens, i, _PERSON_NOUNS)
-    elif _case_label(tokens, i):
+    elif tokens[i].key == "vụ" and _case_label(tokens, i):
         # "vụ án Đỗ Quang Hiển": a case named after its defendant. "vụ Vạn
         # Thịnh Phát" (no "án", no family name) is named after a company.
         weak, j = True, i + 2
@@ -207,7 +207,7 @@ def parse_person_at(tokens: Sequence[Token], i: int) -> PersonMatch | None:
 def _case_label(tokens: Sequence[Token], i: int) -> bool:
     return (
         i + 2 < len(tokens)
-        and (tokens[i].key, tokens[i + 1].key) == ("vụ", "án")
+        and tokens[i + 1].key == "án"
         and tokens[i + 2].key in lx.SURNAMES
         and _full_name(tokens, i + 2)
     )
