@@ -21,7 +21,9 @@ Matching rules:
 - directives match by canonical symbol when the expected symbol is non-empty
   (compared after NFC and Ð→Đ, case-sensitively: "15-NQ/tw" is not canonical);
   an expected symbol-less citation matches any extracted directive left over
-  with the same number and a compatible kind word.
+  with the same number and a compatible kind word; a law cited by name alone
+  (no symbol, no number: "Bộ luật Hình sự") by its kind word and its "title"
+  ("Hình sự"), which the extractor keeps as the directive's summary.
 """
 
 from __future__ import annotations
@@ -173,8 +175,8 @@ def load_expected(path: str | Path) -> dict[str, Any]:
             if not isinstance(directive[key], str):
                 raise ValueError(f"{path}: directive {key!r} must be a string")
         directive.setdefault("issued", None)
-        if not directive["symbol"] and not directive["number"]:
-            raise ValueError(f"{path}: a directive needs a symbol or a number")
+        if not directive["symbol"] and not directive["number"] and not directive.get("title"):
+            raise ValueError(f"{path}: a directive needs a symbol, a number or a law's title")
     return data
 
 
@@ -241,6 +243,12 @@ def _compare_names(
     )
 
 
+def _law_title(directive: DirectiveEntity) -> str:
+    """A law cited by name alone ("Bộ luật Hình sự") is told apart by its name (kept as
+    its summary), since it has no number."""
+    return "" if directive.number or directive.symbol else matching_key(directive.summary)
+
+
 def _symbol_key(symbol: str) -> str:
     return normalize_text(symbol).strip()
 
@@ -276,7 +284,7 @@ def _compare_directives(
             key = "s:" + _symbol_key(directive.symbol)
         else:
             kind = _kind_key(directive.kind, directive.kind_code)
-            key = f"c:{kind}|{_number_key(directive.number)}"
+            key = f"c:{kind}|{_number_key(directive.number)}|{_law_title(directive)}"
         found.setdefault(key, directive)
 
     matched: list[str] = []
@@ -294,14 +302,16 @@ def _compare_directives(
             missed.append(symbol)
     for item in symbol_less:
         kind, number = str(item.get("kind") or ""), str(item.get("number") or "")
+        title = str(item.get("title") or "")
         want_kind, want_number = _kind_key(kind), _number_key(number)
-        label = _directive_label(kind, number, "")
+        label = _directive_label(kind, number or title, "")
         hit = next(
             (
                 key
                 for key, d in remaining.items()
                 if _number_key(d.number) == want_number
                 and _kinds_compatible(_kind_key(d.kind, d.kind_code), want_kind)
+                and _law_title(d) == (matching_key(title) if not d.number else "")
             ),
             None,
         )
@@ -310,7 +320,9 @@ def _compare_directives(
         else:
             del remaining[hit]
             matched.append(label)
-    spurious = [_directive_label(d.kind, d.number, d.symbol) for d in remaining.values()]
+    spurious = [
+        _directive_label(d.kind, d.number or d.summary, d.symbol) for d in remaining.values()
+    ]
     return KindResult(
         score=Score(tp=len(matched), fp=len(spurious), fn=len(missed)),
         matched=tuple(matched),

@@ -533,3 +533,16 @@ def test_a_former_post_is_marked_former():
     current = Position.objects.get(person__name="Trịnh Văn Khải")
     assert (former.title, former.former) == ("nguyên Phó Giám đốc Công an tỉnh Bình Khê", True)
     assert current.former is False
+
+
+def test_laws_cited_by_name_are_stored_as_directives_of_their_kind_without_a_symbol():
+    text = (
+        "Tuyên án vụ lừa đảo\n\nNgày 2/3/2025, Tòa án nhân dân tỉnh Hòa Mộc tuyên án"
+        " theo Bộ luật Hình sự. Luật Công an nhân dân 2018 quy định nhiệm vụ của lực lượng.\n"
+    )
+    import_text(data=text, origin="luat-a.txt")
+    import_text(data=text.replace("Ngày 2/3", "Ngày 9/3"), origin="luat-b.txt")
+
+    stored = sorted(Directive.objects.values_list("kind", "summary", "symbol", "issued_year"))
+    assert stored == [("Bộ luật", "Hình sự", None, None), ("Luật", "Công an nhân dân", None, 2018)]
+    assert DirectiveMention.objects.count() == 4

@@ -322,3 +322,34 @@ def test_an_administrative_letter_is_a_directive_only_after_its_kind_word() -> N
     assert (entity.kind, entity.number, entity.symbol) == ("Công văn", "1842", "1842/UBND-KT")
     assert parse_symbol("1842/UBND-KT") is not None
     assert parse_symbol("05/CĐ") is None
+
+
+def test_laws_and_codes_cited_by_name_are_directives_without_a_symbol() -> None:
+    found, _ = extract(
+        "Tiêu đề\n\nTheo Luật Công an nhân dân 2018, lực lượng có nhiệm vụ bảo vệ an ninh. Hành vi này vi phạm Bộ luật Hình sự; Cơ quan điều tra áp dụng Bộ luật Tố tụng hình sự năm 2015. Pháp lệnh Xử lý vi phạm hành chính đã hết hiệu lực. Luật Công an nhân dân quy định cấp bậc hàm.\n"
+    )
+    laws = {(d.kind, d.summary): d for d in found.values()}
+    assert set(laws) == {
+        ("Luật", "Công an nhân dân"),
+        ("Bộ luật", "Hình sự"),
+        ("Bộ luật", "Tố tụng hình sự"),
+        ("Pháp lệnh", "Xử lý vi phạm hành chính"),
+    }
+    assert all(not d.symbol and not d.number for d in laws.values())
+    assert laws[("Luật", "Công an nhân dân")].issued == PartialDate(year=2018)
+    assert laws[("Bộ luật", "Tố tụng hình sự")].issued == PartialDate(year=2015)
+
+
+def test_a_law_named_again_joins_the_symbol_given_with_its_name() -> None:
+    found, mentions = extract(
+        "Tiêu đề\n\nLuật Lưu trữ số 33/2024/QH15 được Quốc hội thông qua. Luật Lưu trữ có hiệu lực từ năm 2025.\n"
+    )
+    assert list(found) == ["33/2024/QH15"]
+    assert [m.entity_key for m in mentions] == ["33/2024/QH15", "33/2024/QH15"]
+
+
+def test_no_law_is_recorded_where_its_name_is_uncertain_or_a_draft() -> None:
+    found, _ = extract(
+        "Tiêu đề\n\nỦy ban thẩm tra dự án Luật Tương trợ tư pháp về hình sự. Luật sư Mai Văn Quyết bào chữa. Trường Đại học Luật Hà Nội tổ chức hội thảo. Luật Phòng cháy, chữa cháy và cứu nạn, cứu hộ có hiệu lực.\n"
+    )
+    assert found == {}

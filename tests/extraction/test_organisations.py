@@ -565,3 +565,54 @@ def test_a_company_number_and_a_state_corporation() -> None:
         "Tiêu đề\n\nCông ty Cổ phần Xây lắp Sông Đà số 9 bị xử phạt. Tổng công ty Đường sắt Việt Nam tổ chức lễ.\n"
     )
     assert {"Công ty Cổ phần Xây lắp Sông Đà số 9", "Tổng công ty Đường sắt Việt Nam"} <= set(orgs)
+
+
+def test_a_name_goes_on_after_the_abbreviation_inside_it() -> None:
+    orgs = organisations_in(
+        "Tiêu đề\n\nTòa án nhân dân (TAND) tỉnh Hòa Mộc mở phiên tòa. Cơ quan Cảnh sát điều tra (CSĐT) Công an tỉnh Hòa Mộc khởi tố vụ án. Sau hai ngày, TAND tỉnh Hòa Mộc tuyên án.\n"
+    )
+    court = orgs["Tòa án nhân dân tỉnh Hòa Mộc"]
+    assert court.abbreviations == ("TAND",)
+    assert court.aliases == ("TAND tỉnh Hòa Mộc",)
+    investigators = orgs["Cơ quan Cảnh sát điều tra Công an tỉnh Hòa Mộc"]
+    assert investigators.parent_key == matching_key("Công an tỉnh Hòa Mộc")
+    assert "Tòa án nhân dân" not in orgs and "Cơ quan Cảnh sát điều tra" not in orgs
+
+
+def test_foreign_police_and_parties_are_named_by_their_country() -> None:
+    orgs = organisations_in(
+        "Tiêu đề\n\nÔng Sengphet Vongsa, Ủy viên Trung ương Đảng Nhân dân Cách mạng Lào, cùng đại diện Cảnh sát quốc gia Campuchia, Cảnh sát tỉnh Kampot và Cơ quan Cảnh sát quốc gia Nhật Bản dự họp.\n"
+    )
+    assert {
+        "Đảng Nhân dân Cách mạng Lào",
+        "Cảnh sát quốc gia Campuchia",
+        "Cảnh sát tỉnh Kampot",
+        "Cơ quan Cảnh sát quốc gia Nhật Bản",
+    } <= set(orgs)
+    assert "Trung ương Đảng" not in orgs
+    assert "Cảnh sát quốc gia Nhật Bản" not in orgs
+
+
+def test_a_trade_name_keeps_its_business_line_and_ends_before_a_preposition() -> None:
+    orgs = organisations_in(
+        "Tiêu đề\n\nCông ty TNHH Thương mại dịch vụ xuất nhập khẩu Minh Khang ký hợp đồng với Công ty cổ phần Vận tải biển Đông Phong tại TP Hải Phòng. Ngân hàng TMCP Sông Lam chi nhánh Hòa Mộc cho vay.\n"
+    )
+    assert {
+        "Công ty TNHH Thương mại dịch vụ xuất nhập khẩu Minh Khang",
+        "Công ty cổ phần Vận tải biển Đông Phong",
+        "Ngân hàng TMCP Sông Lam",
+    } <= set(orgs)
+
+
+def test_a_count_or_every_level_ends_a_name() -> None:
+    orgs = organisations_in(
+        "Tiêu đề\n\nĐại hội bầu Ban Thường vụ Tỉnh ủy 15 đồng chí. Mặt trận Tổ quốc Việt Nam các cấp tham gia giám sát. Văn phòng Thường trực Ban Chỉ đạo 389 quốc gia và Đồn Biên phòng cửa khẩu quốc tế Hòa Mộc phối hợp.\n"
+    )
+    assert "Ban Thường vụ Tỉnh ủy" in orgs
+    assert not any("đồng chí" in name for name in orgs)
+    assert "Mặt trận Tổ quốc Việt Nam" not in orgs
+    assert {
+        "Văn phòng Thường trực Ban Chỉ đạo 389 quốc gia",
+        "Ban Chỉ đạo 389 quốc gia",
+        "Đồn Biên phòng cửa khẩu quốc tế Hòa Mộc",
+    } <= set(orgs)

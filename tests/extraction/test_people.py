@@ -275,3 +275,17 @@ def test_a_former_post_says_so() -> None:
     found = people_in("Dự lễ có ông Võ Trọng Nhân, nguyên Bộ trưởng Bộ Nội vụ.")
     [post] = found["Võ Trọng Nhân"].positions
     assert post.former
+
+
+def test_a_foreign_post_a_comma_then_the_name() -> None:
+    people = people_in(
+        "Tiêu đề\n\nĐoàn do Phó Thủ tướng Lào, Bounmy Keomany dẫn đầu; Bộ trưởng Bộ Nội vụ Lào, Ngài Vilay Sone cùng dự.\n"
+    )
+    assert set(people) == {"Bounmy Keomany", "Vilay Sone"}
+
+
+def test_a_case_named_after_its_defendant_and_a_post_with_its_place() -> None:
+    people = people_in(
+        "Tiêu đề\n\nTừ vụ án Đinh Văn Tuấn và vụ Vạn Thịnh Phát, Chủ tịch Đà Nẵng Nguyễn Văn Thạc đề nghị rút kinh nghiệm.\n"
+    )
+    assert set(people) == {"Đinh Văn Tuấn", "Nguyễn Văn Thạc"}

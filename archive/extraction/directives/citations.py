@@ -14,6 +14,7 @@ from itertools import pairwise
 
 from archive.extraction.article import extractable_spans
 from archive.extraction.dates import find_dates
+from archive.extraction.directives.laws import named_laws
 from archive.extraction.directives.symbols import (
     ParsedSymbol,
     find_letter_symbol,
@@ -129,6 +130,8 @@ class Citation:
     issuer_name: str = ""
     summary: str = ""
     tail_end: int = 0  # after the date and issuer that follow the citation
+    # A law's name ("Công an nhân dân" in "Luật Công an nhân dân 2018"), when cited by name.
+    title: str = ""
     implements: list[Citation] = field(default_factory=list)
     key: str = ""
 
@@ -201,9 +204,12 @@ def citations(structure: ArticleStructure) -> list[Citation]:
             word = _kind_word_before(text, lo, start, symbol)
             kind = word[1] if word else kind_of_symbol(symbol)
             cite_start = word[0] if word else start
-            cites.append(
-                Citation(cite_start, end, hi, kind, symbol.type_code, symbol.number, symbol)
-            )
+            cite = Citation(cite_start, end, hi, kind, symbol.type_code, symbol.number, symbol)
+            if word and matching_key(word[1]) in _NAMED_KINDS:
+                # "Luật Lưu trữ số 33/2024/QH15": the name, for a later "Luật Lưu trữ".
+                gap = text[word[0] + len(word[1]) : start]
+                cite.title = re.sub(rf"\s*{_SO}$", "", gap).strip()
+            cites.append(cite)
             taken.append((cite_start, end))
         for m in _LETTER_WORD.finditer(text, lo, hi):
             letter = find_letter_symbol(text, m.end(), hi)
@@ -212,6 +218,14 @@ def citations(structure: ArticleStructure) -> list[Citation]:
             end, symbol = letter
             cites.append(Citation(m.start(), end, hi, "Công văn", "", symbol.number, symbol))
             taken.append((m.start(), end))
+        for law in named_laws(text, lo, hi):
+            if any(s < law.end and law.start < e for s, e in taken):
+                continue
+            issued = PartialDate(year=law.year) if law.year else None
+            cites.append(
+                Citation(law.start, law.end, hi, law.kind, "", "", issued=issued, title=law.name)
+            )
+            taken.append((law.start, law.end))
         for m in _SHORT_REF.finditer(text, lo, hi):
             if any(s < m.end() and m.start() < e for s, e in taken):
                 continue

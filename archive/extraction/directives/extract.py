@@ -125,6 +125,43 @@ def _resolve_short(cite: Citation, candidates: list[DirectiveEntity]) -> Directi
     return fits[0] if fits else None
 
 
+def _named_law_entities(cites: list[Citation], entities: dict[str, DirectiveEntity]) -> None:
+    """Laws cited by name alone: one entity per name, joined to the symbol the article
+    gives that name elsewhere ("Luật Lưu trữ số 33/2024/QH15" ... "Luật Lưu trữ").
+
+    A name with its year ("Bộ luật Hình sự 2015") and the same name without one
+    are one law within an article.
+    """
+    symbol_of_title = {
+        _title_key(c.kind, c.title): c.key for c in cites if c.symbol is not None and c.title
+    }
+    dated: dict[str, str] = {}
+    named = [c for c in cites if c.symbol is None and not c.number and c.title]
+    for cite in sorted(named, key=lambda c: c.issued is None):
+        title = _title_key(cite.kind, cite.title)
+        if title in symbol_of_title:
+            cite.key = symbol_of_title[title]
+            continue
+        year = cite.issued.year if cite.issued else None
+        key = dated.get(title) if year is None else None
+        if key is None:
+            key = f"law:{title}:{year}" if year else f"law:{title}"
+            dated.setdefault(title, key)
+        cite.key = key
+        known = entities.get(key)
+        if known is None:
+            entities[key] = DirectiveEntity(
+                key=key, kind=cite.kind, issued=cite.issued, summary=cite.title,
+                issuer_name=cite.issuer_name,
+            )  # fmt: skip
+        elif not known.issuer_name and cite.issuer_name:
+            entities[key] = replace(known, issuer_name=cite.issuer_name)
+
+
+def _title_key(kind: str, title: str) -> str:
+    return matching_key(f"{kind} {title}")
+
+
 def extract_directives(
     structure: ArticleStructure,
 ) -> tuple[tuple[DirectiveEntity, ...], tuple[Mention, ...]]:
@@ -143,7 +180,8 @@ def extract_directives(
         if entity.number.isdigit():
             symbol_candidates.setdefault(_shelf(entity.number, entity.kind_code), []).append(entity)
     loose_shelves: dict[tuple[int, str], list[int]] = {}
-    short = [c for c in cites if c.symbol is None]
+    _named_law_entities(cites, entities)
+    short = [c for c in cites if c.symbol is None and c.number]
     for cite in sorted(short, key=lambda c: not (c.issued or c.issuer_name)):
         shelf = _shelf(cite.number, cite.kind_code)
         target = _resolve_short(cite, symbol_candidates.get(shelf, []))

@@ -151,6 +151,19 @@ VERB_PHRASES: frozenset[str] = keys(
         "giải quyết",
         "quy định",  # regulate
         # bust, prepare, be ready, operate, meet, prosecute, arrest, try (a case)
+        # mobilise, respond, remedy, warn, advise, publish, dispatch, arrange,
+        # appropriate (money), verify, campaign
+        "huy động",
+        "ứng phó",
+        "khắc phục",
+        "cảnh báo",
+        "khuyến cáo",
+        "công bố",
+        "điều động",
+        "bố trí",
+        "chiếm đoạt",
+        "xác minh",
+        "vận động",
         "triệt phá",
         "chuẩn bị",
         "sẵn sàng",

@@ -30,8 +30,8 @@ def abbreviation_at(tokens: Sequence[Token], k: int) -> tuple[str, int]:
 
 _MAX_RUN_TO_ABBREVIATION = 12
 # Lower-case words a spelled-out name may hold before its abbreviation:
-# about, of, the plural "các", and.
-NAME_LINKS = frozenset(("về", "của", "các", "và"))
+# about, of, the plural "các", and, across ("... ma túy qua biên giới (BLO)").
+NAME_LINKS = frozenset(("về", "của", "các", "và", "qua"))
 
 
 def _list_comma(tokens: Sequence[Token], j: int) -> bool:

@@ -44,6 +44,12 @@ class _Found:
     bare: bool = False  # an acronym standing alone ("ASEANAPOL")
     # The body this short form was given for in parentheses ("X (Cơ quan CSĐT)").
     alias_of: _Found | None = None
+    # The name without the abbreviation inside it: "Tòa án nhân dân tỉnh X"
+    # for "Tòa án nhân dân (TAND) tỉnh X"; empty when the name is its span.
+    name: str = ""
+
+    def surface(self, text: str) -> str:
+        return self.name or text[self.start : self.end]
 
 
 def extract_organisations(
@@ -70,6 +76,9 @@ def extract_organisations(
             # "đảng Nhân dân Campuchia": a foreign party is often written lower-case.
             lower_head = lower_head or _lower_party(tokens, i)
             match = parse_organisation_at(tokens, i, lower_head=lower_head)
+            if match is not None and i > 0 and _names_a_law(tokens, i):
+                i = match.end  # "Luật Công an nhân dân": the law's name, not the body
+                continue
             if match is None:
                 if _international_acronym(tokens[i].text) and not (
                     i > 0 and tokens[i - 1].key in _REGION_NOUNS
@@ -85,15 +94,18 @@ def extract_organisations(
                     )
                 i += 1
                 continue
+            if _all_levels(tokens, match):
+                i = max(match.abbreviation_end, match.resume_end, match.end)
+                continue
             outer = _collect(tokens, match, found)
-            i = max(match.abbreviation_end, match.end)
+            i = max(match.abbreviation_end, match.resume_end, match.end)
             short = _short_form(tokens, match)
             if short is not None:
                 _collect(tokens, short, found).alias_of = outer
                 i = short.end + 1
     found = _without_defined_acronyms(found)
     found = _cut_run_on_names(text, found)
-    found = [f for f in found if f.bare or _acceptable(text[f.start : f.end])]
+    found = [f for f in found if f.bare or _acceptable(f.surface(text))]
     return _entities(structure, spans, found)
 
 
@@ -104,6 +116,19 @@ _INTERNATIONAL_ACRONYM = re.compile(r"(?:ASEAN[A-Z]*|UN[A-Z]{3,}|[A-Z]{2,}POL)")
 
 # "các nước ASEAN", "khu vực ASEAN": the member countries, the region.
 _REGION_NOUNS = frozenset(("nước", "khu", "vực", "vùng"))
+
+
+def _names_a_law(tokens: Sequence[Token], i: int) -> bool:
+    """A body's name right after "Luật" / "Bộ luật" / "Pháp lệnh" is the name of a law."""
+    if i > 0 and tokens[i - 1].text == "Luật":
+        return True
+    return i > 1 and (tokens[i - 2].text, tokens[i - 1].key) in {("Bộ", "luật"), ("Pháp", "lệnh")}
+
+
+def _all_levels(tokens: Sequence[Token], match: OrgMatch) -> bool:
+    """ "Mặt trận Tổ quốc Việt Nam các cấp": the body at every level, a class, not one body."""
+    k = max(match.end, match.resume_end)
+    return k + 1 < len(tokens) and (tokens[k].key, tokens[k + 1].key) == ("các", "cấp")
 
 
 def _international_acronym(text: str) -> bool:
@@ -160,12 +185,27 @@ def _collect(tokens: Sequence[Token], match: OrgMatch, found: list[_Found]) -> _
         parent=inner[match.parent_index] if inner and match.parent_index is not None else None,
         tokens=tuple(tokens[match.start : match.end]),
     )
+    if match.resume_end:
+        rest = tokens[match.abbreviation_end : match.resume_end]
+        outer.tokens += tuple(rest)
+        outer.end = rest[-1].end
+        written = _text_of(tokens, match.start, match.end)
+        outer.name = f"{written} {_text_of(rest, 0, len(rest))}"
     if match.abbreviation:
         outer.abbreviation = match.abbreviation
         abbr = tokens[match.abbreviation_end - 2]
         outer.abbreviation_span = (abbr.start, abbr.end)
     found.append(outer)
     return outer
+
+
+def _text_of(tokens: Sequence[Token], start: int, end: int) -> str:
+    """The words of tokens[start:end] as written, single-spaced, commas kept tight."""
+    out = ""
+    for tok in tokens[start:end]:
+        tight = not out or (not tok.is_word and tok.text in ",.)")
+        out += tok.text if tight else " " + tok.text
+    return out
 
 
 def _cut_run_on_names(text: str, found: list[_Found]) -> list[_Found]:
@@ -189,6 +229,8 @@ def _cut_run_on_names(text: str, found: list[_Found]) -> list[_Found]:
                 while f.tokens and not f.tokens[-1].is_word:
                     f.tokens = f.tokens[:-1]
                 f.end = f.tokens[-1].end
+                if f.name:
+                    f.name = _text_of(f.tokens, 0, len(f.tokens))
                 break
     return found
 
@@ -230,7 +272,7 @@ def _entities(
     abbreviations: dict[str, list[str]] = {}
     parents: dict[str, str] = {}
     mentions: list[Mention] = []
-    surfaces = {text[f.start : f.end] for f in found}
+    surfaces = {f.surface(text) for f in found}
     plain = {n: without_country_prefix(matching_key(n)) for n in surfaces}
     spelled = {n: spelled_out(k) for n, k in plain.items()}
     # Written with an abbreviation ("TAND tỉnh X"), so a spelled-out form names it better.
@@ -239,12 +281,12 @@ def _entities(
     canonical = {n: home_base(spelled[n], named) for n in surfaces}
     # A short form given in parentheses stands for its body wherever it recurs.
     redirect = {
-        canonical[text[f.start : f.end]]: canonical[text[f.alias_of.start : f.alias_of.end]]
+        canonical[f.surface(text)]: canonical[f.alias_of.surface(text)]
         for f in found
-        if f.alias_of is not None
+        if f.alias_of is not None and f.alias_of.surface(text) in canonical
     }
     for f in sorted(found, key=lambda f: (f.start, -f.end)):
-        surface = text[f.start : f.end]
+        surface = f.surface(text)
         key = canonical[surface]
         key = redirect.get(key, key)
         if key not in names:
@@ -265,8 +307,8 @@ def _entities(
             names[key] = surface
         elif surface != names[key] and surface not in aliases[key]:
             aliases[key].append(surface)
-        if f.parent is not None and _acceptable(text[f.parent.start : f.parent.end]):
-            parents.setdefault(key, canonical_key(text[f.parent.start : f.parent.end], named))
+        if f.parent is not None and _acceptable(f.parent.surface(text)):
+            parents.setdefault(key, canonical_key(f.parent.surface(text), named))
         if f.abbreviation and f.abbreviation not in abbreviations[key]:
             abbreviations[key].append(f.abbreviation)
         mentions.append(_mention(structure, key, f.start, f.end))

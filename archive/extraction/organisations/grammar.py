@@ -34,6 +34,8 @@ from archive.extraction.organisations.lists import (
 )
 from archive.extraction.organisations.units import (
     admin_place,
+    border_gate,
+    foreign_police,
     generic_force,
     is_function_head,
     level_length,
@@ -72,6 +74,9 @@ _LOCAL_CHAPTER_KINDS = frozenset(("front", "social_security", "border_guard"))
 _OWNER_KINDS = frozenset(
     {"government", "legislature", "politburo", "secretariat", "central_committee", "ministry"}
 )
+# Bodies whose name may follow a unit's abbreviation: "Phòng ... (PC04) Công an
+# tỉnh X", "Cục ... (C02) Bộ Công an".
+_RESUMING_OWNER_KINDS = frozenset({"police", "ministry", "general_department"})
 
 
 @dataclass(frozen=True)
@@ -92,6 +97,9 @@ class OrgMatch:
     spelled_out: bool = False
     # A standalone body followed by the place of its local chapter.
     chapter_place: bool = False
+    # "Tòa án nhân dân (TAND) tỉnh X": the name goes on after its abbreviation,
+    # up to this token index (0: it ends before the abbreviation).
+    resume_end: int = 0
 
 
 @dataclass(frozen=True)
@@ -121,11 +129,18 @@ def parse_organisation_at(
         return None
     if in_post is None:
         in_post = ends_post(tokens, i)
+    # Asked wherever a name may start: the first word's key rules out nearly all.
+    police = foreign_police(tokens, i) if tokens[i].key == "cảnh" else 0
+    if police:
+        return _with_abbreviation(tokens, OrgMatch(i, i + police, "police"))
     standalone = match_phrase(tokens, i, lx.STANDALONE_KEYS_BY_LENGTH)
     head, kind = head_at(tokens, i)
     if standalone and standalone >= head and tokens[i].is_cap:
         key = " ".join(t.key for t in tokens[i : i + standalone])
         end = i + standalone
+        if key == "trung ương đảng" and _foreign_party_at(tokens, end - 1):
+            # "Ủy viên Trung ương Đảng Nhân dân Cách mạng Lào": the party is named.
+            return None
         # "Chính phủ Lào", "Quốc hội Hàn Quốc": a country completes the name.
         end += place_length(tokens, end) if end < len(tokens) else 0
         chapter = 0
@@ -138,6 +153,18 @@ def parse_organisation_at(
     if not head:
         return None
     return _parse_headed(tokens, i, head, kind, in_post)
+
+
+def _foreign_party_at(tokens: Sequence[Token], k: int) -> bool:
+    """ "Đảng Nhân dân Cách mạng Lào" at k: the party's own name, closed by its country."""
+    if k + 1 >= len(tokens) or tokens[k].key != "đảng" or not tokens[k + 1].is_cap:
+        return False
+    for n in range(k + 1, min(k + 8, len(tokens))):
+        if not tokens[n].is_word:
+            return False
+        if tokens[n].is_cap and country_length(tokens, n):
+            return True
+    return False
 
 
 def ends_post(tokens: Sequence[Token], i: int) -> bool:
@@ -154,6 +181,8 @@ def ends_post(tokens: Sequence[Token], i: int) -> bool:
 
 def _with_abbreviation(tokens: Sequence[Token], match: OrgMatch) -> OrgMatch:
     abbr, after = abbreviation_at(tokens, match.end)
+    if abbr:
+        return _resumed(tokens, replace(match, abbreviation=abbr, abbreviation_end=after))
     if not abbr:
         # "Văn phòng Liên hợp quốc về Ma túy và Tội phạm (UNODC)": the
         # abbreviation closes the name, so the words before it belong to it.
@@ -163,6 +192,27 @@ def _with_abbreviation(tokens: Sequence[Token], match: OrgMatch) -> OrgMatch:
         abbr, after = abbreviation_at(tokens, end)
         match = replace(match, end=end, spelled_out=True)
     return replace(match, abbreviation=abbr, abbreviation_end=after)
+
+
+def _resumed(tokens: Sequence[Token], match: OrgMatch) -> OrgMatch:
+    """A name that goes on after its abbreviation: "Tòa án nhân dân (TAND) tỉnh X",
+    "Cơ quan Cảnh sát điều tra (CSĐT) Công an tỉnh X" (the body it belongs to).
+    """
+    k = match.abbreviation_end
+    if k >= len(tokens) or match.spelled_out:
+        return match
+    place = admin_place(tokens, k) or (
+        _court_level(tokens, k) if match.kind in {"court", "procuracy"} else 0
+    )
+    if place:
+        return replace(match, resume_end=k + place)
+    if not tokens[k].is_cap or tokens[k].is_acronym:
+        return match
+    owner = parse_organisation_at(tokens, k)
+    if owner is None or owner.kind not in _RESUMING_OWNER_KINDS:
+        return match
+    inner = (*match.inner, owner)
+    return replace(match, inner=inner, parent_index=len(inner) - 1, resume_end=owner.end)
 
 
 def _parse_headed(
@@ -185,6 +235,8 @@ def _parse_headed(
         return _with_abbreviation(tokens, OrgMatch(i, j + n, kind)) if n else None
     # "Đảng ủy Cục Đối ngoại", "Văn phòng Bộ Công an": a head over a whole body.
     nested = parse_organisation_at(tokens, j, in_post=in_post) if tokens[j].is_cap else None
+    if nested is not None and foreign_police(tokens, j):
+        nested = None  # "Cơ quan Cảnh sát quốc gia Nhật Bản" is the agency's own name
     if nested is not None and is_function_head(tokens, j):
         nested = None  # "Ban Tổ chức Trung ương" is one body, not a board of "Tổ chức ..."
     if nested is not None:
@@ -200,7 +252,7 @@ def _parse_headed(
                 abbreviation_end=nested.abbreviation_end,
                 spelled_out=True,
             )
-        nested = replace(nested, abbreviation="", abbreviation_end=0)
+        nested = replace(nested, abbreviation="", abbreviation_end=0, resume_end=0)
         place = admin_place(tokens, nested.end) or level_length(tokens, nested.end)
         chapter = place > 0 or nested.chapter_place
         end = nested.end + place
@@ -239,14 +291,25 @@ def _parse_headed(
 
 def _peoples_body(tokens: Sequence[Token], i: int, j: int, kind: str) -> OrgMatch | None:
     """ "Ủy ban nhân dân tỉnh X", "Tòa án nhân dân cấp cao tại Hà Nội": a place is required."""
-    if j + 1 < len(tokens) and tokens[j + 1].key == "cao" and tokens[j].key in {"tối", "cấp"}:
-        j += 2
-        if j + 1 < len(tokens) and tokens[j].key == "tại":
-            place = place_length(tokens, j + 1)
-            return OrgMatch(i, j + 1 + place, kind) if place else OrgMatch(i, j, kind)
-        return OrgMatch(i, j, kind)
+    level = _court_level(tokens, j)
+    if level:
+        return OrgMatch(i, j + level, kind)
     n = admin_place(tokens, j)
-    return _with_abbreviation(tokens, OrgMatch(i, j + n, kind)) if n else None
+    if n:
+        return _with_abbreviation(tokens, OrgMatch(i, j + n, kind))
+    # "Tòa án nhân dân (TAND) tỉnh X": the place comes after the abbreviation.
+    match = _with_abbreviation(tokens, OrgMatch(i, j, kind))
+    return match if match.resume_end else None
+
+
+def _court_level(tokens: Sequence[Token], j: int) -> int:
+    """Tokens of "tối cao" (supreme) or "cấp cao tại Hà Nội" (high court at ...) at j, or 0."""
+    if not (j + 1 < len(tokens) and tokens[j + 1].key == "cao" and tokens[j].key in {"tối", "cấp"}):
+        return 0
+    if j + 3 < len(tokens) and tokens[j + 2].key == "tại":
+        place = place_length(tokens, j + 3)
+        return 3 + place if place else 2
+    return 2
 
 
 def _prevent_and_combat(tokens: Sequence[Token], k: int) -> bool:
@@ -322,6 +385,47 @@ def _city_name(tokens: Sequence[Token], k: int, in_post: bool) -> int:
         n += 1
     if n and k + n < len(tokens) and tokens[k + n].is_word and tokens[k + n].is_cap:
         return 0  # a longer run is a sentence's next name, not a city
+    return n
+
+
+def _number_scope(tokens: Sequence[Token], k: int) -> int:
+    """Tokens of what scopes a numbered committee at k: "quốc gia", "tỉnh X", or 0."""
+    if k + 1 < len(tokens) and (tokens[k].key, tokens[k + 1].key) == ("quốc", "gia"):
+        return 2
+    return admin_place(tokens, k)
+
+
+# Prepositions that end a trade name before a place, an owner or an agent:
+# at, in, of, by, with, for, belonging to, from. Other function words may be
+# a compound's second syllable there ("Thiết bị", "Thống nhất").
+_TRADE_NAME_ENDS = frozenset(("tại", "ở", "của", "do", "với", "cho", "thuộc", "từ"))
+
+# A business line in a company's name is a few lower-case words between its
+# capitalised ones ("Thương mại dịch vụ xuất nhập khẩu Minh Khang").
+_MAX_TRADE_DESCRIPTION = 8
+
+
+def _trade_description(tokens: Sequence[Token], k: int, in_post: bool) -> int:
+    """Lower-case words at k that a capitalised trade name follows, or 0.
+
+    None of them may be a function word or a known verb, and what follows
+    them must be a plain capitalised word, not a person's name.
+    """
+    n = 0
+    while n < _MAX_TRADE_DESCRIPTION and k + n < len(tokens) and tokens[k + n].is_lower_word:
+        if tokens[k + n].key in lx.FUNCTION_WORDS or stops_at(tokens, k + n):
+            return 0
+        if k + n + 1 < len(tokens) and (tokens[k + n].key, tokens[k + n + 1].key) == (
+            "chi",
+            "nhánh",
+        ):
+            return 0  # "Ngân hàng X chi nhánh Y": the bank's branch, after its name
+        n += 1
+    if not n or n == _MAX_TRADE_DESCRIPTION or k + n >= len(tokens):
+        return 0
+    nxt = k + n
+    if not plain_cap_word(tokens, nxt, in_post) or looks_like_person(tokens, nxt, in_post=in_post):
+        return 0
     return n
 
 
@@ -428,9 +532,15 @@ def _parse_name(
             words += 1
             lower_run = 0
             continue
-        # a lower-case word
+        # a lower-case word, or a number
         if shape.place_named:
             break  # "Tỉnh ủy Lam Giang họp": a place's name has no lower-case syllable
+        if tok.text[0].isdigit() and not shape.capitalised:
+            if shape.steering and k == j + 2:
+                k += 1 + _number_scope(tokens, k + 1)  # "Ban Chỉ đạo 389 quốc gia"
+            elif tokens[k - 1].key == "số":
+                k += 1  # "Đội CSGT đường bộ số 3"
+            break  # "bầu Ban Thường vụ Tỉnh ủy 15 đồng chí": a count follows the name
         if shape.capitalised and not admin_place(tokens, k):
             # A company's name is capitalised syllables, each perhaps
             # completed by one lower-case syllable ("Địa ốc", "Thiết bị Y khoa")
@@ -442,6 +552,13 @@ def _parse_name(
             if tok.key == "số" and k + 1 < len(tokens) and tokens[k + 1].text.isdigit():
                 k += 2  # "Công ty Cổ phần ... Nhà Hà Nội số 22": a number in the name
                 break
+            if tok.key in _TRADE_NAME_ENDS:
+                break  # "Công ty X tại TP Y", "Công ty X do Nguyễn Văn A điều hành"
+            trade_words = _trade_description(tokens, k, in_post)
+            if trade_words:
+                k += trade_words  # "Công ty TNHH Thương mại dịch vụ xuất nhập khẩu Minh Khang"
+                lower_run = 0
+                continue
             if lower_run or not tokens[k - 1].is_cap:
                 break
             after = tokens[k + 1] if k + 1 < len(tokens) else None
@@ -456,7 +573,7 @@ def _parse_name(
             k += 1
             lower_run += 1
             continue
-        admin = admin_place(tokens, k)
+        admin = admin_place(tokens, k) or border_gate(tokens, k)
         if admin:
             k += admin
             break

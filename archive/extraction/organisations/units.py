@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from archive.extraction import lexicon as lx
-from archive.extraction.organisations.words import cap_run, place_length
+from archive.extraction.organisations.words import cap_run, country_length, place_length
 from archive.extraction.tokens import Token, match_phrase
 
 _PROVINCE_UNITS = frozenset(("tỉnh",))
@@ -63,3 +63,41 @@ def level_length(tokens: Sequence[Token], k: int) -> int:
 def is_function_head(tokens: Sequence[Token], j: int) -> bool:
     n = match_phrase(tokens, j, lx.HEAD_KEYS_BY_LENGTH)
     return bool(n) and " ".join(t.key for t in tokens[j : j + n]) in lx.FUNCTION_HEADS
+
+
+# What stands between "Cảnh sát" and a country in the name of a foreign
+# police force: national, royal, federal.
+_POLICE_QUALIFIERS = (("quốc", "gia"), ("hoàng", "gia"), ("liên", "bang"))
+
+
+def foreign_police(tokens: Sequence[Token], i: int) -> int:
+    """Tokens of "Cảnh sát quốc gia Hàn Quốc" / "Cảnh sát Hoàng gia Campuchia" at i, or 0.
+
+    Vietnamese forces are "Cảnh sát <branch>" with no country; a foreign force
+    is named by its country, which closes the name.
+    """
+    if not (
+        i + 2 < len(tokens)
+        and tokens[i].is_cap
+        and (tokens[i].key, tokens[i + 1].key) == ("cảnh", "sát")
+    ):
+        return 0
+    j = i + 2
+    if j + 1 < len(tokens) and (tokens[j].key, tokens[j + 1].key) in _POLICE_QUALIFIERS:
+        j += 2
+    country = country_length(tokens, j)
+    if not country and j == i + 2:
+        # "Cảnh sát tỉnh Takeo": a foreign province's police (a Vietnamese one is "Công an tỉnh").
+        country = admin_place(tokens, j)
+    return j + country - i if country else 0
+
+
+def border_gate(tokens: Sequence[Token], k: int) -> int:
+    """Tokens of "cửa khẩu (quốc tế) Tà Lùng" (a border gate) at k, or 0: a place in a name."""
+    if not (k + 2 < len(tokens) and (tokens[k].key, tokens[k + 1].key) == ("cửa", "khẩu")):
+        return 0
+    j = k + 2
+    if j + 1 < len(tokens) and (tokens[j].key, tokens[j + 1].key) == ("quốc", "tế"):
+        j += 2
+    n = place_length(tokens, j) or min(cap_run(tokens, j), 3)
+    return j + n - k if n else 0

@@ -123,6 +123,10 @@ def parse_person_at(tokens: Sequence[Token], i: int) -> PersonMatch | None:
     weak = not strong and bool(match_phrase(tokens, i, _PERSON_NOUNS))
     if weak:
         j = i + match_phrase(tokens, i, _PERSON_NOUNS)
+    elif tokens[i].key == "vụ" and _case_label(tokens, i):
+        # "vụ án Đỗ Quang Hiển": a case named after its defendant. "vụ Vạn
+        # Thịnh Phát" (no "án", no family name) is named after a company.
+        weak, j = True, i + 2
     rank = ""
     titles: list[tuple[int, int]] = []
     posts: list[PostMatch] = []
@@ -161,6 +165,8 @@ def parse_person_at(tokens: Sequence[Token], i: int) -> PersonMatch | None:
                 j += 1
             continue
         break
+    if posts and posts[-1].foreign and _comma_then_foreign_name(tokens, j):
+        j += 1  # "Phó Thủ tướng Lào, Bounmy Keomany": a foreign post, a comma, the name
     surname_first = j == i and i < len(tokens) and tokens[i].key in lx.SURNAMES
     # A birth year or an age right after a capitalised run marks a person
     # whatever the family name ("Giàng A Páo (sinh năm 1990)").
@@ -196,6 +202,22 @@ def parse_person_at(tokens: Sequence[Token], i: int) -> PersonMatch | None:
         posts=tuple(posts) + tuple(after),
         foreign=foreign,
     )
+
+
+def _case_label(tokens: Sequence[Token], i: int) -> bool:
+    return (
+        i + 2 < len(tokens)
+        and tokens[i + 1].key == "án"
+        and tokens[i + 2].key in lx.SURNAMES
+        and _full_name(tokens, i + 2)
+    )
+
+
+def _comma_then_foreign_name(tokens: Sequence[Token], j: int) -> bool:
+    if j + 1 >= len(tokens) or tokens[j].text != "," or honorific_at(tokens, j + 1):
+        return False  # "..., Ngài X": the honorific introduces the name itself
+    n = name_length(tokens, j + 1, strong=True)
+    return n >= 2 and any(t.is_foreign_word for t in tokens[j + 1 : j + 1 + n])
 
 
 def parse_people_list(tokens: Sequence[Token], i: int) -> list[PersonMatch]:

@@ -84,6 +84,9 @@ def parse_post(tokens: Sequence[Token], i: int) -> PostMatch | None:
         if end + 1 < len(tokens) and tokens[end].key == "tại":
             end += 1 + place_length(tokens, end + 1)
         return PostMatch(i, end, end, j, None, foreign)
+    if place and _name_after(tokens, j + place) and tokens[j + place].key in lx.SURNAMES:
+        # "Chủ tịch Đà Nẵng Nguyễn Văn A": the place is the post's, the name its holder's.
+        return PostMatch(i, j + place, j + place, j)
     end = _bare_body(tokens, j)
     return PostMatch(i, end, end, j)
 
