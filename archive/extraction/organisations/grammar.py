@@ -119,8 +119,6 @@ def parse_organisation_at(
         return None
     if not tokens[i].is_cap and not lower_head:
         return None
-    if in_post is None:
-        in_post = ends_post(tokens, i)
     standalone = match_phrase(tokens, i, lx.STANDALONE_KEYS_BY_LENGTH)
     head, kind = head_at(tokens, i)
     if standalone and standalone >= head and tokens[i].is_cap:
@@ -137,6 +135,9 @@ def parse_organisation_at(
         return _with_abbreviation(tokens, OrgMatch(i, end, kind, chapter_place=chapter > 0))
     if not head:
         return None
+    if in_post is None:
+        # Asked only now: most capitalised words start no name, and this looks back six tokens.
+        in_post = ends_post(tokens, i)
     return _parse_headed(tokens, i, head, kind, in_post)
 
 

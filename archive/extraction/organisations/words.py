@@ -12,8 +12,8 @@ from collections.abc import Sequence
 from archive.extraction import lexicon as lx
 from archive.extraction.tokens import Token, keyed_phrases, match_phrase
 
-_POST_PHRASES = keyed_phrases(lx.POST_BASE_KEYS)
-_RANK_PHRASES = keyed_phrases(lx.RANK_KEYS)
+POST_PHRASES = keyed_phrases(lx.POST_BASE_KEYS)
+RANK_PHRASES = keyed_phrases(lx.RANK_KEYS)
 _CONTINUATIONS = keyed_phrases(lx.NAME_CONTINUATIONS)
 _COUNTRY_PREFIX = keyed_phrases(lx.COUNTRY_PREFIXES)
 
@@ -60,12 +60,12 @@ def starts_post(tokens: Sequence[Token], i: int) -> int:
     j = i
     while j < len(tokens) and tokens[j].key in lx.POST_PREFIXES:
         j += 1
-    n = match_phrase(tokens, j, _POST_PHRASES)
+    n = match_phrase(tokens, j, POST_PHRASES)
     return j - i + n if n else 0
 
 
 def starts_rank(tokens: Sequence[Token], i: int) -> int:
-    return match_phrase(tokens, i, _RANK_PHRASES)
+    return match_phrase(tokens, i, RANK_PHRASES)
 
 
 def looks_like_person(tokens: Sequence[Token], i: int, *, in_post: bool) -> bool:

@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from archive.extraction import lexicon as lx
 from archive.extraction.organisations.grammar import parse_organisation_at
 from archive.extraction.organisations.words import (
+    POST_PHRASES,
+    RANK_PHRASES,
     cap_run,
     place_length,
     starts_post,
@@ -114,6 +116,31 @@ def name_length(tokens: Sequence[Token], i: int, *, strong: bool) -> int:
         if not strong and tokens[i].key not in lx.SURNAMES:
             return 0
     return run
+
+
+# The keys a lower-case token must have for a person's introduction (or a
+# list of people, or a bare post) to start at it: the first words of every
+# opening `parse_person_at`, `parse_people_list` and a bare post read.
+# Any other lower-case token starts nothing, and the scan passes it by
+# without asking each grammar in turn.
+_OPENING_KEYS = frozenset(
+    {
+        *(phrase[0] for phrase in (*_HONORIFICS, *_PERSON_NOUNS, *RANK_PHRASES, *POST_PHRASES)),
+        *lx.ACADEMIC_TITLE_WORDS,
+        *lx.POST_PREFIXES,
+        *lx.SURNAMES,
+    }
+)
+
+
+def may_start_person(token: Token) -> bool:
+    """False when no person, list of people or bare post can start at this token.
+
+    A capitalised word may start a name; a lower-case one only when it opens
+    an honorific, a noun for a person, a rank, an academic title, a post or is
+    a family name (see `_OPENING_KEYS`).
+    """
+    return token.is_cap or token.key in _OPENING_KEYS
 
 
 def parse_person_at(tokens: Sequence[Token], i: int) -> PersonMatch | None:
