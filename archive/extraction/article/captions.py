@@ -48,7 +48,8 @@ _MAX_CAPTION_WORDS = 30
 
 def is_caption_like(line: str, *, after_image: bool = False) -> bool:
     """Whether a line reads as a photo caption; `after_image`: an image file name precedes it."""
-    credit = _CREDIT.search(line)
+    # The credit's "Ảnh:" has a colon: most lines, without one, need no search.
+    credit = _CREDIT.search(line) if ":" in line else None
     core = line[: credit.start()] if credit else line
     words = core.split()
     if len(words) > _MAX_CAPTION_WORDS or core.endswith((":", ";")) or core[:1] in "-+•*":

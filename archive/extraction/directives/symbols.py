@@ -148,6 +148,8 @@ def canonical_symbol(s: str) -> str | None:
 
 def find_symbols(text: str, start: int, end: int) -> list[tuple[int, int, ParsedSymbol]]:
     found: list[tuple[int, int, ParsedSymbol]] = []
+    if text.find("/", start, end) < 0:
+        return found  # every grammar's symbol has a slash: most paragraphs cite nothing
     for grammar, system in _GRAMMARS:
         for m in grammar.finditer(text, start, end):
             symbol = _symbol_from_match(m, system)

@@ -63,7 +63,7 @@ def extract_people(
     for tokens in spans:
         i = 0
         while i < len(tokens):
-            if not may_start_person(tokens[i]):
+            if not may_start_person(tokens, i):
                 i += 1
                 continue
             listed = parse_people_list(tokens, i)

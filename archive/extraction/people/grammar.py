@@ -118,11 +118,9 @@ def name_length(tokens: Sequence[Token], i: int, *, strong: bool) -> int:
     return run
 
 
-# The keys a lower-case token must have for a person's introduction (or a
-# list of people, or a bare post) to start at it: the first words of every
-# opening `parse_person_at`, `parse_people_list` and a bare post read.
-# Any other lower-case token starts nothing, and the scan passes it by
-# without asking each grammar in turn.
+# The first words of every opening of a person's introduction, a list of
+# people or a bare post (see `may_start_person`): at any other token the
+# scan passes by without asking each grammar in turn.
 _OPENING_KEYS = frozenset(
     {
         *(phrase[0] for phrase in (*_HONORIFICS, *_PERSON_NOUNS, *RANK_PHRASES, *POST_PHRASES)),
@@ -133,14 +131,15 @@ _OPENING_KEYS = frozenset(
 )
 
 
-def may_start_person(token: Token) -> bool:
-    """False when no person, list of people or bare post can start at this token.
+def may_start_person(tokens: Sequence[Token], i: int) -> bool:
+    """False when no person, list of people or bare post can start at token i.
 
-    A capitalised word may start a name; a lower-case one only when it opens
-    an honorific, a noun for a person, a rank, an academic title, a post or is
-    a family name (see `_OPENING_KEYS`).
+    Every opening `parse_person_at`, `parse_people_list` and a bare post read
+    starts with one of `_OPENING_KEYS` (an honorific, a noun for a person, a
+    rank, an academic title, a post, a family name), except a capitalised run
+    followed by a birth year or an age ("Giàng A Páo (sinh năm 1990)").
     """
-    return token.is_cap or token.key in _OPENING_KEYS
+    return tokens[i].key in _OPENING_KEYS or (tokens[i].is_cap and _born_after_run(tokens, i))
 
 
 def parse_person_at(tokens: Sequence[Token], i: int) -> PersonMatch | None:
