@@ -21,7 +21,11 @@ _TYPES = {
               "HD", "KH", "TB", "BC", "QC", "ĐA", "CĐ")
 }  # fmt: skip
 _TYPE = "(?P<type>" + "|".join(sorted(_TYPES.values(), key=len, reverse=True)) + ")"
-_NUM = r"(?<![\w/.\-–])(?P<num>\d{1,5})"
+# The look-behind follows the first digit ("not preceded by a word character
+# or a separator", checked one character back) so that the pattern starts with
+# a digit and the regex engine skips straight to digits instead of trying
+# every position of the text.
+_NUM = r"(?P<num>\d(?<![\w/.\-–]\d)\d{0,4})"
 _CODE = r"[A-ZĐ][A-ZĐ0-9]*"
 _END = r"(?![\w])"
 _DASH = r"\s*[-–—]\s*"
