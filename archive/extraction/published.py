@@ -99,7 +99,8 @@ def _points(date: PartialDate, evidence: Evidence) -> list[tuple[int, str]]:
     cited = {(d.year, d.month, d.day) for d in evidence.directive_dates}
     # The two ends of an anniversary ("19/8/1945 - 19/8/2025") fall on the
     # same day and month: they are read as an anniversary below.
-    spans = list(_ANNIVERSARY_SPAN.finditer(evidence.text))
+    # Passes over the whole text are skipped where a literal word they need is missing.
+    spans = list(_ANNIVERSARY_SPAN.finditer(evidence.text)) if "(" in evidence.text else []
     ends = [(m.start(), m.end()) for m in spans]
     points += [
         (d.year, FROM_SAME_DAY)
@@ -116,7 +117,7 @@ def _points(date: PartialDate, evidence: Evidence) -> list[tuple[int, str]]:
     assert date.month is not None
     points += [
         (int(m.group("y")), FROM_PERIOD)
-        for m in _PERIOD.finditer(evidence.text)
+        for m in (_PERIOD.finditer(evidence.text) if "tháng" in evidence.text else ())
         if date.month >= int(m.group("n"))
     ]
     points += [(year, FROM_LEAD) for year in _lead_years(evidence.lead)]

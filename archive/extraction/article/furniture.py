@@ -103,7 +103,7 @@ def is_furniture(line: str) -> bool:
     if _FURNITURE_LINE.match(line) or STAMP_LINE.match(line):
         return True
     words = len(line.split())
-    if words <= 20 and _EMAIL.search(line):
+    if words <= 20 and "@" in line and _EMAIL.search(line):
         return True
     if words > _MAX_NAMED_FURNITURE_WORDS:
         # Section names, list headers and slogans are short; keying every long
