@@ -181,13 +181,19 @@ def _kind_of(name: str) -> str:
     return ""
 
 
+@lru_cache(maxsize=4096)
+def _name_pattern(name: str) -> re.Pattern[str]:
+    """The name as a whole word or words (compiled once per name)."""
+    # "(?<!\w)" is checked after the first character, so that the pattern starts
+    # with a literal and the regex engine jumps from one candidate to the next.
+    first = re.escape(name[0])
+    return re.compile(f"{first}(?<!\\w{first}){re.escape(name[1:])}(?!\\w)")
+
+
 def _occurrences(structure: ArticleStructure, name: str, key: str) -> list[Mention]:
     """Mentions wherever the issuer's name stands in the article's own text."""
     text = structure.text
-    # "(?<!\w)" checked after the first character, so that the pattern starts
-    # with a literal and the regex engine jumps from one candidate to the next.
-    first = re.escape(name[0])
-    pattern = re.compile(f"{first}(?<!\\w{first}){re.escape(name[1:])}(?!\\w)")
+    pattern = _name_pattern(name)
     found = []
     for start, end in extractable_spans(structure):
         for m in pattern.finditer(text, start, end):

@@ -80,6 +80,7 @@ _SECTIONS = frozenset(
 # Slogans printed on police sites: "forget oneself for the country, serve the
 # people"; "mettle, humanity, serving the people"; "the People's Police know
 # only that while the Party lives, they live".
+_PUNCTUATION = re.compile(r"[^\w\s]")
 _SLOGANS = frozenset(
     matching_key(re.sub(r"[^\w\s]", " ", s))
     for s in (
@@ -112,7 +113,7 @@ def is_furniture(line: str) -> bool:
     key = matching_key(line.strip(" :"))
     if key in _SECTIONS or key in _RELATED:
         return True
-    if matching_key(re.sub(r"[^\w\s]", " ", line)) in _SLOGANS:
+    if matching_key(_PUNCTUATION.sub(" ", line)) in _SLOGANS:
         return True
     return not line.endswith(".") and bool(_BREADCRUMB.match(line))
 

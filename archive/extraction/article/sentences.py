@@ -24,6 +24,8 @@ _ABBREVIATIONS = frozenset(
      "Q", "P", "TX", "St", "Mr", "Mrs", "Ms", "Dr", "v.v", "vv"}
 )  # fmt: skip
 
+_CAPITAL_LETTER = re.compile(r"[A-ZĐ]")  # compiled once, not at every full stop
+
 
 def _word_before(text: str, end: int) -> str:
     """The last whitespace-separated word of text[:end], or "".
@@ -47,7 +49,7 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     last = token.rsplit(".", 1)[-1]
     if token in _ABBREVIATIONS or last in _ABBREVIATIONS:
         return True
-    if not re.fullmatch(r"[A-ZĐ]", last):
+    if not _CAPITAL_LETTER.fullmatch(last):
         return False
     if token != last:
         return True  # "T.H.", "N.V.A.": initials

@@ -45,10 +45,12 @@ _SENTENCE_KINDS = frozenset(
 )  # fmt: skip
 _EXTRACTABLE = frozenset({BlockKind.TITLE, BlockKind.LEAD, BlockKind.PARAGRAPH, BlockKind.CAPTION})
 
+_LINE = re.compile(r"[^\n]+")
+
 
 def _line_spans(text: str) -> list[tuple[int, int]]:
     spans = []
-    for m in re.finditer(r"[^\n]+", text):
+    for m in _LINE.finditer(text):
         s, e = m.start(), m.end()
         while s < e and text[s].isspace():
             s += 1

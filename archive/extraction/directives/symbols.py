@@ -59,6 +59,10 @@ _LAW = re.compile(
     re.IGNORECASE,
 )
 
+# Compiled once here rather than at every call.
+_UNIT_SEPARATOR = re.compile("[-–]")
+_TRAILING_DIGITS = re.compile(r"\d+$")
+
 
 Identity = tuple[str, int, str, str, int | None, str]
 
@@ -118,7 +122,7 @@ def _symbol_from_match(m: re.Match[str], system: str) -> ParsedSymbol | None:
     unit = (groups.get("unit") or "").upper()
     if system == "joint":
         system = "legal" if year else "state"
-        unit = "-".join(_issuer_code(code) for code in re.split("[-–]", unit) if code)
+        unit = "-".join(_issuer_code(code) for code in _UNIT_SEPARATOR.split(unit) if code)
     if system == "letter" and _issuer_code(m.group("issuer")).upper() in _TYPES:
         return None  # "05/CĐ" is a typed symbol cut short, not a letter
     return ParsedSymbol(
@@ -184,7 +188,7 @@ def issuer_names(symbol: ParsedSymbol) -> tuple[str, ...]:
 
 
 def issuer_from_code(symbol: ParsedSymbol) -> str:
-    code = re.sub(r"\d+$", "", symbol.issuer)
+    code = _TRAILING_DIGITS.sub("", symbol.issuer)
     table = _PARTY_ISSUERS if symbol.system == "party" else _STATE_ISSUERS
     return table.get(code, "")
 

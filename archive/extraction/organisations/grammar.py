@@ -106,6 +106,12 @@ class _Shape:
     place_named: bool = False  # "Tỉnh ủy Lam Giang": the head, then a place's name
 
 
+# First words of a standalone body's name or of a head noun: every name starts with one.
+_NAME_OPENERS = frozenset(lx.STANDALONE_KEYS_BY_LENGTH.by_first) | frozenset(
+    lx.HEAD_KEYS_BY_LENGTH.by_first
+)
+
+
 def parse_organisation_at(
     tokens: Sequence[Token], i: int, *, in_post: bool | None = None, lower_head: bool = False
 ) -> OrgMatch | None:
@@ -119,6 +125,8 @@ def parse_organisation_at(
         return None
     if not tokens[i].is_cap and not lower_head:
         return None
+    if i >= 0 and tokens[i].key not in _NAME_OPENERS:
+        return None  # neither a standalone body nor a head noun starts here
     standalone = match_phrase(tokens, i, lx.STANDALONE_KEYS_BY_LENGTH)
     head, kind = head_at(tokens, i)
     if standalone and standalone >= head and tokens[i].is_cap:

@@ -15,6 +15,8 @@ from archive.extraction.tokens import Token, keyed_phrases, match_phrase
 POST_PHRASES = keyed_phrases(lx.POST_BASE_KEYS)
 RANK_PHRASES = keyed_phrases(lx.RANK_KEYS)
 _CONTINUATIONS = keyed_phrases(lx.NAME_CONTINUATIONS)
+# Words a post starts with: a prefix ("Phó", "nguyên") or a post's first word.
+_POST_OPENERS = lx.POST_PREFIXES | frozenset(POST_PHRASES.by_first)
 _COUNTRY_PREFIX = keyed_phrases(lx.COUNTRY_PREFIXES)
 
 
@@ -57,6 +59,8 @@ def cap_run(tokens: Sequence[Token], i: int) -> int:
 
 def starts_post(tokens: Sequence[Token], i: int) -> int:
     """Tokens of a post base (with "Phó"/"nguyên"/"Quyền" before it) at i, or 0."""
+    if 0 <= i < len(tokens) and tokens[i].key not in _POST_OPENERS:
+        return 0  # the common case, answered without a phrase look-up
     j = i
     while j < len(tokens) and tokens[j].key in lx.POST_PREFIXES:
         j += 1
