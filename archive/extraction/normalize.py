@@ -56,6 +56,9 @@ def _split_tone(syllable: str) -> tuple[str, str, int]:
     return "".join(letters), tone, where
 
 
+# A name or phrase that is new to `matching_key` is still made of syllables it
+# has seen: each syllable is rewritten once.
+@lru_cache(maxsize=1 << 16)
 def _old_style_syllable(syllable: str) -> str:
     bare, tone, where = _split_tone(syllable)
     if not tone:

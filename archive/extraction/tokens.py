@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from functools import lru_cache
 from typing import NamedTuple
 
 from archive.extraction.article import context_window, extractable_spans, sentence_at
@@ -53,7 +52,6 @@ class Token(NamedTuple):
 WordFacts = tuple[str, bool, bool, bool, bool, bool]
 
 
-@lru_cache(maxsize=65_536)
 def _word_facts(text: str) -> WordFacts:
     """The fields of a Token that depend on its text alone, from `key` to `is_foreign_word`."""
     letters = [c for c in text if c.isalpha()]
@@ -87,14 +85,33 @@ def tokenize(text: str, start: int, end: int) -> list[Token]:
     # Only spaces and underscores lie between two tokens, so each word's first
     # occurrence from the end of the previous one is where it stands: finding
     # it is cheaper than asking a match object for its offsets.
-    make, facts, find = tuple.__new__, _word_facts, text.find
-    tokens = []
+    make, known, find = tuple.__new__, _FACTS.get, text.find
+    tokens: list[Token] = []
+    append = tokens.append
     at = start
     for word in _TOKEN.findall(text, start, end):
         at = find(word, at)
-        tokens.append(make(Token, (word, at, at + len(word)) + facts(word)))  # noqa: RUF005 (faster)
-        at += len(word)
+        facts = known(word)
+        if facts is None:
+            facts = _remember_facts(word)
+        after = at + len(word)
+        append(make(Token, (word, at, after) + facts))  # noqa: RUF005 (faster)
+        at = after
     return tokens
+
+
+# The facts of every distinct word seen, looked up once per token: a plain
+# dict is cheaper to ask than an lru_cache, and is emptied when it grows past
+# a bound, so that memory stays flat over millions of articles.
+_FACTS: dict[str, WordFacts] = {}
+_MAX_FACTS = 1 << 16
+
+
+def _remember_facts(word: str) -> WordFacts:
+    if len(_FACTS) >= _MAX_FACTS:
+        _FACTS.clear()
+    facts = _FACTS[word] = _word_facts(word)
+    return facts
 
 
 def span_tokens(structure: ArticleStructure) -> list[list[Token]]:
