@@ -53,8 +53,11 @@ _URL_DATE = re.compile(
     r"|/(?P<y2>20\d{2})/(?P<m2>\d{1,2})/"
 )
 # Anniversary with both ends: "80 năm ... (19/8/1945 - 19/8/2025)", "(1945–2025)".
+# A look-behind is checked after the first character it guards ("(?<!\d)\d" as
+# "\d(?<!\d\d)", "\bnhiệm" as "n(?<!\wn)hiệm"), so that these patterns, run over
+# the whole text, start with a character the regex engine can skip ahead to.
 _ANNIVERSARY_SPAN = re.compile(
-    r"(?<!\d)(?P<n>\d{1,3})\s+năm\b[^()]{0,200}?\("
+    r"(?P<n>\d(?<!\d\d)\d{0,2})\s+năm\b[^()]{0,200}?\("
     r"(?:\d{1,2}[/.-]\d{1,2}[/.-])?(?P<a>" + _YEAR + r")" + _DASH
     + r"(?:\d{1,2}[/.-]\d{1,2}[/.-])?(?P<b>" + _YEAR + r")\)"
 )  # fmt: skip
@@ -68,11 +71,11 @@ _CONGRESS = re.compile(
 )  # fmt: skip
 # Periods: nhiệm kỳ (term), giai đoạn (stage), thời kỳ (period).
 _SPAN = re.compile(
-    r"\b(?:nhiệm kỳ|giai đoạn|thời kỳ)\s+(?P<a>" + _YEAR + r")" + _DASH
+    r"(?:n(?<!\wn)hiệm kỳ|g(?<!\wg)iai đoạn|t(?<!\wt)hời kỳ)\s+(?P<a>" + _YEAR + r")" + _DASH
     + r"(?P<b>" + _YEAR + r")"
 )  # fmt: skip
 # "6 tháng đầu năm 2025" (first six months of), "11 tháng năm 2025" (eleven months of).
-_PERIOD = re.compile(r"(?<!\d)(?P<n>\d{1,2})\s+tháng\s+(?:đầu\s+)?năm\s+(?P<y>" + _YEAR + r")\b")
+_PERIOD = re.compile(r"(?P<n>\d(?<!\d\d)\d?)\s+tháng\s+(?:đầu\s+)?năm\s+(?P<y>" + _YEAR + r")\b")
 _LEAD_YEAR = re.compile(r"\bnăm\s+(?P<y>" + _YEAR + r")\b")
 # Years that say nothing of the article's date: birth years (sinh năm, SN).
 _BIRTH = re.compile(r"(?:sinh|SN)\s*$", re.IGNORECASE)
