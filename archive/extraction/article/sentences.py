@@ -13,7 +13,9 @@ from archive.extraction import lexicon as lx
 from archive.extraction.normalize import matching_key
 from archive.extraction.types import ArticleStructure, Sentence
 
-_SENTENCE_END = re.compile(r"[.!?…]+[\"”’»)\]]*")
+# "[.!?…]+" written as "[.!?…][.!?…]*": a pattern that opens with a character
+# class lets the regex engine skip to the next candidate instead of trying every position.
+_SENTENCE_END = re.compile(r"[.!?…][.!?…]*[\"”’»)\]]*")
 _OPENERS = '"“‘«([ '
 _NON_SPACE = re.compile(r"\S")
 # Abbreviations that end with a dot inside a sentence: professor, associate

@@ -45,7 +45,7 @@ _SENTENCE_KINDS = frozenset(
 )  # fmt: skip
 _EXTRACTABLE = frozenset({BlockKind.TITLE, BlockKind.LEAD, BlockKind.PARAGRAPH, BlockKind.CAPTION})
 
-_LINE = re.compile(r"[^\n]+")
+_LINE = re.compile(r"[^\n][^\n]*")  # not "[^\n]+": a leading class lets the engine skip ahead
 
 
 def _line_spans(text: str) -> list[tuple[int, int]]:
