@@ -1,13 +1,20 @@
-"""Benchmark the extractor alone: time per article, and one very large article.
+"""Benchmark the extractor alone: time per article, throughput on two cores, one large article.
 
     python bench/bench_extraction.py [--repeats 3] [--rounds 5] [--large-mb 1.0]
                                      [--baseline REV] [--large-rounds N] [--no-large]
+                                     [--synthetic 500] [--pool 2]
 
 Workloads (all pure Python, no Django):
 
 - corpus: every seeds/*.txt and tests/extraction/articles/*.txt, extracted
   once to warm up (that first pass is reported as "cold"), then `--repeats`
   more times; the figure is time per article.
+- synthetic: `--synthetic` articles of 2-5 kB from the import benchmark's
+  generator (bench_import.synthetic_article, fixed seed), the corpus the
+  import throughput targets are set on; ms per article, one process.
+- pool: the same synthetic articles extracted by a process pool of `--pool`
+  workers, each result sent back to the parent as the importer would need
+  it; articles per second of wall time (0 skips it).
 - large: one synthetic article of about `--large-mb` MB, built by cycling
   through the corpus's paragraphs under one title, extracted once.
 
@@ -32,6 +39,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import random
 import re
 import statistics
 import subprocess
@@ -39,6 +47,7 @@ import sys
 import tempfile
 import time
 import unicodedata
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from common import ROOT, extraction_tree
@@ -84,7 +93,21 @@ def _timed(work: object, *args: object) -> tuple[float, float]:
 # --- the worker: one tree, one workload, in a process of its own ------------------
 
 
-def worker(tree: Path, workload: str, repeats: int, megabytes: float) -> dict[str, float]:
+def synthetic_texts(count: int) -> list[str]:
+    from bench_import import synthetic_article
+
+    rng = random.Random(20)
+    return [synthetic_article(i, rng) for i in range(count)]
+
+
+def _pool_extract(text: str) -> object:
+    from archive.extraction import pipeline
+
+    return pipeline.extract(text)
+
+
+def worker(tree: Path, workload: str, args: argparse.Namespace) -> dict[str, float]:
+    repeats, megabytes = args.repeats, args.large_mb
     sys.path.insert(0, str(tree))
     from archive.extraction import pipeline
 
@@ -107,6 +130,27 @@ def worker(tree: Path, workload: str, repeats: int, megabytes: float) -> dict[st
         result["wall_ms"] = warm[0] / count * 1000
         result["cpu_ms"] = warm[1] / count * 1000
         result["per_ref"] = warm[1] / ((ref_before[1] + ref_after[1]) / 2)
+    elif workload == "synthetic":
+        articles = synthetic_texts(args.synthetic)
+        extract_all(articles[:50])  # warm up
+        ref = _timed(reference_work, texts * repeats)
+        took = _timed(extract_all, articles)
+        result["articles"] = len(articles)
+        result["kb_per_article"] = sum(len(a.encode()) for a in articles) / len(articles) / 1024
+        result["wall_ms"] = took[0] / len(articles) * 1000
+        result["cpu_ms"] = took[1] / len(articles) * 1000
+        result["per_ref"] = took[1] / ref[1]
+    elif workload == "pool":
+        articles = synthetic_texts(args.synthetic)
+        with ProcessPoolExecutor(args.pool) as pool:
+            list(pool.map(_pool_extract, articles[: 20 * args.pool]))  # start and warm up
+            wall = time.perf_counter()
+            results = list(pool.map(_pool_extract, articles, chunksize=16))
+            wall = time.perf_counter() - wall
+        assert len(results) == len(articles)
+        result["articles"] = len(articles)
+        result["articles_per_s"] = len(articles) / wall
+        result["wall_s"] = wall
     else:
         text = large_article(texts, megabytes)
         ref_before = _timed(reference_work, [text])
@@ -125,6 +169,7 @@ def worker(tree: Path, workload: str, repeats: int, megabytes: float) -> dict[st
 def _run_worker(tree: Path, workload: str, args: argparse.Namespace) -> dict[str, float]:
     command = [sys.executable, __file__, "--worker", str(tree), workload]
     command += ["--repeats", str(args.repeats), "--large-mb", str(args.large_mb)]
+    command += ["--synthetic", str(args.synthetic), "--pool", str(args.pool)]
     output = subprocess.run(command, cwd=ROOT, check=True, capture_output=True, text=True).stdout
     return json.loads(output.strip().splitlines()[-1])
 
@@ -150,6 +195,23 @@ def _report(
         )
 
 
+def _report_pool(
+    current: list[dict[str, float]], base: list[dict[str, float]], workers: int
+) -> None:
+    for name, rows in (("current", current), ("baseline", base)):
+        if rows:
+            rate = _median(rows, "articles_per_s")
+            print(f"pool    {name:9} {rate:.0f} articles/s with {workers} workers (median)")
+    if base:
+        paired = [
+            c["articles_per_s"] / b["articles_per_s"] for b, c in zip(base, current, strict=True)
+        ]
+        print(
+            f"pool    speed-up  current/baseline {statistics.median(paired):.2f}x "
+            f"(rounds: {', '.join(f'{r:.2f}' for r in paired)})"
+        )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--repeats", type=int, default=3)
@@ -157,12 +219,14 @@ def main() -> None:
     parser.add_argument("--large-mb", type=float, default=1.0)
     parser.add_argument("--large-rounds", type=int, default=None, help="default: --rounds")
     parser.add_argument("--no-large", action="store_true")
+    parser.add_argument("--synthetic", type=int, default=500, help="synthetic articles")
+    parser.add_argument("--pool", type=int, default=2, help="pool workers (0: no pool run)")
     parser.add_argument("--baseline", metavar="REV", help="git revision to compare against")
     parser.add_argument("--worker", nargs=2, metavar=("TREE", "WORKLOAD"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.worker:
         tree, workload = args.worker
-        print(json.dumps(worker(Path(tree), workload, args.repeats, args.large_mb)))
+        print(json.dumps(worker(Path(tree), workload, args)))
         return
 
     with tempfile.TemporaryDirectory(prefix="bench_extraction_") as scratch:
@@ -170,7 +234,9 @@ def main() -> None:
         trees = [ROOT] + ([base_tree] if base_tree else [])
         print(f"python {sys.version.split()[0]}, nproc {os.cpu_count()}, load {os.getloadavg()}")
         print(f"corpus: {len(corpus_texts())} articles x {args.repeats} repeats")
-        plan = [("corpus", args.rounds)]
+        plan = [("corpus", args.rounds), ("synthetic", args.rounds)]
+        if args.pool:
+            plan.append(("pool", args.rounds))
         if not args.no_large:
             plan.append(("large", args.large_rounds or args.rounds))
         for workload, rounds in plan:
@@ -183,6 +249,12 @@ def main() -> None:
             if workload == "corpus":
                 fields = ["wall_ms", "cpu_ms", "cold_ms", "per_ref"]
                 _report("corpus", rows[ROOT], base_rows, fields)
+            elif workload == "synthetic":
+                size = rows[ROOT][0]["kb_per_article"]
+                print(f"synthetic: {args.synthetic} articles, {size:.1f} kB each on average")
+                _report("synth", rows[ROOT], base_rows, ["wall_ms", "cpu_ms", "per_ref"])
+            elif workload == "pool":
+                _report_pool(rows[ROOT], base_rows, args.pool)
             else:
                 print(f"large article: {int(rows[ROOT][0]['bytes']):,} bytes")
                 _report("large", rows[ROOT], base_rows, ["wall_s", "cpu_s", "per_ref"])

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from archive.extraction.types import DatePrecision, PartialDate
 
@@ -82,28 +82,64 @@ def _has_cue(text: str, start: int) -> bool:
     return bool(_CUE_BEFORE.search(text[max(0, start - _CUE_WINDOW) : start]))
 
 
+# Where a date can start. Every pattern above opens with a look-behind, which
+# keeps the regex engine from skipping ahead: it tries each position of the
+# text in turn, a pass that costs more than the rest of the date reading. A
+# match starts at "Ngày"/"ngày", at "Tháng"/"tháng" or at the first digit of
+# a run (the look-behind refuses a digit after a word character), so trying
+# the patterns at those places only finds exactly what `finditer` finds.
+_DIGIT_RUN = re.compile(r"\d\d*")  # starts with a character class: scanned fast
+_OPENING_WORDS = ("Ngày", "ngày", "Tháng", "tháng")
+
+
+def _date_starts(text: str) -> list[int]:
+    """Sorted positions where a match of the date patterns can start."""
+    starts = [m.start() for m in _DIGIT_RUN.finditer(text)]
+    for word in _OPENING_WORDS:
+        at = text.find(word)
+        while at >= 0:
+            starts.append(at)
+            at = text.find(word, at + 1)
+    starts.sort()
+    return starts
+
+
+def _finditer(pattern: re.Pattern[str], text: str, starts: list[int]) -> Iterator[re.Match[str]]:
+    """pattern.finditer(text), trying only the given start positions (see `_date_starts`)."""
+    end = 0
+    for at in starts:
+        if at >= end:
+            m = pattern.match(text, at)
+            if m:
+                yield m
+                end = m.end()
+
+
 def _candidates(text: str, *, require_cue: bool) -> list[tuple[int, int, PartialDate]]:
     found: list[tuple[int, int, PartialDate]] = []
+    starts = _date_starts(text)
 
     def add(match: re.Match[str], year: int | None, month: int, day: int | None) -> None:
         if is_valid_date(year, month, day):
             found.append((match.start(), match.end(), PartialDate(year, month, day)))
 
-    for m in _WORDS.finditer(text):
+    # Each pattern below is a pass over the whole text; the literal words a
+    # pattern needs tell when a pass would find nothing.
+    for m in _finditer(_WORDS, text, starts) if "tháng" in text else ():
         year = _optional_int(m.group("y"))
         # "3 tháng 4" alone could be a duration ("3 months"); need ngày or a year.
         if m.group("ngay") or year or not require_cue:
             add(m, year, int(m.group("m")), int(m.group("d")))
-    for m in _MONTH_YEAR.finditer(text):
+    for m in _finditer(_MONTH_YEAR, text, starts) if "háng" in text else ():
         add(m, int(m.group("y")), int(m.group("m")), None)
-    for m in _RANGE.finditer(text):
+    for m in _finditer(_RANGE, text, starts) if "/" in text else ():
         year, month = _optional_int(m.group("y")), int(m.group("m"))
         first, last = int(m.group("d")), int(m.group("d2"))
         if first < last and is_valid_date(year, month, last):
             add(m, year, month, first)
-    for m in _NUMERIC_FULL.finditer(text):
+    for m in _finditer(_NUMERIC_FULL, text, starts):
         add(m, int(m.group("y")), int(m.group("m")), int(m.group("d")))
-    for m in _NUMERIC_DAY_MONTH.finditer(text):
+    for m in _finditer(_NUMERIC_DAY_MONTH, text, starts):
         if not require_cue or m.group("ngay") or _has_cue(text, m.start()):
             add(m, None, int(m.group("m")), int(m.group("d")))
     return found

@@ -22,6 +22,10 @@ _VOWELS = frozenset("aăâeêioôơuưy")
 _STYLE_CLUSTERS = ("oa", "oe", "uy")
 _WORD = re.compile(r"\w+", re.UNICODE)
 _SPACES = re.compile(r"[^\S\n]+")
+# What `fold_spaces` would change: a space-like character other than " " (a
+# tab, U+00A0 ...) or two in a row. Most lines have none, and looking for one
+# is cheaper than rewriting every single space with itself.
+_FOLDABLE = re.compile(r"[^\S\n](?:(?<=[^\S\n ])|[^\S\n])")
 # Characters that look like a space or hyphen in scraped text.
 _SPACE_LIKE = {"\u00a0": " ", "\u2007": " ", "\u202f": " ", "\u2009": " ", "\u200a": " "}
 _INVISIBLE = {"\u200b": "", "\u200c": "", "\u200d": "", "\ufeff": ""}
@@ -56,6 +60,9 @@ def _split_tone(syllable: str) -> tuple[str, str, int]:
     return "".join(letters), tone, where
 
 
+# A name or phrase that is new to `matching_key` is still made of syllables it
+# has seen: each syllable is rewritten once.
+@lru_cache(maxsize=1 << 16)
 def _old_style_syllable(syllable: str) -> str:
     bare, tone, where = _split_tone(syllable)
     if not tone:
@@ -82,6 +89,8 @@ def unify_tone_style(text: str) -> str:
 
 
 def fold_spaces(text: str) -> str:
+    if _FOLDABLE.search(text) is None:
+        return text.strip()
     return _SPACES.sub(" ", text).strip()
 
 

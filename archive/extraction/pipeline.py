@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from bisect import bisect_right
+from functools import lru_cache
 from itertools import accumulate
 
 from archive.extraction import lexicon as lx
@@ -146,6 +147,9 @@ def _link_issuers(
     return tuple(linked), organisations + tuple(added), mentions
 
 
+# The same few issuers ("Chính phủ", "Bộ Chính trị") are cited over and over,
+# and the body a phrase names depends on the phrase alone.
+@lru_cache(maxsize=4096)
 def _issuer_body(name: str) -> str:
     """The body an issuer phrase names: "Bộ Nội vụ trước đây" -> "Bộ Nội vụ".
 
@@ -177,10 +181,19 @@ def _kind_of(name: str) -> str:
     return ""
 
 
+@lru_cache(maxsize=4096)
+def _name_pattern(name: str) -> re.Pattern[str]:
+    """The name as a whole word or words (compiled once per name)."""
+    # "(?<!\w)" is checked after the first character, so that the pattern starts
+    # with a literal and the regex engine jumps from one candidate to the next.
+    first = re.escape(name[0])
+    return re.compile(f"{first}(?<!\\w{first}){re.escape(name[1:])}(?!\\w)")
+
+
 def _occurrences(structure: ArticleStructure, name: str, key: str) -> list[Mention]:
     """Mentions wherever the issuer's name stands in the article's own text."""
     text = structure.text
-    pattern = re.compile(r"(?<!\w)" + re.escape(name) + r"(?!\w)")
+    pattern = _name_pattern(name)
     found = []
     for start, end in extractable_spans(structure):
         for m in pattern.finditer(text, start, end):

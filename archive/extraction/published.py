@@ -56,8 +56,11 @@ _URL_DATE = re.compile(
     r"|/(?P<y2>20\d{2})/(?P<m2>\d{1,2})/"
 )
 # Anniversary with both ends: "80 năm ... (19/8/1945 - 19/8/2025)", "(1945–2025)".
+# A look-behind is checked after the first character it guards ("(?<!\d)\d" as
+# "\d(?<!\d\d)", "\bnhiệm" as "n(?<!\wn)hiệm"), so that these patterns, run over
+# the whole text, start with a character the regex engine can skip ahead to.
 _ANNIVERSARY_SPAN = re.compile(
-    r"(?<!\d)(?P<n>\d{1,3})\s+năm\b[^()]{0,200}?\("
+    r"(?P<n>\d(?<!\d\d)\d{0,2})\s+năm\b[^()]{0,200}?\("
     r"(?:\d{1,2}[/.-]\d{1,2}[/.-])?(?P<a>" + _YEAR + r")" + _DASH
     + r"(?:\d{1,2}[/.-]\d{1,2}[/.-])?(?P<b>" + _YEAR + r")\)"
 )  # fmt: skip
@@ -71,11 +74,11 @@ _CONGRESS = re.compile(
 )  # fmt: skip
 # Periods: nhiệm kỳ (term), giai đoạn (stage), thời kỳ (period).
 _SPAN = re.compile(
-    r"\b(?:nhiệm kỳ|giai đoạn|thời kỳ)\s+(?P<a>" + _YEAR + r")" + _DASH
+    r"(?:n(?<!\wn)hiệm kỳ|g(?<!\wg)iai đoạn|t(?<!\wt)hời kỳ)\s+(?P<a>" + _YEAR + r")" + _DASH
     + r"(?P<b>" + _YEAR + r")"
 )  # fmt: skip
 # "6 tháng đầu năm 2025" (first six months of), "11 tháng năm 2025" (eleven months of).
-_PERIOD = re.compile(r"(?<!\d)(?P<n>\d{1,2})\s+tháng\s+(?:đầu\s+)?năm\s+(?P<y>" + _YEAR + r")\b")
+_PERIOD = re.compile(r"(?P<n>\d(?<!\d\d)\d?)\s+tháng\s+(?:đầu\s+)?năm\s+(?P<y>" + _YEAR + r")\b")
 # Years named relative to the article's own: "năm nay (2025)", "năm nay là năm 2025",
 # "năm ngoái (2024)", "năm tới (2026)"; the offset is what the relative word adds.
 _RELATIVE = re.compile(
@@ -120,7 +123,8 @@ def _points(date: PartialDate, evidence: Evidence) -> list[tuple[int, str]]:
     cited = {(d.year, d.month, d.day) for d in evidence.directive_dates}
     # The two ends of an anniversary ("19/8/1945 - 19/8/2025") fall on the
     # same day and month: they are read as an anniversary below.
-    spans = list(_ANNIVERSARY_SPAN.finditer(evidence.text))
+    # Passes over the whole text are skipped where a literal word they need is missing.
+    spans = list(_ANNIVERSARY_SPAN.finditer(evidence.text)) if "(" in evidence.text else []
     ends = [(m.start(), m.end()) for m in spans]
     points += [
         (d.year, FROM_SAME_DAY)
@@ -137,7 +141,7 @@ def _points(date: PartialDate, evidence: Evidence) -> list[tuple[int, str]]:
     assert date.month is not None
     points += [
         (int(m.group("y")), FROM_PERIOD)
-        for m in _PERIOD.finditer(evidence.text)
+        for m in (_PERIOD.finditer(evidence.text) if "tháng" in evidence.text else ())
         if date.month >= int(m.group("n"))
     ]
     points += [(year, FROM_LEAD) for year in _lead_years(evidence.lead)]

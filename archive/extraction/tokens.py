@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from archive.extraction.article import context_window, extractable_spans, sentence_at
 from archive.extraction.lexicon.keys import Phrases, by_length
@@ -26,59 +26,92 @@ _VI_SYLLABLE = re.compile(
     r"(?:ch|ng|nh|[cmnpt])?",
     re.IGNORECASE,
 )
+_WORD_JOINS = re.compile(r"[-'’]")
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
+    """A word or punctuation mark at [start, end) of the normalised text.
+
+    The grammars ask the same questions of nearly every token many times
+    (its matching key, is it capitalised, an acronym, a foreign word?), so
+    the answers are worked out once per distinct word (`_word_facts`) and
+    stored with the token as plain fields, not recomputed by properties.
+    """
+
     text: str
     start: int
     end: int
-    # matching_key(text): asked of nearly every token, several times, so it is
-    # looked up once when the token is made (see `tokenize`).
-    key: str = field(compare=False)
+    key: str  # matching_key(text)
+    is_word: bool
+    is_cap: bool  # capitalised word: the mark of a name in Vietnamese text
+    is_lower_word: bool
+    is_acronym: bool  # an upper-case abbreviation such as CAND, C02, UBND, INTERPOL
+    is_foreign_word: bool  # a capitalised word that is not a Vietnamese syllable ("Putin")
 
-    @property
-    def is_word(self) -> bool:
-        return self.text[0].isalnum()
 
-    @property
-    def is_cap(self) -> bool:
-        """Capitalised word: the mark of a name in Vietnamese text."""
-        return self.text[0].isupper()
+WordFacts = tuple[str, bool, bool, bool, bool, bool]
 
-    @property
-    def is_lower_word(self) -> bool:
-        return self.text[0].islower()
 
-    @property
-    def is_acronym(self) -> bool:
-        """An upper-case abbreviation such as CAND, C02, UBND, INTERPOL."""
-        letters = [c for c in self.text if c.isalpha()]
-        return (
-            len(self.text) >= 2
-            and bool(letters)
-            and all(c.isupper() for c in letters)
-            and self.text[0].isalpha()
-            and "-" not in self.text
-        )
-
-    @property
-    def is_foreign_word(self) -> bool:
-        """A capitalised word that is not a Vietnamese syllable ("Vladimir", "Putin")."""
-        if not self.is_cap or self.is_acronym:
-            return False
-        return any(_VI_SYLLABLE.fullmatch(part) is None for part in re.split(r"[-'’]", self.text))
+def _word_facts(text: str) -> WordFacts:
+    """The fields of a Token that depend on its text alone, from `key` to `is_foreign_word`."""
+    letters = [c for c in text if c.isalpha()]
+    is_cap = text[0].isupper()
+    is_acronym = (
+        len(text) >= 2
+        and bool(letters)
+        and all(c.isupper() for c in letters)
+        and text[0].isalpha()
+        and "-" not in text
+    )
+    is_foreign = (
+        is_cap
+        and not is_acronym
+        and any(_VI_SYLLABLE.fullmatch(part) is None for part in _WORD_JOINS.split(text))
+    )
+    return (
+        matching_key(text),
+        text[0].isalnum(),
+        is_cap,
+        text[0].islower(),
+        is_acronym,
+        is_foreign,
+    )
 
 
 def tokenize(text: str, start: int, end: int) -> list[Token]:
     """Tokens of text[start:end], offsets in the whole text."""
     # The pattern has no anchors or look-arounds: matching within [start, end)
     # of the whole text finds what matching the slice would, at whole-text offsets.
-    tokens = []
-    for m in _TOKEN.finditer(text, start, end):
-        word = m.group(0)
-        tokens.append(Token(word, m.start(), m.end(), matching_key(word)))
+    # Only spaces and underscores lie between two tokens, so each word's first
+    # occurrence from the end of the previous one is where it stands: finding
+    # it is cheaper than asking a match object for its offsets.
+    make, known, find = tuple.__new__, _FACTS.get, text.find
+    tokens: list[Token] = []
+    append = tokens.append
+    at = start
+    for word in _TOKEN.findall(text, start, end):
+        at = find(word, at)
+        facts = known(word)
+        if facts is None:
+            facts = _remember_facts(word)
+        after = at + len(word)
+        append(make(Token, (word, at, after) + facts))  # noqa: RUF005 (faster)
+        at = after
     return tokens
+
+
+# The facts of every distinct word seen, looked up once per token: a plain
+# dict is cheaper to ask than an lru_cache, and is emptied when it grows past
+# a bound, so that memory stays flat over millions of articles.
+_FACTS: dict[str, WordFacts] = {}
+_MAX_FACTS = 1 << 16
+
+
+def _remember_facts(word: str) -> WordFacts:
+    if len(_FACTS) >= _MAX_FACTS:
+        _FACTS.clear()
+    facts = _FACTS[word] = _word_facts(word)
+    return facts
 
 
 def span_tokens(structure: ArticleStructure) -> list[list[Token]]:

@@ -79,6 +79,18 @@ def test_a_few_stray_control_characters_are_tolerated() -> None:
     assert decode_article(text.encode()) == text
 
 
+def test_c1_control_characters_count_as_binary_too() -> None:
+    # U+0080-U+009F are controls as much as U+0001-U+001F: a file full of them is mis-decoded.
+    text = "Công an tỉnh" + "\x85\x9f" * 20
+    with pytest.raises(ArticleDecodeError, match=r"binary file \(40 control characters"):
+        decode_article(text.encode())
+
+
+def test_tabs_form_feeds_and_line_endings_are_text_not_controls() -> None:
+    text = (TEXT.replace(" ", "\t") + "\f\v\r\n") * 10
+    assert decode_article(text.encode()) == text
+
+
 def test_empty_file_is_refused() -> None:
     with pytest.raises(ArticleDecodeError, match="empty file"):
         decode_article(b"")

@@ -23,6 +23,8 @@ _BYLINE_PREFIX = re.compile(
 )
 _TEAM = re.compile(r"^(?:Nhóm\s+(?:PV|phóng viên)|PV|Phóng viên)$", re.IGNORECASE)
 _INITIALS = re.compile(r"^[A-ZĐ](?:\.[A-ZĐ])+\.?$")
+# Between two names of a byline: "Minh Anh - Hà Vĩ", "A, B & C", "A và B".
+_NAME_SEPARATOR = re.compile(r"\s*(?:[-–,&]|\svà\s)\s*")
 # What the author did, after the name: conducted (an interview), noted down,
 # summarised, translated ("Thu Hà (thực hiện)").
 _ROLE_SUFFIX = re.compile(
@@ -54,7 +56,7 @@ def byline_author(line: str) -> str | None:
     if not core or len(core) > 60:
         return None
     # "Hoàng Long - Minh Hà", "T.H và N.A": several authors.
-    names = [n.strip() for n in re.split(r"\s*(?:[-–,&]|\svà\s)\s*", core) if n.strip()]
+    names = [n.strip() for n in _NAME_SEPARATOR.split(core) if n.strip()]
     for name in names:
         words = name.split()
         if not 1 <= len(words) <= 5 or not _is_name(words):

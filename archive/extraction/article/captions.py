@@ -48,9 +48,11 @@ _MAX_CAPTION_WORDS = 30
 
 def is_caption_like(line: str, *, after_image: bool = False) -> bool:
     """Whether a line reads as a photo caption; `after_image`: an image file name precedes it."""
-    credit = _CREDIT.search(line)
+    # The credit's "Ảnh:" has a colon: most lines, without one, need no search.
+    credit = _CREDIT.search(line) if ":" in line else None
     core = line[: credit.start()] if credit else line
-    words = core.split()
+    # Split no further than the longest caption needs: a long paragraph is not one.
+    words = core.split(maxsplit=_MAX_CAPTION_WORDS + 1)
     if len(words) > _MAX_CAPTION_WORDS or core.endswith((":", ";")) or core[:1] in "-+•*":
         return False
     if len(split_sentences(core, 0, len(core))) > 1:

@@ -80,6 +80,7 @@ _SECTIONS = frozenset(
 # Slogans printed on police sites: "forget oneself for the country, serve the
 # people"; "mettle, humanity, serving the people"; "the People's Police know
 # only that while the Party lives, they live".
+_PUNCTUATION = re.compile(r"[^\w\s]")
 _SLOGANS = frozenset(
     matching_key(re.sub(r"[^\w\s]", " ", s))
     for s in (
@@ -102,8 +103,9 @@ AGENCY_PREFIX = re.compile(r"\(\s*[A-ZĐ][A-Za-zĐđ.\s/&]{0,24}\)\s*[-–—:]\
 def is_furniture(line: str) -> bool:
     if _FURNITURE_LINE.match(line) or STAMP_LINE.match(line):
         return True
-    words = len(line.split())
-    if words <= 20 and _EMAIL.search(line):
+    # Counted up to 21 words only: the tests below ask "at most 20?" and "more than 12?".
+    words = len(line.split(maxsplit=21))
+    if words <= 20 and "@" in line and _EMAIL.search(line):
         return True
     if words > _MAX_NAMED_FURNITURE_WORDS:
         # Section names, list headers and slogans are short; keying every long
@@ -112,7 +114,7 @@ def is_furniture(line: str) -> bool:
     key = matching_key(line.strip(" :"))
     if key in _SECTIONS or key in _RELATED:
         return True
-    if matching_key(re.sub(r"[^\w\s]", " ", line)) in _SLOGANS:
+    if matching_key(_PUNCTUATION.sub(" ", line)) in _SLOGANS:
         return True
     return not line.endswith(".") and bool(_BREADCRUMB.match(line))
 

@@ -13,7 +13,9 @@ from archive.extraction import lexicon as lx
 from archive.extraction.normalize import matching_key
 from archive.extraction.types import ArticleStructure, Sentence
 
-_SENTENCE_END = re.compile(r"[.!?…]+[\"”’»)\]]*")
+# "[.!?…]+" written as "[.!?…][.!?…]*": a pattern that opens with a character
+# class lets the regex engine skip to the next candidate instead of trying every position.
+_SENTENCE_END = re.compile(r"[.!?…][.!?…]*[\"”’»)\]]*")
 _OPENERS = '"“‘«([ '
 _NON_SPACE = re.compile(r"\S")
 # Abbreviations that end with a dot inside a sentence: professor, associate
@@ -23,6 +25,8 @@ _ABBREVIATIONS = frozenset(
     {"GS", "PGS", "TS", "ThS", "Th", "S", "BS", "KS", "CN", "NCS", "TP", "Tp", "tp",
      "Q", "P", "TX", "St", "Mr", "Mrs", "Ms", "Dr", "v.v", "vv"}
 )  # fmt: skip
+
+_CAPITAL_LETTER = re.compile(r"[A-ZĐ]")  # compiled once, not at every full stop
 
 
 def _word_before(text: str, end: int) -> str:
@@ -47,7 +51,7 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     last = token.rsplit(".", 1)[-1]
     if token in _ABBREVIATIONS or last in _ABBREVIATIONS:
         return True
-    if not re.fullmatch(r"[A-ZĐ]", last):
+    if not _CAPITAL_LETTER.fullmatch(last):
         return False
     if token != last:
         return True  # "T.H.", "N.V.A.": initials

@@ -45,10 +45,12 @@ _SENTENCE_KINDS = frozenset(
 )  # fmt: skip
 _EXTRACTABLE = frozenset({BlockKind.TITLE, BlockKind.LEAD, BlockKind.PARAGRAPH, BlockKind.CAPTION})
 
+_LINE = re.compile(r"[^\n][^\n]*")  # not "[^\n]+": a leading class lets the engine skip ahead
+
 
 def _line_spans(text: str) -> list[tuple[int, int]]:
     spans = []
-    for m in re.finditer(r"[^\n]+", text):
+    for m in _LINE.finditer(text):
         s, e = m.start(), m.end()
         while s < e and text[s].isspace():
             s += 1
@@ -127,9 +129,10 @@ def parse_structure(text: str) -> ArticleStructure:
 
     captions: list[str] = []
     previous: int | None = None
+    previous_line = ""  # fold_spaces(lines[previous])
     for i in remaining:
         line = fold_spaces(lines[i])
-        if previous is not None and fold_spaces(lines[previous]) == line:
+        if previous is not None and previous_line == line:
             if kinds[previous] is BlockKind.PARAGRAPH:
                 kinds[previous] = BlockKind.CAPTION
                 captions.append(lines[previous])
@@ -137,10 +140,10 @@ def parse_structure(text: str) -> ArticleStructure:
         elif is_caption_like(lines[i], after_image=i > 0 and bool(IMAGE_LINE.match(lines[i - 1]))):
             kinds[i] = BlockKind.CAPTION
             captions.append(lines[i])
-            previous = i
+            previous, previous_line = i, line
         else:
             kinds[i] = BlockKind.PARAGRAPH
-            previous = i
+            previous, previous_line = i, line
 
     for i, kind in enumerate(kinds):
         blocks.append(Block(kind or BlockKind.PARAGRAPH, *spans[i]))

@@ -52,7 +52,10 @@ _KIND_ANY_CASE = re.compile(rf"(?<!\w)(?:{_KIND_ALTERNATION})(?!\w)", re.IGNOREC
 _SO = r"(?:số\s*:?\s*)"
 # "Công văn số 1842/UBND-KT": a letter's symbol has no type code, so only
 # the kind word before it makes it a symbol.
-_LETTER_WORD = re.compile(rf"(?<!\w)[Cc]ông văn\s+{_SO}?")
+# "(?<!\w)" is checked after the first letter in the two patterns scanned over
+# every span (this one and _SHORT_REF): a pattern that starts with a letter
+# lets the regex engine skip ahead instead of trying each position.
+_LETTER_WORD = re.compile(rf"[Cc](?<!\w[Cc])ông văn\s+{_SO}?")
 _LOOKBACK = 120
 # What may stand between a kind word and its symbol: "số", or (for a law) its
 # name and then "số" ("Luật Công an nhân dân số 37/2018/QH14").
@@ -187,8 +190,15 @@ def _read_tail(cite: Citation, text: str) -> None:
 
 # ----------------------------------------------------------------- short references
 
+
+def _word_start(word: str) -> str:
+    """`word` as a pattern that matches only where no word character precedes it."""
+    first = re.escape(word[0])
+    return f"{first}(?<!\\w{first}){re.escape(word[1:])}"
+
+
 _SHORT_REF = re.compile(
-    rf"(?<!\w)(?P<kind>{'|'.join(re.escape(w) for w, c in _KIND_WORDS if c)})\s+{_SO}?"
+    rf"(?P<kind>{'|'.join(_word_start(w) for w, c in _KIND_WORDS if c)})\s+{_SO}?"
     r"(?P<num>\d{1,4})(?![\w/\-–]|[.,]\d)"
     # "Kế hoạch 5 năm" (five-year plan): a count, not a number.
     r"(?!\s*(?:%|năm|tháng|tuần|người|đại biểu|lần|nội dung|nhiệm vụ)(?!\w))"

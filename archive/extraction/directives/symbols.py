@@ -21,7 +21,11 @@ _TYPES = {
               "HD", "KH", "TB", "BC", "QC", "ĐA", "CĐ")
 }  # fmt: skip
 _TYPE = "(?P<type>" + "|".join(sorted(_TYPES.values(), key=len, reverse=True)) + ")"
-_NUM = r"(?<![\w/.\-–])(?P<num>\d{1,5})"
+# The look-behind follows the first digit ("not preceded by a word character
+# or a separator", checked one character back) so that the pattern starts with
+# a digit and the regex engine skips straight to digits instead of trying
+# every position of the text.
+_NUM = r"(?P<num>\d(?<![\w/.\-–]\d)\d{0,4})"
 _CODE = r"[A-ZĐ][A-ZĐ0-9]*"
 _END = r"(?![\w])"
 _DASH = r"\s*[-–—]\s*"
@@ -54,6 +58,10 @@ _LAW = re.compile(
     _NUM + rf"{_SLASH}(?P<year>(?:19|20)\d\d){_SLASH}(?P<issuer>(?:UBTVQH|QH)\d{{1,2}}){_END}",
     re.IGNORECASE,
 )
+
+# Compiled once here rather than at every call.
+_UNIT_SEPARATOR = re.compile("[-–]")
+_TRAILING_DIGITS = re.compile(r"\d+$")
 
 
 Identity = tuple[str, int, str, str, int | None, str]
@@ -114,7 +122,7 @@ def _symbol_from_match(m: re.Match[str], system: str) -> ParsedSymbol | None:
     unit = (groups.get("unit") or "").upper()
     if system == "joint":
         system = "legal" if year else "state"
-        unit = "-".join(_issuer_code(code) for code in re.split("[-–]", unit) if code)
+        unit = "-".join(_issuer_code(code) for code in _UNIT_SEPARATOR.split(unit) if code)
     if system == "letter" and _issuer_code(m.group("issuer")).upper() in _TYPES:
         return None  # "05/CĐ" is a typed symbol cut short, not a letter
     return ParsedSymbol(
@@ -148,6 +156,8 @@ def canonical_symbol(s: str) -> str | None:
 
 def find_symbols(text: str, start: int, end: int) -> list[tuple[int, int, ParsedSymbol]]:
     found: list[tuple[int, int, ParsedSymbol]] = []
+    if text.find("/", start, end) < 0:
+        return found  # every grammar's symbol has a slash: most paragraphs cite nothing
     for grammar, system in _GRAMMARS:
         for m in grammar.finditer(text, start, end):
             symbol = _symbol_from_match(m, system)
@@ -178,7 +188,7 @@ def issuer_names(symbol: ParsedSymbol) -> tuple[str, ...]:
 
 
 def issuer_from_code(symbol: ParsedSymbol) -> str:
-    code = re.sub(r"\d+$", "", symbol.issuer)
+    code = _TRAILING_DIGITS.sub("", symbol.issuer)
     table = _PARTY_ISSUERS if symbol.system == "party" else _STATE_ISSUERS
     return table.get(code, "")
 

@@ -66,6 +66,9 @@ def extract_organisations(
     for tokens in spans:
         i = 0
         while i < len(tokens):
+            if not _may_start_name(tokens, i):
+                i += 1
+                continue
             # "Trưởng phòng Tham mưu": a lower-case head right after "Trưởng".
             # Not "Trưởng ban Thường trực Ban Chỉ đạo": "Thường trực" (standing) is the post's.
             lower_head = (
@@ -156,6 +159,12 @@ def _short_form(tokens: Sequence[Token], match: OrgMatch) -> OrgMatch | None:
     # keeps the head noun of the name it shortens.
     long_head = spelled_out(tokens[match.start].key).split(" ")[0]
     return short if spelled_out(tokens[short.start].key).split(" ")[0] == long_head else None
+
+
+def _may_start_name(tokens: Sequence[Token], i: int) -> bool:
+    """False where the scan can find nothing: a name (or an acronym alone) starts with a
+    capital, but for the lower-case heads after "Trưởng" and of a foreign "đảng"."""
+    return tokens[i].is_cap or tokens[i].key == "đảng" or (i > 0 and tokens[i - 1].key == "trưởng")
 
 
 def _lower_party(tokens: Sequence[Token], i: int) -> bool:

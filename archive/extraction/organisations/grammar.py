@@ -114,6 +114,12 @@ class _Shape:
     place_named: bool = False  # "Tỉnh ủy Lam Giang": the head, then a place's name
 
 
+# First words of a standalone body's name or of a head noun: every name starts with one.
+_NAME_OPENERS = frozenset(lx.STANDALONE_KEYS_BY_LENGTH.by_first) | frozenset(
+    lx.HEAD_KEYS_BY_LENGTH.by_first
+)
+
+
 def parse_organisation_at(
     tokens: Sequence[Token], i: int, *, in_post: bool | None = None, lower_head: bool = False
 ) -> OrgMatch | None:
@@ -127,12 +133,12 @@ def parse_organisation_at(
         return None
     if not tokens[i].is_cap and not lower_head:
         return None
-    if in_post is None:
-        in_post = ends_post(tokens, i)
     # Asked wherever a name may start: the first word's key rules out nearly all.
     police = foreign_police(tokens, i) if tokens[i].key == "cảnh" else 0
     if police:
         return _with_abbreviation(tokens, OrgMatch(i, i + police, "police"))
+    if i >= 0 and tokens[i].key not in _NAME_OPENERS:
+        return None  # neither a standalone body nor a head noun starts here
     standalone = match_phrase(tokens, i, lx.STANDALONE_KEYS_BY_LENGTH)
     head, kind = head_at(tokens, i)
     if standalone and standalone >= head and tokens[i].is_cap:
@@ -152,6 +158,9 @@ def parse_organisation_at(
         return _with_abbreviation(tokens, OrgMatch(i, end, kind, chapter_place=chapter > 0))
     if not head:
         return None
+    if in_post is None:
+        # Asked only now: most capitalised words start no name, and this looks back six tokens.
+        in_post = ends_post(tokens, i)
     return _parse_headed(tokens, i, head, kind, in_post)
 
 

@@ -12,9 +12,11 @@ from collections.abc import Sequence
 from archive.extraction import lexicon as lx
 from archive.extraction.tokens import Token, keyed_phrases, match_phrase
 
-_POST_PHRASES = keyed_phrases(lx.POST_BASE_KEYS)
-_RANK_PHRASES = keyed_phrases(lx.RANK_KEYS)
+POST_PHRASES = keyed_phrases(lx.POST_BASE_KEYS)
+RANK_PHRASES = keyed_phrases(lx.RANK_KEYS)
 _CONTINUATIONS = keyed_phrases(lx.NAME_CONTINUATIONS)
+# Words a post starts with: a prefix ("Phó", "nguyên") or a post's first word.
+_POST_OPENERS = lx.POST_PREFIXES | frozenset(POST_PHRASES.by_first)
 _COUNTRY_PREFIX = keyed_phrases(lx.COUNTRY_PREFIXES)
 
 
@@ -57,15 +59,17 @@ def cap_run(tokens: Sequence[Token], i: int) -> int:
 
 def starts_post(tokens: Sequence[Token], i: int) -> int:
     """Tokens of a post base (with "Phó"/"nguyên"/"Quyền" before it) at i, or 0."""
+    if 0 <= i < len(tokens) and tokens[i].key not in _POST_OPENERS:
+        return 0  # the common case, answered without a phrase look-up
     j = i
     while j < len(tokens) and tokens[j].key in lx.POST_PREFIXES:
         j += 1
-    n = match_phrase(tokens, j, _POST_PHRASES)
+    n = match_phrase(tokens, j, POST_PHRASES)
     return j - i + n if n else 0
 
 
 def starts_rank(tokens: Sequence[Token], i: int) -> int:
-    return match_phrase(tokens, i, _RANK_PHRASES)
+    return match_phrase(tokens, i, RANK_PHRASES)
 
 
 def looks_like_person(tokens: Sequence[Token], i: int, *, in_post: bool) -> bool:

@@ -16,6 +16,7 @@ from archive.extraction.normalize import matching_key
 from archive.extraction.people.grammar import (
     PersonMatch,
     honorific_at,
+    may_start_person,
     next_in_list,
     parse_people_list,
     parse_person_at,
@@ -62,6 +63,9 @@ def extract_people(
     for tokens in spans:
         i = 0
         while i < len(tokens):
+            if not may_start_person(tokens, i):
+                i += 1
+                continue
             listed = parse_people_list(tokens, i)
             if listed:
                 for each in listed:

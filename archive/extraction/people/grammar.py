@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from archive.extraction import lexicon as lx
 from archive.extraction.organisations.grammar import parse_organisation_at
 from archive.extraction.organisations.words import (
+    POST_PHRASES,
+    RANK_PHRASES,
     cap_run,
     place_length,
     starts_post,
@@ -114,6 +116,30 @@ def name_length(tokens: Sequence[Token], i: int, *, strong: bool) -> int:
         if not strong and tokens[i].key not in lx.SURNAMES:
             return 0
     return run
+
+
+# The first words of every opening of a person's introduction, a list of
+# people or a bare post (see `may_start_person`): at any other token the
+# scan passes by without asking each grammar in turn.
+_OPENING_KEYS = frozenset(
+    {
+        *(phrase[0] for phrase in (*_HONORIFICS, *_PERSON_NOUNS, *RANK_PHRASES, *POST_PHRASES)),
+        *lx.ACADEMIC_TITLE_WORDS,
+        *lx.POST_PREFIXES,
+        *lx.SURNAMES,
+    }
+)
+
+
+def may_start_person(tokens: Sequence[Token], i: int) -> bool:
+    """False when no person, list of people or bare post can start at token i.
+
+    Every opening `parse_person_at`, `parse_people_list` and a bare post read
+    starts with one of `_OPENING_KEYS` (an honorific, a noun for a person, a
+    rank, an academic title, a post, a family name), except a capitalised run
+    followed by a birth year or an age ("Giàng A Páo (sinh năm 1990)").
+    """
+    return tokens[i].key in _OPENING_KEYS or (tokens[i].is_cap and _born_after_run(tokens, i))
 
 
 def parse_person_at(tokens: Sequence[Token], i: int) -> PersonMatch | None:

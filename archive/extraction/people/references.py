@@ -16,6 +16,8 @@ from archive.extraction.people.state import ScanState, add_mention
 from archive.extraction.tokens import Token, keyed_phrases, match_phrase
 
 _PERSON_NOUNS = keyed_phrases(lx.PERSON_NOUNS)
+# First words of the cues before a given name; no other token can start one.
+_CUE_FIRST_KEYS = frozenset(p[0] for p in (*keyed_phrases(lx.HONORIFICS), *_PERSON_NOUNS))
 
 
 def known_names(state: ScanState) -> dict[str, list[tuple[tuple[str, ...], str]]]:
@@ -77,7 +79,11 @@ def given_name_mentions(
     that one person of the article bears, after an honorific or a noun for a
     person, and after that person's introduction, is read so.
     """
+    if not given:
+        return
     for i in range(len(tokens) - 1):
+        if tokens[i].key not in _CUE_FIRST_KEYS:
+            continue
         n = honorific_at(tokens, i) or match_phrase(tokens, i, _PERSON_NOUNS)
         if not n or i + n >= len(tokens):
             continue
