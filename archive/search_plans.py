@@ -12,13 +12,35 @@ FEW_MATCHES + 1 of them: when there are no more than FEW_MATCHES, the list
 filters on their ids, which the planner cannot misjudge; otherwise matches
 are common enough that the feed walk finds a page after about
 rows / FEW_MATCHES rows per result.
+
+The ids go to PostgreSQL as one array (`id = ANY(%s)`, `among_ids`), not as
+`IN (%s, %s, ...)`: a list filtered on up to 2,000 ids is compiled, sent and
+parsed as one parameter, which counts when a page runs several statements on
+it (the admin's count, page and date hierarchy's year probes: 1 s to build
+and send as separate parameters for 1,300 matches).
 """
 
 from __future__ import annotations
 
-from django.db.models import QuerySet
+from django.db.models import F, Lookup, Q, QuerySet
 
 FEW_MATCHES = 2000
+
+
+class _AmongIds(Lookup):
+    """`lhs = ANY(%s::bigint[])` with the ids as one array parameter (PostgreSQL only)."""
+
+    lookup_name = "among_ids"
+    prepare_rhs = False
+
+    def as_sql(self, compiler, connection):
+        lhs, params = self.process_lhs(compiler, connection)
+        return f"{lhs} = ANY(%s::bigint[])", [*params, list(self.rhs)]
+
+
+def among_ids(ids: list[int]) -> Q:
+    """A filter on the rows whose id is in `ids`, sent as one array (see the module's note)."""
+    return Q(_AmongIds(F("id"), ids))
 
 
 def few_match_ids(matches: QuerySet) -> list[int] | None:
