@@ -9,9 +9,18 @@ words multiplies their frequencies as if they were unrelated, so a
 three-syllable name (each syllable common, the name rare) was taken for
 common. So the matches are first read from the GIN index, at most
 FEW_MATCHES + 1 of them: when there are no more than FEW_MATCHES, the list
-filters on their ids, which the planner cannot misjudge; otherwise matches
-are common enough that the feed walk finds a page after about
-rows / FEW_MATCHES rows per result.
+filters on their ids, which the planner cannot misjudge.
+
+Past FEW_MATCHES, the first ids also tell how sparse the matches are: they
+come in the table's order (the GIN bitmap's, or a scan's), so FEW_MATCHES + 1
+matches spread over a range of ids `spread` wide give a share of about
+(FEW_MATCHES + 1) / spread. The feed walk tests about page / share rows, each
+test some tens of microseconds (a stored vector is read and matched), so a
+word in 0.8% of the articles costs about 2,500 tests, 100 ms, for a page of
+20. Below SPARSE_SHARE the matches are read again, at most SPARSE_MATCHES of
+them, from the GIN index (no vector is tested there), and the list filters on
+those ids; above it, or past SPARSE_MATCHES, the feed walk finds a page within
+page / SPARSE_SHARE rows.
 
 The ids go to PostgreSQL as one array (`id = ANY(%s)`, `among_ids`), not as
 `IN (%s, %s, ...)`: a list filtered on up to 2,000 ids is compiled, sent and
@@ -25,6 +34,8 @@ from __future__ import annotations
 from django.db.models import F, Lookup, Q, QuerySet
 
 FEW_MATCHES = 2000
+SPARSE_MATCHES = 20_000
+SPARSE_SHARE = 0.02
 
 
 class _AmongIds(Lookup):
@@ -44,10 +55,15 @@ def among_ids(ids: list[int]) -> Q:
 
 
 def few_match_ids(matches: QuerySet) -> list[int] | None:
-    """The ids `matches` selects when there are at most FEW_MATCHES of them, else None.
+    """The ids `matches` selects when they are few or sparse (see the module), else None.
 
     `matches` holds the text condition alone, so this is the GIN index's bitmap
     (or, for a word the statistics know to be common, a scan that stops early).
     """
     ids = list(matches.order_by().values_list("pk", flat=True)[: FEW_MATCHES + 1])
-    return ids if len(ids) <= FEW_MATCHES else None
+    if len(ids) <= FEW_MATCHES:
+        return ids
+    if len(ids) / (max(ids) - min(ids) + 1) > SPARSE_SHARE:
+        return None
+    ids = list(matches.order_by().values_list("pk", flat=True)[: SPARSE_MATCHES + 1])
+    return ids if len(ids) <= SPARSE_MATCHES else None
