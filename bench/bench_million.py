@@ -117,7 +117,8 @@ def floor_ids(response) -> list[int]:
     from archive.models import Article
 
     if response.get("Content-Type", "").startswith("application/json"):
-        results = response.json().get("results")
+        body = response.json()
+        results = body.get("results") if isinstance(body, dict) else body
         if isinstance(results, list) and results and "published_on" in results[0]:
             return [row["id"] for row in results]
     return list(Article.objects.values_list("id", flat=True)[:20])
@@ -140,6 +141,9 @@ def explain(sql: str) -> str:
     from django.db import connection
 
     with connection.cursor() as cursor:
+        if connection.vendor == "sqlite":
+            cursor.execute(f"EXPLAIN QUERY PLAN {sql}")
+            return "\n".join(str(row[-1]) for row in cursor.fetchall())
         cursor.execute(f"EXPLAIN (ANALYZE, BUFFERS) {sql}")
         return "\n".join(row[0] for row in cursor.fetchall())
 
@@ -179,8 +183,12 @@ def machine() -> str:
     from django.db import connection
 
     with connection.cursor() as cursor:
-        cursor.execute("SELECT version()")
-        version = cursor.fetchone()[0].split(" on ")[0]
+        if connection.vendor == "sqlite":
+            cursor.execute("SELECT sqlite_version()")
+            version = f"SQLite {cursor.fetchone()[0]}"
+        else:
+            cursor.execute("SELECT version()")
+            version = cursor.fetchone()[0].split(" on ")[0]
         cursor.execute("SELECT count(*) FROM archive_article")
         articles = cursor.fetchone()[0]
     load = os.getloadavg()[0]
