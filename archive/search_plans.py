@@ -11,16 +11,11 @@ common. So the matches are first read from the GIN index, at most
 FEW_MATCHES + 1 of them: when there are no more than FEW_MATCHES, the list
 filters on their ids, which the planner cannot misjudge.
 
-Past FEW_MATCHES, the first ids also tell how sparse the matches are: they
-come in the table's order (the GIN bitmap's, or a scan's), so FEW_MATCHES + 1
-matches spread over a range of ids `spread` wide give a share of about
-(FEW_MATCHES + 1) / spread. The feed walk tests about page / share rows, each
-test some tens of microseconds (a stored vector is read and matched), so a
-word in 0.8% of the articles costs about 2,500 tests, 100 ms, for a page of
-20. Below SPARSE_SHARE the matches are read again, at most SPARSE_MATCHES of
-them, from the GIN index (no vector is tested there), and the list filters on
-those ids; above it, or past SPARSE_MATCHES, the feed walk finds a page within
-page / SPARSE_SHARE rows.
+Past FEW_MATCHES the list walks the feed when ordered by date; a search's
+default order (relevance) ranks every match either way. A second, larger
+lookup for sparse words (under 2% of the articles) was measured at 1M and
+left out: with the relevance order it added its 35-77 ms to a list that
+ranks the same 8,000 matches (bench/RESULTS.md, "Stored entity counts").
 
 The ids go to PostgreSQL as one array (`id = ANY(%s)`, `among_ids`), not as
 `IN (%s, %s, ...)`: a list filtered on up to 2,000 ids is compiled, sent and
@@ -34,8 +29,6 @@ from __future__ import annotations
 from django.db.models import F, Lookup, Q, QuerySet
 
 FEW_MATCHES = 2000
-SPARSE_MATCHES = 20_000
-SPARSE_SHARE = 0.02
 
 
 class _AmongIds(Lookup):
@@ -55,15 +48,10 @@ def among_ids(ids: list[int]) -> Q:
 
 
 def few_match_ids(matches: QuerySet) -> list[int] | None:
-    """The ids `matches` selects when they are few or sparse (see the module), else None.
+    """The ids `matches` selects when there are at most FEW_MATCHES of them, else None.
 
     `matches` holds the text condition alone, so this is the GIN index's bitmap
     (or, for a word the statistics know to be common, a scan that stops early).
     """
     ids = list(matches.order_by().values_list("pk", flat=True)[: FEW_MATCHES + 1])
-    if len(ids) <= FEW_MATCHES:
-        return ids
-    if len(ids) / (max(ids) - min(ids) + 1) > SPARSE_SHARE:
-        return None
-    ids = list(matches.order_by().values_list("pk", flat=True)[: SPARSE_MATCHES + 1])
-    return ids if len(ids) <= SPARSE_MATCHES else None
+    return ids if len(ids) <= FEW_MATCHES else None
