@@ -8,7 +8,6 @@ import pytest
 from django.urls import reverse
 
 from archive.models import Directive, Organisation, Person, PersonMention, Position
-from archive.services import counts
 from archive.services.editing import save_position
 from tests.archive.pages.builders import build_article, person_form
 from tests.archive.queries import get_with_queries
@@ -37,7 +36,6 @@ def test_person_list_shows_rank_latest_post_and_article_count(editor_client, arc
         mentions=[(archive_data.bao, "Trần Quốc Bảo")],
         published_on=datetime.date(2025, 3, 3),
     )
-    counts.add_articles(article_ids=[later.pk])  # as the import does after its mentions
     save_position(
         position=Position(
             person=archive_data.bao,
