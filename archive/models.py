@@ -514,7 +514,16 @@ class Position(models.Model):
                 fields=["person", "article", "title"], name="position_unique_per_article"
             ),
         ]
-        indexes = [models.Index(fields=["organisation", "person"])]
+        indexes = [
+            models.Index(fields=["organisation", "person"]),
+            # One post of a person, to find its first and last dates again when
+            # the articles stating them go (archive.services.counts).
+            models.Index(fields=["person", "title"], name="position_person_title"),
+            # A person's posts added by an editor, which no count covers.
+            models.Index(
+                fields=["person"], condition=Q(article__isnull=True), name="position_by_editor"
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.title
@@ -578,3 +587,74 @@ class PersonRank(models.Model):
 
     def __str__(self) -> str:
         return self.rank
+
+
+class EntityCount(models.Model):
+    """How often one person, organisation or directive is mentioned in one month's articles.
+
+    Kept exact by archive.services.counts on every write that adds, removes or
+    re-dates mentions, so that an entity's page reads a few hundred rows instead
+    of aggregating the hundreds of thousands of mentions of a hub entity. An
+    entity's article count is the sum of `articles` over its months, since an
+    article belongs to exactly one month (or to none).
+    """
+
+    class Kind(models.TextChoices):
+        PERSON = "person"
+        ORGANISATION = "organisation"
+        DIRECTIVE = "directive"
+
+    kind = models.CharField(max_length=12, choices=Kind.choices)
+    entity_id = models.PositiveBigIntegerField()
+    # year * 100 + month of the articles' `published_on`; 0 for undated articles.
+    month = models.PositiveIntegerField()
+    mentions = models.PositiveIntegerField(default=0)
+    # Of the mentions, those in articles whose year was inferred.
+    inferred = models.PositiveIntegerField(default=0)
+    articles = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["kind", "entity_id", "month"], name="entity_count_unique"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.entity_id} {self.month}: {self.mentions}"
+
+
+class PostCount(models.Model):
+    """One post (title, organisation) the articles give a person: when first and last stated,
+    and in how many articles (one position row each: a person holds a title once per
+    article). Posts an editor added by hand (no article) are not counted here; the
+    person's page adds them when it reads. Kept exact by archive.services.counts,
+    like EntityCount."""
+
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="post_counts")
+    title = models.CharField(max_length=500)
+    organisation = models.ForeignKey(
+        Organisation, null=True, on_delete=models.CASCADE, related_name="+"
+    )
+    first_seen = models.DateField(null=True)
+    last_seen = models.DateField(null=True)
+    articles = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["person", "title", "organisation"],
+                condition=Q(organisation__isnull=False),
+                name="post_count_unique",
+            ),
+            models.UniqueConstraint(
+                fields=["person", "title"],
+                condition=Q(organisation__isnull=True),
+                name="post_count_unique_without_organisation",
+            ),
+        ]
+        # post_count_latest (person, last_seen DESC NULLS LAST, title) is made by
+        # migration 0018 in each database's SQL.
+
+    def __str__(self) -> str:
+        return f"{self.title}: {self.articles}"

@@ -23,7 +23,7 @@ from archive.search.sql import (
     relevance,
 )
 from archive.search.syntax import ParsedQuery, parse_query
-from archive.search_plans import few_match_ids
+from archive.search_plans import among_ids, few_match_ids
 
 SEARCH_TABLES = (
     "archive_article",
@@ -74,7 +74,7 @@ class SearchableQuerySet(models.QuerySet):
                 matches = self.model._default_manager.alias(_search=StoredSearchVector())
                 few = few_match_ids(matches.filter(_search=text))
                 if few is not None:
-                    return self.filter(id__in=few)
+                    return self.filter(among_ids(few)) if few else self.none()
             return self.alias(_search=StoredSearchVector()).filter(_search=text)
         if vendor == "sqlite":
             fts = f"{self.model._meta.db_table}_fts"

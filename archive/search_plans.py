@@ -9,16 +9,42 @@ words multiplies their frequencies as if they were unrelated, so a
 three-syllable name (each syllable common, the name rare) was taken for
 common. So the matches are first read from the GIN index, at most
 FEW_MATCHES + 1 of them: when there are no more than FEW_MATCHES, the list
-filters on their ids, which the planner cannot misjudge; otherwise matches
-are common enough that the feed walk finds a page after about
-rows / FEW_MATCHES rows per result.
+filters on their ids, which the planner cannot misjudge.
+
+Past FEW_MATCHES the list walks the feed when ordered by date; a search's
+default order (relevance) ranks every match either way. A second, larger
+lookup for sparse words (under 2% of the articles) was measured at 1M and
+left out: with the relevance order it added its 35-77 ms to a list that
+ranks the same 8,000 matches (bench/RESULTS.md, "Stored entity counts").
+
+The ids go to PostgreSQL as one array (`id = ANY(%s)`, `among_ids`), not as
+`IN (%s, %s, ...)`: a list filtered on up to 2,000 ids is compiled, sent and
+parsed as one parameter, which counts when a page runs several statements on
+it (the admin's count, page and date hierarchy's year probes: 1 s to build
+and send as separate parameters for 1,300 matches).
 """
 
 from __future__ import annotations
 
-from django.db.models import QuerySet
+from django.db.models import F, Lookup, Q, QuerySet
 
 FEW_MATCHES = 2000
+
+
+class _AmongIds(Lookup):
+    """`lhs = ANY(%s::bigint[])` with the ids as one array parameter (PostgreSQL only)."""
+
+    lookup_name = "among_ids"
+    prepare_rhs = False
+
+    def as_sql(self, compiler, connection):
+        lhs, params = self.process_lhs(compiler, connection)
+        return f"{lhs} = ANY(%s::bigint[])", [*params, list(self.rhs)]
+
+
+def among_ids(ids: list[int]) -> Q:
+    """A filter on the rows whose id is in `ids`, sent as one array (see the module's note)."""
+    return Q(_AmongIds(F("id"), ids))
 
 
 def few_match_ids(matches: QuerySet) -> list[int] | None:

@@ -14,7 +14,7 @@ from django.utils.functional import cached_property
 
 from archive.extraction.normalize import fold_accents, matching_key
 from archive.selectors.pages import COUNT_CAP, without_article_texts
-from archive.services.editing import EditConflict, save_edit
+from archive.services.editing import EditConflict, delete_record, save_edit
 from archive.views.display import article_date
 
 # Names sort in Vietnamese order by their indexed key (archive.collation): in
@@ -182,6 +182,14 @@ class RecordedEditsMixin:
         # The form's many-to-many fields were set by save_edit; only inlines remain.
         for formset in formsets:
             self.save_formset(request, form, formset, change=change)
+
+    # Deletes go through the service too, which keeps the per-entity counts.
+    def delete_model(self, request, obj):
+        delete_record(instance=obj)
+
+    def delete_queryset(self, request, queryset):
+        for obj in queryset:
+            delete_record(instance=obj)
 
     @admin.display(description="trường đã sửa tay")
     def edited(self, obj):

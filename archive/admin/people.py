@@ -26,6 +26,7 @@ from archive.selectors.pages import (
     without_article_texts,
 )
 from archive.services import merge_people
+from archive.services.editing import delete_record, save_position
 
 POSTS_SHOWN = 30
 
@@ -132,6 +133,17 @@ class PositionAdmin(OwnerSearchMixin, ArchiveAdmin):
     person_column = labelled("person", "Nhân vật")
     organisation_column = labelled("organisation", "Tổ chức")
     article_column = labelled("article", "Bài viết")
+
+    # Through the services, which keep the person's post counts.
+    def save_model(self, request, obj, form, change):
+        save_position(position=obj)
+
+    def delete_model(self, request, obj):
+        delete_record(instance=obj)
+
+    def delete_queryset(self, request, queryset):
+        for obj in queryset:
+            delete_record(instance=obj)
 
     def get_queryset(self, request):
         # Selected here, not by list_select_related (which the changelist skips

@@ -47,7 +47,7 @@ from archive.selectors.facets import article_facets
 from archive.selectors.redirects import survivor_id
 from archive.selectors.related import organisation_circle, person_circle
 from archive.selectors.similar import similar_articles
-from archive.services import ArticleImportError, ImportStatus, import_text
+from archive.services import ArticleImportError, ImportStatus, editing, import_text
 
 
 class ArchiveFilterBackend(DjangoFilterBackend):
@@ -127,6 +127,9 @@ class ArchiveViewSet(mixins.UpdateModelMixin, mixins.DestroyModelMixin, viewsets
         if action in ("create", "update", "partial_update"):
             return self.write_serializer_class
         return self.extra_serializer_classes.get(action, self.detail_serializer_class)
+
+    def perform_destroy(self, instance) -> None:
+        editing.delete_record(instance=instance)
 
     def list(self, request, *args, **kwargs):
         queryset = self.filter_queryset(self.get_queryset())

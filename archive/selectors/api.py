@@ -12,15 +12,21 @@ from __future__ import annotations
 
 from django.db.models import (
     F,
+    IntegerField,
+    OuterRef,
     Prefetch,
     QuerySet,
+    Subquery,
+    Sum,
 )
+from django.db.models.functions import Coalesce
 
 from archive.models import (
     Article,
     Directive,
     DirectiveIssuer,
     DirectiveMention,
+    EntityCount,
     Organisation,
     OrganisationAlias,
     OrganisationMention,
@@ -28,8 +34,9 @@ from archive.models import (
     PersonAlias,
     PersonMention,
     Position,
+    PostCount,
 )
-from archive.selectors.common import count_of, newest_first_ordering
+from archive.selectors.common import article_count_of, count_of, newest_first_ordering
 
 EMBED_LIMIT = 100
 
@@ -121,23 +128,52 @@ def list_people() -> QuerySet[Person]:
 
 
 def get_people_for_detail() -> QuerySet[Person]:
+    stated = (
+        PostCount.objects.filter(person=OuterRef("pk"))
+        .order_by()
+        .values("person")
+        .annotate(total=Sum("articles"))
+        .values("total")
+    )
+    added = Position.objects.filter(article__isnull=True)
     return Person.objects.annotate(
-        article_count=count_of(PersonMention.objects.all(), outer="person", counted="article"),
-        position_count=count_of(Position.objects.all(), outer="person", counted="id"),
+        article_count=article_count_of(EntityCount.Kind.PERSON),
+        # A post stated by an article is one article of its post count; an
+        # editor's posts are counted from their own (partial) index.
+        added_position_count=count_of(added, outer="person", counted="id"),
+        position_count=Coalesce(Subquery(stated, output_field=IntegerField()), 0)
+        + F("added_position_count"),
     ).prefetch_related(Prefetch("aliases", queryset=PersonAlias.objects.order_by("name")))
 
 
 def latest_positions_of(*, person: Person) -> list[Position]:
-    """The person's EMBED_LIMIT posts stated most recently, in one LIMIT query.
+    """The person's EMBED_LIMIT posts stated most recently, then those an editor added.
 
     Not a sliced Prefetch: Django slices a prefetch with a window function over
     all the person's posts, hundreds of thousands for a person named in a third
     of the archive; a plain LIMIT lets PostgreSQL walk the articles newest first
-    and stop after a page.
+    and stop after a page. That walk is over the person's latest articles (an
+    inner join from the feed index, which the LEFT JOIN of a post to its
+    possibly missing article keeps PostgreSQL from); the posts an editor added
+    come after them, read only when the person has some (`added_position_count`
+    of get_people_for_detail, else one query to know).
     """
-    positions = (
-        Position.objects.filter(person=person)
-        .select_related("organisation", "article")
+    articles = (
+        Article.objects.filter(positions__person=person)
+        .order_by(*newest_first_ordering(""))
+        .values("id")[:EMBED_LIMIT]
+    )
+    stated = _latest_positions(Position.objects.filter(person=person, article__in=articles))
+    rows = list(stated[:EMBED_LIMIT])
+    if len(rows) < EMBED_LIMIT and getattr(person, "added_position_count", 1):
+        added = _latest_positions(Position.objects.filter(person=person, article__isnull=True))
+        rows += added.order_by("-id")[: EMBED_LIMIT - len(rows)]
+    return rows
+
+
+def _latest_positions(positions: QuerySet[Position]) -> QuerySet[Position]:
+    return (
+        positions.select_related("organisation", "article")
         .only(
             "id",
             "person_id",
@@ -153,7 +189,6 @@ def latest_positions_of(*, person: Person) -> list[Position]:
         )
         .order_by(*newest_first_ordering("article__"), "-id")
     )
-    return list(positions[:EMBED_LIMIT])
 
 
 # --- Organisations -----------------------------------------------------------
@@ -169,9 +204,7 @@ def get_organisations_for_detail() -> QuerySet[Organisation]:
     return (
         Organisation.objects.select_related("parent")
         .annotate(
-            article_count=count_of(
-                OrganisationMention.objects.all(), outer="organisation", counted="article"
-            ),
+            article_count=article_count_of(EntityCount.Kind.ORGANISATION),
             child_count=count_of(Organisation.objects.all(), outer="parent", counted="id"),
             people_count=count_of(Position.objects.all(), outer="organisation", counted="person"),
         )
@@ -214,11 +247,7 @@ def get_directives_for_detail() -> QuerySet[Directive]:
     )
     return (
         Directive.objects.select_related("issuer")
-        .annotate(
-            article_count=count_of(
-                DirectiveMention.objects.all(), outer="directive", counted="article"
-            )
-        )
+        .annotate(article_count=article_count_of(EntityCount.Kind.DIRECTIVE))
         .prefetch_related(
             Prefetch("implements", queryset=linked),
             Prefetch("implemented_by", queryset=linked),

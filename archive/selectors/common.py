@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from django.db.models import F, IntegerField, OuterRef, QuerySet, Subquery
+from django.db.models import F, IntegerField, OuterRef, QuerySet, Subquery, Sum
 from django.db.models.functions import Coalesce
+
+from archive.models import EntityCount
 
 
 class _CountRows(Subquery):
@@ -36,3 +38,20 @@ def newest_first_ordering(articles_path: str = "") -> list:
     `articles_path` reaches the article from the ordered rows ("article__").
     """
     return [F(f"{articles_path}published_on").desc(nulls_last=True), f"-{articles_path}id"]
+
+
+def article_count_of(kind: str) -> Coalesce:
+    """In how many articles the current row (a person, organisation or directive) is named.
+
+    Read from the stored per-month counts (archive.services.counts): a sum over
+    the entity's months, a few hundred rows even for an entity named in a third
+    of the archive, where counting its mentions reads hundreds of thousands.
+    """
+    months = (
+        EntityCount.objects.filter(kind=kind, entity_id=OuterRef("pk"))
+        .order_by()
+        .values("entity_id")
+        .annotate(total=Sum("articles"))
+        .values("total")
+    )
+    return Coalesce(Subquery(months, output_field=IntegerField()), 0)

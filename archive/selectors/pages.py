@@ -17,24 +17,25 @@ from django.db.models import (
     Min,
     OuterRef,
     Prefetch,
-    Q,
     QuerySet,
     Subquery,
 )
-from django.db.models.functions import Substr, TruncMonth
+from django.db.models.functions import Coalesce, Substr
 
 from archive.models import (
     Article,
     Directive,
     DirectiveIssuer,
     DirectiveMention,
+    EntityCount,
     Organisation,
     OrganisationMention,
     Person,
     PersonMention,
     Position,
+    PostCount,
 )
-from archive.selectors.common import count_of, newest_first_ordering
+from archive.selectors.common import article_count_of, count_of, newest_first_ordering
 
 # A list page counts at most this many rows: past it the page says "more than".
 COUNT_CAP = 1000
@@ -60,33 +61,33 @@ def with_article_counts(articles: QuerySet[Article]) -> QuerySet[Article]:
     )
 
 
-def latest_post_of_person() -> Subquery:
-    """The post stated by the most recently published article that gives one."""
-    posts = Position.objects.filter(person=OuterRef("pk")).order_by(
-        F("article__published_on").desc(nulls_last=True), "-id"
+def latest_post_of_person() -> Coalesce:
+    """The post stated most recently by an article (the stored post counts), else the
+    latest one an editor added."""
+    stated = PostCount.objects.filter(person=OuterRef("pk")).order_by(
+        F("last_seen").desc(nulls_last=True), "title"
     )
-    return Subquery(posts.values("title")[:1])
+    added = Position.objects.filter(person=OuterRef("pk"), article__isnull=True).order_by("-id")
+    return Coalesce(Subquery(stated.values("title")[:1]), Subquery(added.values("title")[:1]))
 
 
 def with_person_summary(people: QuerySet[Person]) -> QuerySet[Person]:
     return people.annotate(
-        article_count=count_of(PersonMention.objects.all(), outer="person", counted="article"),
+        article_count=article_count_of(EntityCount.Kind.PERSON),
         latest_post=latest_post_of_person(),
     )
 
 
 def with_organisation_counts(organisations: QuerySet[Organisation]) -> QuerySet[Organisation]:
     return organisations.annotate(
-        article_count=count_of(
-            OrganisationMention.objects.all(), outer="organisation", counted="article"
-        ),
+        article_count=article_count_of(EntityCount.Kind.ORGANISATION),
         people_count=count_of(Position.objects.all(), outer="organisation", counted="person"),
     ).select_related("parent")
 
 
 def with_directive_counts(directives: QuerySet[Directive]) -> QuerySet[Directive]:
     return directives.annotate(
-        article_count=count_of(DirectiveMention.objects.all(), outer="directive", counted="article")
+        article_count=article_count_of(EntityCount.Kind.DIRECTIVE)
     ).select_related("issuer")
 
 
@@ -106,37 +107,19 @@ class MonthCount:
     inferred: int = 0  # of them, in articles whose year was inferred
 
 
-# Mentions in undated articles are counted up to this many.
-UNDATED_MENTIONS_CAP = 10_000
-
-
-def mentions_per_month(mentions: QuerySet) -> tuple[list[MonthCount], tuple[int, bool]]:
-    """Mentions counted by the month their article was published (inferred years included),
-    and (count, more) of those with no date, counted up to UNDATED_MENTIONS_CAP."""
-    rows = (
-        mentions.filter(article__published_on__isnull=False)
-        .annotate(month=TruncMonth("article__published_on"))
-        .order_by()
-        .values("month")
-        # COUNT(*), not COUNT(mention.id): the mentions need not be read from
-        # the table, their (entity, article) index is enough.
-        .annotate(
-            n=Count("*"), inferred=Count("id", filter=Q(article__published_year_inferred=True))
-        )
-        .order_by("month")
-    )
-    months = [
-        MonthCount(month=_as_date(row["month"]), count=row["n"], inferred=row["inferred"])
-        for row in rows
-    ]
-    undated = count_capped(
-        mentions.filter(article__published_on__isnull=True).values("pk"), cap=UNDATED_MENTIONS_CAP
-    )
-    return months, undated
-
-
-def _as_date(value: datetime.date | datetime.datetime) -> datetime.date:
-    return value.date() if isinstance(value, datetime.datetime) else value
+def mentions_per_month(kind: str, entity_id: int) -> tuple[list[MonthCount], tuple[int, bool]]:
+    """An entity's mentions counted by the month their article was published (inferred
+    years included), and (count, False) of those with no date: the stored counts
+    (archive.services.counts), exact, one short read however often it is named."""
+    months, undated = [], 0
+    rows = EntityCount.objects.filter(kind=kind, entity_id=entity_id).order_by("month")
+    for month, mentions, inferred in rows.values_list("month", "mentions", "inferred"):
+        if month == 0:
+            undated = mentions
+        else:
+            first = datetime.date(month // 100, month % 100, 1)
+            months.append(MonthCount(month=first, count=mentions, inferred=inferred))
+    return months, (undated, False)
 
 
 def person_posts(person: Person) -> QuerySet[Position]:
@@ -297,18 +280,36 @@ def article_positions(article: Article) -> QuerySet[Position]:
     return article.positions.select_related("organisation").order_by("person_id", "id")
 
 
-def person_post_summary(person: Person) -> list[dict]:
-    """Each post the articles give the person, once, with when it was stated and how often."""
-    return list(
-        person.positions.order_by()
-        .values("title", "organisation_id", "organisation__name")
-        .annotate(
-            first_seen=Min("article__published_on"),
-            last_seen=Max("article__published_on"),
-            articles=Count("article", distinct=True),
-        )
-        .order_by(F("last_seen").desc(nulls_last=True), "title")
+def person_post_summary(person: Person, *, shown: int) -> tuple[list[dict], int]:
+    """(the `shown` posts last stated most recently, how many posts in all): each post the
+    articles give the person once, with when it was stated and in how many articles.
+
+    Read from the stored post counts (archive.services.counts), plus the posts an
+    editor added by hand, which no article dates: they come last, with 0 articles.
+    """
+    fields = ("title", "organisation_id", "organisation__name")
+    stated = PostCount.objects.filter(person=person).order_by(
+        F("last_seen").desc(nulls_last=True), "title"
     )
+    rows = list(stated.values(*fields, "first_seen", "last_seen", "articles")[:shown])
+    total = stated.count()
+    counted = set(stated.values_list("title", "organisation_id")) if total <= shown else None
+    added = person.positions.filter(article__isnull=True).order_by().values(*fields).distinct()
+    for post in added:
+        key = (post["title"], post["organisation_id"])
+        if counted is None:
+            if stated.filter(title=key[0], organisation_id=key[1]).exists():
+                continue
+        elif key in counted:
+            continue
+        rows.append({**post, "first_seen": None, "last_seen": None, "articles": 0})
+        total += 1
+    rows.sort(key=lambda row: (row["last_seen"] is None, _descending(row["last_seen"])))
+    return rows[:shown], total
+
+
+def _descending(day: datetime.date | None) -> int:
+    return -day.toordinal() if day else 0
 
 
 def person_rank_summary(person: Person) -> list[dict]:

@@ -35,6 +35,7 @@ from django.db.models import Q
 from archive.extraction.normalize import matching_key
 from archive.extraction.types import DirectiveEntity, PartialDate
 from archive.models import Directive, DirectiveIssuer, DirectiveMention
+from archive.services import counts
 from archive.services.entities import ORGANISATIONS, fill_blanks, look_up, summary_order
 
 if TYPE_CHECKING:
@@ -172,6 +173,8 @@ def _absorb_short_citations(record: Directive) -> dict[int, Directive]:
 
 def _merge_into(record: Directive, short: Directive) -> None:
     """Move a symbol-less record's mentions and links to `record`, then delete it."""
+    touched = counts.articles_naming(directives=[short])
+    counts.subtract_articles(article_ids=touched)
     taken = DirectiveMention.objects.filter(
         directive=record,
         article_id__in=DirectiveMention.objects.filter(directive=short).values("article_id"),
@@ -205,6 +208,7 @@ def _merge_into(record: Directive, short: Directive) -> None:
         chosen={"summary": summary_order},
     )
     short.delete()
+    counts.add_articles(article_ids=touched)
 
 
 def _create_or_find(entity: DirectiveEntity, values: dict[str, Any]) -> tuple[Directive, bool]:

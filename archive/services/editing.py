@@ -16,7 +16,9 @@ validate the input and call these functions, so neither can skip a rule:
   `edited_fields`, which the import service never writes over, and a renamed
   person or organisation keeps its old name as an alias, so that an article
   still spelling the old name is matched to this record instead of
-  re-creating the old one.
+  re-creating the old one;
+- the per-entity counts (archive.services.counts) follow an article's new
+  date, and a deleted record (`delete_record`) leaves none behind.
 """
 
 from __future__ import annotations
@@ -26,8 +28,9 @@ from typing import TYPE_CHECKING, Any
 
 from django.db import IntegrityError, transaction
 
-from archive.models import Article, DatePrecision, Directive, Organisation, Person
+from archive.models import Article, DatePrecision, Directive, Organisation, Person, Position
 from archive.selectors.names import name_owner
+from archive.services import counts
 from archive.services.entities import ORGANISATIONS, PEOPLE, add_aliases
 from archive.services.storing import PUBLISHED_FIELDS
 
@@ -161,7 +164,16 @@ def record_edit(
                 kind.model.objects.filter(pk=instance.pk).values_list("name", flat=True).first()
             )
         instance.mark_edited(*fields)
+        redated = (
+            isinstance(instance, Article)
+            and instance.pk is not None
+            and not {"published_on", "published_year_inferred"}.isdisjoint(fields)
+        )
+        if redated:
+            counts.subtract_articles(article_ids=[instance.pk])  # by the old date
         instance.save()
+        if redated:
+            counts.add_articles(article_ids=[instance.pk])
         if kind is None:
             return
         if old_name:
@@ -169,3 +181,38 @@ def record_edit(
             add_aliases(kind, [(instance, old_name, False)])
         # The new name may have been one of its aliases: a redundant spelling now.
         kind.alias_model.objects.filter(**{kind.alias_fk: instance}, key=instance.key).delete()
+
+
+def save_position(*, position: Position) -> None:
+    """Save a post an editor added or changed; the counts follow its old and new article."""
+    with transaction.atomic():
+        old = Position.objects.filter(pk=position.pk).values_list("article_id", flat=True)
+        touched = {pk for pk in (*old, position.article_id) if pk is not None}
+        counts.subtract_articles(article_ids=touched)
+        position.save()
+        counts.add_articles(article_ids=touched)
+
+
+def delete_record(*, instance: Article | Person | Organisation | Directive | Position) -> None:
+    """Delete a record with its mentions and posts, and take them out of the counts.
+
+    An organisation's posts stay with their people, without the organisation:
+    they are counted again after it goes.
+    """
+    with transaction.atomic():
+        if isinstance(instance, Article | Position):
+            article_id = instance.pk if isinstance(instance, Article) else instance.article_id
+            touched = [] if article_id is None else [article_id]
+            counts.subtract_articles(article_ids=touched)
+            instance.delete()
+            if isinstance(instance, Position):
+                counts.add_articles(article_ids=touched)
+            return
+        touched = counts.articles_naming(
+            people=[instance] if isinstance(instance, Person) else [],
+            organisations=[instance] if isinstance(instance, Organisation) else [],
+            directives=[instance] if isinstance(instance, Directive) else [],
+        )
+        counts.subtract_articles(article_ids=touched)
+        instance.delete()
+        counts.add_articles(article_ids=touched)

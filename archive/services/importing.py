@@ -41,7 +41,7 @@ from archive.extraction.decoding import (
 )
 from archive.extraction.pipeline import extract
 from archive.models import Article
-from archive.services import stories, storing
+from archive.services import counts, stories, storing
 from archive.services.directives import resolve_directives
 from archive.services.entities import Resolved, resolve_organisations, resolve_people
 
@@ -263,6 +263,9 @@ def _store_once(
         is_new = article is None
         if article is None:
             article = Article(origin=origin)
+        else:
+            # Before its date, mentions or posts change (archive.services.counts).
+            counts.subtract_articles(article_ids=[article.pk])
         changed = storing.apply_article_fields(article, parsed, raw_text=raw_text, sha256=sha256)
         if is_new:
             article.save()
@@ -278,6 +281,7 @@ def _store_once(
         mentions = storing.replace_mentions(article, parsed, resolved, is_new=is_new)
         positions_changed = storing.replace_positions(article, parsed, resolved, is_new=is_new)
         ranks_changed = storing.replace_ranks(article, parsed, resolved, is_new=is_new)
+        counts.add_articles(article_ids=[article.pk])
         if is_new or "body" in changed:
             stories.link_copies(article=article, is_new=is_new)
 

@@ -27,6 +27,7 @@ from archive.models import (
     PersonMention,
     Position,
 )
+from archive.services import counts
 from archive.services.entities import (
     ORGANISATIONS,
     PEOPLE,
@@ -117,11 +118,14 @@ def merge_people(*, survivor: Person, merged: Iterable[Person]) -> Person:
         survivor, merged = _lock(PEOPLE, survivor, merged)
         if not merged:
             return survivor
+        touched = counts.articles_naming(people=merged)
+        counts.subtract_articles(article_ids=touched)
         _move_unique(PersonMention, "person", survivor, merged, "start")
         _move_unique(Position, "person", survivor, merged, "title")
         PEOPLE.alias_model.objects.filter(person__in=merged).update(person=survivor)
         changed = _fill_from(survivor, merged, ["rank", "academic_titles", "foreign"])
         _finish(PEOPLE, survivor, merged, [(m.name, False) for m in merged])
+        counts.add_articles(article_ids=touched)
         if changed:
             survivor.save()
     return survivor
@@ -147,6 +151,8 @@ def merge_organisations(*, survivor: Organisation, merged: Iterable[Organisation
         survivor, merged = _lock(ORGANISATIONS, survivor, merged)
         if not merged:
             return survivor
+        touched = counts.articles_naming(organisations=merged)
+        counts.subtract_articles(article_ids=touched)
         _move_unique(OrganisationMention, "organisation", survivor, merged, "start")
         Position.objects.filter(organisation__in=merged).update(organisation=survivor)
         Directive.objects.filter(issuer__in=merged).update(issuer=survivor)
@@ -168,6 +174,7 @@ def merge_organisations(*, survivor: Organisation, merged: Iterable[Organisation
         aliases = [(m.name, False) for m in merged]
         aliases += [(m.abbreviation, True) for m in merged if usable_abbreviation(m.abbreviation)]
         _finish(ORGANISATIONS, survivor, merged, aliases)
+        counts.add_articles(article_ids=touched)
         if changed:
             survivor.save()
     return survivor

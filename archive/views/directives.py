@@ -6,7 +6,7 @@ from django.http import Http404
 from django.shortcuts import render
 
 from archive.filters import DirectiveFilter
-from archive.models import Article, Directive, ordered_issuers
+from archive.models import Article, Directive, EntityCount, ordered_issuers
 from archive.selectors import choices
 from archive.selectors.pages import directive_with_links, with_directive_counts
 from archive.views.display import directive_name
@@ -94,7 +94,7 @@ def directive_detail(request, pk: int):
         Article.objects.citing_directive(directive.pk),
         parameter="directive",
         pk=directive.pk,
-        mentions=directive.mentions.all(),
+        kind=EntityCount.Kind.DIRECTIVE,
         name=name,
     )
     context = {

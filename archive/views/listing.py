@@ -175,12 +175,13 @@ def article_page(request: HttpRequest, articles: QuerySet) -> tuple[Page, str]:
 
 
 def entity_articles(
-    request: HttpRequest, articles: QuerySet, *, parameter: str, pk: int, mentions, name: str
+    request: HttpRequest, articles: QuerySet, *, parameter: str, pk: int, kind: str, name: str
 ) -> dict:
     """What an entity's page shows of its articles: a page of them, a link, a chart.
 
     `parameter` is the article list's filter for the entity ("person"), so
-    that the link opens the full list; `mentions` are charted month by month.
+    that the link opens the full list; its mentions (an EntityCount kind) are
+    charted month by month.
     """
     page, page_error = article_page(request, articles)
     return {
@@ -189,7 +190,7 @@ def entity_articles(
         "list_url": reverse("archive:article_list") + f"?{parameter}={pk}",
         "feed_url": reverse("archive:article_feed") + f"?{parameter}={pk}",
         "count_phrase": count_phrase(page, "bài viết"),
-        "chart": mention_chart(mentions, name=name),
+        "chart": mention_chart(kind, pk, name=name),
     }
 
 

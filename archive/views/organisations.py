@@ -6,7 +6,7 @@ from django.http import Http404
 from django.shortcuts import render
 
 from archive.filters import OrganisationFilter
-from archive.models import Article, Organisation
+from archive.models import Article, EntityCount, Organisation
 from archive.selectors import choices
 from archive.selectors.pages import (
     organisation_children,
@@ -87,7 +87,7 @@ def organisation_detail(request, pk: int):
         Article.objects.mentioning_organisation(organisation.pk),
         parameter="organisation",
         pk=organisation.pk,
-        mentions=organisation.mentions.all(),
+        kind=EntityCount.Kind.ORGANISATION,
         name=organisation.name,
     )
     context = {

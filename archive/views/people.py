@@ -6,7 +6,7 @@ from django.http import Http404
 from django.shortcuts import render
 
 from archive.filters import RANK_GROUPS, PersonFilter
-from archive.models import RANK_CHOICES, Article, Person
+from archive.models import RANK_CHOICES, Article, EntityCount, Person
 from archive.selectors import choices
 from archive.selectors.pages import person_post_summary, person_rank_summary, with_person_summary
 from archive.selectors.related import person_circle
@@ -78,15 +78,15 @@ def person_detail(request, pk: int):
         Article.objects.mentioning_person(person.pk),
         parameter="person",
         pk=person.pk,
-        mentions=person.mentions.all(),
+        kind=EntityCount.Kind.PERSON,
         name=person.name,
     )
-    posts = person_post_summary(person)
+    posts, total_posts = person_post_summary(person, shown=POSTS_SHOWN)
     context = {
         "person": person,
         "ranks": person_rank_summary(person),
-        "posts": posts[:POSTS_SHOWN],
-        "more_posts": max(0, len(posts) - POSTS_SHOWN),
+        "posts": posts,
+        "more_posts": max(0, total_posts - POSTS_SHOWN),
         "network": network(person_circle(person.pk), name=person.name),
         **articles,
     }

@@ -9,9 +9,9 @@ from archive.selectors.pages import implementation_chain, mentions_per_month
 from archive.views.display import directive_name
 
 
-def mention_chart(mentions, *, name: str) -> dict:
+def mention_chart(kind: str, pk: int, *, name: str) -> dict:
     """The bar chart of an entity's mentions per month, with its numbers for a table."""
-    months, (undated, more) = mentions_per_month(mentions)
+    months, (undated, more) = mentions_per_month(kind, pk)
     bars = charts.bars_by_month([(m.month, m.count) for m in months])
     return {
         "inferred": sum(m.inferred for m in months),

@@ -18,6 +18,7 @@ from archive.models import (
     PersonAlias,
     Position,
 )
+from archive.services import counts
 from tests.factories import add_mention
 
 
@@ -141,6 +142,8 @@ def archive(db) -> Archive:
         organisation=department,
         article=a_colonel_undated,
     )
+    # Written straight into the tables, as the large-archive filler does: then counted.
+    counts.recount_all()
     return Archive(
         ministry=ministry,
         department=department,

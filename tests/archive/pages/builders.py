@@ -13,6 +13,7 @@ import hashlib
 from itertools import count
 
 from archive.models import Article, Person
+from archive.services import counts
 from tests.factories import add_mention
 
 _serial = count(1)
@@ -59,6 +60,7 @@ def build_article(
         sentence = _sentence_around(text, start, start + len(surface))
         add_mention(article, entity, surface, start=start, sentence=sentence)
         cursor = start + 1
+    counts.add_articles(article_ids=[article.pk])  # as the import does after the mentions
     return article
 
 

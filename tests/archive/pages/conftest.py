@@ -9,6 +9,7 @@ import pytest
 from django.core.cache import cache
 
 from archive.models import Directive, Organisation, OrganisationAlias, Person, Position
+from archive.services import counts
 from tests.archive.pages.builders import build_article
 
 
@@ -115,6 +116,8 @@ def archive_data(db):
         organisation=dang_uy,
         article=second,
     )
+    # Written straight into the tables, as the large-archive filler does: then counted.
+    counts.recount_all()
     return SimpleNamespace(
         so=so,
         dang_uy=dang_uy,

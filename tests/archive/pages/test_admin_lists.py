@@ -8,6 +8,7 @@ import pytest
 from django.urls import reverse
 
 from archive.models import Directive, Organisation, Person, PersonMention, Position
+from archive.services.editing import save_position
 from tests.archive.pages.builders import build_article, person_form
 from tests.archive.queries import get_with_queries
 
@@ -35,11 +36,13 @@ def test_person_list_shows_rank_latest_post_and_article_count(editor_client, arc
         mentions=[(archive_data.bao, "Trần Quốc Bảo")],
         published_on=datetime.date(2025, 3, 3),
     )
-    Position.objects.create(
-        person=archive_data.bao,
-        title="Phó Chủ tịch tỉnh Hải Lâm",
-        role="Phó Chủ tịch",
-        article=later,
+    save_position(
+        position=Position(
+            person=archive_data.bao,
+            title="Phó Chủ tịch tỉnh Hải Lâm",
+            role="Phó Chủ tịch",
+            article=later,
+        )
     )
     response = editor_client.get(changelist("person"))
     bao = next(p for p in response.context["cl"].result_list if p.pk == archive_data.bao.pk)
