@@ -337,6 +337,17 @@ class ArticleImportSerializer(serializers.Serializer):
         required=False,
         help_text="Or the article file itself (multipart): UTF-8, or UTF-16 with a BOM.",
     )
+    files = serializers.ListField(
+        child=serializers.FileField(),
+        required=False,
+        help_text="Or several article files, or zips of them (multipart): these start an import "
+        "job (202 with its URL) instead of importing at once; so does one zip sent as `file`.",
+    )
+    origin_prefix = serializers.CharField(
+        required=False,
+        max_length=200,
+        help_text="With `files` or a zip: put before each file's name (a zip's entry: its path).",
+    )
     origin = serializers.CharField(
         required=False,
         max_length=1000,
