@@ -42,6 +42,8 @@ class MultipleFileField(forms.FileField):
 class ImportArticlesForm(forms.Form):
     files = MultipleFileField(
         label="Tệp bài viết",
+        # An empty file is the importer's to refuse, by name, with the others imported.
+        allow_empty_file=True,
         help_text="Các tệp .txt, hoặc tệp .zip chứa các tệp .txt (tối đa 100 MB mỗi lần).",
     )
     origin_prefix = forms.CharField(
@@ -74,11 +76,23 @@ class ImportArticlesMixin:
             *super().get_urls(),
         ]
 
+    def has_import_permission(self, request) -> bool:
+        # Not has_add_permission: the admin's own "add" form is off for articles
+        # (they enter through the import service only), importing is not.
+        return request.user.has_perm("archive.add_article")
+
+    def changelist_view(self, request, extra_context=None):
+        extra = {
+            **(extra_context or {}),
+            "has_import_permission": self.has_import_permission(request),
+        }
+        return super().changelist_view(request, extra_context=extra)
+
     def _context(self, request, title: str) -> dict:
         return {**self.admin_site.each_context(request), "opts": self.model._meta, "title": title}
 
     def import_view(self, request):
-        if not self.has_add_permission(request):
+        if not self.has_import_permission(request):
             raise PermissionDenied
         form = ImportArticlesForm(request.POST or None, request.FILES or None)
         if request.method == "POST" and form.is_valid():
@@ -93,7 +107,7 @@ class ImportArticlesMixin:
         return TemplateResponse(request, "admin/archive/import_articles.html", context)
 
     def import_job_view(self, request, job_id: int):
-        if not self.has_add_permission(request):
+        if not self.has_import_permission(request):
             raise PermissionDenied
         job = get_object_or_404(ImportJob, pk=job_id)
         progress = job_progress(job=job)
