@@ -1,4 +1,4 @@
-"""POST /api/articles/import/ with several files or a zip: a job (202), followed at /api/imports/."""
+"""POST /api/articles/import/ with several files or a zip: a job (202) at /api/imports/{id}/."""
 
 from __future__ import annotations
 
