@@ -23,16 +23,18 @@ def test_reads_go_to_replicas_and_writes_with_their_reads_to_the_primary():
         # connected to as given (the mirror takes the primary's test database).
         s = connection.settings_dict
         name = s["NAME"].removeprefix("test_") + "_routing"
-        env["DATABASE_URL"] = f"postgres://{s['USER']}:{s['PASSWORD']}@{s['HOST']}:{s['PORT']}/{name}"
+        env["DATABASE_URL"] = (
+            f"postgres://{s['USER']}:{s['PASSWORD']}@{s['HOST']}:{s['PORT']}/{name}"
+        )
         env["DATABASE_REPLICA_URLS"] = env["DATABASE_URL"]
     else:
         env.pop("DATABASE_URL", None)
         # A mirror's connection is of its own URL's engine: SQLite here.
         env["DATABASE_REPLICA_URLS"] = "sqlite:///replica-never-opened.sqlite3"
+    command = [sys.executable, "-m", "pytest", "tests/archive/replica_cases.py", "-q",
+               "-p", "no:randomly", "-p", "no:cacheprovider", "--create-db"]  # fmt: skip
     result = subprocess.run(
-        [sys.executable, "-m", "pytest", "tests/archive/replica_cases.py", "-q", "-p", "no:randomly",
-         "-p", "no:cacheprovider", "--create-db"],
-        cwd=ROOT, env=env, capture_output=True, text=True, timeout=600, check=False,
-    )  # fmt: skip
+        command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=600, check=False
+    )
     assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-2000:]
     assert "4 passed" in result.stdout
