@@ -292,7 +292,7 @@ class ArticleViewSet(ArchiveViewSet):
     @extend_schema(
         request={
             "application/json": writes.ArticleImportSerializer,
-            "multipart/form-data": writes.ArticleImportSerializer,
+            "multipart/form-data": writes.ArticleImportFilesSerializer,
         },
         responses={
             202: OpenApiResponse(
