@@ -38,7 +38,7 @@ from archive.models import Article, ImportJob, ImportJobFile
 from archive.services.importing import ArticleImportError, identify_text, import_text
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator, Sequence
+    from collections.abc import Callable, Iterator, Sequence
     from pathlib import Path
 
     from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
@@ -54,16 +54,23 @@ SAME_ORIGIN = "another file in this import has the same origin"
 
 @dataclass(frozen=True)
 class JobFile:
-    """A file of a job: its text in memory (an upload) or on disk (the command), or an error."""
+    """A file of a job: its bytes, a file on disk, something that reads them, or an error.
+
+    A path or an opener is read only when its batch is enqueued, so a job
+    holds one batch's texts in memory, not all of them.
+    """
 
     origin: str
     data: bytes | None = None
     path: Path | None = None
+    opener: Callable[[], bytes] | None = None
     error: str = ""
 
     def read(self) -> bytes:
         if self.data is not None:
             return self.data
+        if self.opener is not None:
+            return self.opener()
         if self.path is None:
             raise ArticleImportError(self.error or "no content", name=self.origin)
         return read_article_file(self.path, origin=self.origin)
@@ -193,12 +200,15 @@ def run_import_batch(*, job_id: int, batch: int, files: list[dict[str, str]]) ->
         row = pending.get(item["origin"])
         if row is None:
             continue  # recorded by an earlier run of this batch
-        row.status, row.error, row.article = _import_one(
+        status, error, article = _import_one(
             data=_data(item), origin=row.origin, may_replace=job.may_replace
         )
-        row.finished_at = timezone.now()
-        row.save(update_fields=["status", "error", "article", "finished_at"])
-        counts[row.status] = counts.get(row.status, 0) + 1
+        # Still pending: a slow run and its requeued twin record a file once.
+        recorded = ImportJobFile.objects.filter(pk=row.pk, status=Status.PENDING).update(
+            status=status, error=error, article=article, finished_at=timezone.now()
+        )
+        if recorded:
+            counts[status] = counts.get(status, 0) + 1
     return counts
 
 
@@ -268,11 +278,12 @@ class WorkerLost(RuntimeError):
 def requeue_lost_batches(*, older_than: datetime.timedelta) -> int:
     """Enqueue again the import batches whose worker was lost; returns how many.
 
-    The database backend marks a task RUNNING when a worker claims it and has
-    no lease: a task whose worker was killed stays RUNNING for ever. A batch
-    takes seconds, so one RUNNING for longer than `older_than` lost its
-    worker; it is marked failed (WorkerLost) and its arguments enqueued as a
-    new task. Were the worker only slow, both runs record each file once.
+        The database backend marks a task RUNNING when a worker claims it and has
+        no lease: a task whose worker was killed stays RUNNING for ever. A batch
+        takes seconds, so one RUNNING for longer than `older_than` lost its
+        worker; it is marked failed (WorkerLost) and its arguments enqueued as a
+        new task. Were the worker only slow, both runs import each file (the
+    second finds it unchanged) and the first to finish records it.
     """
     from django_tasks_db.models import DBTaskResult
 

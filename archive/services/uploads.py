@@ -5,8 +5,9 @@ zip", checked before anything is enqueued. A zip is read entry by entry with
 every size bounded by what is actually read, never by what the zip declares,
 so a zip bomb costs at most the limits below. An entry's path becomes its
 origin (after an optional prefix) only when it is a plain relative path: an
-absolute path, "..", a drive letter or a link is refused by name, and nothing
-is ever written to disk.
+absolute path, "..", a drive letter or a link is refused by name, and no
+entry is unpacked to disk. Entries (and uploaded files) are read again when
+their batch is enqueued, so a job holds one batch's texts in memory.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from __future__ import annotations
 import posixpath
 import stat
 import zipfile
+from functools import partial
 from typing import TYPE_CHECKING
 
 from archive.extraction.decoding import MAX_ARTICLE_BYTES
@@ -31,6 +33,7 @@ MAX_UPLOAD_BYTES = 100 * 1024 * 1024
 MAX_FILES = 10_000
 MAX_UNPACKED_BYTES = 500 * 1024 * 1024
 ZIP_MAGIC = b"PK\x03\x04"
+CHUNK = 64 * 1024
 
 
 class UploadError(ValueError):
@@ -77,41 +80,61 @@ def _too_large(name: str) -> JobFile:
 
 def _zip_files(upload: UploadedFile, *, prefix: str, budget: _Budget) -> Iterable[JobFile]:
     try:
+        # Left open: its entries are read again when their batch is enqueued,
+        # within the request that holds the upload.
         archive = zipfile.ZipFile(upload)
     except (zipfile.BadZipFile, OSError) as error:
         raise UploadError(f"{upload.name}: not a readable zip ({error})") from None
-    with archive:
-        for info in archive.infolist():
-            name = info.filename
-            if info.is_dir() or not is_article_name(name):
-                continue  # folders and other files, as the command skips them
-            problem = _unsafe(name)
-            origin = origin_for(relative=posixpath.normpath(name), prefix=prefix)
-            if problem:
-                yield JobFile(origin=name[:200], error=problem)
-                continue
-            if stat.S_ISLNK(info.external_attr >> 16):
-                yield JobFile(origin=origin, error="a link in the zip, not a file")
-                continue
-            if info.flag_bits & 0x1:
-                yield JobFile(origin=origin, error="encrypted in the zip")
-                continue
-            if info.file_size > MAX_ARTICLE_BYTES:
-                budget.take(0)
-                yield _too_large(origin)
-                continue
-            try:
-                with archive.open(info) as entry:
-                    # The declared size may lie: what is read is bounded.
-                    data = entry.read(MAX_ARTICLE_BYTES + 1)
-            except (zipfile.BadZipFile, NotImplementedError, OSError, EOFError) as error:
-                yield JobFile(origin=origin, error=f"cannot be unpacked ({error})")
-                continue
-            budget.take(len(data))
-            if len(data) > MAX_ARTICLE_BYTES:
-                yield _too_large(origin)
-                continue
-            yield JobFile(origin=origin, data=data)
+    for info in archive.infolist():
+        name = info.filename
+        if info.is_dir() or not is_article_name(name):
+            continue  # folders and other files, as the command skips them
+        problem = _unsafe(name)
+        origin = origin_for(relative=posixpath.normpath(name), prefix=prefix)
+        if problem:
+            yield JobFile(origin=name[:200], error=problem)
+            continue
+        if stat.S_ISLNK(info.external_attr >> 16):
+            yield JobFile(origin=origin, error="a link in the zip, not a file")
+            continue
+        if info.flag_bits & 0x1:
+            yield JobFile(origin=origin, error="encrypted in the zip")
+            continue
+        if info.file_size > MAX_ARTICLE_BYTES:
+            budget.take(0)
+            yield _too_large(origin)
+            continue
+        try:
+            # The declared size may lie: what is read is counted, and bounded.
+            size = _unpacked_size(archive, info)
+        except (zipfile.BadZipFile, NotImplementedError, OSError, EOFError) as error:
+            yield JobFile(origin=origin, error=f"cannot be unpacked ({error})")
+            continue
+        budget.take(size)
+        if size > MAX_ARTICLE_BYTES:
+            yield _too_large(origin)
+            continue
+        # Unpacked again when its batch is enqueued: one batch in memory at a time.
+        yield JobFile(origin=origin, opener=partial(_unpack, archive, info))
+
+
+def _unpacked_size(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> int:
+    """The entry's size as unpacked (checking its CRC), stopping one byte past the limit."""
+    size = 0
+    with archive.open(info) as entry:
+        while size <= MAX_ARTICLE_BYTES and (chunk := entry.read(CHUNK)):
+            size += len(chunk)
+    return size
+
+
+def _unpack(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes:
+    with archive.open(info) as entry:
+        return entry.read(MAX_ARTICLE_BYTES + 1)
+
+
+def _read_upload(upload: UploadedFile) -> bytes:
+    upload.seek(0)
+    return upload.read(MAX_ARTICLE_BYTES + 1)
 
 
 def files_from_uploads(*, uploads: Iterable[UploadedFile], prefix: str = "") -> list[JobFile]:
@@ -140,9 +163,8 @@ def files_from_uploads(*, uploads: Iterable[UploadedFile], prefix: str = "") -> 
             budget.take(0)
             files.append(_too_large(origin))
             continue
-        data = upload.read(MAX_ARTICLE_BYTES + 1)
-        budget.take(len(data))
-        files.append(_too_large(origin) if len(data) > MAX_ARTICLE_BYTES else JobFile(origin, data))
+        budget.take(upload.size or 0)
+        files.append(JobFile(origin=origin, opener=partial(_read_upload, upload)))
     if not files:
         raise UploadError("no article files (*.txt) in the upload")
     return files
