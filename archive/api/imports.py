@@ -8,7 +8,8 @@ still imported at once there. GET /api/imports/{id}/ reports the job.
 from __future__ import annotations
 
 from django.urls import reverse
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import serializers, status
 from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.generics import GenericAPIView
@@ -91,7 +92,15 @@ class ImportJobView(GenericAPIView):
     serializer_class = ImportJobSerializer
     queryset = ImportJob.objects.all()
 
-    @extend_schema(responses=ImportJobSerializer)
+    @extend_schema(
+        responses={
+            200: ImportJobSerializer,
+            403: OpenApiResponse(
+                OpenApiTypes.OBJECT, "Not logged in, or without the permission to add articles."
+            ),
+            404: OpenApiResponse(OpenApiTypes.OBJECT, "No import job with this id."),
+        }
+    )
     def get(self, request, pk: int):
         job = ImportJob.objects.filter(pk=pk).first()
         if job is None:
