@@ -658,3 +658,78 @@ class PostCount(models.Model):
 
     def __str__(self) -> str:
         return f"{self.title}: {self.articles}"
+
+
+class ImportJob(models.Model):
+    """One import of many files, run as tasks by any number of workers.
+
+    Its files (ImportJobFile) say what is done, what failed and why, and what
+    remains; the texts themselves travel in the tasks, never through a shared disk.
+    """
+
+    class Source(models.TextChoices):
+        COMMAND = "command", "Lệnh import_seeds"
+        API = "api", "API"
+        ADMIN = "admin", "Trang quản trị"
+
+    created_at = models.DateTimeField("tạo lúc", auto_now_add=True)
+    created_by = models.ForeignKey(
+        "auth.User",
+        verbose_name="người tạo",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    source = models.CharField("nguồn", max_length=20, choices=Source.choices)
+    total = models.PositiveIntegerField("số tệp", default=0)
+    batches = models.PositiveIntegerField("số lô", default=0)
+    # Whether the job may replace the text of an article already stored under
+    # the same origin (the API checks the user's permission to change articles).
+    may_replace = models.BooleanField(default=True)
+
+    class Meta:
+        ordering = ["-id"]
+        verbose_name = "đợt nhập bài"
+        verbose_name_plural = "các đợt nhập bài"
+
+    def __str__(self) -> str:
+        return f"#{self.pk} ({self.total} tệp)"
+
+
+class ImportJobFile(models.Model):
+    """One file of an import job and what became of it."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", "Đang chờ"
+        CREATED = "created", "Tạo mới"
+        UPDATED = "updated", "Cập nhật"
+        UNCHANGED = "unchanged", "Không đổi"
+        FAILED = "failed", "Lỗi"
+
+    job = models.ForeignKey(
+        ImportJob, verbose_name="đợt nhập", on_delete=models.CASCADE, related_name="files"
+    )
+    batch = models.PositiveIntegerField("lô")
+    origin = models.CharField("nguồn tệp", max_length=1000)
+    status = models.CharField(
+        "kết quả", max_length=20, choices=Status.choices, default=Status.PENDING
+    )
+    error = models.TextField("lỗi", blank=True)
+    article = models.ForeignKey(
+        Article, verbose_name="bài viết", null=True, blank=True, on_delete=models.SET_NULL
+    )
+    finished_at = models.DateTimeField("xong lúc", null=True, blank=True)
+
+    class Meta:
+        ordering = ["job_id", "id"]
+        verbose_name = "tệp trong đợt nhập"
+        verbose_name_plural = "tệp trong đợt nhập"
+        indexes = [
+            # Progress counts per status, and a batch's files when its task runs.
+            models.Index(fields=["job", "status"]),
+            models.Index(fields=["job", "batch"]),
+        ]
+
+    def __str__(self) -> str:
+        return self.origin

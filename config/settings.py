@@ -6,6 +6,14 @@ DJANGO_SECRET_KEY  required when debug is off
 DJANGO_ALLOWED_HOSTS  comma-separated host names
 DJANGO_SECURE      "1" turns on HTTPS-only cookies, HSTS and the SSL redirect
 DJANGO_CONN_MAX_AGE  seconds a database connection is kept between requests (default 60)
+DATABASE_REPLICA_URLS  comma-separated postgres://... read replicas: reads go there, writes
+                   (and a request's reads after its first write) to DATABASE_URL
+DATABASE_POOL      "1" opens PostgreSQL connections through psycopg's pool (then
+                   DJANGO_CONN_MAX_AGE is ignored: Django refuses both at once)
+DATABASE_POOL_MIN_SIZE, DATABASE_POOL_MAX_SIZE  the pool's bounds per process (2, 10)
+ARCHIVE_TASKS_BACKEND  "database" (default: tasks in the database, run by `manage.py
+                   db_worker`), "immediate" (run at once in the request) or a backend's dotted path
+ARCHIVE_IMPORT_BATCH_SIZE  articles per import task (default 50)
 DJANGO_STATIC_ROOT  where collectstatic writes (default staticfiles/)
 DJANGO_LOG_FORMAT  "json" (default with debug off) or "text"
 DJANGO_HSTS_PRELOAD  "1" adds `preload` to HSTS (only with DJANGO_SECURE)
@@ -71,6 +79,8 @@ INSTALLED_APPS = [
     "drf_spectacular_sidecar",
     "axes",
     "csp",
+    "django_tasks",
+    "django_tasks_db",
     "archive",
 ]
 
@@ -111,15 +121,36 @@ TEMPLATES = [
 WSGI_APPLICATION = "config.wsgi.application"
 ASGI_APPLICATION = "config.asgi.application"
 
-DATABASES = {
-    "default": dj_database_url.config(
-        default=f"sqlite:///{BASE_DIR / 'var' / 'archive.sqlite3'}",
-        # A connection is kept for a minute and checked before reuse: a fresh
-        # PostgreSQL connection per request costs more than the request itself.
-        conn_max_age=int(os.environ.get("DJANGO_CONN_MAX_AGE", "60")),
-        conn_health_checks=True,
+# A connection is kept for a minute and checked before reuse: a fresh
+# PostgreSQL connection per request costs more than the request itself.
+CONN_MAX_AGE = int(os.environ.get("DJANGO_CONN_MAX_AGE", "60"))
+# psycopg 3's pool instead of persistent connections. Django refuses a pool
+# together with persistent connections (CONN_MAX_AGE must then be 0), so the
+# pool is off unless asked for, and turns CONN_MAX_AGE off when it is on.
+DATABASE_POOL = env_flag("DATABASE_POOL")
+DATABASE_REPLICA_URLS = env_list("DATABASE_REPLICA_URLS")
+
+
+def database(url: str | None = None) -> dict:
+    config = (
+        dj_database_url.parse(url, conn_health_checks=True)
+        if url
+        else dj_database_url.config(
+            default=f"sqlite:///{BASE_DIR / 'var' / 'archive.sqlite3'}", conn_health_checks=True
+        )
     )
-}
+    if config["ENGINE"] == "django.db.backends.postgresql" and DATABASE_POOL:
+        config["CONN_MAX_AGE"] = 0
+        config.setdefault("OPTIONS", {})["pool"] = {
+            "min_size": int(os.environ.get("DATABASE_POOL_MIN_SIZE", "2")),
+            "max_size": int(os.environ.get("DATABASE_POOL_MAX_SIZE", "10")),
+        }
+    else:
+        config["CONN_MAX_AGE"] = CONN_MAX_AGE
+    return config
+
+
+DATABASES = {"default": database()}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # IMMEDIATE transactions take the write lock up front, so two imports
     # running at once wait for each other instead of failing with
@@ -128,6 +159,31 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         {"transaction_mode": "IMMEDIATE", "timeout": 30}
     )
     (BASE_DIR / "var").mkdir(exist_ok=True)
+for number, url in enumerate(DATABASE_REPLICA_URLS, start=1):
+    # A replica is the primary's copy: in tests it is the same test database
+    # (MIRROR), so routing can be tested without a second server.
+    DATABASES[f"replica{number}"] = {**database(url), "TEST": {"MIRROR": "default"}}
+# Reads to a replica, writes (and what a request reads after writing) to the primary.
+DATABASE_ROUTERS = ["archive.routing.PrimaryReplicaRouter"] if DATABASE_REPLICA_URLS else []
+if DATABASE_REPLICA_URLS:
+    MIDDLEWARE.insert(1, "archive.routing.PrimaryAfterWriteMiddleware")
+
+# Background work (imports of many files) through Django's task framework
+# (the django-tasks backport on Django 5.2; `django.tasks` from Django 6).
+# The database backend needs no other server: `manage.py db_worker` on any
+# machine that reaches the database runs the tasks.
+TASK_BACKENDS = {
+    "database": "django_tasks_db.DatabaseBackend",
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+    "dummy": "django_tasks.backends.dummy.DummyBackend",
+}
+_tasks_backend = os.environ.get("ARCHIVE_TASKS_BACKEND", "database")
+TASKS = {
+    "default": {
+        "BACKEND": TASK_BACKENDS.get(_tasks_backend, _tasks_backend),
+    }
+}
+ARCHIVE_IMPORT_BATCH_SIZE = int(os.environ.get("ARCHIVE_IMPORT_BATCH_SIZE", "50"))
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

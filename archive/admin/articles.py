@@ -19,6 +19,7 @@ from archive.admin.base import (
 )
 from archive.admin.filters import EditedFilter, IndexedValuesFilter, titled
 from archive.admin.forms import ArticleForm
+from archive.admin.imports import ImportArticlesMixin
 from archive.models import Article, DirectiveMention, OrganisationMention, PersonMention
 from archive.selectors.common import newest_first_ordering
 from archive.selectors.pages import ARTICLE_TEXTS, with_article_counts
@@ -77,7 +78,7 @@ class DirectiveMentionInline(MentionInline):
 
 
 @admin.register(Article)
-class ArticleAdmin(AccentSearchMixin, RecordedEditsMixin, ArchiveAdmin):
+class ArticleAdmin(ImportArticlesMixin, AccentSearchMixin, RecordedEditsMixin, ArchiveAdmin):
     list_display = [
         "__str__",
         "date_label",

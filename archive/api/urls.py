@@ -5,6 +5,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitVie
 from rest_framework.routers import DefaultRouter
 
 from archive.api import views
+from archive.api.imports import ImportJobView
 from archive.api.suggest import SuggestView
 from archive.selectors.suggest import SUGGESTERS
 
@@ -25,6 +26,7 @@ urlpatterns = [
         path(f"suggest/{kind}/", SuggestView.as_view(kind=kind), name=f"suggest-{kind}")
         for kind in SUGGESTERS
     ),
+    path("imports/<int:pk>/", ImportJobView.as_view(), name="import-job"),
     *router.urls,
     # Last: a JSON 404 for everything else under /api/, e.g. /api/people/abc/; [\s\S], not
     # `.`, so that a path with a newline in it is matched too.

@@ -31,6 +31,7 @@ from rest_framework.settings import api_settings
 from archive import filters
 from archive.api import serializers as shapes
 from archive.api import writes
+from archive.api.imports import ImportJobSerializer, start_upload_job, wants_job
 from archive.api.pagination import CappedPageNumberPagination, KeysetPagination
 from archive.api.parsers import ArticleJSONParser
 from archive.api.permissions import check_import_allowed
@@ -294,9 +295,13 @@ class ArticleViewSet(ArchiveViewSet):
     @extend_schema(
         request={
             "application/json": writes.ArticleImportSerializer,
-            "multipart/form-data": writes.ArticleImportSerializer,
+            "multipart/form-data": writes.ArticleImportFilesSerializer,
         },
         responses={
+            202: OpenApiResponse(
+                ImportJobSerializer,
+                "Several files (`files`) or a zip: an import job was started; follow its `url`.",
+            ),
             201: OpenApiResponse(shapes.ArticleImportResultSerializer, "A new article."),
             200: OpenApiResponse(
                 shapes.ArticleImportResultSerializer,
@@ -311,7 +316,14 @@ class ArticleViewSet(ArchiveViewSet):
         parser_classes=[ArticleJSONParser, MultiPartParser, FormParser],
     )
     def import_article(self, request):
-        """Import one article's text with the same service, limits and errors as the command."""
+        """Import one article's text with the same service, limits and errors as the command.
+
+        Several files (multipart `files`), or a zip of articles (`file` or `files`),
+        start an import job instead, run by the workers: the answer is 202 with
+        the job's URL (`origin_prefix` goes before each file's name or path).
+        """
+        if wants_job(request):
+            return start_upload_job(request)
         serializer = self.get_serializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data

@@ -372,3 +372,23 @@ class ArticleImportSerializer(serializers.Serializer):
         if not attrs.get("origin"):
             attrs["origin"] = f"api/{attrs['sha256'][:12]}.txt"
         return attrs
+
+
+class ArticleImportFilesSerializer(ArticleImportSerializer):
+    """The multipart form of the import: one article as above, or several files or a zip.
+
+    Only documents the form: several files (or a zip) start an import job and
+    are read by archive.api.imports, not validated here.
+    """
+
+    files = serializers.ListField(
+        child=serializers.FileField(),
+        required=False,
+        help_text="Several article files, or zips of them: they start an import job (202 with "
+        "its URL) instead of importing at once; so does one zip sent as `file`.",
+    )
+    origin_prefix = serializers.CharField(
+        required=False,
+        max_length=200,
+        help_text="With `files` or a zip: put before each file's name (a zip's entry: its path).",
+    )

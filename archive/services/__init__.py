@@ -25,6 +25,8 @@ helpers, which turn any error of one file into an outcome). Modules:
     directives.py  directives: by symbol, by citation key, symbol-less <-> symbol matching
     merging.py     editors' merges      editing.py   editors' changes
     batch.py       many files: finding them, per-file failures, the run's totals
+    import_jobs.py many files on task workers: batches, per-file results, progress, lost workers
+    uploads.py     uploaded files and zips -> a job's files, within limits
 """
 
 from archive.services.editing import EditConflict, record_edit, save_edit

@@ -17,6 +17,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
+from archive.models import ImportJob
 from archive.services.batch import (
     ImportSummary,
     find_article_files,
@@ -24,6 +25,7 @@ from archive.services.batch import (
     reextract_one,
     stored_articles,
 )
+from archive.services.import_jobs import JobFile, start_import_job
 from archive.services.importing import ImportStatus
 
 
@@ -57,11 +59,31 @@ class Command(BaseCommand):
             help="extract every stored article again from its raw text (no files are read); "
             "editors' changes are kept",
         )
+        parser.add_argument(
+            "--enqueue",
+            action="store_true",
+            help="do not import here: split the files into batches, enqueue one task per batch "
+            "(the task carries the texts) for `manage.py db_worker` on any machine, print the "
+            "job id (follow it with `manage.py import_status JOB`)",
+        )
+        parser.add_argument(
+            "--batch-size",
+            type=int,
+            default=None,
+            help="articles per task with --enqueue (default: ARCHIVE_IMPORT_BATCH_SIZE, 50)",
+        )
 
     def handle(
         self, *args, paths, dry_run, fail_fast, origin_prefix, reextract, verbosity, **options
     ):
         self.verbosity = verbosity
+        if options["enqueue"]:
+            if dry_run or reextract or fail_fast:
+                raise CommandError(
+                    "--enqueue runs the import on workers: no --dry-run, --reextract or --fail-fast"
+                )
+            self._enqueue(paths, origin_prefix=origin_prefix, batch_size=options["batch_size"])
+            return
         if reextract:
             if dry_run:
                 raise CommandError("--reextract writes what it finds; it has no dry run")
@@ -91,6 +113,29 @@ class Command(BaseCommand):
             )
         if summary.failed:
             raise CommandError(f"{summary.failed} failed; see the list above")
+
+    def _enqueue(self, paths, *, origin_prefix: str, batch_size: int | None) -> None:
+        files, problems = find_article_files(
+            paths=[Path(p) for p in paths], origin_prefix=origin_prefix
+        )
+        job = start_import_job(
+            files=[
+                *(JobFile(origin=f.origin, path=f.path) for f in files),
+                *(
+                    JobFile(origin=p.origin, error=p.error.removeprefix(f"{p.origin}: "))
+                    for p in problems
+                ),
+            ],
+            source=ImportJob.Source.COMMAND,
+            batch_size=batch_size,
+        )
+        if self.verbosity >= 1:
+            self.stderr.write(
+                f"Enqueued {job.total} files in {job.batches} tasks; "
+                f"follow with: manage.py import_status {job.pk}"
+            )
+        # The job id alone on stdout, for scripts.
+        self.stdout.write(str(job.pk))
 
     def _reextract(self, *, fail_fast: bool) -> None:
         summary = ImportSummary()
