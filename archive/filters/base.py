@@ -20,6 +20,7 @@ from archive.extraction.directives import canonical_symbol
 from archive.extraction.normalize import fold_accents
 from archive.extraction.ranks import canonical_rank
 from archive.search.syntax import parse_query
+from archive.search_plans import newest_to_rank
 from archive.selectors.redirects import current_id, redirected_ids
 
 # Several values of one entity filter are allowed ("all of them"); past this
@@ -423,7 +424,9 @@ class ArchiveFilterSet(FilterSet):
         best = (
             F(RELEVANCE).asc() if ordering and ordering[0].startswith("-") else F(RELEVANCE).desc()
         )
-        return queryset.with_relevance(parsed).order_by(best, *queryset.query.order_by)
+        own_order = list(queryset.query.order_by or queryset.model._meta.ordering)
+        ranked = newest_to_rank(queryset, own_order).with_relevance(parsed)
+        return ranked.order_by(best, *own_order)
 
     def unknown_entity_errors(self) -> dict[str, list[str]]:
         """{parameter: ["no person with id 9", ...]} for entity values naming no row (one query)."""

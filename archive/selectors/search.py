@@ -13,6 +13,7 @@ from django.db.models import F, QuerySet
 
 from archive.models import Article, Directive, Organisation, Person
 from archive.search.syntax import ParsedQuery
+from archive.search_plans import newest_to_rank
 from archive.selectors.common import newest_first_ordering
 from archive.selectors.pages import (
     COUNT_CAP,
@@ -37,7 +38,8 @@ class HitGroup:
 
 def _best(matches: QuerySet, parsed: ParsedQuery, *, tie_break: list, rows) -> HitGroup:
     count, more = count_capped(matches.values("pk"), cap=COUNT_CAP)
-    ranked = matches.with_relevance(parsed).order_by(F("relevance").desc(), *tie_break)
+    ranked = newest_to_rank(matches, tie_break).with_relevance(parsed)
+    ranked = ranked.order_by(F("relevance").desc(), *tie_break)
     ids = list(ranked.values_list("pk", flat=True)[:BEST_HITS]) if count else []
     found = {row.pk: row for row in rows(matches.model._default_manager.filter(pk__in=ids))}
     return HitGroup(

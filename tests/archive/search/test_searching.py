@@ -144,6 +144,21 @@ def test_relevance_pages_follow_each_other_without_repeats(corpus):
     assert sorted(seen) == sorted(set(seen)) and len(seen) == 3
 
 
+def test_relevance_ranks_the_newest_matches_and_the_site_search_the_same(
+    corpus, client, monkeypatch
+):
+    # A common word matches a large share of a large archive; ranking every
+    # match would read them all, so the list ranks the newest RANKED_MATCHES.
+    monkeypatch.setattr("archive.search_plans.RANKED_MATCHES", 1)
+    assert api_ids("/api/articles/?q=do+minh+khoi") == [corpus.once.pk]
+    assert page_ids(client, "/articles/?q=do+minh+khoi") == [corpus.once.pk]
+    # The date order still lists every match.
+    assert len(api_ids("/api/articles/?q=do+minh+khoi&ordering=-published_on")) == 2
+    html = client.get("/search/?q=do+minh+khoi").content.decode()
+    assert f'href="/articles/{corpus.once.pk}/?q=' in html
+    assert f'href="/articles/{corpus.often.pk}/?q=' not in html
+
+
 # --- Marked hits --------------------------------------------------------------
 
 
