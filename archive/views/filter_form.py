@@ -104,7 +104,8 @@ def ordering_field(request: HttpRequest, orderings: list[tuple[str, str]]) -> Fo
     values = values_of(request, "ordering")[:1]
     field = FormField("ordering", "Sắp xếp", "select", values=values)
     if any(value.strip() for value in values_of(request, "q", split=False)):
-        return field.choose(orderings, blank="Phù hợp nhất")  # among the newest matches: search_plans.RANKED_MATCHES
+        # Relevance ranks the newest matches (search_plans.RANKED_MATCHES).
+        return field.choose(orderings, blank="Phù hợp nhất")
     return field.choose(orderings[1:], blank=orderings[0][1])
 
 
