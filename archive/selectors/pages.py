@@ -24,6 +24,7 @@ from django.db.models import (
 from django.db.models.functions import Substr, TruncMonth
 
 from archive.models import (
+    ARTICLE_DATE_FIELDS,
     Article,
     Directive,
     DirectiveIssuer,
@@ -245,13 +246,7 @@ ARTICLE_ROW_FIELDS = (
     "origin",
     "source_name",
     "dateline_place",
-    "published_on",
-    "published_year",
-    "published_month",
-    "published_day",
-    "published_precision",
-    "published_year_inferred",
-    "published_evidence",
+    *ARTICLE_DATE_FIELDS,
 )
 
 
