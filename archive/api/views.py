@@ -45,6 +45,7 @@ from archive.selectors import api as selectors
 from archive.selectors.facets import SAMPLE as FACET_SAMPLE
 from archive.selectors.facets import article_facets
 from archive.selectors.redirects import survivor_id
+from archive.selectors.related import SAMPLE as CIRCLE_SAMPLE
 from archive.selectors.related import organisation_circle, person_circle
 from archive.selectors.similar import similar_articles
 from archive.services import ArticleImportError, ImportStatus, import_text
@@ -367,7 +368,7 @@ def related_response(circle) -> Response:
 
 RELATED_SCHEMA = extend_schema(
     summary="The people and bodies most often named in the same articles, with counts",
-    description=f"Counted over the newest {FACET_SAMPLE} articles that mention the record; "
+    description=f"Counted over the newest {CIRCLE_SAMPLE} articles that mention the record; "
     "`lower_bound` says there are more, so each count is at least the one given.",
     responses={200: OpenApiTypes.OBJECT},
 )
