@@ -322,8 +322,3 @@ def person_rank_summary(person: Person) -> list[dict]:
         )
         .order_by(F("first_seen").asc(nulls_last=True), "rank")
     )
-
-
-def organisation_children(organisation: Organisation) -> QuerySet[Organisation]:
-    # parent_id too: the related manager reads it to attach the parent to each child.
-    return organisation.children.only("id", "name", "abbreviation", "parent_id").order_by("name")
