@@ -31,6 +31,8 @@ from common import ROOT, setup_django, test_client
 FLOOR_FIELDS = ("id", "title", "published_on")
 # Targets of issue 10, in ms of p95.
 API_LIST, HTML_LIST, SEARCH, ENTITY, ADMIN = 25, 50, 150, 100, 300
+# Issue 13's target for careers and networks of a hub.
+CAREERS = 300
 
 
 def cursor_at(depth: int) -> str:
@@ -80,7 +82,27 @@ def requests_to_time() -> list[tuple[str, str, int]]:
         ("admin article changelist with a search", f"/admin/archive/article/?q={name}", ADMIN),
         ("admin article changelist, common word", "/admin/archive/article/?q=ninh", ADMIN),
         ("admin person changelist", "/admin/archive/person/", ADMIN),
+        ("issue 13: API timeline, hub person", f"/api/people/{hub_person}/timeline/", CAREERS),
+        (
+            "issue 13: API timeline, hub person, page before the middle article",
+            f"/api/people/{hub_person}/timeline/?before={middle_article()}",
+            CAREERS,
+        ),
+        ("issue 13: API related, hub person", f"/api/people/{hub_person}/related/", CAREERS),
+        ("issue 13: API related, hub organisation", "/api/organisations/1/related/", CAREERS),
+        ("issue 13: API posts, hub organisation", "/api/organisations/1/posts/", CAREERS),
+        ("issue 13: API units, hub organisation", "/api/organisations/1/units/", CAREERS),
+        ("issue 13: HTML person page, hub person", f"/people/{hub_person}/", CAREERS),
+        ("issue 13: HTML organisation page, hub", "/organisations/1/", CAREERS),
     ]
+
+
+def middle_article() -> int:
+    """The dated article halfway down the archive by date: a timeline page deep in a career."""
+    from archive.models import Article
+
+    dated = Article.objects.filter(published_on__isnull=False)
+    return dated.order_by("published_on", "id").values_list("pk", flat=True)[dated.count() // 2]
 
 
 def floor_ids(response) -> list[int]:
