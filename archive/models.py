@@ -115,6 +115,18 @@ class Article(EditableModel):
         super().save(*args, **kwargs)
 
 
+# An article's publication date, part by part, as every reader of it needs it:
+# the date, what is known of it, and whether the year was inferred (and from what).
+ARTICLE_DATE_FIELDS = (
+    "published_on",
+    "published_year",
+    "published_month",
+    "published_day",
+    "published_precision",
+    "published_year_inferred",
+    "published_evidence",
+)
+
 RANK_CHOICES = [(rank, rank) for rank in ranks.RANKS]
 
 

@@ -33,6 +33,8 @@ FLOOR_FIELDS = ("id", "title", "published_on")
 # Targets of issue 10, in ms of p95; issue 13's for facets, a hub's circle and similar articles.
 API_LIST, HTML_LIST, SEARCH, ENTITY, ADMIN = 25, 50, 150, 100, 300
 FACETS = RELATED = SIMILAR = 300
+# Issue 13's target for careers and networks of a hub.
+CAREERS = 300
 
 
 def cursor_at(depth: int) -> str:
@@ -109,7 +111,36 @@ def requests_to_time() -> list[tuple[str, str, int]]:
         ("admin person changelist", "/admin/archive/person/", ADMIN),
         ("admin organisation changelist", "/admin/archive/organisation/", ADMIN),
         ("admin directive changelist", "/admin/archive/directive/", ADMIN),
+        ("issue 13: API timeline, hub person", f"/api/people/{hub_person}/timeline/", CAREERS),
+        (
+            "issue 13: API timeline, hub person, page before the middle article",
+            f"/api/people/{hub_person}/timeline/?before={middle_article()}",
+            CAREERS,
+        ),
+        (
+            "issue 13: API related, hub organisation",
+            f"/api/organisations/{hub_organisation}/related/",
+            CAREERS,
+        ),
+        (
+            "issue 13: API posts, hub organisation",
+            f"/api/organisations/{hub_organisation}/posts/",
+            CAREERS,
+        ),
+        (
+            "issue 13: API units, hub organisation",
+            f"/api/organisations/{hub_organisation}/units/",
+            CAREERS,
+        ),
     ]
+
+
+def middle_article() -> int:
+    """The dated article halfway down the archive by date: a timeline page deep in a career."""
+    from archive.models import Article
+
+    dated = Article.objects.filter(published_on__isnull=False)
+    return dated.order_by("published_on", "id").values_list("pk", flat=True)[dated.count() // 2]
 
 
 def floor_ids(response) -> list[int]:

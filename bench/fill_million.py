@@ -16,8 +16,8 @@ and ANALYZE runs at the end.
 The skew is the one that makes a large archive slow: a few hub people,
 organisations and directives, each in 15-35% of the articles, then a long
 (log-uniform) tail; about 33 mention rows per article (7 person, 24
-organisation, 4-5 directive) as the importer writes them, two positions per
-article, and 10% undated articles. `fill_rows` is also what the CI-sized test
+organisation, 4-5 directive) as the importer writes them, two positions and
+one stated rank per article, and 10% undated articles. `fill_rows` is also what the CI-sized test
 uses, inside its own test database, without dropping anything.
 """
 
@@ -59,10 +59,12 @@ BULK_TABLES = (
     "archive_organisationmention",
     "archive_directivemention",
     "archive_position",
+    "archive_personrank",
 )
 START = datetime.date(2000, 1, 1)
 DAYS = 9500
 NOW = "2026-01-01 00:00:00+00"
+RANKS = ("Đại tá", "Thiếu tướng", "Trung tướng")
 POSTS = ("Giám đốc", "Phó Giám đốc", "Trưởng phòng", "Chánh Văn phòng", "Bí thư")
 SENTENCES = (
     "Lực lượng chức năng tỉnh {place} triển khai nhiều biện pháp về {topic}, bảo đảm an ninh.",
@@ -318,6 +320,13 @@ def _articles(cursor, sizes: Sizes, rng: random.Random) -> dict[str, int]:
         "archive_position",
         ("article_id", "person_id", "title", "role", "organisation_id", "former"),
         positions(),
+    )
+    # One stated rank per article, for its first person: a hub's career is as long as its posts.
+    counts["stated ranks"] = _copy(
+        cursor,
+        "archive_personrank",
+        ("article_id", "person_id", "rank"),
+        ((n, plan[0][0], RANKS[n % len(RANKS)]) for n, plan in enumerate(plans, start=1)),
     )
     return counts
 

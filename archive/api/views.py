@@ -29,6 +29,7 @@ from rest_framework.response import Response
 from rest_framework.settings import api_settings
 
 from archive import filters
+from archive.api import careers as career_shapes
 from archive.api import serializers as shapes
 from archive.api import writes
 from archive.api.imports import ImportJobSerializer, start_upload_job, wants_job
@@ -43,9 +44,17 @@ from archive.filters.base import MAX_QUERY_LENGTH
 from archive.models import Article, Directive, Organisation, Person
 from archive.search.syntax import ParsedQuery, parse_query
 from archive.selectors import api as selectors
+from archive.selectors.careers import (
+    TIMELINE_MAX_PAGE,
+    TIMELINE_PAGE,
+    organisation_posts,
+    organisation_units,
+    person_timeline,
+)
 from archive.selectors.facets import SAMPLE as FACET_SAMPLE
 from archive.selectors.facets import article_facets
 from archive.selectors.redirects import survivor_id
+from archive.selectors.related import SAMPLE as CIRCLE_SAMPLE
 from archive.selectors.related import organisation_circle, person_circle
 from archive.selectors.similar import similar_articles
 from archive.services import ArticleImportError, ImportStatus, editing, import_text
@@ -376,13 +385,34 @@ class ArticleViewSet(ArchiveViewSet):
         return self.get_paginated_response(data)
 
 
+def _bounded_int(request, name: str, *, default: int, top: int) -> int:
+    raw = request.query_params.get(name)
+    if raw is None:
+        return default
+    if not raw.isdigit() or not 1 <= int(raw) <= top:
+        raise ValidationError({name: [f"must be a whole number from 1 to {top}"]})
+    return int(raw)
+
+
+def _before_article(request) -> Article | None:
+    raw = request.query_params.get("before")
+    if raw is None:
+        return None
+    if not raw.isdigit():
+        raise ValidationError({"before": ["must be an article id"]})
+    article = Article.objects.only("id", "published_on").filter(pk=int(raw)).first()
+    if article is None or article.published_on is None:
+        raise ValidationError({"before": ["no dated article with this id"]})
+    return article
+
+
 def related_response(circle) -> Response:
     return Response(asdict(circle))
 
 
 RELATED_SCHEMA = extend_schema(
     summary="The people and bodies most often named in the same articles, with counts",
-    description=f"Counted over the newest {FACET_SAMPLE} articles that mention the record; "
+    description=f"Counted over the newest {CIRCLE_SAMPLE} articles that mention the record; "
     "`lower_bound` says there are more, so each count is at least the one given.",
     responses={200: OpenApiTypes.OBJECT},
 )
@@ -403,6 +433,33 @@ class PersonViewSet(CreateMixin, ArchiveViewSet):
     def related(self, request, pk=None):
         instance = self.get_object()
         return related_response(person_circle(instance.pk))
+
+    @extend_schema(
+        summary="The ranks and posts the articles state, article by article, newest first",
+        description="Each entry is one dated article with the rank and the posts it states "
+        "(former posts marked). Undated articles are left out. Follow `next`, or pass "
+        "`before=<article id>`, for older entries.",
+        parameters=[
+            OpenApiParameter(
+                "before", int, description="Only articles older than this one (its id)."
+            ),
+            OpenApiParameter(
+                "page_size",
+                int,
+                description=f"Entries per page: {TIMELINE_PAGE} unless given, "
+                f"at most {TIMELINE_MAX_PAGE}.",
+            ),
+        ],
+        responses={200: career_shapes.TimelineSerializer},
+    )
+    @action(detail=True, methods=["get"], pagination_class=None, filter_backends=[])
+    def timeline(self, request, pk=None):
+        instance = self.get_object()
+        before = _before_article(request)
+        limit = _bounded_int(request, "page_size", default=TIMELINE_PAGE, top=TIMELINE_MAX_PAGE)
+        timeline = person_timeline(instance.pk, before=before, limit=limit)
+        context = self.get_serializer_context()
+        return Response(career_shapes.TimelineSerializer(timeline, context=context).data)
 
     def list_queryset(self):
         return selectors.list_people()
@@ -429,6 +486,30 @@ class OrganisationViewSet(CreateMixin, ArchiveViewSet):
     def related(self, request, pk=None):
         instance = self.get_object()
         return related_response(organisation_circle(instance.pk))
+
+    @extend_schema(
+        summary="Who held which post in the organisation, and when the articles said so",
+        responses={200: career_shapes.OrganisationPostsSerializer},
+    )
+    @action(detail=True, methods=["get"], pagination_class=None, filter_backends=[])
+    def posts(self, request, pk=None):
+        instance = self.get_object()
+        data = career_shapes.OrganisationPostsSerializer(
+            organisation_posts(instance.pk), context=self.get_serializer_context()
+        ).data
+        return Response(data)
+
+    @extend_schema(
+        summary="The tree of units under the organisation",
+        responses={200: career_shapes.UnitTreeSerializer},
+    )
+    @action(detail=True, methods=["get"], pagination_class=None, filter_backends=[])
+    def units(self, request, pk=None):
+        instance = self.get_object()
+        data = career_shapes.UnitTreeSerializer(
+            organisation_units(instance.pk), context=self.get_serializer_context()
+        ).data
+        return Response(data)
 
     def list_queryset(self):
         return selectors.list_organisations()

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from django.db.models import QuerySet
 
 from archive.models import (
+    ARTICLE_DATE_FIELDS,
     Article,
     Directive,
     DirectiveMention,
@@ -28,12 +29,7 @@ CHUNK = 1000
 ARTICLE_FIELDS = (
     "id",
     "title",
-    "published_on",
-    "published_year",
-    "published_month",
-    "published_day",
-    "published_precision",
-    "published_year_inferred",
+    *ARTICLE_DATE_FIELDS,
     "source_name",
     "source_url",
     "author",

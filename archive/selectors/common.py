@@ -32,6 +32,11 @@ def count_of(related: QuerySet, *, outer: str, counted: str) -> Coalesce:
     return Coalesce(_CountRows(rows.values(counted)), 0)
 
 
+def capped_count(rows: QuerySet, *, cap: int) -> _CountRows:
+    """How many rows `rows` holds, as a subquery whose count stops past `cap`."""
+    return _CountRows(rows.order_by()[: cap + 1])
+
+
 def newest_first_ordering(articles_path: str = "") -> list:
     """Articles newest first, undated last (PostgreSQL would put NULL first when descending).
 

@@ -23,6 +23,7 @@ from django.db.models import (
 from django.db.models.functions import Coalesce, Substr
 
 from archive.models import (
+    ARTICLE_DATE_FIELDS,
     Article,
     Directive,
     DirectiveIssuer,
@@ -228,13 +229,7 @@ ARTICLE_ROW_FIELDS = (
     "origin",
     "source_name",
     "dateline_place",
-    "published_on",
-    "published_year",
-    "published_month",
-    "published_day",
-    "published_precision",
-    "published_year_inferred",
-    "published_evidence",
+    *ARTICLE_DATE_FIELDS,
 )
 
 
@@ -328,8 +323,3 @@ def person_rank_summary(person: Person) -> list[dict]:
         )
         .order_by(F("first_seen").asc(nulls_last=True), "rank")
     )
-
-
-def organisation_children(organisation: Organisation) -> QuerySet[Organisation]:
-    # parent_id too: the related manager reads it to attach the parent to each child.
-    return organisation.children.only("id", "name", "abbreviation", "parent_id").order_by("name")

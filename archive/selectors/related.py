@@ -2,7 +2,11 @@
 
 Like the facets, the counts are over the newest SAMPLE articles that mention
 the entity, so a hub person's page costs the same as anyone's; past the
-sample the counts are lower bounds, and the answer says so.
+sample the counts are lower bounds, and the answer says so. The sample is
+read once, as ids, and both counts use it: as a subquery each count walked
+the newest articles again. SAMPLE is smaller than the facets': the page shows
+the top SHOWN, which a thousand articles settle, and each sampled article
+brings about thirty mentions to count.
 """
 
 from __future__ import annotations
@@ -10,9 +14,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from archive.models import Article, Organisation, OrganisationMention, Person, PersonMention
-from archive.selectors.facets import FacetValue, newest_sample, top_entities
+from archive.selectors.facets import FacetValue, top_entities
+from archive.selectors.pages import newest_first
 
 SHOWN = 8
+SAMPLE = 1000
 
 
 @dataclass
@@ -24,7 +30,8 @@ class Circle:
 
 
 def _circle(articles, *, person_id: int | None = None, organisation_id: int | None = None):
-    newest, more, sampled = newest_sample(articles)
+    ids = list(newest_first(articles).values_list("pk", flat=True)[: SAMPLE + 1])
+    newest, more, sampled = ids[:SAMPLE], len(ids) > SAMPLE, min(len(ids), SAMPLE)
     people = PersonMention.objects.filter(article_id__in=newest)
     organisations = OrganisationMention.objects.filter(article_id__in=newest)
     if person_id is not None:

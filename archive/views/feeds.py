@@ -16,7 +16,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
 
-from archive.exports.rows import article_rows
+from archive.exports.rows import ARTICLE_FIELDS, article_rows
 from archive.filters import ArticleFilter
 from archive.models import Article
 from archive.selectors.pages import newest_first
@@ -50,38 +50,36 @@ class ArticleFeed(Feed):
     def subtitle(self, filterset) -> str:
         return "Bài viết mới nhất theo bộ lọc đã chọn."
 
-    def items(self, filterset):
+    def items(self, filterset) -> list[Article]:
+        """The newest entries as unsaved articles built from their export rows, each
+        with the names of its entities (`categories`)."""
         newest = list(newest_first(filterset.qs).values_list("pk", flat=True)[:ENTRIES])
         order = {pk: n for n, pk in enumerate(newest)}
-        rows = {row["id"]: row for row in article_rows(Article.objects.filter(pk__in=newest))}
-        return sorted(rows.values(), key=lambda row: order[row["id"]])
+        entries = []
+        for row in article_rows(Article.objects.filter(pk__in=newest)):
+            entry = Article(**{name: row[name] for name in ARTICLE_FIELDS})
+            entry.categories = [*row["people"], *row["organisations"], *row["directives"]]
+            entries.append(entry)
+        return sorted(entries, key=lambda entry: order[entry.pk])
 
-    def item_title(self, item) -> str:
-        return item["title"] or item["origin"]
+    def item_title(self, item: Article) -> str:
+        return item.title or item.origin
 
-    def item_link(self, item) -> str:
-        return reverse("archive:article_detail", args=[item["id"]])
+    def item_link(self, item: Article) -> str:
+        return reverse("archive:article_detail", args=[item.pk])
 
-    def item_pubdate(self, item):
-        if item["published_on"] is None:
+    def item_pubdate(self, item: Article):
+        if item.published_on is None:
             return None
-        moment = datetime.datetime.combine(item["published_on"], datetime.time())
+        moment = datetime.datetime.combine(item.published_on, datetime.time())
         return timezone.make_aware(moment)
 
-    def item_description(self, item) -> str:
-        date = article_date(_Dated(item))
-        source = f" · {item['source_name']}" if item["source_name"] else ""
-        return f"{date}{source}"
+    def item_description(self, item: Article) -> str:
+        source = f" · {item.source_name}" if item.source_name else ""
+        return f"{article_date(item)}{source}"
 
-    def item_author_name(self, item) -> str | None:
-        return item["author"] or None
+    def item_author_name(self, item: Article) -> str | None:
+        return item.author or None
 
-    def item_categories(self, item) -> list[str]:
-        return [*item["people"], *item["organisations"], *item["directives"]]
-
-
-class _Dated:
-    """A row dict read as an article by article_date()."""
-
-    def __init__(self, row: dict):
-        self.__dict__.update(row)
+    def item_categories(self, item: Article) -> list[str]:
+        return item.categories

@@ -8,8 +8,8 @@ from django.shortcuts import render
 from archive.filters import OrganisationFilter
 from archive.models import Article, EntityCount, Organisation
 from archive.selectors import choices
+from archive.selectors.careers import organisation_posts, organisation_units
 from archive.selectors.pages import (
-    organisation_children,
     organisation_people,
     with_organisation_counts,
 )
@@ -93,7 +93,8 @@ def organisation_detail(request, pk: int):
     context = {
         "organisation": organisation,
         "kind_label": kind_label(organisation.kind),
-        "children": organisation_children(organisation),
+        "units": organisation_units(organisation.pk),
+        "posts": organisation_posts(organisation.pk),
         "people": people[:PEOPLE_SHOWN],
         "people_count": people.count(),
         "people_shown": PEOPLE_SHOWN,

@@ -8,6 +8,7 @@ from django.shortcuts import render
 from archive.filters import RANK_GROUPS, PersonFilter
 from archive.models import RANK_CHOICES, Article, EntityCount, Person
 from archive.selectors import choices
+from archive.selectors.careers import career_steps, person_timeline
 from archive.selectors.pages import person_post_summary, person_rank_summary, with_person_summary
 from archive.selectors.related import person_circle
 from archive.views.filter_form import (
@@ -30,6 +31,8 @@ RANK_OPTIONS = [
 NAME_ORDERINGS = [("name", "Tên A–Z"), ("-name", "Tên Z–A")]
 # A person's page lists this many posts, the most recently stated first.
 POSTS_SHOWN = 50
+# Its timeline folds this many articles' statements into career steps, a page at a time.
+TIMELINE_SHOWN = 100
 
 
 def person_list(request):
@@ -82,12 +85,27 @@ def person_detail(request, pk: int):
         name=person.name,
     )
     posts, total_posts = person_post_summary(person, shown=POSTS_SHOWN)
+    timeline = person_timeline(person.pk, before=timeline_anchor(request), limit=TIMELINE_SHOWN)
     context = {
         "person": person,
         "ranks": person_rank_summary(person),
         "posts": posts,
         "more_posts": max(0, total_posts - POSTS_SHOWN),
         "network": network(person_circle(person.pk), name=person.name),
+        "career": career_steps(timeline.statements),
+        "career_next": timeline.next_before,
+        "career_paged": "before" in request.GET,
         **articles,
     }
     return render(request, "archive/person_detail.html", context)
+
+
+def timeline_anchor(request) -> Article | None:
+    """The article `?before=` names: the timeline goes on with the ones older than it.
+
+    An id that is not a number or names no article starts the timeline at the newest.
+    """
+    raw = request.GET.get("before", "")
+    if not raw.isdigit():
+        return None
+    return Article.objects.only("id", "published_on").filter(pk=int(raw)).first()

@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 from django.test import Client
 
-from archive.models import Person
+from archive.models import Article, Person
 from archive.services import import_text
+from tests.archive.queries import get_with_queries, reading_queries
 
 pytestmark = pytest.mark.django_db
 
@@ -55,3 +56,121 @@ def test_the_person_page_shows_each_rank_with_its_date(officer):
     ranks = html[html.index("Cấp bậc theo các bài viết") : html.index("Chức vụ theo các bài viết")]
     assert ranks.index("Trung tướng") < ranks.index("Đại tướng")
     assert "12/03/2020" in ranks and "12/03/2025" in ranks
+
+
+# --- The timeline: what each article states, newest first, with its article ------
+
+
+def retired_officer_article(*, year: int) -> bytes:
+    return (
+        "Công an tỉnh Bình Khê gặp mặt cán bộ hưu trí\n\n"
+        f"Sáng 20/5/{year}, tại thành phố Hòa Lạc, Công an tỉnh Bình Khê gặp mặt cán bộ. "
+        "Trung tướng Trịnh Văn Khải, nguyên Giám đốc Công an tỉnh Bình Khê dự buổi gặp mặt.\n\n"
+        "Minh Anh\n"
+    ).encode()
+
+
+def test_the_api_timeline_gives_each_article_s_rank_and_posts_newest_first(officer):
+    import_text(data=retired_officer_article(year=2026), origin="2026.txt")
+
+    data = Client().get(f"/api/people/{officer.pk}/timeline/").json()
+
+    assert [
+        (e["article"]["published_on"], e["rank"], [(p["title"], p["former"]) for p in e["posts"]])
+        for e in data["results"]
+    ] == [
+        ("2026-05-20", "Trung tướng", [("nguyên Giám đốc Công an tỉnh Bình Khê", True)]),
+        ("2025-03-12", "Đại tướng", [("Giám đốc Công an tỉnh Bình Khê", False)]),
+        ("2020-03-12", "Trung tướng", [("Phó Giám đốc Công an tỉnh Bình Khê", False)]),
+    ]
+    first = data["results"][0]
+    assert first["article"]["url"].endswith(f"/api/articles/{first['article']['id']}/")
+    assert first["posts"][0]["organisation"]["name"] == "Công an tỉnh Bình Khê"
+    assert data["next"] is None
+
+
+def test_the_api_timeline_pages_to_the_older_articles_and_ends(officer):
+    client = Client()
+    first = client.get(f"/api/people/{officer.pk}/timeline/", {"page_size": 1}).json()
+    second = client.get(first["next"]).json()
+
+    assert [e["article"]["published_on"] for e in first["results"]] == ["2025-03-12"]
+    assert [e["article"]["published_on"] for e in second["results"]] == ["2020-03-12"]
+    assert second["next"] is None
+
+
+@pytest.mark.parametrize(
+    ("params", "field"),
+    [
+        ({"before": "abc"}, "before"),
+        ({"before": "999999"}, "before"),
+        ({"page_size": "0"}, "page_size"),
+    ],
+)
+def test_the_api_timeline_refuses_a_bad_page_request(officer, params, field):
+    response = Client().get(f"/api/people/{officer.pk}/timeline/", params)
+
+    assert response.status_code == 400
+    assert field in response.json()
+
+
+def test_an_undated_article_stays_out_of_the_timeline(officer):
+    undated = (
+        "Công an tỉnh Bình Khê họp\n\nCông an tỉnh Bình Khê họp. "
+        "Thiếu tướng Trịnh Văn Khải, Chánh Văn phòng Công an tỉnh Bình Khê dự họp.\n\nMinh Anh\n"
+    )
+    import_text(data=undated.encode(), origin="undated.txt")
+
+    data = Client().get(f"/api/people/{officer.pk}/timeline/").json()
+
+    assert [e["rank"] for e in data["results"]] == ["Đại tướng", "Trung tướng"]
+
+
+def test_the_timeline_costs_the_same_queries_however_many_articles_state_posts(officer):
+    def queries() -> int:
+        _, captured = get_with_queries(Client(), f"/api/people/{officer.pk}/timeline/")
+        return len(reading_queries(captured))
+
+    few = queries()
+    for year in range(2010, 2016):
+        import_text(
+            data=officer_article(
+                year=year, rank="Đại tá", post="Trưởng phòng Công an tỉnh Bình Khê"
+            ),
+            origin=f"{year}.txt",
+        )
+    assert queries() == few
+
+
+def test_the_person_page_draws_the_career_in_steps_each_with_its_first_article(officer):
+    import_text(
+        data=officer_article(year=2024, rank="Đại tướng", post="Giám đốc Công an tỉnh Bình Khê"),
+        origin="2024.txt",
+    )
+
+    html = Client().get(f"/people/{officer.pk}/").content.decode()
+
+    timeline = html[html.index('id="timeline"') : html.index("Cấp bậc theo các bài viết")]
+    # 2024 and 2025 state the same rank and post: one step, from its first article.
+    assert timeline.count("<li>") == 2
+    assert timeline.index("12/03/2024</time> – <time") < timeline.index("12/03/2020")
+    assert "và 1 bài sau đó" in timeline
+    first_2024 = Article.objects.get(origin="2024.txt")
+    assert f'href="/articles/{first_2024.pk}/"' in timeline
+
+
+def test_the_person_page_pages_its_timeline_to_older_articles(officer):
+    newest = Article.objects.get(origin="2025.txt")
+
+    html = Client().get(f"/people/{officer.pk}/", {"before": newest.pk}).content.decode()
+
+    timeline = html[html.index('id="timeline"') : html.index("Cấp bậc theo các bài viết")]
+    assert "12/03/2020" in timeline and "12/03/2025" not in timeline
+    assert 'href="?#timeline">Mới nhất' in timeline
+
+
+def test_the_openapi_schema_documents_the_timeline():
+    schema = Client().get("/api/schema/", HTTP_ACCEPT="application/json").json()
+
+    operation = schema["paths"]["/api/people/{id}/timeline/"]["get"]
+    assert {p["name"] for p in operation["parameters"]} >= {"id", "before", "page_size"}

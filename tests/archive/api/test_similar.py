@@ -73,3 +73,21 @@ def test_a_similar_article_with_an_inferred_year_costs_no_query_of_its_own(archi
     section, inferred = page_queries()
     assert "(năm suy ra từ năm của số báo)" in section
     assert inferred == plain
+
+
+def test_finding_similar_articles_takes_one_query_however_many_entities_the_article_names(db):
+    def queries_for(entities: int) -> int:
+        symbols = [f"{entities}{n}-CT/TT" for n in range(entities)]
+        body = "Thực hiện " + ", ".join(symbols) + "."
+        subject = make_article(100 + entities, title=f"Bài có {entities} văn bản", body=body)
+        other = make_article(200 + entities, title=f"Bài cùng {entities} văn bản", body=body)
+        for symbol in symbols:
+            directive = Directive.objects.create(kind="Chỉ thị", number=symbol, symbol=symbol)
+            mention(subject, directive, directive.symbol)
+            mention(other, directive, directive.symbol)
+        with CaptureQueriesContext(connection) as queries:
+            ranked = similar_article_ids(subject.pk)
+        assert [pk for pk, _ in ranked] == [other.pk]
+        return len(queries)
+
+    assert queries_for(1) == queries_for(6) == 1
