@@ -10,7 +10,7 @@ filtered list never repeats a row. Whether the ids exist is not checked while
 filtering, because that would cost a query on every request; a list that comes
 back empty calls `FilterSet.unknown_entity_errors()` to tell "nothing matches"
 from "no such person" (see `ArchiveFilterSet`). An id of a record merged away
-filters by its survivor (archive.selectors.redirects), inside the same query.
+filters by its survivor (archive.selectors.redirects), looked up first.
 
     base.py        parameter fields and filters (no queries), the base FilterSet
     filtersets.py  ArticleFilter, PersonFilter, OrganisationFilter, DirectiveFilter

@@ -21,7 +21,7 @@ from archive.extraction.normalize import fold_accents
 from archive.extraction.ranks import canonical_rank
 from archive.search.syntax import parse_query
 from archive.search_plans import newest_to_rank
-from archive.selectors.redirects import current_id, redirected_ids
+from archive.selectors.redirects import redirected_ids, survivor_ids
 
 # Several values of one entity filter are allowed ("all of them"); past this
 # many the request is refused rather than compiled into a giant query.
@@ -201,11 +201,14 @@ class EntityFilter(filters.Filter):
         super().__init__(**kwargs)
 
     def filter(self, qs: QuerySet, value: list[int | str]) -> QuerySet:
+        # A merged-away id filters by its survivor, read first (see survivor_ids).
+        # Read once per FilterSet, which may apply a filter twice (undated_left_out).
+        ids = tuple(item for item in value or () if isinstance(item, int))
+        if getattr(self, "_survivors", (None, {}))[0] != ids:
+            self._survivors = (ids, survivor_ids(model=self.entity_model, ids=list(ids)))
+        survivors = self._survivors[1]
         for item in value or ():
-            # A merged-away id filters by its survivor (a subquery, no extra query).
-            if isinstance(item, int):
-                item = current_id(model=self.entity_model, pk=item)
-            qs = self.apply(qs, item)
+            qs = self.apply(qs, survivors.get(item, item) if isinstance(item, int) else item)
         return qs
 
     def known_rows(self, value: list[int | str], *, parameter: str) -> list[QuerySet]:

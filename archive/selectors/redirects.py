@@ -1,4 +1,4 @@
-"""Where a merged-away record's id leads now: one primary-key read, or a subquery for a filter.
+"""Where a merged-away record's id leads now: one primary-key read.
 
 The merge service keeps every redirect pointing at the final survivor, so no
 chain is ever followed here.
@@ -6,8 +6,7 @@ chain is ever followed here.
 
 from __future__ import annotations
 
-from django.db.models import BigIntegerField, Model, Subquery, Value
-from django.db.models.functions import Coalesce
+from django.db.models import Model
 
 from archive.models import Organisation, OrganisationRedirect, Person, PersonRedirect
 
@@ -28,17 +27,21 @@ def survivor_id(*, model: type[Model], pk: int) -> int | None:
     return redirect_model._default_manager.filter(old_id=pk).values_list(column, flat=True).first()
 
 
-def current_id(*, model: type[Model], pk: int):
-    """`pk` itself, or its survivor's id if it was merged away: an expression for a filter.
+def survivor_ids(*, model: type[Model], ids: list[int]) -> dict[int, int]:
+    """{merged-away id: its survivor's id} for those of `ids` that were merged away.
 
-    A scalar subquery on the redirect table's primary key, so a filtered list
-    costs no extra query and the database still uses the entity's index.
+    One primary-key read of the redirect table, run before the list's query:
+    the list then filters on a constant id, whose share of the archive the
+    planner knows. As a scalar subquery inside the list's query the id was
+    hidden from it, which made it read all 818,000 mentions of a hub person
+    to keep the newest 5,000 of its articles (2.7 s at 1M articles).
     """
-    if model not in REDIRECTS:
-        return pk
+    ids = [pk for pk in ids if 1 <= pk <= MAX_ID]
+    if model not in REDIRECTS or not ids:
+        return {}
     redirect_model, column = REDIRECTS[model]
-    survivor = redirect_model._default_manager.filter(old_id=pk).values(column)[:1]
-    return Coalesce(Subquery(survivor), Value(pk), output_field=BigIntegerField())
+    rows = redirect_model._default_manager.filter(old_id__in=ids).values_list("old_id", column)
+    return dict(rows)
 
 
 def redirected_ids(*, model: type[Model], ids: list[int]):
