@@ -24,7 +24,7 @@ from archive.models import (
 )
 from archive.selectors.pages import count_capped, newest_first
 
-SAMPLE = 5000
+SAMPLE = 1000
 TOP = 10
 
 
