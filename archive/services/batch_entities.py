@@ -14,14 +14,19 @@ the spelling and alias rules), but:
   of inside a savepoint: a concurrent import that created it first leaves its
   row, which is then used.
 
-The aliases an article brings are still written at the end of that article,
-as entities.add_aliases does, since the directives of the same article look
-organisations up by name in the database.
+- what articles change on records already read (blanks filled, a later
+  rank) is saved once at the end of the batch, one UPDATE per table and set
+  of fields (`save_changes`), instead of once per article;
+- a directive's issuer named in a citation is looked up in the same map
+  (`find_organisation`) rather than in the database.
 """
 
 from __future__ import annotations
 
+from collections import defaultdict
 from typing import TYPE_CHECKING, Any
+
+from django.utils import timezone
 
 from archive.extraction.normalize import matching_key
 from archive.services.entities import (
@@ -57,11 +62,14 @@ class NamedResolver:
         *,
         values_of: Callable[[Any], dict[str, Any]],
         alias_names_of: Callable[[Any], list[tuple[str, bool]]],
+        changes: Changes,
+        more_keys: Iterable[str] = (),
     ) -> None:
         self.kind = kind
+        self.changes = changes
         self.values_of = values_of
         self.alias_names_of = alias_names_of
-        keys: set[str] = set()
+        keys: set[str] = {key for key in more_keys if key}
         for entity in entities:
             keys.update(_candidate_keys(entity.name, entity.aliases))
             keys.update(matching_key(name) for name, _ in alias_names_of(entity))
@@ -97,7 +105,8 @@ class NamedResolver:
                 values = self.values_of(entity)
                 if record.key == keys[0]:
                     values = {"name": entity.name, **values}
-                fill_blanks(record, values, chosen={"name": spelling_order})
+                changed = fill_blanks(record, values, chosen={"name": spelling_order}, save=False)
+                self.changes.add(record, changed)
             resolved[entity_key] = record
             aliases += [(record, name, is_abbr) for name, is_abbr in self.alias_names_of(entity)]
         self._add_aliases(aliases)
@@ -133,23 +142,65 @@ class NamedResolver:
             self.found[key] = getattr(row, kind.alias_fk)
 
 
+class Changes:
+    """Fields set on records already stored, saved at the end of the batch."""
+
+    def __init__(self) -> None:
+        self.fields: dict[tuple[type, int], tuple[Any, set[str]]] = {}
+
+    def add(self, record: Any, fields: Iterable[str]) -> None:
+        fields = set(fields)
+        if fields:
+            self.fields.setdefault((type(record), record.pk), (record, set()))[1].update(fields)
+
+    def save(self) -> None:
+        """One UPDATE per table and set of fields, as record.save(update_fields=...) writes."""
+        groups: dict[tuple[type, frozenset[str]], list[Any]] = defaultdict(list)
+        now = timezone.now()
+        for (model, _), (record, fields) in self.fields.items():
+            # What save() derives from the name (search_document, sort_key), and
+            # updated_at, as fill_blanks' save() writes them.
+            record.derive_from_name()
+            record.updated_at = now
+            fields = fields | {"search_document", "updated_at"}
+            if "name" in fields:
+                fields.add("sort_key")
+            groups[(model, frozenset(fields))].append(record)
+        for (model, fields), records in groups.items():
+            model.objects.bulk_update(records, sorted(fields), batch_size=500)
+        self.fields.clear()
+
+
 class BatchResolver:
     """People and organisations of a batch of articles."""
 
     def __init__(self, parses: Iterable[Any]) -> None:
         parses = list(parses)
+        self.changes = Changes()
         self.organisations = NamedResolver(
             ORGANISATIONS,
             (entity for parsed in parses for entity in parsed.organisations),
             values_of=_organisation_values,
             alias_names_of=_organisation_alias_names,
+            changes=self.changes,
+            more_keys=(
+                matching_key(directive.issuer_name)
+                for parsed in parses
+                for directive in parsed.directives
+                if directive.issuer_name
+            ),
         )
         self.people = NamedResolver(
             PEOPLE,
             (entity for parsed in parses for entity in parsed.people),
             values_of=_person_values,
             alias_names_of=_person_alias_names,
+            changes=self.changes,
         )
+
+    def find_organisation(self, key: str) -> Organisation | None:
+        """directives.find_organisation, answered from the batch's map."""
+        return self.organisations.found.get(key)
 
     def resolve_organisations(
         self, entities: Iterable[OrganisationEntity], created: Counter[str]
@@ -162,7 +213,7 @@ class BatchResolver:
             parent = resolved.get(entity.parent_key or "")
             if record is None or parent is None or is_ancestor(record, of=parent):
                 continue
-            fill_blanks(record, {"parent": parent})
+            self.changes.add(record, fill_blanks(record, {"parent": parent}, save=False))
         return resolved
 
     def resolve_people(

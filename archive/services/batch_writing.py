@@ -138,7 +138,10 @@ def _write_new(items: list[Prepared]) -> list[ImportOutcome]:
             else:
                 pending[_MENTION_MODELS[kind]] += rows
         pending[Position] += storing.new_position_rows(article, parsed, resolved)
-        pending[PersonRank] += storing.new_rank_rows(article, parsed, resolved)
+        ranks, ranked = storing.new_rank_rows(article, parsed, resolved)
+        pending[PersonRank] += ranks
+        for person in ranked:
+            resolver.changes.add(person, ("rank", "rank_stated_on"))
         stories.link_copies(article=article, is_new=True)
         outcomes.append(
             ImportOutcome(
@@ -151,6 +154,7 @@ def _write_new(items: list[Prepared]) -> list[ImportOutcome]:
                 parsed=parsed,
             )
         )
+    resolver.changes.save()
     for model, rows in pending.items():
         model.objects.bulk_create(rows, batch_size=_INSERT_BATCH)
     # Every row of the batch's articles is written here: a hook that works on

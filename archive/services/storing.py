@@ -348,22 +348,29 @@ def wanted_ranks(
     return wanted, people
 
 
-def new_rank_rows(article: Article, parsed: ParsedArticle, resolved: Resolved) -> list[PersonRank]:
-    """The PersonRank rows of an article that has none stored yet (unsaved); people's ranks
-    are brought up to date at once, as replace_ranks does."""
+def new_rank_rows(
+    article: Article, parsed: ParsedArticle, resolved: Resolved
+) -> tuple[list[PersonRank], list[Person]]:
+    """The PersonRank rows of an article that has none stored yet, and the people whose
+    rank it changes (as replace_ranks would); neither is saved."""
     wanted, people = wanted_ranks(parsed, resolved)
-    update_person_ranks(article, wanted, people)
-    return [
+    changed = update_person_ranks(article, wanted, people, save=False)
+    rows = [
         PersonRank(article=article, person_id=person_id, rank=rank)
         for person_id, rank in wanted.items()
     ]
+    return rows, changed
 
 
 def update_person_ranks(
-    article: Article, wanted: dict[int, str], people: dict[int, Person]
-) -> None:
-    """Make each rank the person's when the article is the latest to state one."""
+    article: Article, wanted: dict[int, str], people: dict[int, Person], *, save: bool = True
+) -> list[Person]:
+    """Make each rank the person's when the article is the latest to state one.
+
+    Returns the people changed; with save=False the caller saves them.
+    """
     on = _stated_on(article)
+    changed = []
     for person_id, rank in wanted.items():
         person = people[person_id]
         if "rank" in person.edited_fields:
@@ -372,4 +379,7 @@ def update_person_ranks(
         if (newer or not person.rank) and (person.rank, person.rank_stated_on) != (rank, on):
             person.rank = rank
             person.rank_stated_on = on if newer else person.rank_stated_on
-            person.save(update_fields=["rank", "rank_stated_on", "updated_at"])
+            changed.append(person)
+            if save:
+                person.save(update_fields=["rank", "rank_stated_on", "updated_at"])
+    return changed
