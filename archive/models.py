@@ -75,6 +75,10 @@ class Article(EditableModel):
     published_evidence = models.CharField("năm suy ra từ", max_length=300, blank=True)
     origin = models.CharField("tệp gốc", max_length=1000, unique=True)
     sha256 = models.CharField("mã băm SHA-256", max_length=64, unique=True)
+    # SHA-256 of the file's bytes as last imported: a re-import of the very same
+    # bytes is known unchanged before decoding. Only a short cut: the identity
+    # stays `sha256`, of the decoded text.
+    raw_sha256 = models.CharField(max_length=64, blank=True, default="", editable=False)
     search_document = models.TextField(blank=True, editable=False)
 
     objects = querysets.ArticleQuerySet.as_manager()
@@ -164,10 +168,14 @@ class Person(EditableModel):
         return self.name
 
     def save(self, *args, **kwargs):
+        self.derive_from_name()
+        super().save(*args, **with_sort_key(kwargs))
+
+    def derive_from_name(self) -> None:
+        """Set key, search_document and sort_key from name (bulk_create skips save(): call this)."""
         self.key = matching_key(self.name)
         self.search_document = fold_accents(self.name)
         self.sort_key = sort_key(self.name)
-        super().save(*args, **with_sort_key(kwargs))
 
 
 class Alias(models.Model):
@@ -246,10 +254,14 @@ class Organisation(EditableModel):
         return f"{self.name} ({self.abbreviation})" if self.abbreviation else self.name
 
     def save(self, *args, **kwargs):
+        self.derive_from_name()
+        super().save(*args, **with_sort_key(kwargs))
+
+    def derive_from_name(self) -> None:
+        """Set key, search_document and sort_key from name (bulk_create skips save(): call this)."""
         self.key = matching_key(self.name)
         self.search_document = fold_accents(f"{self.name} {self.abbreviation}")
         self.sort_key = sort_key(self.name)
-        super().save(*args, **with_sort_key(kwargs))
 
 
 class OrganisationAlias(Alias):

@@ -1,20 +1,24 @@
-"""Benchmark the import service: a full import of N synthetic articles, then a second run.
+"""Benchmark `import_seeds` on PostgreSQL: today's code, the new import, extraction alone.
 
-    python bench/bench_import.py [--articles 300] [--seed 7]
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/archive_x \\
+        python bench/bench_import.py [--articles 10000] [--baseline REV] [--jobs 1,2]
 
-Generates N invented articles (recombined sentences with varying invented
-names, units and directive symbols), then for SQLite and, when DATABASE_URL
-points at PostgreSQL, for PostgreSQL too (in a scratch database
-<name>_bench_import that is dropped afterwards), runs in a fresh process:
+Generates N invented articles (recombined sentences with invented names,
+units and directive symbols, from synthetic.py's pools), then, side by side
+in one run, each in fresh processes and a scratch database of its own
+(<name>_bench_import, dropped afterwards):
 
-- the first import of every file (import_one, as the command does);
-- the second, idempotent run over the same files;
+- the baseline: `manage.py import_seeds` of the code at REV (default: the
+  commit before the batched import), run from a git worktree of it;
+- the new import with each --jobs value;
+- extraction alone on all cores (and on one): read, decode, hash and extract
+  every file in a process pool, with no database.
 
-and prints wall time (and, within the first import, the time extraction
-took, so the rest is the service and the database), queries per article and
-peak resident memory. Ratios (second run / first, PostgreSQL / SQLite) carry
-across machines better than absolute numbers; record them with the machine
-in bench/RESULTS.md.
+For each import it prints the time the command reports for the first import
+and for a second, unchanged run over the same files, articles/s, the peak
+resident memory of the command's main process and of its largest extraction
+process, and the rows stored, which must be the same for every variant.
+Record the table, the machine and the load average in bench/RESULTS.md.
 """
 
 from __future__ import annotations
@@ -23,19 +27,19 @@ import argparse
 import json
 import os
 import random
+import re
+import subprocess
+import sys
 import tempfile
 import time
 from pathlib import Path
 
-from common import (
-    peak_rss_mb,
-    print_load_average,
-    run_on_each_backend,
-    run_worker,
-    setup_django,
-)
+from common import ROOT, postgres_scratch, print_load_average, setup_django
 from synthetic import PLACES as PROVINCES
 from synthetic import person_name
+
+# The commit before the batched import: what "today's import" means here.
+BASELINE = "6f2b186"
 
 # Invented ranks, units and documents; with synthetic's people and places, every article
 # recombines them.
@@ -70,6 +74,15 @@ SENTENCES = (
     "Trong năm, lực lượng chức năng đã phát hiện và xử lý {count} vụ việc vi phạm.",
 )
 CAPTIONS = ("Toàn cảnh hội nghị.", "Các đại biểu dự hội nghị.", "Quang cảnh lễ ra quân.")
+
+STORED = """
+import json
+from archive.models import *
+print(json.dumps({m.__name__: m.objects.count() for m in (
+    Article, Person, PersonAlias, Organisation, OrganisationAlias, Directive, DirectiveIssuer,
+    PersonMention, OrganisationMention, DirectiveMention, Position, PersonRank, StoryCopy,
+    StoryBand)}))
+"""
 
 
 def _fill(template: str, rng: random.Random, province: str, topic: str) -> str:
@@ -106,121 +119,180 @@ def write_corpus(folder: Path, count: int, seed: int) -> None:
     rng = random.Random(seed)
     folder.mkdir(parents=True)
     for i in range(count):
-        (folder / f"{i:05d}.txt").write_text(synthetic_article(i, rng), encoding="utf-8")
+        # A folder per thousand, as a large collection would be laid out.
+        path = folder / f"{i // 1000:03d}" / f"{i:06d}.txt"
+        path.parent.mkdir(exist_ok=True)
+        path.write_text(synthetic_article(i, rng), encoding="utf-8")
 
 
-# --- the worker: one backend, in a process of its own --------------------------
+# --- extraction alone, in a process of its own ------------------------------------
 
 
-def worker(corpus: Path) -> dict:
-    setup_django()
-    from django.core.management import call_command
-    from django.db import connection
+def extract_only(corpus: Path, jobs: int) -> dict:
+    """Read, decode, hash and extract every file on `jobs` processes; no database."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
 
-    from archive.models import Article, Organisation, Person
-    from archive.services import importing
-    from archive.services.batch import ImportSummary, find_article_files, import_one
+    setup_django()  # archive.services, the package, loads the models
+    from archive.services.preparing import Refused, hash_bytes, prepare_many
 
-    call_command("migrate", verbosity=0)
-    files, problems = find_article_files(paths=[corpus])
-    assert not problems, problems
-    queries, extracting = 0, 0.0
+    files = sorted(corpus.rglob("*.txt"))
+    started = time.perf_counter()
+    chunks = [files[i : i + 100] for i in range(0, len(files), 100)]
 
-    def count(execute, sql, params, many, context):
-        nonlocal queries
-        queries += 1
-        return execute(sql, params, many, context)
+    def items(chunk):
+        return [(p.name, data, hash_bytes(data)) for p in chunk for data in [p.read_bytes()]]
 
-    # The machine is shared: extraction is timed inside the same run (a
-    # wrapper around the service's own call) rather than in a separate pass,
-    # so that "the rest" is the service and database under the same load.
-    extract = importing.extract
-
-    def timed_extract(text):
-        nonlocal extracting
-        started = time.perf_counter()
-        try:
-            return extract(text)
-        finally:
-            extracting += time.perf_counter() - started
-
-    importing.extract = timed_extract
-    result: dict = {"rss_before_mb": peak_rss_mb()}
-    os.chdir(corpus.parent)
-    for run in ("first", "second"):
-        summary, queries, extracting = ImportSummary(), 0, 0.0
-        cpu = time.process_time()
-        with connection.execute_wrapper(count):
-            for file in files:
-                summary.add(import_one(file=file))
-        summary.finish()
-        assert not summary.failures, summary.lines()
-        result[f"{run}_s"] = summary.seconds
-        result[f"{run}_cpu_s"] = time.process_time() - cpu
-        result[f"{run}_extract_s"] = extracting
-        result[f"{run}_queries"] = queries
-        result[f"{run}_rss_mb"] = peak_rss_mb()
-        result[f"{run}_statuses"] = dict(summary.statuses)
-    result["stored"] = {
-        "articles": Article.objects.count(),
-        "people": Person.objects.count(),
-        "organisations": Organisation.objects.count(),
-    }
-    result["vendor"] = connection.vendor
-    return result
+    refused = 0
+    with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork")) as pool:
+        # As the importer does: the main process reads and hashes, the pool prepares.
+        pending = [pool.submit(prepare_many, items(chunk)) for chunk in chunks[: jobs + 1]]
+        for chunk in chunks[jobs + 1 :]:
+            refused += sum(isinstance(r, Refused) for r in pending.pop(0).result())
+            pending.append(pool.submit(prepare_many, items(chunk)))
+        for future in pending:
+            refused += sum(isinstance(r, Refused) for r in future.result())
+    seconds = time.perf_counter() - started
+    assert not refused
+    return {"seconds": seconds, "articles": len(files)}
 
 
 # --- the driver ------------------------------------------------------------------
 
 
+def _run(tree: Path, args: list[str], database_url: str) -> tuple[str, float, float]:
+    """Run manage.py ARGS in `tree`: (stdout, wall seconds, peak RSS in MB).
+
+    The peak is that of the largest process of the run: the command or one
+    of its extraction processes (wait4 reports the child's and its children's).
+    """
+    env = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
+    env |= {"DATABASE_URL": database_url, "DJANGO_SECRET_KEY": "bench-only-not-secret"}
+    with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
+        started = time.perf_counter()
+        process = subprocess.Popen(
+            [sys.executable, str(tree / "manage.py"), *args],
+            cwd=tree,
+            env=env,
+            stdout=out,
+            stderr=err,
+            text=True,
+        )
+        _, status, usage = os.wait4(process.pid, 0)
+        wall = time.perf_counter() - started
+        process.returncode = os.waitstatus_to_exitcode(status)
+        out.seek(0)
+        err.seek(0)
+        if process.returncode != 0:
+            raise RuntimeError(f"{args} failed in {tree}:\n{err.read()[-3000:]}")
+        return out.read(), wall, usage.ru_maxrss / 1024
+
+
+def _import(tree: Path, corpus: Path, database_url: str, extra: list[str]) -> dict:
+    """First and second import of the corpus with the code in `tree`, into a fresh database."""
+    url, drop = postgres_scratch(database_url, suffix="bench_import")
+    try:
+        _run(tree, ["migrate", "-v0"], url)
+        result = {}
+        for run in ("first", "second"):
+            out, wall, rss = _run(tree, ["import_seeds", str(corpus), *extra], url)
+            seconds = float(re.search(r"time taken:\s+([\d.]+) s", out).group(1))
+            result[run] = {
+                "seconds": seconds,
+                "wall": wall,
+                "peak_rss_mb": rss,
+                "articles": re.search(r"articles:\s+(.*)", out).group(1),
+            }
+        stored, _, _ = _run(tree, ["shell", "-c", STORED], url)
+        result["stored"] = json.loads(stored.strip().splitlines()[-1])
+        return result
+    finally:
+        drop()
+
+
+def _baseline_tree(revision: str, folder: Path) -> Path:
+    tree = folder / "baseline"
+    subprocess.run(
+        ["git", "worktree", "add", "--detach", "-q", str(tree), revision], cwd=ROOT, check=True
+    )
+    return tree
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--articles", type=int, default=300)
+    parser.add_argument("--articles", type=int, default=10000)
     parser.add_argument("--seed", type=int, default=7)
-    parser.add_argument("--worker", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--baseline", default=BASELINE, help="revision of today's import")
+    parser.add_argument("--no-baseline", action="store_true", help="skip today's import")
+    parser.add_argument("--jobs", default="1,2", help="--jobs values of the new import")
+    parser.add_argument("--extract-only", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--extract-jobs", type=int, default=1, help=argparse.SUPPRESS)
     args = parser.parse_args()
-    if args.worker:
-        print(json.dumps(worker(args.worker)))
+    if args.extract_only:
+        print(json.dumps(extract_only(args.extract_only, args.extract_jobs)))
         return
+    database_url = os.environ.get("DATABASE_URL", "")
+    if not database_url.startswith(("postgres://", "postgresql://")):
+        sys.exit("DATABASE_URL must point at PostgreSQL")
 
+    cores = os.cpu_count() or 1
+    results: dict[str, dict] = {}
     with tempfile.TemporaryDirectory() as tmp:
         corpus = Path(tmp) / "corpus"
         write_corpus(corpus, args.articles, args.seed)
-        results = run_on_each_backend(
-            lambda url: run_worker(__file__, [str(corpus)], url),
-            folder=Path(tmp),
-            suffix="bench_import",
-        )
+        size = sum(p.stat().st_size for p in corpus.rglob("*.txt")) / args.articles
+        for jobs in sorted({1, cores}):
+            out = subprocess.run(
+                [sys.executable, __file__, "--extract-only", str(corpus),
+                 "--extract-jobs", str(jobs)],
+                check=True, capture_output=True, text=True,
+                env=os.environ | {"DJANGO_SECRET_KEY": "bench-only-not-secret"},
+            ).stdout  # fmt: skip
+            results[f"extraction alone, {jobs} process(es)"] = json.loads(out.splitlines()[-1])
+        if not args.no_baseline:
+            tree = _baseline_tree(args.baseline, Path(tmp))
+            try:
+                results[f"today's import ({args.baseline})"] = _import(
+                    tree, corpus, database_url, ["-v1"]
+                )
+            finally:
+                subprocess.run(["git", "worktree", "remove", "--force", str(tree)], cwd=ROOT)
+        for jobs in (int(j) for j in args.jobs.split(",")):
+            results[f"new import, --jobs {jobs}"] = _import(
+                ROOT, corpus, database_url, ["-v1", "--jobs", str(jobs)]
+            )
 
     n = args.articles
-    print(f"{n} synthetic articles, seed {args.seed}")
-    print(
-        "| backend | first import | of which extraction | service + DB per article | "
-        "queries/art | second run | queries/art | 2nd/1st | peak RSS (before) |"
-    )
-    print("|---|---|---|---|---|---|---|---|---|")
+    print(f"{n} synthetic articles (seed {args.seed}, {size / 1024:.1f} KB on average), PostgreSQL")
+    print("| run | first import | articles/s | re-import (unchanged) | articles/s | peak RSS |")
+    print("|---|---|---|---|---|---|")
+    extraction_rate = 0.0
     for name, r in results.items():
-        store_ms = (r["first_s"] - r["first_extract_s"]) / n * 1000
+        if "first" not in r:
+            rate = r["articles"] / r["seconds"]
+            if f"{cores} process" in name:
+                extraction_rate = rate
+            print(f"| {name} | {r['seconds']:.1f} s | {rate:.0f} | | | |")
+            continue
+        first, second = r["first"], r["second"]
         print(
-            f"| {name} | {r['first_s']:.2f} s | {r['first_extract_s']:.2f} s | "
-            f"{store_ms:.1f} ms | {r['first_queries'] / n:.1f} | {r['second_s']:.2f} s | "
-            f"{r['second_queries'] / n:.1f} | {r['second_s'] / r['first_s']:.3f} | "
-            f"{r['second_rss_mb']:.0f} MB ({r['rss_before_mb']:.0f} MB) |"
+            f"| {name} | {first['seconds']:.1f} s | {n / first['seconds']:.0f} | "
+            f"{second['seconds']:.2f} s | {n / second['seconds']:.0f} | "
+            f"{first['peak_rss_mb']:.0f} MB |"
         )
     for name, r in results.items():
-        print(f"{name}: stored {r['stored']}; first run {r['first_statuses']}, "
-              f"second run {r['second_statuses']}")  # fmt: skip
-    if "PostgreSQL" in results:
-        pg, lite = results["PostgreSQL"], results["SQLite"]
-
-        def store(r: dict) -> float:
-            return r["first_s"] - r["first_extract_s"]
-
-        print(
-            f"PostgreSQL / SQLite: first import {pg['first_s'] / lite['first_s']:.2f}, "
-            f"service + DB part {store(pg) / store(lite):.2f}, "
-            f"second run {pg['second_s'] / lite['second_s']:.2f}"
-        )
+        if "first" in r:
+            rate = n / r["first"]["seconds"]
+            share = f"{rate / extraction_rate:.0%}" if extraction_rate else "n/a"
+            print(
+                f"{name}: {share} of extraction alone on {cores} cores; "
+                f"first run {r['first']['articles']}; second {r['second']['articles']}"
+            )
+    stored = {json.dumps(r["stored"], sort_keys=True) for r in results.values() if "stored" in r}
+    print("rows stored: " + ("the same for every import" if len(stored) == 1 else "DIFFER"))
+    for name, r in results.items():
+        if "stored" in r:
+            print(f"  {name}: {r['stored']}")
     print_load_average()
 
 

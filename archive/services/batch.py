@@ -22,7 +22,7 @@ import time
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from django.db import DatabaseError, InterfaceError, OperationalError, connection
 
@@ -33,10 +33,15 @@ from archive.services.importing import (
     ImportStatus,
     import_file,
     reextract_article,
+    store_parsed_article,
 )
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Iterator
+    from collections.abc import Callable, Iterable, Iterator
+
+    from archive.services.preparing import Prepared
+
+T = TypeVar("T")
 
 logger = logging.getLogger(__name__)
 
@@ -164,6 +169,46 @@ def import_one(*, file: ArticleFile, dry_run: bool = False) -> ImportOutcome:
         except Exception as error:
             return _unexpected(file, error)
     raise AssertionError("unreachable")
+
+
+def reconnecting(action: Callable[[], T], *, what: str) -> T:
+    """Run `action`; if the connection was lost, run it once more on a new one.
+
+    For a step that is all or nothing (a read, one transaction), as in import_one.
+    """
+    for attempt in (1, 2):
+        before = connection.connection
+        try:
+            return action()
+        except (OperationalError, InterfaceError) as error:
+            replaced = connection.connection is not before
+            if attempt == 1 and (replaced or _connection_lost()):
+                logger.warning("connection lost at %s (%s); reconnecting", what, error)
+                connection.close()
+                continue
+            raise
+    raise AssertionError("unreachable")
+
+
+def store_guarded(item: Prepared) -> ImportOutcome:
+    """Write one prepared article in its own transaction; a failure becomes a failed outcome."""
+    try:
+        return reconnecting(
+            lambda: store_parsed_article(
+                parsed=item.parsed,
+                raw_text=item.text,
+                origin=item.origin,
+                sha256=item.sha256,
+                raw_sha256=item.raw_sha256,
+            ),
+            what=item.origin,
+        )
+    except Exception as error:
+        logger.exception("importing %s failed", item.origin)
+        return ImportOutcome.failure(
+            origin=item.origin,
+            error=f"{item.origin}: unexpected error ({type(error).__name__}: {error})",
+        )
 
 
 def _unexpected(file: ArticleFile, error: Exception) -> ImportOutcome:

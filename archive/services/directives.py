@@ -40,7 +40,7 @@ from archive.services.entities import ORGANISATIONS, fill_blanks, look_up, summa
 
 if TYPE_CHECKING:
     from collections import Counter
-    from collections.abc import Iterable
+    from collections.abc import Callable, Iterable
 
     from archive.models import Organisation
 
@@ -57,14 +57,22 @@ def full_date(issued: PartialDate | None) -> datetime.date | None:
         return None
 
 
-def _issuer(entity: DirectiveEntity, organisations: dict[str, Organisation]):
+def find_organisation(key: str) -> Organisation | None:
+    """The organisation whose name or alias has this matching key, if any."""
+    return look_up(ORGANISATIONS, [key]).get(key)
+
+
+def _issuer(
+    entity: DirectiveEntity,
+    organisations: dict[str, Organisation],
+    find: Callable[[str], Organisation | None],
+):
     if entity.issuer_key and entity.issuer_key in organisations:
         return organisations[entity.issuer_key]
     if entity.issuer_name:
         # Only an issuer the archive already knows: a bare name in a citation
         # is too little to create an organisation from.
-        key = matching_key(entity.issuer_name)
-        return look_up(ORGANISATIONS, [key]).get(key)
+        return find(matching_key(entity.issuer_name))
     return None
 
 
@@ -241,7 +249,11 @@ def resolve_directives(
     entities: Iterable[DirectiveEntity],
     organisations: dict[str, Organisation],
     created: Counter[str],
+    *,
+    find: Callable[[str], Organisation | None] = find_organisation,
 ) -> dict[str, Directive]:
+    """Directive key in the article -> record. `find` looks an issuer up by name key
+    (the batch writer answers from the organisations it has read)."""
     entities = [
         entity
         for entity in entities
@@ -249,14 +261,17 @@ def resolve_directives(
     ]
     symbols = {entity.symbol for entity in entities if entity.symbol}
     keys = {entity.key for entity in entities} | symbols
-    existing = list(Directive.objects.filter(Q(symbol__in=symbols) | Q(key__in=keys)))
+    # With the issuer: filling blanks compares it, which would read it per record.
+    existing = list(
+        Directive.objects.filter(Q(symbol__in=symbols) | Q(key__in=keys)).select_related("issuer")
+    )
     by_symbol = {record.symbol: record for record in existing if record.symbol}
     by_key = {record.key: record for record in existing}
     resolved: dict[str, Directive] = {}
     new_symbols: list[Directive] = []
     # Sorted by key, so concurrent imports insert in the same order (no deadlock).
     for entity in sorted(entities, key=lambda entity: entity.key):
-        issuer = _issuer(entity, organisations)
+        issuer = _issuer(entity, organisations, find)
         values = _values(entity, issuer)
         if entity.symbol:
             record = by_symbol.get(entity.symbol) or by_key.get(entity.symbol)

@@ -135,11 +135,14 @@ def summary_order(summary: str) -> tuple[int, str]:
     return -len(summary.split()), summary
 
 
-def fill_blanks(record, values: dict[str, Any], *, chosen: dict[str, Any] | None = None) -> None:
+def fill_blanks(
+    record, values: dict[str, Any], *, chosen: dict[str, Any] | None = None, save: bool = True
+) -> list[str]:
     """Set the fields that are blank and not an editor's; save only if any changed.
 
     `chosen` maps a text field to the sort key that picks its value among
     what the articles say: a set value is replaced by one that sorts first.
+    Returns the names of the fields set; with save=False the caller saves them.
     """
     chosen = chosen or {}
     changed = []
@@ -152,9 +155,10 @@ def fill_blanks(record, values: dict[str, Any], *, chosen: dict[str, Any] | None
         ):
             setattr(record, name, value)
             changed.append(name)
-    if changed:
+    if changed and save:
         # search_document follows name/abbreviation/...; updated_at records the change.
         record.save(update_fields=[*changed, "search_document", "updated_at"])
+    return changed
 
 
 def add_aliases(kind: NamedKind, wanted: Iterable[tuple[Any, str, bool]]) -> None:

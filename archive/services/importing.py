@@ -44,6 +44,7 @@ from archive.models import Article
 from archive.services import counts, stories, storing
 from archive.services.directives import resolve_directives
 from archive.services.entities import Resolved, resolve_organisations, resolve_people
+from archive.services.preparing import hash_bytes
 
 if TYPE_CHECKING:
     from archive.extraction.types import ParsedArticle
@@ -73,7 +74,7 @@ class ImportStatus(StrEnum):
     FAILED = "failed"
 
 
-def _no_entities() -> dict[str, int]:
+def no_entities() -> dict[str, int]:
     return {"people": 0, "organisations": 0, "directives": 0}
 
 
@@ -86,7 +87,7 @@ class ImportOutcome:
     article: Article | None = None  # None when failed and in a dry run
     error: str = ""  # "<origin>: <reason>" when failed
     duplicate_of: str = ""  # origin of the article with the same bytes
-    entities_created: dict[str, int] = field(default_factory=_no_entities)
+    entities_created: dict[str, int] = field(default_factory=no_entities)
     mentions_written: int = 0
     mentions_deleted: int = 0
     mentions_skipped: int = 0
@@ -163,15 +164,15 @@ def import_text(*, data: bytes | str, origin: str, dry_run: bool = False) -> Imp
     checks; both are identified by their canonical text's hash. Raises
     ArticleImportError for input that is not an importable article.
     """
-    if not origin or len(origin) > _ORIGIN_LENGTH:
-        raise ArticleImportError(
-            f"the origin must be 1 to {_ORIGIN_LENGTH} characters long", name=origin[:80]
-        )
-    text, sha256 = identify_text(data=data, origin=origin)
+    check_origin(origin)
+    raw_hash = hash_bytes(data.encode("utf-8", "surrogatepass") if isinstance(data, str) else data)
     # Read-only short cuts before the costly checks and extraction; a known
     # text passed them when it was stored. store_parsed_article checks the
-    # same again under its lock.
+    # same again under its lock. The very same bytes need no decoding at all.
     known = Article.objects.filter(origin=origin).defer(*_TEXTS).first()
+    if known is not None and known.raw_sha256 == raw_hash:
+        return ImportOutcome(origin=origin, status=ImportStatus.UNCHANGED, article=known)
+    text, sha256 = identify_text(data=data, origin=origin)
     if known is not None and known.sha256 == sha256:
         return ImportOutcome(origin=origin, status=ImportStatus.UNCHANGED, article=known)
     duplicate = _duplicate(origin=origin, sha256=sha256)
@@ -182,8 +183,21 @@ def import_text(*, data: bytes | str, origin: str, dry_run: bool = False) -> Imp
     except ArticleDecodeError as error:
         raise ArticleImportError(error.reason, name=origin) from None
     return store_parsed_article(
-        parsed=extract(text), raw_text=text, origin=origin, sha256=sha256, dry_run=dry_run
+        parsed=extract(text),
+        raw_text=text,
+        origin=origin,
+        sha256=sha256,
+        raw_sha256=raw_hash,
+        dry_run=dry_run,
     )
+
+
+def check_origin(origin: str) -> None:
+    """Refuse an origin that cannot be stored (ArticleImportError)."""
+    if not origin or len(origin) > _ORIGIN_LENGTH:
+        raise ArticleImportError(
+            f"the origin must be 1 to {_ORIGIN_LENGTH} characters long", name=origin[:80]
+        )
 
 
 def reextract_article(*, article: Article) -> ImportOutcome:
@@ -218,6 +232,7 @@ def store_parsed_article(
     raw_text: str,
     origin: str,
     sha256: str,
+    raw_sha256: str = "",
     dry_run: bool = False,
     reextract: bool = False,
 ) -> ImportOutcome:
@@ -234,6 +249,7 @@ def store_parsed_article(
                 raw_text=raw_text,
                 origin=origin,
                 sha256=sha256,
+                raw_sha256=raw_sha256,
                 dry_run=dry_run,
                 reextract=reextract,
             )
@@ -249,6 +265,7 @@ def _store_once(
     raw_text: str,
     origin: str,
     sha256: str,
+    raw_sha256: str,
     dry_run: bool,
     reextract: bool,
 ) -> ImportOutcome:
@@ -266,7 +283,9 @@ def _store_once(
         else:
             # Before its date, mentions or posts change (archive.services.counts).
             counts.subtract_articles(article_ids=[article.pk])
-        changed = storing.apply_article_fields(article, parsed, raw_text=raw_text, sha256=sha256)
+        changed = storing.apply_article_fields(
+            article, parsed, raw_text=raw_text, sha256=sha256, raw_sha256=raw_sha256
+        )
         if is_new:
             article.save()
         elif changed:
@@ -300,7 +319,7 @@ def _store_once(
             origin=origin,
             status=status,
             article=None if dry_run else article,
-            entities_created=_no_entities() | dict(resolved.created),
+            entities_created=no_entities() | dict(resolved.created),
             mentions_written=mentions.written,
             mentions_deleted=mentions.deleted,
             mentions_skipped=mentions.skipped,

@@ -83,7 +83,7 @@ def _published(parsed: ParsedArticle) -> dict[str, Any]:
 
 
 def apply_article_fields(
-    article: Article, parsed: ParsedArticle, *, raw_text: str, sha256: str
+    article: Article, parsed: ParsedArticle, *, raw_text: str, sha256: str, raw_sha256: str = ""
 ) -> list[str]:
     """Set the article's fields from the parse; return the names that changed.
 
@@ -95,6 +95,8 @@ def apply_article_fields(
         "text": parsed.text,
         "raw_text": raw_text,
         "sha256": sha256,
+        # A text that came without its file's bytes (re-extraction) keeps the stored one.
+        "raw_sha256": raw_sha256 or article.raw_sha256,
         "blocks": [
             {"kind": block.kind.value, "start": block.start, "end": block.end}
             for block in parsed.blocks
@@ -130,23 +132,54 @@ class MentionCounts:
     skipped: int = 0  # mentions of an entity that was not stored, or with impossible offsets
 
 
+def wanted_mentions(
+    parsed: ParsedArticle, resolved: Resolved, kind: MentionKind, counts: MentionCounts
+) -> dict[tuple[int, int], tuple[int, str, str]]:
+    """(entity pk, start) -> (end, surface, sentence) of the article's mentions of one kind."""
+    records = getattr(resolved, _MENTION_TABLES[kind][2])
+    wanted: dict[tuple[int, int], tuple[int, str, str]] = {}
+    for mention in parsed.mentions:
+        if mention.kind != kind:
+            continue
+        record = records.get(mention.entity_key)
+        if record is None or not 0 <= mention.start < mention.end <= len(parsed.text):
+            counts.skipped += 1
+            continue
+        wanted.setdefault(
+            (record.pk, mention.start), (mention.end, mention.surface[:500], mention.sentence)
+        )
+    return wanted
+
+
+def new_mention_rows(
+    article: Article, parsed: ParsedArticle, resolved: Resolved, kind: MentionKind
+) -> tuple[list[Any], MentionCounts]:
+    """The mention rows of one kind for an article that has none stored yet, unsaved."""
+    counts = MentionCounts()
+    model, entity_field, _ = _MENTION_TABLES[kind]
+    rows = [
+        model(
+            article=article,
+            **{entity_field: entity},
+            start=start,
+            end=end,
+            surface=surface,
+            sentence=sentence,
+        )
+        for (entity, start), (end, surface, sentence) in wanted_mentions(
+            parsed, resolved, kind, counts
+        ).items()
+    ]
+    counts.written = len(rows)
+    return rows, counts
+
+
 def replace_mentions(
     article: Article, parsed: ParsedArticle, resolved: Resolved, *, is_new: bool
 ) -> MentionCounts:
     counts = MentionCounts()
-    for kind, (model, entity_field, attribute) in _MENTION_TABLES.items():
-        records = getattr(resolved, attribute)
-        wanted: dict[tuple[int, int], tuple[int, str, str]] = {}
-        for mention in parsed.mentions:
-            if mention.kind != kind:
-                continue
-            record = records.get(mention.entity_key)
-            if record is None or not 0 <= mention.start < mention.end <= len(parsed.text):
-                counts.skipped += 1
-                continue
-            wanted.setdefault(
-                (record.pk, mention.start), (mention.end, mention.surface[:500], mention.sentence)
-            )
+    for kind, (model, entity_field, _attribute) in _MENTION_TABLES.items():
+        wanted = wanted_mentions(parsed, resolved, kind, counts)
         stored: dict[tuple[int, int], tuple[int, tuple[int, str, str]]] = {}
         if not is_new:
             rows = model.objects.filter(article=article).values_list(
@@ -177,10 +210,10 @@ def replace_mentions(
     return counts
 
 
-def replace_positions(
-    article: Article, parsed: ParsedArticle, resolved: Resolved, *, is_new: bool
-) -> bool:
-    """Make the article's positions what it states; editors' (article=NULL) are not touched."""
+def wanted_positions(
+    parsed: ParsedArticle, resolved: Resolved
+) -> dict[tuple[int, str], tuple[str, int | None, bool]]:
+    """(person pk, title) -> (role, organisation pk, former) of the posts the article states."""
     wanted: dict[tuple[int, str], tuple[str, int | None, bool]] = {}
     for person in parsed.people:
         record = resolved.people.get(person.key)
@@ -199,6 +232,31 @@ def replace_positions(
                     position.former,
                 ),
             )
+    return wanted
+
+
+def new_position_rows(
+    article: Article, parsed: ParsedArticle, resolved: Resolved
+) -> list[Position]:
+    """The Position rows of an article that has none stored yet, unsaved."""
+    return [
+        Position(
+            article=article,
+            person_id=person_id,
+            title=title,
+            role=role,
+            organisation_id=org,
+            former=former,
+        )
+        for (person_id, title), (role, org, former) in wanted_positions(parsed, resolved).items()
+    ]
+
+
+def replace_positions(
+    article: Article, parsed: ParsedArticle, resolved: Resolved, *, is_new: bool
+) -> bool:
+    """Make the article's positions what it states; editors' (article=NULL) are not touched."""
+    wanted = wanted_positions(parsed, resolved)
     stored = (
         {}
         if is_new
@@ -251,14 +309,7 @@ def replace_ranks(
     A rank is a fact of its article's date: an older article re-imported later
     does not bring back an older rank, and an editor's rank is never replaced.
     """
-    wanted: dict[int, str] = {}
-    people: dict[int, Person] = {}
-    for entity in parsed.people:
-        record = resolved.people.get(entity.key)
-        rank = canonical_rank(entity.rank) if entity.rank else None
-        if record is not None and rank:
-            wanted.setdefault(record.pk, rank)
-            people[record.pk] = record
+    wanted, people = wanted_ranks(parsed, resolved)
     stored = (
         {} if is_new else {row.person_id: row for row in PersonRank.objects.filter(article=article)}
     )
@@ -278,7 +329,48 @@ def replace_ranks(
         if person_id not in stored
     ]
     PersonRank.objects.bulk_create(new)
+    update_person_ranks(article, wanted, people)
+    return changed or bool(new)
+
+
+def wanted_ranks(
+    parsed: ParsedArticle, resolved: Resolved
+) -> tuple[dict[int, str], dict[int, Person]]:
+    """person pk -> the rank the article states, and the people by pk."""
+    wanted: dict[int, str] = {}
+    people: dict[int, Person] = {}
+    for entity in parsed.people:
+        record = resolved.people.get(entity.key)
+        rank = canonical_rank(entity.rank) if entity.rank else None
+        if record is not None and rank:
+            wanted.setdefault(record.pk, rank)
+            people[record.pk] = record
+    return wanted, people
+
+
+def new_rank_rows(
+    article: Article, parsed: ParsedArticle, resolved: Resolved
+) -> tuple[list[PersonRank], list[Person]]:
+    """The PersonRank rows of an article that has none stored yet, and the people whose
+    rank it changes (as replace_ranks would); neither is saved."""
+    wanted, people = wanted_ranks(parsed, resolved)
+    changed = update_person_ranks(article, wanted, people, save=False)
+    rows = [
+        PersonRank(article=article, person_id=person_id, rank=rank)
+        for person_id, rank in wanted.items()
+    ]
+    return rows, changed
+
+
+def update_person_ranks(
+    article: Article, wanted: dict[int, str], people: dict[int, Person], *, save: bool = True
+) -> list[Person]:
+    """Make each rank the person's when the article is the latest to state one.
+
+    Returns the people changed; with save=False the caller saves them.
+    """
     on = _stated_on(article)
+    changed = []
     for person_id, rank in wanted.items():
         person = people[person_id]
         if "rank" in person.edited_fields:
@@ -287,5 +379,7 @@ def replace_ranks(
         if (newer or not person.rank) and (person.rank, person.rank_stated_on) != (rank, on):
             person.rank = rank
             person.rank_stated_on = on if newer else person.rank_stated_on
-            person.save(update_fields=["rank", "rank_stated_on", "updated_at"])
-    return changed or bool(new)
+            changed.append(person)
+            if save:
+                person.save(update_fields=["rank", "rank_stated_on", "updated_at"])
+    return changed

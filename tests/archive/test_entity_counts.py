@@ -212,3 +212,18 @@ def test_the_recount_command_rebuilds_lost_counts():
     assert stored_counts() == kept
     assert "Recounted 2 entity-month rows and 1 post rows" in out.getvalue()
     assert Article.objects.count() == 1
+
+
+def test_the_batched_import_command_counts_every_article(client, tmp_path):
+    # import_seeds writes new articles in batches (archive.services.batch_writing).
+    for n in range(12):
+        (tmp_path / f"{n:02}.txt").write_text(
+            f"Hội nghị lần {n}\n\nNgày {n + 1}/3/2024, Đại tá Trịnh Văn Khoa, Giám đốc "
+            f"Công an tỉnh Lam Giang, chủ trì hội nghị lần {n}.\n",
+            encoding="utf-8",
+        )
+    call_command("import_seeds", str(tmp_path), "--jobs", "1", stdout=StringIO())
+    khoa = Person.objects.get(name="Trịnh Văn Khoa")
+    assert article_count(client, khoa.pk) == 12
+    assert chart(khoa.pk) == {datetime.date(2024, 3, 1): 12, None: 0}
+    assert_counts_exact()

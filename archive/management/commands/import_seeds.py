@@ -4,15 +4,22 @@ Thin on purpose: paths in, report out. Reading, parsing and writing are the
 service's (archive.services); this command only chooses the files, shows
 progress and prints the totals. Each article's origin is its path relative to
 the path given here (see archive.services.batch), after --origin-prefix.
-Ctrl-C stops after the article being written is rolled back and prints the
-totals so far.
+
+A run goes through archive.services.bulk_import (extraction on --jobs
+processes, articles written in batches); a dry run and --fail-fast go one
+file at a time, so that nothing is written past the first failure. Ctrl-C
+stops once the batch being written is committed (a second Ctrl-C: at once,
+rolling it back) and prints the totals so far, which are what is stored.
 """
 
 from __future__ import annotations
 
+import os
+import signal
 import sys
-from contextlib import nullcontext
+from contextlib import closing, contextmanager, nullcontext
 from pathlib import Path
+from types import SimpleNamespace
 
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
@@ -25,8 +32,34 @@ from archive.services.batch import (
     reextract_one,
     stored_articles,
 )
+from archive.services.bulk_import import import_batches
 from archive.services.import_jobs import JobFile, start_import_job
 from archive.services.importing import ImportStatus
+
+
+@contextmanager
+def _interrupt_between_batches():
+    """Turn the first Ctrl-C into a request to stop after the current batch.
+
+    A batch is committed as a whole; stopping between batches keeps the
+    printed totals equal to what is stored. A second Ctrl-C interrupts at once
+    (the batch being written is rolled back).
+    """
+    state = SimpleNamespace(requested=False)
+
+    def request(signum, frame):
+        state.requested = True
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+
+    try:
+        previous = signal.signal(signal.SIGINT, request)
+    except ValueError:  # not the main thread: no signals to catch
+        yield state
+        return
+    try:
+        yield state
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 class Command(BaseCommand):
@@ -72,11 +105,19 @@ class Command(BaseCommand):
             default=None,
             help="articles per task with --enqueue (default: ARCHIVE_IMPORT_BATCH_SIZE, 50)",
         )
+        parser.add_argument(
+            "--jobs",
+            type=int,
+            default=os.cpu_count() or 1,
+            help="processes that extract articles while this one writes (default: one per core)",
+        )
 
     def handle(
-        self, *args, paths, dry_run, fail_fast, origin_prefix, reextract, verbosity, **options
+        self, *args, paths, dry_run, fail_fast, origin_prefix, reextract, jobs, verbosity, **options
     ):
         self.verbosity = verbosity
+        if jobs < 1:
+            raise CommandError("--jobs must be 1 or more")
         if options["enqueue"]:
             if dry_run or reextract or fail_fast:
                 raise CommandError(
@@ -98,8 +139,11 @@ class Command(BaseCommand):
             self._report(outcome)
         interrupted = False
         try:
-            if not (fail_fast and problems):
-                self._import(files, summary, dry_run=dry_run, fail_fast=fail_fast)
+            if dry_run or fail_fast:
+                if not (fail_fast and problems):
+                    self._import(files, summary, dry_run=dry_run, fail_fast=fail_fast)
+            else:
+                self._import_batches(files, summary, jobs=jobs)
         except KeyboardInterrupt:
             # The article being written was rolled back with its transaction;
             # the person who pressed Ctrl-C wants to know how far it got.
@@ -164,6 +208,25 @@ class Command(BaseCommand):
                     self._report(outcome)
                 if fail_fast and outcome.status == ImportStatus.FAILED:
                     break
+        finally:
+            bar.close()
+
+    def _import_batches(self, files, summary: ImportSummary, *, jobs: int) -> None:
+        show_bar = self.verbosity >= 1 and sys.stderr.isatty()
+        bar = tqdm(
+            total=len(files), unit="file", file=sys.stderr, disable=not show_bar, leave=False
+        )
+        batches = import_batches(files, jobs=jobs)
+        try:
+            with _interrupt_between_batches() as stop, closing(batches):
+                for outcomes in batches:
+                    with tqdm.external_write_mode(file=sys.stderr) if show_bar else nullcontext():
+                        for outcome in outcomes:
+                            summary.add(outcome)
+                            self._report(outcome)
+                    bar.update(len(outcomes))
+                    if stop.requested:
+                        raise KeyboardInterrupt
         finally:
             bar.close()
 
