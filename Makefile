@@ -8,7 +8,13 @@ TEST_ENV := DJANGO_SECRET_KEY=test-only-not-secret DJANGO_DEBUG=0
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: setup run serve test test-sqlite test-postgres lint format admin browser bench clean
+# `make test` spreads the tests over one pytest-xdist worker per core; a group
+# marked xdist_group (tests/conftest.py) stays on one worker. `make test-sqlite`
+# and `make test-postgres` alone run in one process unless given PARALLEL.
+PARALLEL_ARGS := -n auto --dist loadgroup
+PARALLEL ?=
+
+.PHONY: setup run serve demo test test-fast test-sqlite test-postgres lint format admin browser bench clean
 
 setup: $(STAMP)
 
@@ -51,15 +57,19 @@ browser:
 	  else echo "chromium is not installed: the browser tests will be skipped"; fi; }
 
 test: setup browser
-	$(MAKE) --no-print-directory test-sqlite
-	@if [ -n "$$DATABASE_URL" ]; then $(MAKE) --no-print-directory test-postgres; \
+	$(MAKE) --no-print-directory test-sqlite PARALLEL="$(PARALLEL_ARGS)"
+	@if [ -n "$$DATABASE_URL" ]; then $(MAKE) --no-print-directory test-postgres PARALLEL="$(PARALLEL_ARGS)"; \
 	 else echo "DATABASE_URL is not set: skipping the PostgreSQL run"; fi
 
+# The fast core on SQLite: no browser, no schemathesis, no whole-corpus checks.
+test-fast: setup
+	env -u DATABASE_URL $(TEST_ENV) $(BIN)/pytest $(PARALLEL_ARGS) -m "not slow" $(PYTEST_ARGS)
+
 test-sqlite: setup
-	env -u DATABASE_URL $(TEST_ENV) $(BIN)/pytest $(PYTEST_ARGS)
+	env -u DATABASE_URL $(TEST_ENV) $(BIN)/pytest $(PARALLEL) $(PYTEST_ARGS)
 
 test-postgres: setup
-	$(TEST_ENV) $(BIN)/pytest $(PYTEST_ARGS)
+	$(TEST_ENV) $(BIN)/pytest $(PARALLEL) $(PYTEST_ARGS)
 
 lint: setup
 	$(BIN)/ruff check .
