@@ -72,6 +72,7 @@ test-postgres: setup
 	$(TEST_ENV) $(BIN)/pytest $(PARALLEL) $(PYTEST_ARGS)
 
 lint: setup
+	$(BIN)/lint-imports
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy

@@ -12,10 +12,10 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.functional import cached_property
 
+from archive.display import article_date
 from archive.extraction.normalize import fold_accents, matching_key
 from archive.selectors.pages import COUNT_CAP, without_article_texts
 from archive.services.editing import EditConflict, save_edit
-from archive.views.display import article_date
 
 # Names sort in Vietnamese order by their indexed key (archive.collation): in
 # code-point order "Bùi" would come before "Bạch" and "Đặng" after "Vũ".

@@ -15,9 +15,9 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils.http import urlencode
 
+from archive.display import article_date
 from archive.search.syntax import words_apart
 from archive.selectors.pages import COUNT_CAP, article_list_rows, count_capped, newest_first
-from archive.views.display import article_date
 from archive.views.filter_form import (
     FormField,
     attach_errors,
