@@ -11,9 +11,7 @@ from tests.archive.api.conftest import user_with
 pytestmark = pytest.mark.django_db
 
 
-def test_an_editor_merges_a_duplicate_person_and_its_id_then_leads_to_the_survivor(
-    archive, editor
-):
+def test_an_editor_merges_a_duplicate_person_and_its_id_then_leads_to_the_survivor(archive, editor):
     merged_name = archive.colonel.name
     response = editor.post(
         "/api/people/merge/",
