@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from django.db import models
 from django.db.models import F, Q
+from django.urls import reverse
 
 from archive import querysets
 from archive.collation import sort_key
@@ -114,6 +115,9 @@ class Article(EditableModel):
         self.search_document = fold_accents(" ".join([self.title, self.body, *self.captions]))
         super().save(*args, **kwargs)
 
+    def get_absolute_url(self) -> str:
+        return reverse("archive:article_detail", args=[self.pk])
+
 
 RANK_CHOICES = [(rank, rank) for rank in ranks.RANKS]
 
@@ -156,6 +160,9 @@ class Person(EditableModel):
         self.search_document = fold_accents(self.name)
         self.sort_key = sort_key(self.name)
         super().save(*args, **with_sort_key(kwargs))
+
+    def get_absolute_url(self) -> str:
+        return reverse("archive:person_detail", args=[self.pk])
 
 
 class Alias(models.Model):
@@ -320,6 +327,9 @@ class Organisation(EditableModel):
         self.sort_key = sort_key(self.name)
         super().save(*args, **with_sort_key(kwargs))
 
+    def get_absolute_url(self) -> str:
+        return reverse("archive:organisation_detail", args=[self.pk])
+
 
 class OrganisationAlias(Alias):
     """Another name of an organisation: an abbreviation, an old name, a merged duplicate."""
@@ -460,6 +470,9 @@ class Directive(EditableModel):
             f"{self.kind} {self.symbol or ''} {self.number} {self.summary}"
         )
         super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("archive:directive_detail", args=[self.pk])
 
 
 def ordered_issuers(directive: Directive) -> list[Organisation]:

@@ -49,7 +49,6 @@ class OrganisationAdmin(AccentSearchMixin, RecordedEditsMixin, ArchiveAdmin):
         "article_count",
     ]
     list_filter = [OrganisationKindFilter, EditedFilter]
-    date_hierarchy = "created_at"
     ordering = BY_NAME
     autocomplete_fields = ["parent"]
     inlines = [OrganisationAliasInline]
