@@ -24,17 +24,20 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install -q -e '.[dev]'
 	@touch $(STAMP)
 
+# What `make run` imports; `make demo` adds the hand-written sample articles of the tests.
+ARTICLES ?= seeds/
+
 run: setup
 	DJANGO_DEBUG=1 $(BIN)/python manage.py migrate --noinput -v0
 	DJANGO_DEBUG=1 $(BIN)/python manage.py loaddata editors -v0
-	DJANGO_DEBUG=1 $(BIN)/python manage.py import_seeds seeds/
+	DJANGO_DEBUG=1 $(BIN)/python manage.py import_seeds $(ARTICLES)
 	@echo ""
 	@echo "The archive is at   http://$(HOST):$(PORT)/"
 	@echo "  pages:            http://$(HOST):$(PORT)/articles/  /people/  /organisations/  /directives/"
 	@echo "  admin:            http://$(HOST):$(PORT)/admin/"
 	@echo "  API:              http://$(HOST):$(PORT)/api/   (docs: /api/docs/, schema: /api/schema/)"
 	@echo "  admin login:      run 'make admin' in another terminal to create one"
-	@echo "                    (editors: add users to the group 'Biên tập viên' in the admin)"
+	@echo "                    (editors: staff status and the group 'Biên tập viên', in the admin)"
 	@echo ""
 	DJANGO_DEBUG=1 $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
@@ -45,6 +48,11 @@ serve: setup
 	$(BIN)/python manage.py migrate --noinput -v0
 	$(BIN)/python manage.py collectstatic --noinput -v0
 	$(BIN)/gunicorn -c config/gunicorn.conf.py
+
+# `make run` with pages more than two articles deep: seeds/ plus the invented
+# sample articles the extraction tests use (tests/extraction/articles/).
+demo:
+	$(MAKE) --no-print-directory run ARTICLES="seeds/ tests/extraction/articles/"
 
 admin: setup
 	DJANGO_DEBUG=1 $(BIN)/python manage.py createsuperuser
