@@ -8,7 +8,13 @@ TEST_ENV := DJANGO_SECRET_KEY=test-only-not-secret DJANGO_DEBUG=0
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: setup run serve test test-sqlite test-postgres lint format admin browser bench clean
+# `make test` spreads the tests over one pytest-xdist worker per core; a group
+# marked xdist_group (tests/conftest.py) stays on one worker. `make test-sqlite`
+# and `make test-postgres` alone run in one process unless given PARALLEL.
+PARALLEL_ARGS := -n auto --dist loadgroup
+PARALLEL ?=
+
+.PHONY: setup run serve demo test test-fast test-sqlite test-postgres lint format admin browser bench clean
 
 setup: $(STAMP)
 
@@ -18,17 +24,20 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install -q -e '.[dev]'
 	@touch $(STAMP)
 
+# What `make run` imports; `make demo` adds the hand-written sample articles of the tests.
+ARTICLES ?= seeds/
+
 run: setup
 	DJANGO_DEBUG=1 $(BIN)/python manage.py migrate --noinput -v0
 	DJANGO_DEBUG=1 $(BIN)/python manage.py loaddata editors -v0
-	DJANGO_DEBUG=1 $(BIN)/python manage.py import_seeds seeds/
+	DJANGO_DEBUG=1 $(BIN)/python manage.py import_seeds $(ARTICLES)
 	@echo ""
 	@echo "The archive is at   http://$(HOST):$(PORT)/"
 	@echo "  pages:            http://$(HOST):$(PORT)/articles/  /people/  /organisations/  /directives/"
 	@echo "  admin:            http://$(HOST):$(PORT)/admin/"
 	@echo "  API:              http://$(HOST):$(PORT)/api/   (docs: /api/docs/, schema: /api/schema/)"
 	@echo "  admin login:      run 'make admin' in another terminal to create one"
-	@echo "                    (editors: add users to the group 'Biên tập viên' in the admin)"
+	@echo "                    (editors: staff status and the group 'Biên tập viên', in the admin)"
 	@echo ""
 	DJANGO_DEBUG=1 $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
@@ -39,6 +48,11 @@ serve: setup
 	$(BIN)/python manage.py migrate --noinput -v0
 	$(BIN)/python manage.py collectstatic --noinput -v0
 	$(BIN)/gunicorn -c config/gunicorn.conf.py
+
+# `make run` with pages more than two articles deep: seeds/ plus the invented
+# sample articles the extraction tests use (tests/extraction/articles/).
+demo:
+	$(MAKE) --no-print-directory run ARTICLES="seeds/ tests/extraction/articles/"
 
 admin: setup
 	DJANGO_DEBUG=1 $(BIN)/python manage.py createsuperuser
@@ -51,17 +65,22 @@ browser:
 	  else echo "chromium is not installed: the browser tests will be skipped"; fi; }
 
 test: setup browser
-	$(MAKE) --no-print-directory test-sqlite
-	@if [ -n "$$DATABASE_URL" ]; then $(MAKE) --no-print-directory test-postgres; \
+	$(MAKE) --no-print-directory test-sqlite PARALLEL="$(PARALLEL_ARGS)"
+	@if [ -n "$$DATABASE_URL" ]; then $(MAKE) --no-print-directory test-postgres PARALLEL="$(PARALLEL_ARGS)"; \
 	 else echo "DATABASE_URL is not set: skipping the PostgreSQL run"; fi
 
+# The fast core on SQLite: no browser, no schemathesis, no whole-corpus checks.
+test-fast: setup
+	env -u DATABASE_URL $(TEST_ENV) $(BIN)/pytest $(PARALLEL_ARGS) -m "not slow" $(PYTEST_ARGS)
+
 test-sqlite: setup
-	env -u DATABASE_URL $(TEST_ENV) $(BIN)/pytest $(PYTEST_ARGS)
+	env -u DATABASE_URL $(TEST_ENV) $(BIN)/pytest $(PARALLEL) $(PYTEST_ARGS)
 
 test-postgres: setup
-	$(TEST_ENV) $(BIN)/pytest $(PYTEST_ARGS)
+	$(TEST_ENV) $(BIN)/pytest $(PARALLEL) $(PYTEST_ARGS)
 
 lint: setup
+	$(BIN)/lint-imports
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy

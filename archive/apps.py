@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 
 
 class ArchiveConfig(AppConfig):
@@ -8,4 +9,7 @@ class ArchiveConfig(AppConfig):
 
     def ready(self) -> None:
         # Connects the receivers that keep the filter forms' choices fresh.
+        from archive.search.sqlite_repair import repair_after_migrate
         from archive.services import freshness  # noqa: F401
+
+        post_migrate.connect(repair_after_migrate, dispatch_uid="archive.repair_sqlite_search")

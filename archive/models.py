@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from django.db import models
 from django.db.models import F, Q
+from django.urls import reverse
 
 from archive import querysets
 from archive.collation import sort_key
@@ -118,6 +119,9 @@ class Article(EditableModel):
         self.search_document = fold_accents(" ".join([self.title, self.body, *self.captions]))
         super().save(*args, **kwargs)
 
+    def get_absolute_url(self) -> str:
+        return reverse("archive:article_detail", args=[self.pk])
+
 
 # An article's publication date, part by part, as every reader of it needs it:
 # the date, what is known of it, and whether the year was inferred (and from what).
@@ -171,6 +175,9 @@ class Person(EditableModel):
         self.derive_from_name()
         super().save(*args, **with_sort_key(kwargs))
 
+    def get_absolute_url(self) -> str:
+        return reverse("archive:person_detail", args=[self.pk])
+
     def derive_from_name(self) -> None:
         """Set key, search_document and sort_key from name (bulk_create skips save(): call this)."""
         self.key = matching_key(self.name)
@@ -219,10 +226,91 @@ class PersonAlias(Alias):
 
 
 class Organisation(EditableModel):
+    class Kind(models.TextChoices):
+        """The kinds the extractor assigns (extraction.lexicon), each read as its Vietnamese head.
+
+        A kind that several head nouns share is named by all of them, or by
+        their common name: its first head alone would mislabel the others (a
+        "Vụ" is not a "Cục"). A test checks that every kind the lexicon can
+        assign is here.
+        """
+
+        ACADEMY = "academy", "Học viện"
+        AGENCY = "agency", "Cơ quan"
+        ALLIANCE = "alliance", "Liên minh"
+        ARMY_CORPS = "army_corps", "Quân đoàn"
+        ASSOCIATION = "association", "Hiệp hội"
+        AUDIT = "audit", "Kiểm toán"
+        BANK = "bank", "Ngân hàng"
+        BAR_ASSOCIATION = "bar_association", "Đoàn Luật sư"
+        BOARD = "board", "Ban"
+        BORDER_GUARD = "border_guard", "Bộ đội Biên phòng"
+        BRIGADE = "brigade", "Lữ đoàn"
+        BROADCASTER = "broadcaster", "Đài"
+        CENTRAL_COMMITTEE = "central_committee", "Trung ương Đảng"
+        CENTRE = "centre", "Trung tâm"
+        COAST_GUARD = "coast_guard", "Cảnh sát biển Việt Nam"
+        COLLEGE = "college", "Trường Cao đẳng"
+        COMMAND = "command", "Bộ Tư lệnh, Bộ Chỉ huy"
+        COMMITTEE = "committee", "Ủy ban"
+        COMPANY = "company", "Công ty"
+        CONSULATE = "consulate", "Tổng Lãnh sự quán"
+        CORPORATION = "corporation", "Tổng công ty"
+        COUNCIL = "council", "Hội đồng"
+        COURT = "court", "Tòa án"
+        DELEGATION = "delegation", "Đoàn đại biểu"
+        DEPARTMENT = "department", "Cục, Vụ"
+        DIVISION = "division", "Phòng, Sư đoàn"
+        EMBASSY = "embassy", "Đại sứ quán"
+        FEDERATION = "federation", "Liên đoàn"
+        FRONT = "front", "Mặt trận"
+        FUND = "fund", "Quỹ"
+        GENERAL_DEPARTMENT = "general_department", "Tổng cục"
+        GENERAL_STAFF = "general_staff", "Bộ Tổng Tham mưu"
+        GOVERNMENT = "government", "Chính phủ"
+        GROUP = "group", "Tập đoàn"
+        HOSPITAL = "hospital", "Bệnh viện"
+        INSPECTORATE = "inspectorate", "Thanh tra"
+        INSTITUTE = "institute", "Viện"
+        INTERNATIONAL = "international", "Liên Hợp Quốc"
+        LEGISLATURE = "legislature", "Quốc hội"
+        MILITARY = "military", "Quân đội"
+        MILITARY_REGION = "military_region", "Quân khu"
+        MINISTRY = "ministry", "Bộ"
+        MISSION = "mission", "Phái đoàn"
+        MUSEUM = "museum", "Bảo tàng"
+        NEWS_AGENCY = "news_agency", "Thông tấn xã"
+        OFFICE = "office", "Văn phòng"
+        ORGANISATION = "organisation", "Tổ chức"
+        PARTY = "party", "Đảng"
+        PARTY_CELL = "party_cell", "Chi bộ"
+        PARTY_COMMITTEE = "party_committee", "Cấp ủy Đảng"
+        PARTY_ORGANISATION = "party_organisation", "Đảng bộ"
+        POLICE = "police", "Công an"
+        POLITBURO = "politburo", "Bộ Chính trị"
+        PORT_AUTHORITY = "port_authority", "Cảng vụ"
+        PRISON = "prison", "Trại giam"
+        PROCURACY = "procuracy", "Viện kiểm sát"
+        PROVINCIAL_DEPARTMENT = "provincial_department", "Sở"
+        PUBLISHER = "publisher", "Nhà xuất bản"
+        REGIMENT = "regiment", "Trung đoàn"
+        SCHOOL = "school", "Trường"
+        SECRETARIAT = "secretariat", "Ban Bí thư"
+        SERVICE_BRANCH = "service_branch", "Quân chủng, Binh chủng"
+        SOCIAL_SECURITY = "social_security", "Bảo hiểm xã hội Việt Nam"
+        STATION = "station", "Đồn"
+        STEERING_COMMITTEE = "steering_committee", "Ban Chỉ đạo, Ban Chỉ huy"
+        SUB_DEPARTMENT = "sub_department", "Chi cục"
+        SUBCOMMITTEE = "subcommittee", "Tiểu ban"
+        TASK_FORCE = "task_force", "Tổ công tác"
+        TEAM = "team", "Đội"
+        UNIVERSITY = "university", "Trường Đại học"
+        YOUTH_UNION = "youth_union", "Đoàn Thanh niên"
+
     name = models.CharField("tên", max_length=500)
     key = models.CharField(max_length=500, unique=True, editable=False)
     abbreviation = models.CharField("tên viết tắt", max_length=50, blank=True, db_index=True)
-    kind = models.CharField("loại", max_length=40, blank=True, db_index=True)
+    kind = models.CharField("loại", max_length=40, blank=True, db_index=True, choices=Kind.choices)
     parent = models.ForeignKey(
         "self",
         verbose_name="trực thuộc",
@@ -256,6 +344,9 @@ class Organisation(EditableModel):
     def save(self, *args, **kwargs):
         self.derive_from_name()
         super().save(*args, **with_sort_key(kwargs))
+
+    def get_absolute_url(self) -> str:
+        return reverse("archive:organisation_detail", args=[self.pk])
 
     def derive_from_name(self) -> None:
         """Set key, search_document and sort_key from name (bulk_create skips save(): call this)."""
@@ -403,6 +494,9 @@ class Directive(EditableModel):
             f"{self.kind} {self.symbol or ''} {self.number} {self.summary}"
         )
         super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("archive:directive_detail", args=[self.pk])
 
 
 def ordered_issuers(directive: Directive) -> list[Organisation]:

@@ -9,12 +9,9 @@ from __future__ import annotations
 
 import datetime
 
-from django.apps import apps
 from django.db import connections, models
 from django.db.models import Q
 from django.db.models.expressions import RawSQL
-from django.db.models.signals import post_migrate
-from django.dispatch import receiver
 
 from archive.search.sql import (
     StoredSearchVector,
@@ -25,19 +22,11 @@ from archive.search.sql import (
 from archive.search.syntax import ParsedQuery, parse_query
 from archive.search_plans import among_ids, few_match_ids
 
-SEARCH_TABLES = (
-    "archive_article",
-    "archive_person",
-    "archive_organisation",
-    "archive_directive",
-    "archive_personalias",
-    "archive_organisationalias",
-)
-
 
 class SearchableQuerySet(models.QuerySet):
-    # A record with other names (aliases) is found by any of them too.
-    alias_model_name = ""
+    # A record with other names (aliases, the reverse relation of this name) is
+    # found by any of them too; `alias_owner` is the alias's column for its record.
+    alias_relation = ""
     # Look the matches up first, capped (archive.search_plans): for the articles,
     # whose match counts the planner misjudges at scale; the other tables are
     # small enough for the GIN index alone.
@@ -58,9 +47,9 @@ class SearchableQuerySet(models.QuerySet):
 
     def matching(self, parsed: ParsedQuery):
         """Rows matching a parsed query by their own text or, if they have any, an alias."""
-        if not self.alias_model_name:
+        if not self.alias_relation:
             return self.matching_own_text(parsed)
-        aliases = apps.get_model("archive", self.alias_model_name).objects.matching(parsed)
+        aliases = _related(self, self.alias_relation)._default_manager.matching(parsed)
         # A UNION of two index searches, not an OR, which would test every row.
         own = self.model._default_manager.matching_own_text(parsed).order_by().values("id")
         return self.filter(id__in=own.union(aliases.values(self.alias_owner)))
@@ -97,54 +86,18 @@ class SearchableQuerySet(models.QuerySet):
         return self.annotate(relevance=relevance(vendor=vendor, table=table, parsed=parsed))
 
 
-def repair_sqlite_search(connection) -> None:
-    """Re-create the FTS5 triggers a table rebuild dropped, and re-index that table.
+def _related(queryset: models.QuerySet, relation: str):
+    """The model at the other end of one of the queryset's model's relations.
 
-    SQLite alters a table by copying it, which loses its triggers; without
-    them the search index would silently stop following the table.
+    Reached through the relation the models declare, rather than imported:
+    archive.models imports this module for its managers.
     """
-    with connection.cursor() as cursor:
-        existing = {
-            name
-            for (name,) in cursor.execute(
-                "SELECT name FROM sqlite_master WHERE type IN ('table', 'trigger')"
-            )
-        }
-        for table in SEARCH_TABLES:
-            fts = f"{table}_fts"
-            triggers = (f"{fts}_insert", f"{fts}_delete", f"{fts}_update")
-            if fts not in existing or all(name in existing for name in triggers):
-                continue
-            for statement in _sqlite_fts_triggers(table):
-                cursor.execute(statement)
-            cursor.execute(f"INSERT INTO {fts}({fts}) VALUES ('rebuild')")
+    return queryset.model._meta.get_field(relation).related_model
 
 
-def _sqlite_fts_triggers(table: str) -> list[str]:
-    fts = f"{table}_fts"
-    return [
-        f"CREATE TRIGGER IF NOT EXISTS {fts}_insert AFTER INSERT ON {table} BEGIN "
-        f"INSERT INTO {fts}(rowid, search_document) VALUES (new.id, new.search_document); END",
-        f"CREATE TRIGGER IF NOT EXISTS {fts}_delete AFTER DELETE ON {table} BEGIN "
-        f"INSERT INTO {fts}({fts}, rowid, search_document) "
-        f"VALUES ('delete', old.id, old.search_document); END",
-        f"CREATE TRIGGER IF NOT EXISTS {fts}_update AFTER UPDATE OF search_document ON {table} "
-        f"BEGIN INSERT INTO {fts}({fts}, rowid, search_document) "
-        f"VALUES ('delete', old.id, old.search_document); "
-        f"INSERT INTO {fts}(rowid, search_document) VALUES (new.id, new.search_document); END",
-    ]
-
-
-@receiver(post_migrate, dispatch_uid="archive.repair_sqlite_search")
-def _repair_after_migrate(sender, using, **kwargs) -> None:
-    # Connected here, next to the search it protects, rather than in apps.py.
-    if getattr(sender, "name", None) == "archive" and connections[using].vendor == "sqlite":
-        repair_sqlite_search(connections[using])
-
-
-def _ids(model_name: str, column: str, **conditions):
-    """`SELECT column FROM model WHERE conditions`: the subquery of every entity filter."""
-    return apps.get_model("archive", model_name).objects.filter(**conditions).values(column)
+def _ids(queryset: models.QuerySet, relation: str, column: str, **conditions):
+    """`SELECT column FROM <related table> WHERE conditions`: each entity filter's subquery."""
+    return _related(queryset, relation)._default_manager.filter(**conditions).values(column)
 
 
 class ArticleQuerySet(SearchableQuerySet):
@@ -180,45 +133,47 @@ class ArticleQuerySet(SearchableQuerySet):
         return [datetime.date(year, 1, 1) for year in years]
 
     def mentioning_person(self, person_id: int):
-        return self.filter(id__in=_ids("PersonMention", "article_id", person_id=person_id))
+        return self.filter(id__in=_ids(self, "personmention", "article_id", person_id=person_id))
 
     def mentioning_organisation(self, organisation_id: int):
         return self.filter(
-            id__in=_ids("OrganisationMention", "article_id", organisation_id=organisation_id)
+            id__in=_ids(self, "organisationmention", "article_id", organisation_id=organisation_id)
         )
 
     def citing_directive(self, directive_id: int):
-        return self.filter(id__in=_ids("DirectiveMention", "article_id", directive_id=directive_id))
+        return self.filter(
+            id__in=_ids(self, "directivemention", "article_id", directive_id=directive_id)
+        )
 
 
 class PersonQuerySet(SearchableQuerySet):
-    alias_model_name = "PersonAlias"
+    alias_relation = "aliases"
     alias_owner = "person_id"
 
     def mentioned_in(self, article_id: int):
-        return self.filter(id__in=_ids("PersonMention", "person_id", article_id=article_id))
+        return self.filter(id__in=_ids(self, "mentions", "person_id", article_id=article_id))
 
     def holding_post_in(self, organisation_id: int):
-        return self.filter(id__in=_ids("Position", "person_id", organisation_id=organisation_id))
+        return self.filter(
+            id__in=_ids(self, "positions", "person_id", organisation_id=organisation_id)
+        )
 
 
 class OrganisationQuerySet(SearchableQuerySet):
-    alias_model_name = "OrganisationAlias"
+    alias_relation = "aliases"
     alias_owner = "organisation_id"
 
     def mentioned_in(self, article_id: int):
-        return self.filter(
-            id__in=_ids("OrganisationMention", "organisation_id", article_id=article_id)
-        )
+        return self.filter(id__in=_ids(self, "mentions", "organisation_id", article_id=article_id))
 
 
 class DirectiveQuerySet(SearchableQuerySet):
     def cited_in(self, article_id: int):
-        return self.filter(id__in=_ids("DirectiveMention", "directive_id", article_id=article_id))
+        return self.filter(id__in=_ids(self, "mentions", "directive_id", article_id=article_id))
 
     def issued_by(self, organisation_id: int):
         """Directives the organisation issued, alone or jointly (primary issuer or co-issuer)."""
         return self.filter(
             Q(issuer_id=organisation_id)
-            | Q(id__in=_ids("DirectiveIssuer", "directive_id", organisation_id=organisation_id))
+            | Q(id__in=_ids(self, "issuer_links", "directive_id", organisation_id=organisation_id))
         )

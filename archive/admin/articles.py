@@ -20,11 +20,11 @@ from archive.admin.base import (
 from archive.admin.filters import EditedFilter, IndexedValuesFilter, titled
 from archive.admin.forms import ArticleForm
 from archive.admin.imports import ImportArticlesMixin
+from archive.display import article_date
 from archive.models import Article, DirectiveMention, OrganisationMention, PersonMention
 from archive.selectors.common import newest_first_ordering
 from archive.selectors.pages import ARTICLE_TEXTS, with_article_counts
 from archive.services.batch import reextract_one
-from archive.views.display import article_date
 
 BLOCK_LABELS = {
     "title": "Tiêu đề",

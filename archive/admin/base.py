@@ -6,39 +6,21 @@ from dataclasses import dataclass
 
 from django.contrib import admin
 from django.core.exceptions import FieldDoesNotExist, ValidationError
-from django.core.paginator import Paginator
 from django.db.models import F, Q
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils.functional import cached_property
 
+from archive.display import article_date
 from archive.extraction.normalize import fold_accents, matching_key
-from archive.selectors.pages import COUNT_CAP, without_article_texts
+from archive.paging import CappedPaginator
+from archive.selectors.pages import without_article_texts
 from archive.services.editing import EditConflict, delete_record, save_edit
-from archive.views.display import article_date
 
 # Names sort in Vietnamese order by their indexed key (archive.collation): in
 # code-point order "Bùi" would come before "Bạch" and "Đặng" after "Vũ".
 BY_NAME = ["sort_key", "id"]
 # Fields whose model gives no Vietnamese name of their own.
 FIELD_LABELS = {"implements": "thực hiện văn bản"}
-
-
-class CappedCountPaginator(Paginator):
-    """A paginator whose count stops at `cap`: no exact COUNT(*) over a million rows per view.
-
-    Past the cap, the last pages are not offered; a search or a filter reaches
-    those rows instead. The cap is the public lists' (COUNT_CAP): counting the
-    first rows of a search tests each row's text vector, tens of microseconds
-    apiece.
-    """
-
-    cap = COUNT_CAP
-
-    @cached_property
-    def count(self) -> int:
-        # Only the ids: the list's annotated counts would be computed for every row counted.
-        return self.object_list.order_by().values("pk")[: self.cap].count()
 
 
 class ArchiveAdmin(admin.ModelAdmin):
@@ -51,7 +33,8 @@ class ArchiveAdmin(admin.ModelAdmin):
     """
 
     list_per_page = 50
-    paginator = CappedCountPaginator
+    # Past the cap the last pages are not offered; a search or a filter reaches them.
+    paginator = CappedPaginator
     show_full_result_count = False
     show_facets = admin.ShowFacets.NEVER
     empty_value_display = "—"

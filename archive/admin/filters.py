@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from django.contrib import admin
 
+from archive.display import kind_label
 from archive.selectors.distinct import indexed_distinct_values
-from archive.views.display import kind_label
 
 
 class EditedFilter(admin.SimpleListFilter):

@@ -16,6 +16,7 @@ from archive.admin.base import (
 from archive.admin.filters import EditedFilter, OrganisationKindFilter
 from archive.admin.forms import OrganisationAliasForm, OrganisationForm
 from archive.admin.merge import merge_action, merge_counts
+from archive.display import kind_label
 from archive.models import (
     Directive,
     Organisation,
@@ -25,7 +26,6 @@ from archive.models import (
 )
 from archive.selectors.pages import with_organisation_counts
 from archive.services import merge_organisations
-from archive.views.display import kind_label
 
 
 class OrganisationAliasInline(admin.TabularInline):
@@ -49,7 +49,6 @@ class OrganisationAdmin(AccentSearchMixin, RecordedEditsMixin, ArchiveAdmin):
         "article_count",
     ]
     list_filter = [OrganisationKindFilter, EditedFilter]
-    date_hierarchy = "created_at"
     ordering = BY_NAME
     autocomplete_fields = ["parent"]
     inlines = [OrganisationAliasInline]

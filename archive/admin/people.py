@@ -59,7 +59,6 @@ class PersonAdmin(AccentSearchMixin, RecordedEditsMixin, ArchiveAdmin):
     list_display = ["name_column", "rank", "latest_post", "article_count", "foreign"]
     ordering = BY_NAME
     list_filter = ["rank", "foreign", EditedFilter]
-    date_hierarchy = "created_at"
     inlines = [PersonAliasInline, HandAddedPositionInline]
     fields = [
         "name",

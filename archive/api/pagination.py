@@ -9,7 +9,7 @@ NULL in it (undated articles), so the cursor here carries the whole sort key,
 ties broken by id, and NULLs sort last in both directions.
 
 People, organisations and directives are smaller tables browsed by page
-number; their `count` stops at COUNT_CAP (`count_capped` says so), so a broad
+number (archive.paging); their `count` stops at COUNT_CAP (`count_capped` says so), so a broad
 filter never counts every row either.
 """
 
@@ -30,13 +30,13 @@ from django.db.models.expressions import OrderBy
 # Django's own row-value comparison (used by composite primary keys); it falls
 # back to an equivalent OR on a database without row values.
 from django.db.models.fields.tuple_lookups import Tuple, TupleGreaterThan, TupleLessThan
-from rest_framework.exceptions import NotFound, ValidationError
-from rest_framework.pagination import BasePagination
+from rest_framework.exceptions import ValidationError
+from rest_framework.pagination import BasePagination, PageNumberPagination
 from rest_framework.response import Response
 from rest_framework.utils.urls import remove_query_param, replace_query_param
 
 from archive.api.schema import allow_empty
-from archive.selectors.pages import COUNT_CAP, count_capped
+from archive.paging import COUNT_CAP, CappedPaginator
 
 DEFAULT_PAGE_SIZE = 20
 MAX_PAGE_SIZE = 100
@@ -322,27 +322,25 @@ class KeysetPagination(BasePagination):
 # --- Page numbers with a capped count ----------------------------------------
 
 
-class CappedPageNumberPagination(BasePagination):
+class CappedPageNumberPagination(PageNumberPagination):
+    """DRF's page-number pagination over the archive's one paginator (archive.paging).
+
+    A malformed `page` or `page_size` is a 400 naming it, never silently
+    replaced; a page past the last is a 404.
+    """
+
+    django_paginator_class = CappedPaginator
     page_query_param = "page"
+    invalid_page_message = "page {page_number} is past the last page"
     query_parameters = (page_query_param, "page_size")
     parameter_hints = dict.fromkeys(
         ("cursor", "offset", "limit"), "this list is paged by number: use page and page_size"
     )
 
-    def paginate_queryset(self, queryset, request, view=None):
-        self.request = request
-        self.page_size = requested_page_size(request)
-        self.number = self._page_number(request)
-        self.count, self.count_capped = count_capped(queryset)
-        start = (self.number - 1) * self.page_size
-        rows = list(queryset[start : start + self.page_size + 1])
-        if not rows and self.number > 1:
-            raise NotFound(f"page {self.number} is past the last page")
-        self.has_next = len(rows) > self.page_size
-        self.page = rows[: self.page_size]
-        return self.page
+    def get_page_size(self, request) -> int:
+        return requested_page_size(request)
 
-    def _page_number(self, request) -> int:
+    def get_page_number(self, request, paginator) -> int:
         raw = request.query_params.get(self.page_query_param)
         if raw is None or raw == "":
             return 1
@@ -352,19 +350,13 @@ class CappedPageNumberPagination(BasePagination):
             )
         return int(raw)
 
-    def _link(self, number: int) -> str:
-        url = self.request.build_absolute_uri()
-        if number == 1:
-            return remove_query_param(url, self.page_query_param)
-        return replace_query_param(url, self.page_query_param, number)
-
     def get_paginated_response(self, data):
         return Response(
             {
-                "count": self.count,
-                "count_capped": self.count_capped,
-                "next": self._link(self.number + 1) if self.has_next else None,
-                "previous": self._link(self.number - 1) if self.number > 1 else None,
+                "count": self.page.paginator.count,
+                "count_capped": self.page.paginator.capped,
+                "next": self.get_next_link(),
+                "previous": self.get_previous_link(),
                 "results": data,
             }
         )

@@ -33,6 +33,7 @@ from archive.api import careers as career_shapes
 from archive.api import serializers as shapes
 from archive.api import writes
 from archive.api.imports import ImportJobSerializer, start_upload_job, wants_job
+from archive.api.merging import MergeMixin, document_merge
 from archive.api.pagination import CappedPageNumberPagination, KeysetPagination
 from archive.api.parsers import ArticleJSONParser
 from archive.api.permissions import check_import_allowed
@@ -57,7 +58,14 @@ from archive.selectors.redirects import survivor_id
 from archive.selectors.related import SAMPLE as CIRCLE_SAMPLE
 from archive.selectors.related import organisation_circle, person_circle
 from archive.selectors.similar import similar_articles
-from archive.services import ArticleImportError, ImportStatus, editing, import_text
+from archive.services import (
+    ArticleImportError,
+    ImportStatus,
+    editing,
+    import_text,
+    merge_organisations,
+    merge_people,
+)
 
 
 class ArchiveFilterBackend(DjangoFilterBackend):
@@ -419,7 +427,8 @@ RELATED_SCHEMA = extend_schema(
 
 
 @_document_writes(shapes.PersonDetailSerializer, writes.PersonWriteSerializer)
-class PersonViewSet(CreateMixin, ArchiveViewSet):
+@extend_schema_view(merge=document_merge(shapes.PersonDetailSerializer))
+class PersonViewSet(MergeMixin, CreateMixin, ArchiveViewSet):
     """People named in the articles, with the posts the articles state."""
 
     model = Person
@@ -427,6 +436,7 @@ class PersonViewSet(CreateMixin, ArchiveViewSet):
     list_serializer_class = shapes.PersonListSerializer
     detail_serializer_class = shapes.PersonDetailSerializer
     write_serializer_class = writes.PersonWriteSerializer
+    merge_service = staticmethod(merge_people)
 
     @RELATED_SCHEMA
     @action(detail=True, methods=["get"], pagination_class=None)
@@ -472,7 +482,8 @@ class PersonViewSet(CreateMixin, ArchiveViewSet):
 
 
 @_document_writes(shapes.OrganisationDetailSerializer, writes.OrganisationWriteSerializer)
-class OrganisationViewSet(CreateMixin, ArchiveViewSet):
+@extend_schema_view(merge=document_merge(shapes.OrganisationDetailSerializer))
+class OrganisationViewSet(MergeMixin, CreateMixin, ArchiveViewSet):
     """Organisations named in the articles, with their units and the people holding posts."""
 
     model = Organisation
@@ -480,6 +491,7 @@ class OrganisationViewSet(CreateMixin, ArchiveViewSet):
     list_serializer_class = shapes.OrganisationListSerializer
     detail_serializer_class = shapes.OrganisationDetailSerializer
     write_serializer_class = writes.OrganisationWriteSerializer
+    merge_service = staticmethod(merge_organisations)
 
     @RELATED_SCHEMA
     @action(detail=True, methods=["get"], pagination_class=None)

@@ -35,7 +35,19 @@ from archive.services.editing import EditConflict, changed_fields, name_clash, s
 from archive.services.importing import identify_text
 
 
-class MultilineTextField(serializers.CharField):
+class TextOnlyField(serializers.CharField):
+    """A string field that refuses a JSON number or boolean instead of storing its digits.
+
+    The schema says `string`; DRF's CharField would take 120839 as "120839".
+    """
+
+    def to_internal_value(self, data):
+        if not isinstance(data, str):
+            self.fail("invalid")
+        return super().to_internal_value(data)
+
+
+class MultilineTextField(TextOnlyField):
     """Text with its line breaks stored as LF, whatever the client sent.
 
     An HTML form (the browsable API's) submits a textarea with CRLF: kept as
@@ -56,6 +68,7 @@ class EditSerializer(serializers.ModelSerializer):
 
     serializer_field_mapping = {
         **serializers.ModelSerializer.serializer_field_mapping,
+        models.CharField: TextOnlyField,
         models.TextField: MultilineTextField,
     }
 

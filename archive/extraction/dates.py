@@ -17,6 +17,7 @@ includes a leading "ngày"/"tháng" but not the other cue words.
 from __future__ import annotations
 
 import calendar
+import datetime
 import re
 from collections.abc import Iterable, Iterator
 
@@ -203,3 +204,13 @@ def infer_year(
     if not is_valid_date(year, date.month, date.day):
         return date
     return PartialDate(year, date.month, date.day, year_inferred=True)
+
+
+def full_date(date: PartialDate | None) -> datetime.date | None:
+    """The calendar date of a partial date that has its day, month and year; else None."""
+    if date is None or not (date.year and date.month and date.day):
+        return None
+    try:
+        return datetime.date(date.year, date.month, date.day)
+    except ValueError:
+        return None

@@ -22,7 +22,8 @@ from archive.models import (
     Person,
     PersonMention,
 )
-from archive.selectors.pages import count_capped, newest_first
+from archive.paging import count_capped
+from archive.selectors.pages import newest_first
 
 SAMPLE = 1000
 TOP = 10

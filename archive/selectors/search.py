@@ -12,13 +12,12 @@ from dataclasses import dataclass
 from django.db.models import F, QuerySet
 
 from archive.models import Article, Directive, Organisation, Person
+from archive.paging import COUNT_CAP, count_capped
 from archive.search.syntax import ParsedQuery
 from archive.search_plans import newest_to_rank
 from archive.selectors.common import newest_first_ordering
 from archive.selectors.pages import (
-    COUNT_CAP,
     article_list_rows,
-    count_capped,
     with_directive_counts,
     with_organisation_counts,
     with_person_summary,

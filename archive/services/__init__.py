@@ -41,13 +41,9 @@ from archive.services.importing import (
 )
 from archive.services.merging import merge_organisations, merge_people
 
-# The name the shared contract first used for the error class.
-ImportError_ = ArticleImportError
-
 __all__ = [
     "ArticleImportError",
     "EditConflict",
-    "ImportError_",
     "ImportOutcome",
     "ImportStatus",
     "import_file",

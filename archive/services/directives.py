@@ -26,12 +26,12 @@ an editor's field (see entities.py).
 
 from __future__ import annotations
 
-import datetime
 from typing import TYPE_CHECKING, Any
 
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 
+from archive.extraction.dates import full_date
 from archive.extraction.normalize import matching_key
 from archive.extraction.types import DirectiveEntity, PartialDate
 from archive.models import Directive, DirectiveIssuer, DirectiveMention
@@ -46,15 +46,6 @@ if TYPE_CHECKING:
 
 _KEY_LENGTH = Directive._meta.get_field("key").max_length
 _SYMBOL_LENGTH = Directive._meta.get_field("symbol").max_length
-
-
-def full_date(issued: PartialDate | None) -> datetime.date | None:
-    if issued is None or not (issued.year and issued.month and issued.day):
-        return None
-    try:
-        return datetime.date(issued.year, issued.month, issued.day)
-    except ValueError:
-        return None
 
 
 def find_organisation(key: str) -> Organisation | None:

@@ -29,9 +29,9 @@ from typing import TYPE_CHECKING, Any
 from django.db import IntegrityError, transaction
 
 from archive.models import Article, DatePrecision, Directive, Organisation, Person, Position
-from archive.selectors.names import name_owner
 from archive.services import counts
 from archive.services.entities import ORGANISATIONS, PEOPLE, add_aliases
+from archive.services.names import name_owner
 from archive.services.storing import PUBLISHED_FIELDS
 
 if TYPE_CHECKING:

@@ -15,6 +15,7 @@ import datetime
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from archive.extraction.dates import full_date
 from archive.extraction.ranks import canonical_rank
 from archive.extraction.types import MentionKind, ParsedArticle
 from archive.models import (
@@ -26,7 +27,6 @@ from archive.models import (
     PersonRank,
     Position,
 )
-from archive.services.directives import full_date
 
 if TYPE_CHECKING:
     from archive.services.entities import Resolved

@@ -8,6 +8,7 @@ from django.http import Http404
 from django.shortcuts import render
 from django.urls import reverse
 
+from archive.display import article_date, directive_name
 from archive.filters import ArticleFilter
 from archive.filters.base import MAX_QUERY_LENGTH
 from archive.models import Article
@@ -23,7 +24,6 @@ from archive.selectors.pages import (
 )
 from archive.selectors.similar import similar_articles
 from archive.selectors.stories import story_copies
-from archive.views.display import article_date, directive_name
 from archive.views.facets import facet_context
 from archive.views.filter_form import (
     FormField,

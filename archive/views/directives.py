@@ -5,11 +5,11 @@ from __future__ import annotations
 from django.http import Http404
 from django.shortcuts import render
 
+from archive.display import directive_name
 from archive.filters import DirectiveFilter
 from archive.models import Article, Directive, EntityCount, ordered_issuers
 from archive.selectors import choices
 from archive.selectors.pages import directive_with_links, with_directive_counts
-from archive.views.display import directive_name
 from archive.views.filter_form import (
     FormField,
     by_name,

@@ -16,11 +16,11 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
 
+from archive.display import article_date
 from archive.exports.rows import ARTICLE_FIELDS, article_rows
 from archive.filters import ArticleFilter
 from archive.models import Article
 from archive.selectors.pages import newest_first
-from archive.views.display import article_date
 from archive.views.filter_form import filter_parameters
 
 ENTRIES = 50

@@ -7,17 +7,18 @@ form and its messages (archive.views.filter_form) instead of a list.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 
+from django.core.paginator import EmptyPage
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.http import urlencode
 
+from archive.display import article_date
+from archive.paging import CappedPage, CappedPaginator
 from archive.search.syntax import words_apart
-from archive.selectors.pages import COUNT_CAP, article_list_rows, count_capped, newest_first
-from archive.views.display import article_date
+from archive.selectors.pages import article_list_rows, newest_first
 from archive.views.filter_form import (
     FormField,
     attach_errors,
@@ -34,60 +35,32 @@ PAGE_SIZE = 20
 MAX_PAGE = 10_000
 
 
-@dataclass
-class Page:
-    rows: list
-    number: int
-    size: int
-    count: int
-    more: bool  # the count stopped at COUNT_CAP
-    has_next: bool
-
-    @property
-    def has_previous(self) -> bool:
-        return self.number > 1
-
-    @property
-    def last(self) -> int | None:
-        """The last page number, when the count is exact."""
-        return None if self.more else max(1, -(-self.count // self.size))
-
-    @property
-    def first_index(self) -> int:
-        return (self.number - 1) * self.size + 1
-
-
 def paginate(request: HttpRequest, queryset: QuerySet, *, decorate=None, size: int = PAGE_SIZE):
-    """(Page, error message or ""): a capped count, the page's ids, then its rows.
+    """(page, error message or ""): a capped count, the page's ids, then its rows.
 
     `queryset` is filtered and ordered; `decorate(queryset)` adds what a row
     shows (counts, related rows). It runs on the page's ids only: in one
     query with the filter, PostgreSQL would compute the row's subqueries for
-    every match before sorting, and a broad search would take seconds.
+    every match before sorting, and a broad search would take seconds. A
+    number past the last page shows an empty page with a link back.
     """
     raw = request.GET.get("page", "1").strip() or "1"
     error = ""
     number = int(raw) if raw.isascii() and raw.isdigit() else 0
     if not 1 <= number <= MAX_PAGE:
         number, error = 1, f"Số trang “{raw[:20]}” không hợp lệ; đang hiển thị trang 1."
-    count, more = count_capped(queryset.values("pk"), cap=COUNT_CAP)
-    offset = (number - 1) * size
-    ids = []
-    if more or offset < count:
-        ids = list(queryset.values_list("pk", flat=True)[offset : offset + size + 1])
-    rows = []
-    if ids[:size]:
-        shown = queryset.model._default_manager.filter(pk__in=ids[:size])
+    paginator = CappedPaginator(queryset.values_list("pk", flat=True), size)
+    try:
+        page = paginator.page(number)
+    except EmptyPage:
+        page = CappedPage([], number, paginator)
+    ids = list(page.object_list)
+    if ids:
+        shown = queryset.model._default_manager.filter(pk__in=ids)
         position = {pk: index for index, pk in enumerate(ids)}
-        rows = sorted(decorate(shown) if decorate else shown, key=lambda row: position[row.pk])
-    page = Page(
-        rows=rows,
-        number=number,
-        size=size,
-        count=count,
-        more=more,
-        has_next=len(ids) > size,
-    )
+        page.object_list = sorted(
+            decorate(shown) if decorate else shown, key=lambda row: position[row.pk]
+        )
     return page, error
 
 
@@ -121,20 +94,20 @@ def list_page(
     fields = form(request)
     stray = attach_errors(fields, errors)
     if page is not None and decorate is not None:
-        for row in page.rows:
+        for row in page.object_list:
             decorate(row)
     context = {
         "fields": fields,
         "errors": error_summary(fields, stray),
         "page": page,
-        "count_phrase": count_phrase(page, noun) if page else "",
+        "count_phrase": count_phrase(page, noun) if page is not None else "",
         "filtered": any(value for key, value in request.GET.items() if key != "page"),
         # Carried to the rows' links, so a page reached from a search marks it.
         "query": request.GET.get("q", "").strip(),
     }
     if page is not None and notes is not None:
         context |= notes(filterset)
-    if page is not None and not page.rows and (apart := words_apart(context["query"])):
+    if page is not None and not page.object_list and (apart := words_apart(context["query"])):
         context["words_apart_url"] = "?" + urlencode({"q": apart})
     invalid = bool(set(errors) - {"page"})
     if aside is not None and page is not None and not invalid:
@@ -153,23 +126,23 @@ def filtered_page(request: HttpRequest, filterset, *, rows, kinds: dict[str, str
         return None, vietnamese_errors(filterset, kinds)
     page, page_error = paginate(request, filterset.qs, decorate=rows)
     errors: dict[str, list[str]] = {"page": [page_error]} if page_error else {}
-    if not page.rows:
+    if not page.object_list:
         errors |= unknown_entity_messages(filterset)
     return page, errors
 
 
-def count_phrase(page: Page, noun: str) -> str:
-    if page.more:
-        return f"Hơn {COUNT_CAP} {noun}"
-    if page.count == 0:
+def count_phrase(page: CappedPage, noun: str) -> str:
+    if page.paginator.capped:
+        return f"Hơn {page.paginator.cap} {noun}"
+    if page.paginator.count == 0:
         return f"Không tìm thấy {noun} nào phù hợp."
-    return f"Tìm thấy {page.count} {noun}"
+    return f"Tìm thấy {page.paginator.count} {noun}"
 
 
-def article_page(request: HttpRequest, articles: QuerySet) -> tuple[Page, str]:
+def article_page(request: HttpRequest, articles: QuerySet) -> tuple[CappedPage, str]:
     """A page of article rows for an entity's page, newest first, each with its date label."""
     page, error = paginate(request, newest_first(articles), decorate=article_list_rows)
-    for article in page.rows:
+    for article in page.object_list:
         label_date(article)
     return page, error
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.http import Http404
 from django.shortcuts import render
 
+from archive.display import kind_label
 from archive.filters import OrganisationFilter
 from archive.models import Article, EntityCount, Organisation
 from archive.selectors import choices
@@ -14,7 +15,6 @@ from archive.selectors.pages import (
     with_organisation_counts,
 )
 from archive.selectors.related import organisation_circle
-from archive.views.display import kind_label
 from archive.views.filter_form import (
     FormField,
     by_name,

@@ -5,8 +5,8 @@ from __future__ import annotations
 from django.urls import reverse
 
 from archive import charts
+from archive.display import directive_name
 from archive.selectors.pages import implementation_chain, mentions_per_month
-from archive.views.display import directive_name
 
 
 def mention_chart(kind: str, pk: int, *, name: str) -> dict:

@@ -6,11 +6,11 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils.http import urlencode
 
+from archive.display import directive_name
 from archive.filters.base import MAX_QUERY_LENGTH
 from archive.search.syntax import parse_query
 from archive.selectors.search import search_everything
 from archive.views.articles import mark_hits
-from archive.views.display import directive_name
 from archive.views.listing import label_date
 
 # Each group's heading and the list that shows all of its hits.

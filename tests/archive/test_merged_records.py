@@ -67,7 +67,7 @@ def test_an_old_id_in_a_filter_filters_by_the_survivor_on_pages_and_api(client, 
     assert sorted(item["id"] for item in response.json()["results"]) == [first.pk, second.pk]
     page = client.get("/articles/", {"organisation": a_id})
     assert page.status_code == 200
-    assert [row.pk for row in page.context["page"].rows] == [second.pk, first.pk]
+    assert [row.pk for row in page.context["page"].object_list] == [second.pk, first.pk]
 
 
 def test_an_old_id_costs_no_extra_query_in_a_filter(client, three_units):

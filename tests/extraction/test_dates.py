@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import datetime
+
 import pytest
 
-from archive.extraction.dates import find_dates, infer_year, parse_date
+from archive.extraction.dates import find_dates, full_date, infer_year, parse_date
 from archive.extraction.types import DatePrecision, PartialDate
 
 
@@ -133,3 +135,19 @@ def test_infer_year_steps_back_when_the_date_would_follow_the_timestamp() -> Non
 
 def test_infer_year_refuses_a_29_february_in_a_common_year() -> None:
     assert infer_year(PartialDate(None, 2, 29), [2025]) == PartialDate(None, 2, 29)
+
+
+@pytest.mark.parametrize(
+    ("date", "expected"),
+    [
+        (PartialDate(2025, 1, 24), datetime.date(2025, 1, 24)),
+        (PartialDate(2025, 4, None), None),
+        (PartialDate(None, 5, 29), None),
+        (PartialDate(2025, 2, 29), None),  # no 29 February in 2025
+        (None, None),
+    ],
+)
+def test_full_date_is_a_calendar_date_only_when_day_month_and_year_are_known(
+    date: PartialDate | None, expected: datetime.date | None
+) -> None:
+    assert full_date(date) == expected

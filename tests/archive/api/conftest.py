@@ -65,7 +65,7 @@ def archive(db) -> Archive:
     ministry = Organisation.objects.create(name="Bộ Nội chính Thử nghiệm", abbreviation="BNC")
     OrganisationAlias.objects.create(organisation=ministry, name="BNC", is_abbreviation=True)
     department = Organisation.objects.create(
-        name="Cục Phòng chống Tin giả", parent=ministry, kind="cục"
+        name="Cục Phòng chống Tin giả", parent=ministry, kind="department"
     )
     committee = Organisation.objects.create(name="Ban Chấp hành Thử nghiệm")
     minister = Person.objects.create(name="Trịnh Văn Khởi", rank="Đại tướng")

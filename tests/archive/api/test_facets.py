@@ -48,12 +48,12 @@ def test_a_facet_link_adds_its_value_and_a_second_click_removes_it(archive):
     assert link, page
     narrowed = Client().get("/articles/" + link.group(1).replace("&amp;", "&"))
     assert narrowed.status_code == 200
-    assert [row.pk for row in narrowed.context["page"].rows] == [archive.a_both.pk]
+    assert [row.pk for row in narrowed.context["page"].object_list] == [archive.a_both.pk]
     text = narrowed.content.decode()
     chosen = re.search(r'<a href="([^"]+)" aria-current="true"[^>]*>✓ Lạc Thị Hòa</a>', text)
     assert chosen, text
     widened = Client().get("/articles/" + chosen.group(1).replace("&amp;", "&"))
-    shown = {row.pk for row in widened.context["page"].rows}
+    shown = {row.pk for row in widened.context["page"].object_list}
     assert shown == {archive.a_both.pk, archive.a_untitled.pk}
 
 
@@ -75,7 +75,7 @@ def test_a_source_facet_sets_and_clears_the_source(archive):
     link = re.search(r'<a href="([^"]+)">Báo Thử</a>', page).group(1).replace("&amp;", "&")
     narrowed = Client().get("/articles/" + link)
     assert "source_name=" in link
-    assert {row.source_name for row in narrowed.context["page"].rows} == {"Báo Thử"}
+    assert {row.source_name for row in narrowed.context["page"].object_list} == {"Báo Thử"}
     text = narrowed.content.decode()
     chosen = re.search(r'<a href="([^"]+)" aria-current="true"[^>]*>✓ Báo Thử</a>', text)
     assert chosen, text

@@ -106,7 +106,7 @@ def test_people_filters(archive, anonymous):
 
 
 def test_organisation_filters(archive, anonymous):
-    assert ids(anonymous, "/api/organisations/?kind=Cục") == [archive.department.pk]
+    assert ids(anonymous, "/api/organisations/?kind=department") == [archive.department.pk]
     assert ids(anonymous, f"/api/organisations/?parent={archive.ministry.pk}") == [
         archive.department.pk
     ]

@@ -139,7 +139,7 @@ def test_organisation_detail_has_parent_children_and_people_with_posts(archive, 
 
     department = anonymous.get(f"/api/organisations/{archive.department.pk}/").json()
     assert department["parent"]["id"] == archive.ministry.pk
-    assert department["kind"] == "cục"
+    assert department["kind"] == "department"
     assert [p["name"] for p in department["people"]] == ["Lạc Thị Hòa"]
 
 

@@ -7,7 +7,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from archive.models import Article, Directive, Organisation, Person
-from archive.querysets import repair_sqlite_search
+from archive.search.sqlite_repair import repair_sqlite_search
 from tests.archive.api.conftest import make_article
 from tests.archive.queries import plan_of, plan_of_sql
 

@@ -246,3 +246,13 @@ def test_a_field_blanked_in_a_form_is_refused_not_silently_kept(archive, editor)
     assert response.status_code == 400
     assert "kind" in response.json()
     assert editor.get(url).json()["kind"] == "Kế hoạch"
+
+
+@pytest.mark.parametrize("field", ["notes", "name", "abbreviation"])
+def test_a_number_sent_for_a_text_field_is_refused_not_stored_as_digits(archive, editor, field):
+    payload = {"name": "Cục Thử Nghiệm", field: 120839}
+    response = editor.post("/api/organisations/", payload, format="json")
+    assert response.status_code == 400, response.content
+    assert field in response.json()
+    assert not Organisation.objects.filter(notes="120839").exists()
+    assert not Organisation.objects.filter(name="120839").exists()

@@ -7,7 +7,9 @@ from types import SimpleNamespace
 
 import pytest
 
-from archive.views.display import article_date, directive_name, kind_label
+from archive.display import article_date, directive_name, kind_label
+from archive.extraction.lexicon import HEAD_KINDS, STANDALONE_BODIES
+from archive.models import Organisation
 
 
 def article(**fields) -> SimpleNamespace:
@@ -81,3 +83,16 @@ def test_directive_names_use_the_symbol_or_the_number():
 def test_a_kind_shared_by_several_head_nouns_names_each_of_them(kind, head):
     # A "Vụ" listed under the label "Cục" would be misnamed.
     assert head in kind_label(kind).split(", ")
+
+
+def test_every_kind_the_extractor_assigns_has_a_label_on_the_model():
+    # extraction.lexicon maps head nouns to kinds; the organisation grammar adds
+    # "steering_committee". A kind missing from Organisation.Kind would read as
+    # its English code on the pages and fail the admin form's choice check.
+    assigned = {*HEAD_KINDS.values(), *STANDALONE_BODIES.values(), "steering_committee"}
+    assert assigned - set(Organisation.Kind.values) == set()
+
+
+def test_the_admin_form_offers_the_kinds_by_their_labels():
+    field = Organisation._meta.get_field("kind").formfield()
+    assert ("ministry", "Bộ") in field.choices

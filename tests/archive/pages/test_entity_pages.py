@@ -19,7 +19,7 @@ def html_of(response) -> str:
 
 
 def names(response) -> list[str]:
-    return [str(row.name) for row in response.context["page"].rows]
+    return [str(row.name) for row in response.context["page"].object_list]
 
 
 # --- People -------------------------------------------------------------------
@@ -120,7 +120,7 @@ def test_organisation_page_shows_aliases(client, archive_data):
 
 def test_directive_list_filters(client, archive_data):
     def symbols(params) -> list[str]:
-        return [d.symbol for d in client.get("/directives/", params).context["page"].rows]
+        return [d.symbol for d in client.get("/directives/", params).context["page"].object_list]
 
     assert symbols({}) == ["45-KH/SVH", "12-NQ/TU"]
     assert symbols({"symbol": "12-nq/tu"}) == ["12-NQ/TU"]
@@ -257,7 +257,7 @@ def test_a_directive_with_co_issuers_shows_them_all_and_each_finds_it(client, ar
 
     def issued_by_so() -> list[str]:
         page = client.get("/directives/", {"issuer": archive_data.so.pk}).context["page"]
-        return [d.symbol for d in page.rows]
+        return [d.symbol for d in page.object_list]
 
     assert "12-NQ/TU" not in issued_by_so()
     DirectiveIssuer.objects.create(directive=plan, organisation=archive_data.dang_uy, order=0)

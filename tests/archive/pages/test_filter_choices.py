@@ -86,22 +86,25 @@ def test_several_people_stay_chosen_when_the_form_is_sent_again(client):
     both = article_naming(lan, tu)
     article_naming(lan)
     first = client.get(f"/articles/?person={lan.pk}&person={tu.pk}")
-    assert [row.pk for row in first.context["page"].rows] == [both.pk]
+    assert [row.pk for row in first.context["page"].object_list] == [both.pk]
     people = [value for name, value in form_values(first) if name == "person"]
     assert people == [str(lan.pk), str(tu.pk), ""]  # the two chosen, and one more to add
     again = client.get("/articles/", form_values(first), follow=True)
     assert again.redirect_chain[0][0] == f"/articles/?person={lan.pk}&person={tu.pk}"
-    assert [row.pk for row in again.context["page"].rows] == [both.pk]
+    assert [row.pk for row in again.context["page"].object_list] == [both.pk]
 
 
 def test_several_ranks_and_all_generals_on_the_people_page(client):
     for n, rank in enumerate(["Đại tướng", "Thiếu tướng", "Đại tá", "Thượng tá"]):
         Person.objects.create(name=f"Người Thử Số {n}", rank=rank)
     generals = client.get("/people/", {"rank": "cấp tướng"})
-    assert {row.rank for row in generals.context["page"].rows} == {"Đại tướng", "Thiếu tướng"}
+    assert {row.rank for row in generals.context["page"].object_list} == {
+        "Đại tướng",
+        "Thiếu tướng",
+    }
     assert ("rank", "cấp tướng") in form_values(generals)
     two = client.get("/people/?rank=Đại tá&rank=Thượng tá")
-    assert {row.rank for row in two.context["page"].rows} == {"Đại tá", "Thượng tá"}
+    assert {row.rank for row in two.context["page"].object_list} == {"Đại tá", "Thượng tá"}
     assert [value for name, value in form_values(two) if name == "rank"] == [
         "Đại tá",
         "Thượng tá",

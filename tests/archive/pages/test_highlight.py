@@ -5,7 +5,7 @@ from __future__ import annotations
 from itertools import pairwise
 
 from django.template.loader import render_to_string
-from hypothesis import given
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from archive.views.highlight import Span, mark_text, outermost, reading_blocks
@@ -73,6 +73,9 @@ def test_furniture_and_repeated_captions_are_not_shown():
 TEXT = "abcdefghij" * 6
 
 
+# Generation is cheap; on a machine whose cores are all busy (pytest-xdist
+# workers beside a browser) Hypothesis's too_slow check would fail on the clock.
+@settings(suppress_health_check=[HealthCheck.too_slow])
 @given(
     cuts=st.lists(st.integers(0, len(TEXT)), max_size=12),
     raw=st.lists(st.tuples(st.integers(0, len(TEXT)), st.integers(0, 15)), max_size=30),

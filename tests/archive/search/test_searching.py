@@ -63,7 +63,7 @@ def api_ids(url: str) -> list[int]:
 def page_ids(client, url: str) -> list[int]:
     response = client.get(url)
     assert response.status_code == 200, response.content
-    return [article.pk for article in response.context["page"].rows]
+    return [article.pk for article in response.context["page"].object_list]
 
 
 # --- Phrases first ------------------------------------------------------------
@@ -307,7 +307,7 @@ def test_a_phrase_that_finds_nothing_offers_its_words_apart(corpus, client):
     assert "Không có bài viết nào khớp" in html
     link = re.search(r'<p class="words-apart">[^<]*<a href="([^"]+)"', html).group(1)
     apart = client.get(link.replace("&amp;", "&"))
-    found = {article.pk for article in apart.context["page"].rows}
+    found = {article.pk for article in apart.context["page"].object_list}
     # The syllables anywhere: the name's articles and the scattered one.
     assert found == {corpus.often.pk, corpus.once.pk, corpus.scattered.pk}
     assert "words-apart" not in client.get("/articles/?q=do+minh+khoi").content.decode()

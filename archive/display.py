@@ -1,29 +1,13 @@
-"""How values read on the pages: partial dates, organisation kinds, directive names."""
+"""How values read on the pages and in the admin: partial dates, kinds, directive names."""
 
 from __future__ import annotations
 
-from archive.extraction.lexicon import HEAD_KINDS, STANDALONE_BODIES
-
-# The English kind classes of organisations (extraction.lexicon) read as the
-# Vietnamese head noun that introduces them: "ministry" -> "Bộ". A kind that
-# several head nouns share is named by all of them, or by their common name:
-# its first head alone would mislabel the others (a "Vụ" is not a "Cục").
-KIND_LABELS: dict[str, str] = {
-    # assigned by the organisation grammar to "Ban Chỉ đạo …" and "Ban Chỉ huy …"
-    "steering_committee": "Ban Chỉ đạo, Ban Chỉ huy",
-    "command": "Bộ Tư lệnh, Bộ Chỉ huy",
-    "department": "Cục, Vụ",
-    "division": "Phòng, Sư đoàn",
-    "military": "Quân đội",  # army (the heads are "Bộ đội", "Quân đội nhân dân")
-    "party_committee": "Cấp ủy Đảng",  # Party committees: Đảng ủy, Tỉnh ủy, Quân ủy …
-    "service_branch": "Quân chủng, Binh chủng",
-}
-for _head, _kind in [*HEAD_KINDS.items(), *STANDALONE_BODIES.items()]:
-    KIND_LABELS.setdefault(_kind, _head)
+from archive.models import Organisation
 
 
 def kind_label(kind: str) -> str:
-    return KIND_LABELS.get(kind, kind) if kind else ""
+    """The label of an organisation kind (`Organisation.Kind`); an unknown kind as it is."""
+    return Organisation.Kind(kind).label if kind in Organisation.Kind.values else kind
 
 
 def article_date(article) -> str:
