@@ -13,15 +13,18 @@ from rest_framework.decorators import action
 from rest_framework.exceptions import ValidationError
 
 from archive.api.permissions import ArchivePermission
+from archive.selectors.redirects import MAX_ID
 
 # One request merges at most this many records: a merge locks every row it moves.
 MAX_MERGED = 100
 
 
 class MergeSerializer(serializers.Serializer):
-    survivor = serializers.IntegerField(min_value=1, help_text="The record that stays.")
+    survivor = serializers.IntegerField(
+        min_value=1, max_value=MAX_ID, help_text="The record that stays."
+    )
     merged = serializers.ListField(
-        child=serializers.IntegerField(min_value=1),
+        child=serializers.IntegerField(min_value=1, max_value=MAX_ID),
         min_length=1,
         max_length=MAX_MERGED,
         help_text="The duplicates to merge into it; their names become its other names.",

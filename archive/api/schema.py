@@ -81,6 +81,8 @@ class ArchiveAutoSchema(AutoSchema):
             "partial_update",
             "import_article",
             "mentions",
+            "merge",
+            "timeline",
         ):
             responses.setdefault(
                 "400",
@@ -103,6 +105,9 @@ class ArchiveAutoSchema(AutoSchema):
             "mentions",
             "related",
             "similar",
+            "timeline",
+            "posts",
+            "units",
         ):
             description = "No such page." if action == "list" else "No such record."
             responses.setdefault("404", _response(description, _DETAIL))

@@ -60,6 +60,8 @@ def test_a_merge_needs_both_the_change_and_the_delete_permission(archive, anonym
         ({"survivor": 987654, "merged": ["colonel"]}, "survivor", "no record with id 987654"),
         ({"survivor": "minister", "merged": []}, "merged", ""),
         ({"merged": ["colonel"]}, "survivor", ""),
+        # Ids past 64 bits name nothing (and would overflow the column).
+        ({"survivor": 2**64, "merged": ["colonel"]}, "survivor", "less than or equal"),
     ],
 )
 def test_a_bad_merge_request_is_a_400_naming_the_field_and_changes_nothing(
