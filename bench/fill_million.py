@@ -259,7 +259,7 @@ def _articles(cursor, sizes: Sizes, rng: random.Random) -> dict[str, int]:
                 ("Minh Anh", "Hà Vĩ", "Thu Hà", "Lê Sơn", "")[n % 5], PLACES[n % len(PLACES)],
                 day, day and day.year, day and day.month, day and day.day,
                 "full" if dated else "unknown", False,
-                f"bench/{n:07d}.txt", f"{n:064x}", fold_accents(f"{title} {body}"), "",
+                f"bench/{n:07d}.txt", f"{n:064x}", fold_accents(f"{title} {body}"), "", "",
             )  # fmt: skip
 
     counts = {
@@ -271,7 +271,7 @@ def _articles(cursor, sizes: Sizes, rng: random.Random) -> dict[str, int]:
                 "text", "raw_text", "blocks", "captions", "source_name", "source_url", "author",
                 "dateline_place", "published_on", "published_year", "published_month",
                 "published_day", "published_precision", "published_year_inferred", "origin",
-                "sha256", "search_document", "published_evidence",
+                "sha256", "search_document", "published_evidence", "raw_sha256",
             ),
             articles(),
         )
