@@ -19,7 +19,7 @@ from django.db.models import OuterRef, QuerySet, Value
 from archive.models import Article, DirectiveMention, OrganisationMention, PersonMention
 from archive.selectors.common import capped_count
 
-COMMON = 2000
+COMMON = 500
 SHOWN = 5
 KINDS = (
     (PersonMention, "person_id"),
