@@ -11,6 +11,7 @@ from archive.models import Article, EntityCount, Organisation
 from archive.selectors import choices
 from archive.selectors.careers import organisation_posts, organisation_units
 from archive.selectors.pages import (
+    count_capped,
     organisation_people,
     with_organisation_counts,
 )
@@ -90,13 +91,16 @@ def organisation_detail(request, pk: int):
         kind=EntityCount.Kind.ORGANISATION,
         name=organisation.name,
     )
+    # Capped: a hub body has tens of thousands of post holders (74 ms to count at 1M).
+    people_count, people_more = count_capped(people.values("pk"))
     context = {
         "organisation": organisation,
         "kind_label": kind_label(organisation.kind),
         "units": organisation_units(organisation.pk),
         "posts": organisation_posts(organisation.pk),
         "people": people[:PEOPLE_SHOWN],
-        "people_count": people.count(),
+        "people_count": people_count,
+        "people_more": people_more,
         "people_shown": PEOPLE_SHOWN,
         "directives": directives[:DIRECTIVES_SHOWN],
         "directive_count": directives.count(),
