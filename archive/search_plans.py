@@ -47,9 +47,12 @@ class _AmongIds(Lookup):
         return f"{lhs} = ANY(%s::bigint[])", [*params, list(self.rhs)]
 
 
-def among_ids(ids: list[int]) -> Q:
-    """A filter on the rows whose id is in `ids`, sent as one array (see the module's note)."""
-    return Q(_AmongIds(F("id"), ids))
+def among_ids(ids: list[int], *, field: str = "id", vendor: str = "postgresql") -> Q:
+    """A filter on the rows whose `field` is in `ids`, sent as one array on PostgreSQL
+    (see the module's note); other databases get a plain IN."""
+    if vendor != "postgresql":
+        return Q(**{f"{field}__in": ids})
+    return Q(_AmongIds(F(field), ids))
 
 
 def few_match_ids(matches: QuerySet) -> list[int] | None:

@@ -1,16 +1,17 @@
 """Facets of a filtered article list: its top people, bodies, directives, sources and years.
 
 Counting every mention of a third of a million-article archive takes seconds,
-so a facet counts the newest SAMPLE articles of the filtered list (one query
-per facet, the sample a LIMIT subquery the database walks by the feed's
-index). When the list holds more than the sample, every count is a lower
-bound of the true one, and the answer says so (`lower_bound`).
+so a facet counts the newest SAMPLE articles of the filtered list (their ids
+read once, by the feed's index, then one query per facet). When the list
+holds more than the sample, every count is a lower bound of the true one, and
+the answer says so (`lower_bound`).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from django.db import connections
 from django.db.models import Count, QuerySet
 
 from archive.models import (
@@ -22,7 +23,7 @@ from archive.models import (
     Person,
     PersonMention,
 )
-from archive.paging import count_capped
+from archive.search_plans import among_ids
 from archive.selectors.pages import newest_first
 
 SAMPLE = 1000
@@ -65,10 +66,14 @@ def top_entities(
 
 
 def newest_sample(articles: QuerySet[Article], *, sample: int = SAMPLE):
-    """The pks of the newest `sample` articles (a subquery), whether the list holds
-    more than that, and how many the sample holds."""
-    total, more = count_capped(articles.values("pk"), cap=sample)
-    return newest_first(articles).values("pk")[:sample], more, min(total, sample)
+    """The pks of the newest `sample` articles, and whether the list holds more.
+
+    Read once (one query) and handed to each facet as a list: as a subquery
+    in each of the five facet queries, the list's own filters (a search, an
+    entity) were run five times, 50 ms each for a rare word in a hub at 1M.
+    """
+    ids = list(newest_first(articles).values_list("pk", flat=True)[: sample + 1])
+    return ids[:sample], len(ids) > sample
 
 
 def directive_label(directive: Directive) -> str:
@@ -77,27 +82,28 @@ def directive_label(directive: Directive) -> str:
 
 def article_facets(articles: QuerySet[Article], *, sample: int = SAMPLE) -> Facets:
     """The top values of each facet among the newest `sample` articles of `articles`."""
-    newest, more, sampled = newest_sample(articles, sample=sample)
-    in_sample = {"article_id__in": newest}
-    facets = Facets(lower_bound=more, sampled=sampled)
+    newest, more = newest_sample(articles, sample=sample)
+    vendor = connections[articles.db].vendor
+    in_sample = among_ids(newest, field="article_id", vendor=vendor)
+    facets = Facets(lower_bound=more, sampled=len(newest))
     facets.people = top_entities(
-        PersonMention.objects.filter(**in_sample), "person_id", Person, lambda p: p.name
+        PersonMention.objects.filter(in_sample), "person_id", Person, lambda p: p.name
     )
     facets.organisations = top_entities(
-        OrganisationMention.objects.filter(**in_sample),
+        OrganisationMention.objects.filter(in_sample),
         "organisation_id",
         Organisation,
         lambda o: o.name,
     )
     # A directive is chosen by its symbol when it has one, as the filter form does.
     facets.directives = top_entities(
-        DirectiveMention.objects.filter(**in_sample),
+        DirectiveMention.objects.filter(in_sample),
         "directive_id",
         Directive,
         directive_label,
         value=lambda directive: directive.symbol or str(directive.pk),
     )
-    rows = Article.objects.filter(pk__in=newest)
+    rows = Article.objects.filter(among_ids(newest, vendor=vendor))
     facets.sources = [
         FacetValue(row["source_name"], row["source_name"], row["n"])
         for row in rows.exclude(source_name="")
