@@ -37,8 +37,8 @@ from archive.services.importing import (
     ArticleImportError,
     ImportOutcome,
     ImportStatus,
-    _read_bounded,
     check_origin,
+    read_bounded,
 )
 from archive.services.preparing import Prepared, Refused, hash_bytes, prepare_many
 
@@ -133,7 +133,7 @@ def _read(
     read: dict[int, tuple[bytes, str]] = {}
     for index, file in enumerate(chunk):
         try:
-            data = _read_bounded(file.path, origin=file.origin)
+            data = read_bounded(file.path, origin=file.origin)
             check_origin(file.origin)
         except ArticleImportError as error:
             ready[index] = ImportOutcome.failure(origin=file.origin, error=error)

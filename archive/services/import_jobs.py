@@ -22,7 +22,6 @@ from __future__ import annotations
 import base64
 import datetime
 import logging
-import stat
 from dataclasses import dataclass, field
 from functools import partial
 from typing import TYPE_CHECKING, Any
@@ -33,9 +32,13 @@ from django.db.models import Count
 from django.utils import timezone
 from django_tasks_db.backend import DatabaseBackend
 
-from archive.extraction.decoding import MAX_ARTICLE_BYTES, ArticleDecodeError, check_size
 from archive.models import Article, ImportJob, ImportJobFile
-from archive.services.importing import ArticleImportError, identify_text, import_text
+from archive.services.importing import (
+    ArticleImportError,
+    identify_text,
+    import_text,
+    read_bounded,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator, Sequence
@@ -73,22 +76,7 @@ class JobFile:
             return self.opener()
         if self.path is None:
             raise ArticleImportError(self.error or "no content", name=self.origin)
-        return read_article_file(self.path, origin=self.origin)
-
-
-def read_article_file(path: Path, *, origin: str) -> bytes:
-    """A file's bytes, refused before reading when it is too large or not a regular file."""
-    try:
-        info = path.stat()
-        if not stat.S_ISREG(info.st_mode):
-            raise ArticleImportError("not a regular file", name=origin)
-        check_size(info.st_size, name=origin)
-        with path.open("rb") as handle:
-            return handle.read(MAX_ARTICLE_BYTES + 1)
-    except ArticleDecodeError as error:
-        raise ArticleImportError(error.reason, name=origin) from None
-    except OSError as error:
-        raise ArticleImportError(f"cannot be read ({error.strerror})", name=origin) from None
+        return read_bounded(self.path, origin=self.origin)
 
 
 def _batches(files: Sequence[JobFile], size: int) -> Iterator[Sequence[JobFile]]:

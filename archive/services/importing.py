@@ -99,7 +99,8 @@ class ImportOutcome:
         return cls(origin=origin, status=ImportStatus.FAILED, error=str(error))
 
 
-def _read_bounded(path: Path, *, origin: str) -> bytes:
+def read_bounded(path: Path, *, origin: str) -> bytes:
+    """A file's bytes, refused by name and reason before reading when it cannot be an article."""
     try:
         info = path.stat()
         if stat.S_ISDIR(info.st_mode):
@@ -134,7 +135,7 @@ def import_file(*, path: Path, origin: str = "", dry_run: bool = False) -> Impor
     """
     path = Path(path)
     origin = origin or path.name
-    return import_text(data=_read_bounded(path, origin=origin), origin=origin, dry_run=dry_run)
+    return import_text(data=read_bounded(path, origin=origin), origin=origin, dry_run=dry_run)
 
 
 def identify_text(*, data: bytes | str, origin: str = "") -> tuple[str, str]:
