@@ -19,6 +19,7 @@ from archive.extraction.dates import full_date
 from archive.extraction.ranks import canonical_rank
 from archive.extraction.types import MentionKind, ParsedArticle
 from archive.models import (
+    ARTICLE_DATE_FIELDS,
     Article,
     DirectiveMention,
     OrganisationMention,
@@ -33,15 +34,7 @@ if TYPE_CHECKING:
 
 # The publication date's parts are one fact: an editor who corrected any of
 # them corrected the date, and none of the parts may be re-imported over it.
-PUBLISHED_FIELDS = (
-    "published_on",
-    "published_year",
-    "published_month",
-    "published_day",
-    "published_precision",
-    "published_year_inferred",
-    "published_evidence",
-)
+PUBLISHED_FIELDS = ARTICLE_DATE_FIELDS
 
 # kind -> (mention model, its entity foreign key, the Resolved attribute)
 _MENTION_TABLES = {
@@ -151,6 +144,18 @@ def wanted_mentions(
     return wanted
 
 
+def _mention_row(model, entity_field: str, article: Article, key, values):
+    (entity, start), (end, surface, sentence) = key, values
+    return model(
+        article=article,
+        **{entity_field: entity},
+        start=start,
+        end=end,
+        surface=surface,
+        sentence=sentence,
+    )
+
+
 def new_mention_rows(
     article: Article, parsed: ParsedArticle, resolved: Resolved, kind: MentionKind
 ) -> tuple[list[Any], MentionCounts]:
@@ -158,17 +163,8 @@ def new_mention_rows(
     counts = MentionCounts()
     model, entity_field, _ = _MENTION_TABLES[kind]
     rows = [
-        model(
-            article=article,
-            **{entity_field: entity},
-            start=start,
-            end=end,
-            surface=surface,
-            sentence=sentence,
-        )
-        for (entity, start), (end, surface, sentence) in wanted_mentions(
-            parsed, resolved, kind, counts
-        ).items()
+        _mention_row(model, entity_field, article, key, values)
+        for key, values in wanted_mentions(parsed, resolved, kind, counts).items()
     ]
     counts.written = len(rows)
     return rows, counts
@@ -192,17 +188,9 @@ def replace_mentions(
         if stale:
             model.objects.filter(pk__in=stale).delete()
         new = [
-            model(
-                article=article,
-                **{entity_field: entity},
-                start=start,
-                end=end,
-                surface=surface,
-                sentence=sentence,
-            )
-            for (entity, start), (end, surface, sentence) in wanted.items()
-            if (entity, start) not in stored
-            or stored[(entity, start)][1] != (end, surface, sentence)
+            _mention_row(model, entity_field, article, key, values)
+            for key, values in wanted.items()
+            if key not in stored or stored[key][1] != values
         ]
         model.objects.bulk_create(new)
         counts.written += len(new)
