@@ -38,8 +38,6 @@ from archive.models import (
 )
 from archive.selectors.common import article_count_of, count_of, newest_first_ordering
 
-# A list page counts at most this many rows: past it the page says "more than".
-COUNT_CAP = 1000
 # An article's texts: a row that only names the article needs none of them.
 ARTICLE_TEXTS = ("body", "text", "raw_text", "search_document", "blocks")
 
@@ -90,12 +88,6 @@ def with_directive_counts(directives: QuerySet[Directive]) -> QuerySet[Directive
     return directives.annotate(
         article_count=article_count_of(EntityCount.Kind.DIRECTIVE)
     ).select_related("issuer")
-
-
-def count_capped(queryset: QuerySet, *, cap: int = COUNT_CAP) -> tuple[int, bool]:
-    """(count, more): counting stops past `cap`, so a broad filter costs no full scan."""
-    count = queryset.order_by()[: cap + 1].count()
-    return min(count, cap), count > cap
 
 
 # --- Entity pages -----------------------------------------------------------

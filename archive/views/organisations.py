@@ -8,13 +8,10 @@ from django.shortcuts import render
 from archive.display import kind_label
 from archive.filters import OrganisationFilter
 from archive.models import Article, EntityCount, Organisation
+from archive.paging import count_capped
 from archive.selectors import choices
 from archive.selectors.careers import organisation_posts, organisation_units
-from archive.selectors.pages import (
-    count_capped,
-    organisation_people,
-    with_organisation_counts,
-)
+from archive.selectors.pages import organisation_people, with_organisation_counts
 from archive.selectors.related import organisation_circle
 from archive.views.filter_form import (
     FormField,
