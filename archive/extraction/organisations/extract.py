@@ -14,7 +14,11 @@ from dataclasses import dataclass, field
 
 from archive.extraction import lexicon as lx
 from archive.extraction.normalize import matching_key
-from archive.extraction.organisations.grammar import OrgMatch, parse_organisation_at
+from archive.extraction.organisations.grammar import (
+    NAME_OPENERS,
+    OrgMatch,
+    parse_organisation_at,
+)
 from archive.extraction.organisations.keys import (
     canonical_key,
     home_base,
@@ -66,6 +70,16 @@ def extract_organisations(
     for tokens in spans:
         i = 0
         while i < len(tokens):
+            token = tokens[i]
+            if token.key not in _SCAN_OPENERS:
+                # No name starts here (`parse_organisation_at` would say None at
+                # once); an acronym alone may still name an international body.
+                if token.is_cap and _bare_international(tokens, i):
+                    found.append(
+                        _Found(token.start, token.end, "international", bare=True, tokens=(token,))
+                    )
+                i += 1
+                continue
             if not _may_start_name(tokens, i):
                 i += 1
                 continue
@@ -83,17 +97,9 @@ def extract_organisations(
                 i = match.end  # "Luật Công an nhân dân": the law's name, not the body
                 continue
             if match is None:
-                if _international_acronym(tokens[i].text) and not (
-                    i > 0 and tokens[i - 1].key in _REGION_NOUNS
-                ):
+                if _bare_international(tokens, i):
                     found.append(
-                        _Found(
-                            tokens[i].start,
-                            tokens[i].end,
-                            "international",
-                            bare=True,
-                            tokens=(tokens[i],),
-                        )
+                        _Found(token.start, token.end, "international", bare=True, tokens=(token,))
                     )
                 i += 1
                 continue
@@ -117,6 +123,10 @@ def extract_organisations(
 # bodies, the United Nations' agencies ("UNODC"). A pattern, not a list.
 _INTERNATIONAL_ACRONYM = re.compile(r"(?:ASEAN[A-Z]*|UN[A-Z]{3,}|[A-Z]{2,}POL)")
 
+# The keys at which `parse_organisation_at` can find a name: the first words of
+# the bodies and head nouns, and "cảnh" of a foreign police ("cảnh sát Nhật Bản").
+_SCAN_OPENERS = NAME_OPENERS | {"cảnh"}
+
 # "các nước ASEAN", "khu vực ASEAN": the member countries, the region.
 _REGION_NOUNS = frozenset(("nước", "khu", "vực", "vùng"))
 
@@ -132,6 +142,13 @@ def _all_levels(tokens: Sequence[Token], match: OrgMatch) -> bool:
     """ "Mặt trận Tổ quốc Việt Nam các cấp": the body at every level, a class, not one body."""
     k = max(match.end, match.resume_end)
     return k + 1 < len(tokens) and (tokens[k].key, tokens[k + 1].key) == ("các", "cấp")
+
+
+def _bare_international(tokens: Sequence[Token], i: int) -> bool:
+    """ "INTERPOL", "ASEANAPOL" standing alone, but not "các nước ASEAN" (the members)."""
+    return _international_acronym(tokens[i].text) and not (
+        i > 0 and tokens[i - 1].key in _REGION_NOUNS
+    )
 
 
 def _international_acronym(text: str) -> bool:

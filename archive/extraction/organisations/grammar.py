@@ -115,7 +115,7 @@ class _Shape:
 
 
 # First words of a standalone body's name or of a head noun: every name starts with one.
-_NAME_OPENERS = frozenset(lx.STANDALONE_KEYS_BY_LENGTH.by_first) | frozenset(
+NAME_OPENERS = frozenset(lx.STANDALONE_KEYS_BY_LENGTH.by_first) | frozenset(
     lx.HEAD_KEYS_BY_LENGTH.by_first
 )
 
@@ -137,7 +137,7 @@ def parse_organisation_at(
     police = foreign_police(tokens, i) if tokens[i].key == "cảnh" else 0
     if police:
         return _with_abbreviation(tokens, OrgMatch(i, i + police, "police"))
-    if i >= 0 and tokens[i].key not in _NAME_OPENERS:
+    if i >= 0 and tokens[i].key not in NAME_OPENERS:
         return None  # neither a standalone body nor a head noun starts here
     standalone = match_phrase(tokens, i, lx.STANDALONE_KEYS_BY_LENGTH)
     head, kind = head_at(tokens, i)

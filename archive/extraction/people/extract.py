@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from archive.extraction import lexicon as lx
 from archive.extraction.normalize import matching_key
 from archive.extraction.people.grammar import (
+    LOWER_OPENING_KEYS,
     PersonMatch,
     honorific_at,
     may_start_person,
@@ -63,7 +64,10 @@ def extract_people(
     for tokens in spans:
         i = 0
         while i < len(tokens):
-            if not may_start_person(tokens, i):
+            token = tokens[i]
+            if not (token.is_cap or token.key in LOWER_OPENING_KEYS) or not may_start_person(
+                tokens, i
+            ):
                 i += 1
                 continue
             listed = parse_people_list(tokens, i)
