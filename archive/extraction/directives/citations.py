@@ -99,6 +99,8 @@ def _kind_word_before(text: str, lo: int, at: int, symbol: ParsedSymbol) -> tupl
 
 # ----------------------------------------------------------------- citation tails
 
+# What a date opens with, besides a digit ("Ngày 16/3/2023", "tháng 4/2025").
+_DATE_OPENINGS = ("Ngày", "ngày", "Tháng", "tháng")
 _BEFORE_DATE = re.compile(r"\s*,?\s*(?:(?:được\s+)?ban hành\s+)?")
 _OF = re.compile(r"\s*,?\s*(?:của|do)\s+(?=[A-ZĐ])")
 # Where an issuer's name ends: punctuation or a word that starts the next
@@ -142,6 +144,8 @@ class Citation:
 def _read_date(text: str, pos: int, limit: int) -> tuple[PartialDate, int] | None:
     lead = _BEFORE_DATE.match(text, pos, limit)
     at = lead.end() if lead else pos
+    if not (text[at : at + 1].isdigit() or text.startswith(_DATE_OPENINGS, at, limit)):
+        return None  # no date starts right here (see `dates._date_starts`): nothing to read
     for start, end, date in find_dates(text[at : min(limit, at + 40)]):
         return (date, at + end) if start == 0 else None
     return None
