@@ -63,6 +63,8 @@ class PersonMatch:
 
 def honorific_at(tokens: Sequence[Token], i: int) -> int:
     """Tokens of "đồng chí" / "ông" / "bà" at i, or 0 when plural or generic before it."""
+    if 0 <= i < len(tokens) and tokens[i].key not in _HONORIFICS.by_first:
+        return 0
     n = match_phrase(tokens, i, _HONORIFICS)
     if n and i > 0 and tokens[i - 1].key in lx.PLURAL_MARKERS:
         return 0
