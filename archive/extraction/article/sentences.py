@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator
+from operator import attrgetter
 
 from archive.extraction import lexicon as lx
 from archive.extraction.normalize import matching_key
@@ -64,9 +66,8 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     return not (word[:1].isupper() and word.isalpha())
 
 
-def split_sentences(text: str, start: int, end: int) -> list[Sentence]:
-    """Sentences of text[start:end]: a break is [.!?…] then space and a capital, or the end."""
-    cuts: list[int] = []
+def _cuts(text: str, start: int, end: int) -> Iterator[int]:
+    """Offsets in text[start:end] where one sentence ends and the next begins."""
     for m in _SENTENCE_END.finditer(text, start, end):
         # Positions, not slices of the rest of the block: a slice per full stop
         # would make a long paragraph quadratic.
@@ -82,7 +83,18 @@ def split_sentences(text: str, start: int, end: int) -> list[Sentence]:
             continue
         if m.group().startswith(".") and len(m.group()) == 1 and _is_abbreviation(text, m.start()):
             continue
-        cuts.append(m.end())
+        yield m.end()
+
+
+def has_sentence_break(text: str) -> bool:
+    """Whether `text` holds two sentences or more: what `split_sentences` would cut."""
+    # Each cut leaves a sentence on both sides (the end mark before, a capital after).
+    return next(_cuts(text, 0, len(text)), None) is not None
+
+
+def split_sentences(text: str, start: int, end: int) -> list[Sentence]:
+    """Sentences of text[start:end]: a break is [.!?…] then space and a capital, or the end."""
+    cuts = list(_cuts(text, start, end))
     sentences = []
     for s, e in zip([start, *cuts], [*cuts, end], strict=True):
         while s < e and text[s].isspace():
@@ -94,9 +106,12 @@ def split_sentences(text: str, start: int, end: int) -> list[Sentence]:
     return sentences
 
 
+_START = attrgetter("start")
+
+
 def sentence_at(structure: ArticleStructure, offset: int) -> Sentence | None:
     """The sentence containing character `offset`, or None outside any sentence."""
-    index = bisect.bisect_right(structure.sentences, offset, key=lambda s: s.start) - 1
+    index = bisect.bisect_right(structure.sentences, offset, key=_START) - 1
     if index >= 0 and offset < structure.sentences[index].end:
         return structure.sentences[index]
     return None

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from operator import attrgetter
 
 from archive.extraction import lexicon as lx
 from archive.extraction.normalize import matching_key
@@ -74,7 +75,7 @@ def extract_organisations(
             if token.key not in _SCAN_OPENERS:
                 # No name starts here (`parse_organisation_at` would say None at
                 # once); an acronym alone may still name an international body.
-                if token.is_cap and _bare_international(tokens, i):
+                if token.is_acronym and _bare_international(tokens, i):
                     found.append(
                         _Found(token.start, token.end, "international", bare=True, tokens=(token,))
                     )
@@ -126,6 +127,8 @@ _INTERNATIONAL_ACRONYM = re.compile(r"(?:ASEAN[A-Z]*|UN[A-Z]{3,}|[A-Z]{2,}POL)")
 # The keys at which `parse_organisation_at` can find a name: the first words of
 # the bodies and head nouns, and "cảnh" of a foreign police ("cảnh sát Nhật Bản").
 _SCAN_OPENERS = NAME_OPENERS | {"cảnh"}
+
+_KEY = attrgetter("key")
 
 # "các nước ASEAN", "khu vực ASEAN": the member countries, the region.
 _REGION_NOUNS = frozenset(("nước", "khu", "vực", "vùng"))
@@ -242,9 +245,9 @@ def _cut_run_on_names(text: str, found: list[_Found]) -> list[_Found]:
     into a predicate the word lists do not know. A longer form whose tail
     carries a capital ("... của Quốc hội") is structural and is kept.
     """
-    names = {tuple(t.key for t in f.tokens) for f in found}
-    for f in found:
-        keys = tuple(t.key for t in f.tokens)
+    keys_of = [tuple(map(_KEY, f.tokens)) for f in found]
+    names = set(keys_of)
+    for f, keys in zip(found, keys_of, strict=True):
         for n in range(len(keys) - 1, 1, -1):
             tail = f.tokens[n:]
             if any(t.is_cap for t in tail):

@@ -59,7 +59,8 @@ _SPELLED_OUT = {
 
 
 def spelled_out(key: str) -> str:
-    return " ".join(_SPELLED_OUT.get(word, word) for word in key.split(" "))
+    words = key.split(" ")
+    return " ".join(map(_SPELLED_OUT.get, words, words))
 
 
 def without_country_prefix(key: str) -> str:

@@ -396,8 +396,8 @@ def _born_after_run(tokens: Sequence[Token], i: int) -> bool:
     run = cap_run(tokens, i)
     return (
         2 <= run <= _MAX_NAME
+        and _born(tokens, i + run)  # the cheap test first: most runs have no "(" after them
         and not any(t.is_acronym or t.is_foreign_word for t in tokens[i : i + run])
-        and _born(tokens, i + run)
     )
 
 
