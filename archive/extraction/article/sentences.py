@@ -29,6 +29,10 @@ _ABBREVIATIONS = frozenset(
 )  # fmt: skip
 
 _CAPITAL_LETTER = re.compile(r"[A-ZĐ]")  # compiled once, not at every full stop
+# The last characters of an abbreviation or an initial before a dot.
+_ABBREVIATION_ENDS = frozenset(
+    {word[-1] for word in _ABBREVIATIONS} | set("ABCDEFGHIJKLMNOPQRSTUVWXYZĐ")
+)
 
 
 def _word_before(text: str, end: int) -> str:
@@ -47,6 +51,13 @@ def _word_before(text: str, end: int) -> str:
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:
+    if dot == 0:
+        return False
+    last_char = text[dot - 1]
+    if last_char not in _ABBREVIATION_ENDS and not last_char.isspace() and last_char != ".":
+        # Most sentences end in a lower-case word: no abbreviation nor initial
+        # ends with its last letter, so the word need not be read.
+        return False
     token = _word_before(text, dot).lstrip('("“')
     if not token:
         return False

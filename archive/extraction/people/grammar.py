@@ -393,6 +393,10 @@ def _born(tokens: Sequence[Token], k: int) -> bool:
 
 
 def _born_after_run(tokens: Sequence[Token], i: int) -> bool:
+    # Asked at most capitalised words: a "(" two to four tokens on, which the
+    # birth year needs, rules nearly all of them out before the run is measured.
+    if "(" not in [t.text for t in tokens[i + 2 : i + _MAX_NAME + 1]]:
+        return False
     run = cap_run(tokens, i)
     return (
         2 <= run <= _MAX_NAME
