@@ -129,8 +129,9 @@ _OPENING_PHRASES = Phrases(
     sorted({*_HONORIFICS, *_PERSON_NOUNS, *RANK_PHRASES, *POST_PHRASES}, key=len, reverse=True)
 )
 _OPENING_WORDS = lx.ACADEMIC_TITLE_WORDS | lx.POST_PREFIXES
-# The only keys at which `may_start_person` can say yes to a lower-case token.
-LOWER_OPENING_KEYS = _OPENING_WORDS | frozenset(_OPENING_PHRASES.by_first) | {"vụ"}
+# The keys at which `may_start_person` can say yes with no capital, family name or
+# birth year: the opening words, the first words of the opening phrases, "vụ" (án).
+OPENING_KEYS = _OPENING_WORDS | frozenset(_OPENING_PHRASES.by_first) | {"vụ"}
 
 
 def may_start_person(tokens: Sequence[Token], i: int) -> bool:
