@@ -1,7 +1,7 @@
 """Benchmark the extractor alone: time per article, throughput on two cores, one large article.
 
     python bench/bench_extraction.py [--repeats 3] [--rounds 5] [--large-mb 1.0]
-                                     [--baseline REV] [--large-rounds N] [--no-large]
+                                     [--baseline REV ...] [--large-rounds N] [--no-large]
                                      [--synthetic 500] [--pool 2]
 
 Workloads (all pure Python, no Django):
@@ -29,6 +29,8 @@ figures are printed alongside the absolute ones:
   extractor of REV (archive/extraction taken from git into a temporary folder)
   runs in alternating processes with the working tree's, and "speed-up" is the
   median over rounds of baseline time / current time measured side by side.
+  `--baseline` may be given more than once (e.g. the code before a whole
+  piece of work and the branch point): every tree runs in each round.
 
 Record the output, with the machine (`nproc`, `free -h`, python version, load
 average), in bench/RESULTS.md.
@@ -178,36 +180,33 @@ def _median(rows: list[dict[str, float]], field: str) -> float:
     return statistics.median(row[field] for row in rows)
 
 
-def _report(
-    label: str, current: list[dict[str, float]], base: list[dict[str, float]], fields: list[str]
-) -> None:
-    for name, rows in (("current", current), ("baseline", base)):
-        if rows:
-            figures = "  ".join(f"{f} {_median(rows, f):.3f}" for f in fields)
-            print(f"{label:7} {name:9} {figures}  (median of {len(rows)})")
-    if base:
+Bases = dict[str, list[dict[str, float]]]  # rows of each baseline, by revision
+
+
+def _report(label: str, current: list[dict[str, float]], bases: Bases, fields: list[str]) -> None:
+    for name, rows in (("current", current), *bases.items()):
+        figures = "  ".join(f"{f} {_median(rows, f):.3f}" for f in fields)
+        print(f"{label:7} {name:9} {figures}  (median of {len(rows)})")
+    for name, base in bases.items():
         timing = fields[1]  # CPU time: the least disturbed by other processes
         paired = [b[timing] / c[timing] for b, c in zip(base, current, strict=False)]
         print(
-            f"{label:7} speed-up  baseline/current {statistics.median(paired):.2f}x "
+            f"{label:7} speed-up  {name}/current {statistics.median(paired):.2f}x "
             f"(rounds: {', '.join(f'{r:.2f}' for r in paired)}); "
             f"/ref ratio {_median(base, 'per_ref') / _median(current, 'per_ref'):.2f}x"
         )
 
 
-def _report_pool(
-    current: list[dict[str, float]], base: list[dict[str, float]], workers: int
-) -> None:
-    for name, rows in (("current", current), ("baseline", base)):
-        if rows:
-            rate = _median(rows, "articles_per_s")
-            print(f"pool    {name:9} {rate:.0f} articles/s with {workers} workers (median)")
-    if base:
+def _report_pool(current: list[dict[str, float]], bases: Bases, workers: int) -> None:
+    for name, rows in (("current", current), *bases.items()):
+        rate = _median(rows, "articles_per_s")
+        print(f"pool    {name:9} {rate:.0f} articles/s with {workers} workers (median)")
+    for name, base in bases.items():
         paired = [
             c["articles_per_s"] / b["articles_per_s"] for b, c in zip(base, current, strict=True)
         ]
         print(
-            f"pool    speed-up  current/baseline {statistics.median(paired):.2f}x "
+            f"pool    speed-up  current/{name} {statistics.median(paired):.2f}x "
             f"(rounds: {', '.join(f'{r:.2f}' for r in paired)})"
         )
 
@@ -221,7 +220,9 @@ def main() -> None:
     parser.add_argument("--no-large", action="store_true")
     parser.add_argument("--synthetic", type=int, default=500, help="synthetic articles")
     parser.add_argument("--pool", type=int, default=2, help="pool workers (0: no pool run)")
-    parser.add_argument("--baseline", metavar="REV", help="git revision to compare against")
+    parser.add_argument(
+        "--baseline", metavar="REV", action="append", default=[], help="git revision to compare"
+    )
     parser.add_argument("--worker", nargs=2, metavar=("TREE", "WORKLOAD"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.worker:
@@ -230,8 +231,10 @@ def main() -> None:
         return
 
     with tempfile.TemporaryDirectory(prefix="bench_extraction_") as scratch:
-        base_tree = extraction_tree(args.baseline, Path(scratch)) if args.baseline else None
-        trees = [ROOT] + ([base_tree] if base_tree else [])
+        base_trees = {
+            rev: extraction_tree(rev, Path(scratch) / str(k)) for k, rev in enumerate(args.baseline)
+        }
+        trees = [ROOT, *base_trees.values()]
         print(f"python {sys.version.split()[0]}, nproc {os.cpu_count()}, load {os.getloadavg()}")
         print(f"corpus: {len(corpus_texts())} articles x {args.repeats} repeats")
         plan = [("corpus", args.rounds), ("synthetic", args.rounds)]
@@ -245,7 +248,7 @@ def main() -> None:
                 # Alternate which tree goes first so that drifting load evens out.
                 for tree in trees if round_ % 2 == 0 else trees[::-1]:
                     rows[tree].append(_run_worker(tree, workload, args))
-            base_rows = rows[base_tree] if base_tree else []
+            base_rows = {rev: rows[tree] for rev, tree in base_trees.items()}
             if workload == "corpus":
                 fields = ["wall_ms", "cpu_ms", "cold_ms", "per_ref"]
                 _report("corpus", rows[ROOT], base_rows, fields)

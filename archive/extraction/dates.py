@@ -91,6 +91,7 @@ def _has_cue(text: str, start: int) -> bool:
 # the patterns at those places only finds exactly what `finditer` finds.
 _DIGIT_RUN = re.compile(r"\d\d*")  # starts with a character class: scanned fast
 _OPENING_WORDS = ("Ngày", "ngày", "Tháng", "tháng")
+_DIGIT = re.compile(r"\d")
 
 
 def _date_starts(text: str) -> list[int]:
@@ -161,6 +162,8 @@ def _without_overlaps(
 
 def find_dates(text: str) -> list[tuple[int, int, PartialDate]]:
     """Every date in `text` as (start, end, date), in text order, spans not overlapping."""
+    if _DIGIT.search(text) is None:
+        return []  # every date pattern has a digit: a title or a name has none
     return _without_overlaps(_candidates(text, require_cue=True))
 
 

@@ -23,9 +23,9 @@ _STYLE_CLUSTERS = ("oa", "oe", "uy")
 _WORD = re.compile(r"\w+", re.UNICODE)
 _SPACES = re.compile(r"[^\S\n]+")
 # What `fold_spaces` would change: a space-like character other than " " (a
-# tab, U+00A0 ...) or two in a row. Most lines have none, and looking for one
-# is cheaper than rewriting every single space with itself.
-_FOLDABLE = re.compile(r"[^\S\n](?:(?<=[^\S\n ])|[^\S\n])")
+# tab, U+00A0 ...) or two spaces in a row. Most lines have none, and looking for
+# one is cheaper than rewriting every single space with itself.
+_ODD_SPACE = re.compile(r"[^\S\n ]")
 # Characters that look like a space or hyphen in scraped text.
 _SPACE_LIKE = {"\u00a0": " ", "\u2007": " ", "\u202f": " ", "\u2009": " ", "\u200a": " "}
 _INVISIBLE = {"\u200b": "", "\u200c": "", "\u200d": "", "\ufeff": ""}
@@ -89,7 +89,7 @@ def unify_tone_style(text: str) -> str:
 
 
 def fold_spaces(text: str) -> str:
-    if _FOLDABLE.search(text) is None:
+    if "  " not in text and _ODD_SPACE.search(text) is None:
         return text.strip()
     return _SPACES.sub(" ", text).strip()
 

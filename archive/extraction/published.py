@@ -64,9 +64,14 @@ _ANNIVERSARY_SPAN = re.compile(
     r"(?:\d{1,2}[/.-]\d{1,2}[/.-])?(?P<a>" + _YEAR + r")" + _DASH
     + r"(?:\d{1,2}[/.-]\d{1,2}[/.-])?(?P<b>" + _YEAR + r")\)"
 )  # fmt: skip
+# The case-insensitive patterns run over the whole text write their first letter
+# in both cases (and K, KELVIN SIGN, which matches k without case) before "(?i:",
+# so that the engine skips ahead to it: a pattern opening with a case-insensitive
+# letter or "\b" is tried at every position.
 # Anniversary of one year: "kỷ niệm 7 năm ... ngày 22/10/2018", "tròn 10 năm ... (2015)".
 _ANNIVERSARY_FROM = re.compile(
-    r"\b(?:kỷ niệm|tròn)\s+(?P<n>\d{1,3})\s+năm\b(?P<rest>[^.;]{0,200})", re.IGNORECASE
+    "[kK\u212atT](?<!\\w.)(?i:(?<=k)ỷ niệm|(?<=t)ròn)"
+    r"(?i:\s+(?P<n>\d{1,3})\s+năm\b(?P<rest>[^.;]{0,200}))"
 )
 _CONGRESS = re.compile(
     r"\bĐại hội\b[^.;\n]{0,160}?\bnhiệm kỳ\s+(?P<a>" + _YEAR + r")" + _DASH
@@ -82,9 +87,8 @@ _PERIOD = re.compile(r"(?P<n>\d(?<!\d\d)\d?)\s+tháng\s+(?:đầu\s+)?năm\s+(?P
 # Years named relative to the article's own: "năm nay (2025)", "năm nay là năm 2025",
 # "năm ngoái (2024)", "năm tới (2026)"; the offset is what the relative word adds.
 _RELATIVE = re.compile(
-    r"\bnăm\s+(?P<word>nay|ngoái|trước|tới|sau)\s*(?:\(\s*|[,–—-]\s*|là\s+)(?:năm\s+)?"
-    r"(?P<y>" + _YEAR + r")\b",
-    re.IGNORECASE,
+    r"[nN](?<!\w[nN])(?i:ăm\s+(?P<word>nay|ngoái|trước|tới|sau)\s*(?:\(\s*|[,–—-]\s*|là\s+)"
+    r"(?:năm\s+)?(?P<y>" + _YEAR + r")\b)"
 )
 _RELATIVE_OFFSET = {"nay": 0, "ngoái": 1, "trước": 1, "tới": -1, "sau": -1}
 # "hai năm trước (2023)", "5 năm tới (2026-2030)" count years: no single offset.
@@ -92,12 +96,12 @@ _COUNTED = re.compile(
     r"(?:\d|\b(?:hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|vài|mấy|nhiều|các|những))\s*$", re.IGNORECASE
 )
 # "so với cùng kỳ năm 2024" compares with the same months a year earlier.
-_SAME_PERIOD = re.compile(r"\bcùng kỳ\s+năm\s+(?P<y>" + _YEAR + r")\b", re.IGNORECASE)
+_SAME_PERIOD = re.compile(r"[cC](?<!\w[cC])(?i:ùng kỳ\s+năm\s+(?P<y>" + _YEAR + r")\b)")
 # "từ đầu năm 2025 đến nay": the period runs up to the article's own day.
 _SINCE_START = re.compile(
-    r"\btừ đầu năm\s+(?P<y>" + _YEAR + r")\s+(?:đến|tới)\s+nay\b", re.IGNORECASE
+    r"[tT](?<!\w[tT])(?i:ừ đầu năm\s+(?P<y>" + _YEAR + r")\s+(?:đến|tới)\s+nay\b)"
 )
-_LEAD_YEAR = re.compile(r"\bnăm\s+(?P<y>" + _YEAR + r")\b")
+_LEAD_YEAR = re.compile(r"n(?<!\wn)ăm\s+(?P<y>" + _YEAR + r")\b")
 # Years that say nothing of the article's date: birth years (sinh năm, SN).
 _BIRTH = re.compile(r"(?:sinh|SN)\s*$", re.IGNORECASE)
 # A lead about a review names the year under review, often the one before.

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from archive.extraction.article import context_window, extractable_spans, sentence_at
 from archive.extraction.lexicon.keys import Phrases, by_length
@@ -52,6 +52,23 @@ class Token(NamedTuple):
 WordFacts = tuple[str, bool, bool, bool, bool, bool]
 
 
+class Span(list[Token]):
+    """The tokens of one stretch of text, and what the grammars worked out about them.
+
+    The people and organisation scans both read an article's spans, and ask
+    some of the same questions at the same positions (the body after a post is
+    read by the people grammar and by the organisation scan). A grammar may keep
+    the answer of a pure function of (tokens, position, ...) in `memo`, under a
+    key that starts with its own name; it lives as long as the tokens.
+    """
+
+    __slots__ = ("memo",)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.memo: dict[tuple[str, int, bool], Any] = {}
+
+
 def _word_facts(text: str) -> WordFacts:
     """The fields of a Token that depend on its text alone, from `key` to `is_foreign_word`."""
     letters = [c for c in text if c.isalpha()]
@@ -78,7 +95,7 @@ def _word_facts(text: str) -> WordFacts:
     )
 
 
-def tokenize(text: str, start: int, end: int) -> list[Token]:
+def tokenize(text: str, start: int, end: int) -> Span:
     """Tokens of text[start:end], offsets in the whole text."""
     # The pattern has no anchors or look-arounds: matching within [start, end)
     # of the whole text finds what matching the slice would, at whole-text offsets.
@@ -86,7 +103,7 @@ def tokenize(text: str, start: int, end: int) -> list[Token]:
     # occurrence from the end of the previous one is where it stands: finding
     # it is cheaper than asking a match object for its offsets.
     make, known, find = tuple.__new__, _FACTS.get, text.find
-    tokens: list[Token] = []
+    tokens = Span()
     append = tokens.append
     at = start
     for word in _TOKEN.findall(text, start, end):
@@ -114,7 +131,7 @@ def _remember_facts(word: str) -> WordFacts:
     return facts
 
 
-def span_tokens(structure: ArticleStructure) -> list[list[Token]]:
+def span_tokens(structure: ArticleStructure) -> list[Span]:
     """Tokens of each of the article's extractable spans, in order.
 
     The organisation and people extractors walk the same spans: the pipeline

@@ -195,10 +195,6 @@ class ParsedArticle:
     mentions: tuple[Mention, ...] = field(default_factory=tuple)
 
     @property
-    def has_title(self) -> bool:
-        return bool(self.title)
-
-    @property
     def body(self) -> str:
         """The article's own paragraphs (lead and body), without title, captions or furniture."""
         return "\n\n".join(

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from archive.extraction.article.sentences import split_sentences
+from archive.extraction.article.sentences import has_sentence_break
 
 # Phrases that only describe a photo: overall view, scene, photo:, illustration,
 # posing for a (souvenir) photo.
@@ -55,7 +55,7 @@ def is_caption_like(line: str, *, after_image: bool = False) -> bool:
     words = core.split(maxsplit=_MAX_CAPTION_WORDS + 1)
     if len(words) > _MAX_CAPTION_WORDS or core.endswith((":", ";")) or core[:1] in "-+•*":
         return False
-    if len(split_sentences(core, 0, len(core))) > 1:
+    if has_sentence_break(core):
         return False
     if credit or after_image or _PHOTO_PHRASE.search(core):
         return True

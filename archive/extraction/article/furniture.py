@@ -54,13 +54,17 @@ _FURNITURE_LINE = re.compile(
     # Contact lines: hotline, phone, fax, email, newsroom, licence, copyright.
     r"|(?:Hotline|Đường dây nóng|Điện thoại|ĐT|Fax|E-?mail|Tòa soạn|Toà soạn|Địa chỉ"
     r"|Giấy phép|Bản quyền|Liên hệ quảng cáo)\s*:.*"
-    r"|.*(?:©|Copyright).*"
     # Site names: newspaper, magazine, e-portal, TV channel + a name, one short line.
     r"|(?:Báo|Tạp chí|Cổng thông tin(?: điện tử)?|Trang thông tin(?: điện tử)?|Truyền hình)"
     r"\s+[A-ZĐ][^.,]{0,50}"
     r")$",
     re.IGNORECASE,
 )
+# A line that carries a copyright sign or the word is furniture wherever it stands in it.
+# The test is a search of its own (the alternative ".*(?:©|Copyright).*" made the pattern
+# above walk every line to its end), and is asked only of a line with "©" or a "pyr",
+# which the word has in any case.
+_COPYRIGHT = re.compile(r"©|Copyright", re.IGNORECASE)
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
 _BREADCRUMB = re.compile(r"^[^.]{1,40}(?:\s+[>»|/]\s+[^.]{1,40})+$")
 
@@ -102,6 +106,8 @@ AGENCY_PREFIX = re.compile(r"\(\s*[A-ZĐ][A-Za-zĐđ.\s/&]{0,24}\)\s*[-–—:]\
 
 def is_furniture(line: str) -> bool:
     if _FURNITURE_LINE.match(line) or STAMP_LINE.match(line):
+        return True
+    if ("©" in line or "pyr" in line.lower()) and _COPYRIGHT.search(line):
         return True
     # Counted up to 21 words only: the tests below ask "at most 20?" and "more than 12?".
     words = len(line.split(maxsplit=21))

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator
+from operator import attrgetter
 
 from archive.extraction import lexicon as lx
 from archive.extraction.normalize import matching_key
@@ -27,6 +29,10 @@ _ABBREVIATIONS = frozenset(
 )  # fmt: skip
 
 _CAPITAL_LETTER = re.compile(r"[A-ZĐ]")  # compiled once, not at every full stop
+# The last characters of an abbreviation or an initial before a dot.
+_ABBREVIATION_ENDS = frozenset(
+    {word[-1] for word in _ABBREVIATIONS} | set("ABCDEFGHIJKLMNOPQRSTUVWXYZĐ")
+)
 
 
 def _word_before(text: str, end: int) -> str:
@@ -45,6 +51,13 @@ def _word_before(text: str, end: int) -> str:
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:
+    if dot == 0:
+        return False
+    last_char = text[dot - 1]
+    if last_char not in _ABBREVIATION_ENDS and not last_char.isspace() and last_char != ".":
+        # Most sentences end in a lower-case word: no abbreviation nor initial
+        # ends with its last letter, so the word need not be read.
+        return False
     token = _word_before(text, dot).lstrip('("“')
     if not token:
         return False
@@ -64,9 +77,8 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     return not (word[:1].isupper() and word.isalpha())
 
 
-def split_sentences(text: str, start: int, end: int) -> list[Sentence]:
-    """Sentences of text[start:end]: a break is [.!?…] then space and a capital, or the end."""
-    cuts: list[int] = []
+def _cuts(text: str, start: int, end: int) -> Iterator[int]:
+    """Offsets in text[start:end] where one sentence ends and the next begins."""
     for m in _SENTENCE_END.finditer(text, start, end):
         # Positions, not slices of the rest of the block: a slice per full stop
         # would make a long paragraph quadratic.
@@ -82,7 +94,18 @@ def split_sentences(text: str, start: int, end: int) -> list[Sentence]:
             continue
         if m.group().startswith(".") and len(m.group()) == 1 and _is_abbreviation(text, m.start()):
             continue
-        cuts.append(m.end())
+        yield m.end()
+
+
+def has_sentence_break(text: str) -> bool:
+    """Whether `text` holds two sentences or more: what `split_sentences` would cut."""
+    # Each cut leaves a sentence on both sides (the end mark before, a capital after).
+    return next(_cuts(text, 0, len(text)), None) is not None
+
+
+def split_sentences(text: str, start: int, end: int) -> list[Sentence]:
+    """Sentences of text[start:end]: a break is [.!?…] then space and a capital, or the end."""
+    cuts = list(_cuts(text, start, end))
     sentences = []
     for s, e in zip([start, *cuts], [*cuts, end], strict=True):
         while s < e and text[s].isspace():
@@ -94,9 +117,12 @@ def split_sentences(text: str, start: int, end: int) -> list[Sentence]:
     return sentences
 
 
+_START = attrgetter("start")
+
+
 def sentence_at(structure: ArticleStructure, offset: int) -> Sentence | None:
     """The sentence containing character `offset`, or None outside any sentence."""
-    index = bisect.bisect_right(structure.sentences, offset, key=lambda s: s.start) - 1
+    index = bisect.bisect_right(structure.sentences, offset, key=_START) - 1
     if index >= 0 and offset < structure.sentences[index].end:
         return structure.sentences[index]
     return None

@@ -7,7 +7,7 @@ to the directive they abbreviate, and the key of a symbol-less citation.
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from archive.extraction.article import context_window, sentence_at
 from archive.extraction.dates import infer_year
@@ -54,38 +54,51 @@ def _codes_agree(a: str, b: str) -> bool:
     return a == b or {a, b} <= {"QĐi", "QyĐ"}
 
 
+@dataclass
+class _Draft:
+    """What the citations of one symbol say, merged in citation order."""
+
+    symbol: ParsedSymbol  # as first cited
+    kind: str
+    issued: PartialDate | None = None
+    issuer_name: str = ""
+    summary: str = ""
+
+
 def _symbol_entities(cites: list[Citation]) -> dict[Identity, DirectiveEntity]:
-    entities: dict[Identity, DirectiveEntity] = {}
-    first: dict[Identity, ParsedSymbol] = {}
+    drafts: dict[Identity, _Draft] = {}
     for cite in cites:
-        if cite.symbol is None:
+        symbol = cite.symbol
+        if symbol is None:
             continue
-        identity = cite.symbol.identity
-        first.setdefault(identity, cite.symbol)
-        known = entities.get(identity)
+        identity = symbol.identity
+        draft = drafts.get(identity)
+        if draft is None:
+            draft = drafts[identity] = _Draft(symbol, cite.kind)
         issued = cite.issued
-        if issued and cite.symbol.year:
-            issued = infer_year(issued, [cite.symbol.year])
-        if known is None:
-            known = DirectiveEntity(
-                key=cite.symbol.canonical, kind=cite.kind, kind_code=cite.symbol.type_code,
-                number=cite.symbol.number, symbol=cite.symbol.canonical,
-            )  # fmt: skip
-        entities[identity] = replace(
-            known,
-            kind=known.kind if known.kind != kind_of_symbol(cite.symbol) else cite.kind,
-            issued=known.issued or issued,
-            issuer_name=known.issuer_name or cite.issuer_name,
-            summary=known.summary or cite.summary,
+        if issued and symbol.year:
+            issued = infer_year(issued, [symbol.year])
+        if draft.kind == kind_of_symbol(symbol):
+            draft.kind = cite.kind  # a kind word says more than the symbol's code
+        draft.issued = draft.issued or issued
+        draft.issuer_name = draft.issuer_name or cite.issuer_name
+        draft.summary = draft.summary or cite.summary
+        cite.key = draft.symbol.canonical
+    # One entity per symbol, built once (not replaced at every citation).
+    return {
+        identity: DirectiveEntity(
+            key=d.symbol.canonical,
+            kind=d.kind,
+            kind_code=d.symbol.type_code,
+            number=d.symbol.number,
+            symbol=d.symbol.canonical,
+            issued=d.issued,
+            issuer_name=d.issuer_name or issuer_from_code(d.symbol),
+            co_issuer_names=issuer_names(d.symbol)[1:],
+            summary=d.summary,
         )
-        cite.key = known.key
-    for identity, entity in entities.items():
-        entities[identity] = replace(
-            entity,
-            issuer_name=entity.issuer_name or issuer_from_code(first[identity]),
-            co_issuer_names=issuer_names(first[identity])[1:],
-        )
-    return entities
+        for identity, d in drafts.items()
+    }
 
 
 def _shelf(number: str, kind_code: str) -> tuple[int, str]:

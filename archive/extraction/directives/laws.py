@@ -20,7 +20,9 @@ from archive.extraction.normalize import matching_key
 
 # Code (of law), law, ordinance: the kinds named rather than numbered.
 LAW_KIND_WORDS: tuple[str, ...] = ("Bộ luật", "Luật", "Pháp lệnh")
-_KIND = re.compile(r"(?<!\w)(Bộ luật|Luật|Pháp lệnh)\s+(?=[A-ZĐ])")
+# "(?<!\w)" is checked after the first letter, so that the pattern opens with a
+# letter and the regex engine skips to the next candidate instead of trying every position.
+_KIND = re.compile(r"(B(?<!\wB)ộ luật|L(?<!\wL)uật|P(?<!\wP)háp lệnh)\s+(?=[A-ZĐ])")
 _WORD = re.compile(r"\s*([^\W\d_][\w-]*|\d+|\S)")
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _MAX_NAME_WORDS = 10

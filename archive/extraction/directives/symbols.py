@@ -136,6 +136,9 @@ def _symbol_from_match(m: re.Match[str], system: str) -> ParsedSymbol | None:
 
 
 _GRAMMARS = ((_JOINT_SYMBOL, "joint"), (_LAW, "law"), (_STATE, "state"), (_PARTY, "party"))
+# Every grammar's symbol has a slash followed by a code's letter ("/TW", "/ NĐ", "/QH15"):
+# spans without one, dates and all ("13/8/2025"), are passed without running the four.
+_SYMBOL_HINT = re.compile(r"/ ?[A-ZĐ]", re.IGNORECASE)
 
 
 def parse_symbol(s: str) -> ParsedSymbol | None:
@@ -156,8 +159,8 @@ def canonical_symbol(s: str) -> str | None:
 
 def find_symbols(text: str, start: int, end: int) -> list[tuple[int, int, ParsedSymbol]]:
     found: list[tuple[int, int, ParsedSymbol]] = []
-    if text.find("/", start, end) < 0:
-        return found  # every grammar's symbol has a slash: most paragraphs cite nothing
+    if _SYMBOL_HINT.search(text, start, end) is None:
+        return found  # most paragraphs cite nothing; their dates have slashes, not codes
     for grammar, system in _GRAMMARS:
         for m in grammar.finditer(text, start, end):
             symbol = _symbol_from_match(m, system)

@@ -11,10 +11,15 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from operator import attrgetter
 
 from archive.extraction import lexicon as lx
 from archive.extraction.normalize import matching_key
-from archive.extraction.organisations.grammar import OrgMatch, parse_organisation_at
+from archive.extraction.organisations.grammar import (
+    NAME_OPENERS,
+    OrgMatch,
+    parse_organisation_at,
+)
 from archive.extraction.organisations.keys import (
     canonical_key,
     home_base,
@@ -66,6 +71,16 @@ def extract_organisations(
     for tokens in spans:
         i = 0
         while i < len(tokens):
+            token = tokens[i]
+            if token.key not in _SCAN_OPENERS:
+                # No name starts here (`parse_organisation_at` would say None at
+                # once); an acronym alone may still name an international body.
+                if token.is_acronym and _bare_international(tokens, i):
+                    found.append(
+                        _Found(token.start, token.end, "international", bare=True, tokens=(token,))
+                    )
+                i += 1
+                continue
             if not _may_start_name(tokens, i):
                 i += 1
                 continue
@@ -83,17 +98,9 @@ def extract_organisations(
                 i = match.end  # "Luật Công an nhân dân": the law's name, not the body
                 continue
             if match is None:
-                if _international_acronym(tokens[i].text) and not (
-                    i > 0 and tokens[i - 1].key in _REGION_NOUNS
-                ):
+                if _bare_international(tokens, i):
                     found.append(
-                        _Found(
-                            tokens[i].start,
-                            tokens[i].end,
-                            "international",
-                            bare=True,
-                            tokens=(tokens[i],),
-                        )
+                        _Found(token.start, token.end, "international", bare=True, tokens=(token,))
                     )
                 i += 1
                 continue
@@ -117,6 +124,12 @@ def extract_organisations(
 # bodies, the United Nations' agencies ("UNODC"). A pattern, not a list.
 _INTERNATIONAL_ACRONYM = re.compile(r"(?:ASEAN[A-Z]*|UN[A-Z]{3,}|[A-Z]{2,}POL)")
 
+# The keys at which `parse_organisation_at` can find a name: the first words of
+# the bodies and head nouns, and "cảnh" of a foreign police ("cảnh sát Nhật Bản").
+_SCAN_OPENERS = NAME_OPENERS | {"cảnh"}
+
+_KEY = attrgetter("key")
+
 # "các nước ASEAN", "khu vực ASEAN": the member countries, the region.
 _REGION_NOUNS = frozenset(("nước", "khu", "vực", "vùng"))
 
@@ -132,6 +145,13 @@ def _all_levels(tokens: Sequence[Token], match: OrgMatch) -> bool:
     """ "Mặt trận Tổ quốc Việt Nam các cấp": the body at every level, a class, not one body."""
     k = max(match.end, match.resume_end)
     return k + 1 < len(tokens) and (tokens[k].key, tokens[k + 1].key) == ("các", "cấp")
+
+
+def _bare_international(tokens: Sequence[Token], i: int) -> bool:
+    """ "INTERPOL", "ASEANAPOL" standing alone, but not "các nước ASEAN" (the members)."""
+    return _international_acronym(tokens[i].text) and not (
+        i > 0 and tokens[i - 1].key in _REGION_NOUNS
+    )
 
 
 def _international_acronym(text: str) -> bool:
@@ -225,9 +245,9 @@ def _cut_run_on_names(text: str, found: list[_Found]) -> list[_Found]:
     into a predicate the word lists do not know. A longer form whose tail
     carries a capital ("... của Quốc hội") is structural and is kept.
     """
-    names = {tuple(t.key for t in f.tokens) for f in found}
-    for f in found:
-        keys = tuple(t.key for t in f.tokens)
+    keys_of = [tuple(map(_KEY, f.tokens)) for f in found]
+    names = set(keys_of)
+    for f, keys in zip(found, keys_of, strict=True):
         for n in range(len(keys) - 1, 1, -1):
             tail = f.tokens[n:]
             if any(t.is_cap for t in tail):

@@ -50,7 +50,7 @@ from archive.extraction.organisations.words import (
     stops_at,
     verb_phrase_at,
 )
-from archive.extraction.tokens import Token, keyed_phrases, match_phrase
+from archive.extraction.tokens import Span, Token, keyed_phrases, match_phrase
 
 _NON_NAME = keyed_phrases(lx.NON_NAME_CAPITALS)
 _TAILS = keyed_phrases(lx.NAME_TAIL_CAPITALS)
@@ -115,7 +115,7 @@ class _Shape:
 
 
 # First words of a standalone body's name or of a head noun: every name starts with one.
-_NAME_OPENERS = frozenset(lx.STANDALONE_KEYS_BY_LENGTH.by_first) | frozenset(
+NAME_OPENERS = frozenset(lx.STANDALONE_KEYS_BY_LENGTH.by_first) | frozenset(
     lx.HEAD_KEYS_BY_LENGTH.by_first
 )
 
@@ -137,7 +137,7 @@ def parse_organisation_at(
     police = foreign_police(tokens, i) if tokens[i].key == "cảnh" else 0
     if police:
         return _with_abbreviation(tokens, OrgMatch(i, i + police, "police"))
-    if i >= 0 and tokens[i].key not in _NAME_OPENERS:
+    if i >= 0 and tokens[i].key not in NAME_OPENERS:
         return None  # neither a standalone body nor a head noun starts here
     standalone = match_phrase(tokens, i, lx.STANDALONE_KEYS_BY_LENGTH)
     head, kind = head_at(tokens, i)
@@ -225,6 +225,22 @@ def _resumed(tokens: Sequence[Token], match: OrgMatch) -> OrgMatch:
 
 
 def _parse_headed(
+    tokens: Sequence[Token], i: int, head: int, kind: str, in_post: bool
+) -> OrgMatch | None:
+    # The same body is read from a post ("Giám đốc |Công an tỉnh X") and by the
+    # organisation scan at the same token: read once per span (see `Span`).
+    # `head` and `kind` are head_at(tokens, i), so (i, in_post) is the whole key.
+    memo = tokens.memo if isinstance(tokens, Span) else None
+    if memo is None:
+        return _read_headed(tokens, i, head, kind, in_post)
+    key = ("headed", i, in_post)
+    if key not in memo:
+        memo[key] = _read_headed(tokens, i, head, kind, in_post)
+    found: OrgMatch | None = memo[key]
+    return found
+
+
+def _read_headed(
     tokens: Sequence[Token], i: int, head: int, kind: str, in_post: bool
 ) -> OrgMatch | None:
     head_key = " ".join(t.key for t in tokens[i : i + head])

@@ -7,6 +7,8 @@ X", "Bộ Nội vụ Liên bang Nga" and "Bộ Nội vụ Nga", "Bộ Công an V
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from archive.extraction import lexicon as lx
 from archive.extraction.normalize import matching_key
 
@@ -58,10 +60,14 @@ _SPELLED_OUT = {
 }
 
 
+# The same bodies are named in article after article: each key is rewritten once.
+@lru_cache(maxsize=1 << 14)
 def spelled_out(key: str) -> str:
-    return " ".join(_SPELLED_OUT.get(word, word) for word in key.split(" "))
+    words = key.split(" ")
+    return " ".join(map(_SPELLED_OUT.get, words, words))
 
 
+@lru_cache(maxsize=1 << 14)
 def without_country_prefix(key: str) -> str:
     """ "bộ nội vụ liên bang nga" -> "bộ nội vụ nga": the country's style is not the body's name."""
     for prefix in lx.COUNTRY_PREFIXES:

@@ -24,6 +24,7 @@ from archive.extraction.organisations.words import (
 from archive.extraction.tokens import Token, keyed_phrases, match_phrase
 
 _NON_NAME = keyed_phrases(lx.NON_NAME_CAPITALS)
+_HEAD_FIRST = lx.HEAD_KEYS_BY_LENGTH.by_first
 _GENERIC = keyed_phrases(lx.GENERIC_LIST_NOUNS)
 _MAX_LIST_ITEM = 8
 # An item of a steering committee's topic list is a short noun phrase
@@ -33,6 +34,8 @@ _MAX_TOPIC_ITEM = 4
 
 def head_at(tokens: Sequence[Token], i: int) -> tuple[int, str]:
     """(tokens, kind) of an organisation head noun at i, or (0, "")."""
+    if 0 <= i < len(tokens) and tokens[i].key not in _HEAD_FIRST:
+        return 0, ""  # the common case, answered without a phrase look-up
     n = match_phrase(tokens, i, lx.HEAD_KEYS_BY_LENGTH)
     if not n:
         return 0, ""

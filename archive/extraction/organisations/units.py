@@ -15,10 +15,13 @@ from archive.extraction.organisations.words import cap_run, country_length, plac
 from archive.extraction.tokens import Token, match_phrase
 
 _PROVINCE_UNITS = frozenset(("tỉnh",))
+_UNIT_FIRST = lx.ADMIN_UNIT_KEYS.by_first
 
 
 def admin_place(tokens: Sequence[Token], k: int) -> int:
     """Tokens of "tỉnh Quảng Ninh" / "xã Tân Lập" / "TP. Hồ Chí Minh" at k, or 0."""
+    if 0 <= k < len(tokens) and tokens[k].key not in _UNIT_FIRST:
+        return 0  # the common case, answered without a phrase look-up
     unit = match_phrase(tokens, k, lx.ADMIN_UNIT_KEYS)
     if not unit:
         return 0

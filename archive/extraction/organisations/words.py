@@ -18,17 +18,26 @@ _CONTINUATIONS = keyed_phrases(lx.NAME_CONTINUATIONS)
 # Words a post starts with: a prefix ("Phó", "nguyên") or a post's first word.
 _POST_OPENERS = lx.POST_PREFIXES | frozenset(POST_PHRASES.by_first)
 _COUNTRY_PREFIX = keyed_phrases(lx.COUNTRY_PREFIXES)
+# First keys of the phrase lists asked at nearly every capitalised token: a key
+# that starts none answers 0 without a call to `match_phrase`.
+_COUNTRY_PREFIX_FIRST = _COUNTRY_PREFIX.by_first
+_PLACE_FIRST = lx.PLACE_KEYS_BY_LENGTH.by_first
+_RANK_FIRST = RANK_PHRASES.by_first
 
 
 def place_length(tokens: Sequence[Token], i: int) -> int:
     """Tokens of a country or place name at i (with "Cộng hòa ..." prefixes), or 0."""
     if i >= len(tokens) or not tokens[i].is_cap:
         return 0
-    prefix = match_phrase(tokens, i, _COUNTRY_PREFIX)
-    if prefix:
-        rest = match_phrase(tokens, i + prefix, lx.PLACE_KEYS_BY_LENGTH)
-        if rest:
-            return prefix + rest
+    key = tokens[i].key
+    if key in _COUNTRY_PREFIX_FIRST:
+        prefix = match_phrase(tokens, i, _COUNTRY_PREFIX)
+        if prefix:
+            rest = match_phrase(tokens, i + prefix, lx.PLACE_KEYS_BY_LENGTH)
+            if rest:
+                return prefix + rest
+    if key not in _PLACE_FIRST:
+        return 0
     return match_phrase(tokens, i, lx.PLACE_KEYS_BY_LENGTH)
 
 
@@ -69,6 +78,8 @@ def starts_post(tokens: Sequence[Token], i: int) -> int:
 
 
 def starts_rank(tokens: Sequence[Token], i: int) -> int:
+    if 0 <= i < len(tokens) and tokens[i].key not in _RANK_FIRST:
+        return 0
     return match_phrase(tokens, i, RANK_PHRASES)
 
 

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from archive.extraction import lexicon as lx
 from archive.extraction.normalize import matching_key
 from archive.extraction.people.grammar import (
+    OPENING_KEYS,
     PersonMatch,
     honorific_at,
     may_start_person,
@@ -60,9 +61,18 @@ def extract_people(
     state = ScanState(structure, org_keys)
     if spans is None:
         spans = span_tokens(structure)
+    text = structure.text
     for tokens in spans:
+        # Without an opening word, only a family name or a run before a birth
+        # year "(SN 1990)" opens a person: a span with no "(" has no such run.
+        paren = bool(tokens) and text.find("(", tokens[0].start, tokens[-1].end) >= 0
         i = 0
         while i < len(tokens):
+            token = tokens[i]
+            key = token.key
+            if key not in OPENING_KEYS and not (token.is_cap and (paren or key in lx.SURNAMES)):
+                i += 1  # may_start_person would say no
+                continue
             if not may_start_person(tokens, i):
                 i += 1
                 continue

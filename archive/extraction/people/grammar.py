@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from archive.extraction import lexicon as lx
+from archive.extraction.lexicon.keys import Phrases
 from archive.extraction.organisations.grammar import parse_organisation_at
 from archive.extraction.organisations.words import (
     POST_PHRASES,
@@ -62,6 +63,8 @@ class PersonMatch:
 
 def honorific_at(tokens: Sequence[Token], i: int) -> int:
     """Tokens of "đồng chí" / "ông" / "bà" at i, or 0 when plural or generic before it."""
+    if 0 <= i < len(tokens) and tokens[i].key not in _HONORIFICS.by_first:
+        return 0
     n = match_phrase(tokens, i, _HONORIFICS)
     if n and i > 0 and tokens[i - 1].key in lx.PLURAL_MARKERS:
         return 0
@@ -118,28 +121,39 @@ def name_length(tokens: Sequence[Token], i: int, *, strong: bool) -> int:
     return run
 
 
-# The first words of every opening of a person's introduction, a list of
-# people or a bare post (see `may_start_person`): at any other token the
-# scan passes by without asking each grammar in turn.
-_OPENING_KEYS = frozenset(
-    {
-        *(phrase[0] for phrase in (*_HONORIFICS, *_PERSON_NOUNS, *RANK_PHRASES, *POST_PHRASES)),
-        *lx.ACADEMIC_TITLE_WORDS,
-        *lx.POST_PREFIXES,
-        *lx.SURNAMES,
-    }
+# The openings of a person's introduction, a list of people or a bare post
+# (see `may_start_person`): whole phrases (an honorific, a noun for a person, a
+# rank, a post) and single words (an academic title, a post's prefix). At any
+# other token the scan passes by without asking each grammar in turn.
+_OPENING_PHRASES = Phrases(
+    sorted({*_HONORIFICS, *_PERSON_NOUNS, *RANK_PHRASES, *POST_PHRASES}, key=len, reverse=True)
 )
+_OPENING_WORDS = lx.ACADEMIC_TITLE_WORDS | lx.POST_PREFIXES
+# The keys at which `may_start_person` can say yes with no capital, family name or
+# birth year: the opening words, the first words of the opening phrases, "vụ" (án).
+OPENING_KEYS = _OPENING_WORDS | frozenset(_OPENING_PHRASES.by_first) | {"vụ"}
 
 
 def may_start_person(tokens: Sequence[Token], i: int) -> bool:
     """False when no person, list of people or bare post can start at token i.
 
     Every opening `parse_person_at`, `parse_people_list` and a bare post read
-    starts with one of `_OPENING_KEYS` (an honorific, a noun for a person, a
-    rank, an academic title, a post, a family name), except a capitalised run
-    followed by a birth year or an age ("Giàng A Páo (sinh năm 1990)").
+    starts with one of `_OPENING_PHRASES` or `_OPENING_WORDS`, with a case
+    ("vụ án" + a full name) or with a capitalised family name, except a
+    capitalised run followed by a birth year or an age ("Giàng A Páo (sinh
+    năm 1990)"). Whole phrases are matched, not first words: "hội nghị",
+    "Công an" open no "nghị sĩ", "công sứ".
     """
-    return tokens[i].key in _OPENING_KEYS or (tokens[i].is_cap and _born_after_run(tokens, i))
+    token = tokens[i]
+    key = token.key
+    if key in _OPENING_WORDS or (
+        key in _OPENING_PHRASES.by_first and match_phrase(tokens, i, _OPENING_PHRASES)
+    ):
+        return True
+    if key == "vụ" and _case_label(tokens, i):
+        return True
+    # A lower-case family name ("cao", "lý") opens nothing: a name is capitalised.
+    return token.is_cap and (key in lx.SURNAMES or _born_after_run(tokens, i))
 
 
 def parse_person_at(tokens: Sequence[Token], i: int) -> PersonMatch | None:
@@ -380,11 +394,15 @@ def _born(tokens: Sequence[Token], k: int) -> bool:
 
 
 def _born_after_run(tokens: Sequence[Token], i: int) -> bool:
+    # Asked at most capitalised words: a "(" two to four tokens on, which the
+    # birth year needs, rules nearly all of them out before the run is measured.
+    if "(" not in [t.text for t in tokens[i + 2 : i + _MAX_NAME + 1]]:
+        return False
     run = cap_run(tokens, i)
     return (
         2 <= run <= _MAX_NAME
+        and _born(tokens, i + run)  # the cheap test first: most runs have no "(" after them
         and not any(t.is_acronym or t.is_foreign_word for t in tokens[i : i + run])
-        and _born(tokens, i + run)
     )
 
 

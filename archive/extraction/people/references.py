@@ -8,6 +8,7 @@ resolved to the person the article introduced earlier.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import compress, count
 
 from archive.extraction import lexicon as lx
 from archive.extraction.normalize import matching_key
@@ -48,8 +49,10 @@ def bare_name_mentions(
 ) -> None:
     """Later uses of a known person's full name with nothing introducing it."""
     keys = [t.key for t in tokens]
-    for i, first in enumerate(keys):
-        for words, key in names.get(first, ()):
+    # Only the positions whose word starts a known name, found without a Python
+    # step per token: most tokens start none.
+    for i in compress(count(), map(names.__contains__, keys)):
+        for words, key in names[keys[i]]:
             n = len(words)
             if tuple(keys[i : i + n]) != words:
                 continue
