@@ -289,3 +289,15 @@ def test_a_case_named_after_its_defendant_and_a_post_with_its_place() -> None:
         "Tiêu đề\n\nTừ vụ án Đinh Văn Tuấn và vụ Vạn Thịnh Phát, Chủ tịch Đà Nẵng Nguyễn Văn Thạc đề nghị rút kinh nghiệm.\n"
     )
     assert set(people) == {"Đinh Văn Tuấn", "Nguyễn Văn Thạc"}
+
+
+def test_a_rank_after_nguyen_is_a_former_rank() -> None:
+    text = (
+        "Khởi tố cán bộ\n\n"
+        "Ngày 2/9/2025, Cơ quan điều tra khởi tố nguyên Trung tá Hà Văn Lộc, nguyên Phó Trưởng "
+        "phòng Cảnh sát kinh tế. Thiếu tá Vi Thị Mến, cán bộ điều tra, đọc quyết định.\n\n"
+        "Minh Anh\n"
+    )
+    people = people_in(text)
+    assert (people["Hà Văn Lộc"].rank, people["Hà Văn Lộc"].rank_former) == ("Trung tá", True)
+    assert (people["Vi Thị Mến"].rank, people["Vi Thị Mến"].rank_former) == ("Thiếu tá", False)

@@ -55,6 +55,7 @@ class PersonMatch:
     name_end: int
     next: int  # token index after the introduction and its apposition
     rank: str = ""
+    rank_former: bool = False  # "nguyên Trung tá"
     titles: tuple[tuple[int, int], ...] = ()
     posts: tuple[PostMatch, ...] = ()
     foreign: bool = False
@@ -154,6 +155,7 @@ def parse_person_at(tokens: Sequence[Token], i: int) -> PersonMatch | None:
         # Thịnh Phát" (no "án", no family name) is named after a company.
         weak, j = True, i + 2
     rank = ""
+    rank_former = False
     titles: list[tuple[int, int]] = []
     posts: list[PostMatch] = []
     while j < len(tokens):
@@ -162,6 +164,7 @@ def parse_person_at(tokens: Sequence[Token], i: int) -> PersonMatch | None:
         n = starts_rank(tokens, j)
         if n:
             rank = canonical_rank(" ".join(t.text for t in tokens[j : j + n])) or ""
+            rank_former = j > 0 and tokens[j - 1].key == "nguyên"
             j += n
             strong = True
         n = titles_at(tokens, j)
@@ -224,6 +227,7 @@ def parse_person_at(tokens: Sequence[Token], i: int) -> PersonMatch | None:
         name_end=name_end,
         next=after[-1].end if after else name_end,
         rank=rank,
+        rank_former=rank_former,
         titles=tuple(titles),
         posts=tuple(posts) + tuple(after),
         foreign=foreign,
