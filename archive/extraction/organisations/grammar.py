@@ -41,6 +41,7 @@ from archive.extraction.organisations.units import (
     level_length,
 )
 from archive.extraction.organisations.words import (
+    cap_run,
     continuation,
     country_length,
     looks_like_person,
@@ -67,7 +68,7 @@ _TRADE_KINDS = frozenset(
     ("company", "group", "corporation", "bank", "school", "university", "college", "hospital")
 )
 # Party committees of a province, city, district: named by the place alone.
-_PLACE_NAMED_HEADS = frozenset(("tỉnh ủy", "thành ủy", "huyện ủy", "quận ủy"))
+PLACE_NAMED_HEADS = frozenset(("tỉnh ủy", "thành ủy", "huyện ủy", "quận ủy"))
 # Standalone bodies with a chapter in every province.
 _LOCAL_CHAPTER_KINDS = frozenset(("front", "social_security", "border_guard"))
 # Bodies a committee can belong to by "của": "Ban Chỉ đạo ... của Chính phủ".
@@ -293,7 +294,7 @@ def _parse_headed(
         mission=head_key in lx.MISSION_HEADS,
         steering=steering,
         in_post=in_post,
-        place_named=head_key in _PLACE_NAMED_HEADS,
+        place_named=head_key in PLACE_NAMED_HEADS,
     )
     return _parse_name(tokens, i, j, "steering_committee" if steering else kind, shape)
 
@@ -438,7 +439,9 @@ def _trade_description(tokens: Sequence[Token], k: int, in_post: bool) -> int:
     return n
 
 
-def _first_word_ok(tokens: Sequence[Token], j: int, in_post: bool, *, trade: bool = False) -> bool:
+def _first_word_ok(
+    tokens: Sequence[Token], j: int, in_post: bool, *, trade: bool = False, place: bool = False
+) -> bool:
     tok = tokens[j]
     if not tok.is_word or not tok.is_cap:
         return False
@@ -448,16 +451,26 @@ def _first_word_ok(tokens: Sequence[Token], j: int, in_post: bool, *, trade: boo
         return False
     if match_phrase(tokens, j, _NON_NAME) or starts_rank(tokens, j) or starts_post(tokens, j):
         return False
+    if place and place_then_name(tokens, j):
+        return True
     # A trade name may read like a person's ("Công ty Hoàng Long"); outside a
     # post nothing else can stand after a company's legal form.
     return (trade and not in_post) or not looks_like_person(tokens, j, in_post=in_post)
+
+
+def place_then_name(tokens: Sequence[Token], j: int) -> bool:
+    """After "Tỉnh ủy" a place's name, of two syllables, even one that starts like a
+    family name: "Tỉnh ủy Lâm Xuyên họp", "Bí thư Tỉnh ủy Lâm Xuyên Hầu Văn Páo".
+    A run of three or four is a person's full name ("Bí thư Tỉnh ủy Hà Quang Vinh")."""
+    run = cap_run(tokens, j)
+    return run == 2 or (run >= 5 and tokens[j + 2].key in lx.SURNAMES)
 
 
 def _parse_name(
     tokens: Sequence[Token], i: int, j: int, kind: str, shape: _Shape
 ) -> OrgMatch | None:
     trade = kind in _TRADE_KINDS
-    if not _first_word_ok(tokens, j, shape.in_post, trade=trade):
+    if not _first_word_ok(tokens, j, shape.in_post, trade=trade, place=shape.place_named):
         return None
     in_post = shape.in_post
     k, lower_run, words, listed = j, 0, 0, False

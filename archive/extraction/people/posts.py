@@ -12,7 +12,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from archive.extraction import lexicon as lx
-from archive.extraction.organisations.grammar import parse_organisation_at
+from archive.extraction.organisations.grammar import (
+    PLACE_NAMED_HEADS,
+    parse_organisation_at,
+    place_then_name,
+)
 from archive.extraction.organisations.lists import head_at
 from archive.extraction.organisations.units import admin_place
 from archive.extraction.organisations.words import (
@@ -57,6 +61,14 @@ def parse_post(tokens: Sequence[Token], i: int) -> PostMatch | None:
         if org is not None:
             return _with_parent(tokens, i, last, org.start, org.end, org.abbreviation_end)
     place = place_length(tokens, j) if j < len(tokens) else 0
+    if (
+        not place
+        and last > i
+        and f"{tokens[last - 1].key} {tokens[last].key}" in PLACE_NAMED_HEADS
+        and j < len(tokens)
+        and place_then_name(tokens, j)
+    ):
+        place = 2  # "Bí thư Tỉnh ủy Lâm Xuyên Hầu Văn Páo": a place the lexicon lacks
     head = _head_ending_at(tokens, i, last) if place else 0
     if head:
         # "Phó Bí thư Tỉnh ủy Lai Châu": the post ends in its body's head
