@@ -548,6 +548,10 @@ def _parse_name(
                     break
                 if stops_name(tokens, k):
                     break
+                if shape.place_named and words == 1 and place_then_name(tokens, j):
+                    k += 1  # "Tỉnh ủy Tây Hà Lê Thị Thu Trang": two syllables, then a name
+                    words += 1
+                    break
                 if in_post and (tok.is_foreign_word or looks_like_person(tokens, k, in_post=True)):
                     break
             k += 1
