@@ -154,6 +154,14 @@ PERSON_NOUNS: frozenset[str] = keys(
         "bị hại",
         "nghi phạm",
         "nghi can",
+        # Court and letters: reader (who writes in), witness, plaintiff,
+        # defendant in a civil case, prisoner.
+        "bạn đọc",
+        "nhân chứng",
+        "người làm chứng",
+        "nguyên đơn",
+        "bị đơn",
+        "phạm nhân",
     )
 )
 
