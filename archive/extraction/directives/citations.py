@@ -21,6 +21,8 @@ from archive.extraction.directives.symbols import (
     find_symbols,
 )
 from archive.extraction.normalize import matching_key
+from archive.extraction.organisations.grammar import parse_organisation_at
+from archive.extraction.tokens import tokenize
 from archive.extraction.types import ArticleStructure, PartialDate
 
 # Kind words and their type codes: action programme, programme, joint
@@ -153,6 +155,8 @@ def _read_issuer(text: str, pos: int, limit: int) -> tuple[str, int] | None:
         return None
     stop = _ISSUER_STOP.search(text, of.end(), limit)
     end = stop.start() if stop else limit
+    if stop and stop.group().strip() == "về":
+        end = _topic_name_end(text, of.end(), end, limit)
     first = text[of.end() : end].split()[:1]
     joint = _JOINT.match(text, end, limit)
     if first and joint and text[joint.end() :].startswith(first[0] + " "):
@@ -164,6 +168,19 @@ def _read_issuer(text: str, pos: int, limit: int) -> tuple[str, int] | None:
     if not name or len(name.split()) > _MAX_ISSUER_WORDS:
         return None
     return name, of.start() + len(text[of.start() : end].rstrip())
+
+
+def _topic_name_end(text: str, start: int, end: int, limit: int) -> int:
+    """Where a body's name ends when "về" follows its first words: past the topic
+    for a body named by it ("Ban Chỉ đạo Trung ương về phòng, chống tham nhũng,
+    lãng phí, tiêu cực"), else at "về" (the document's subject)."""
+    if not text.startswith("Ban Chỉ đạo", start):
+        return end
+    tokens = tokenize(text, start, min(limit, start + 200))
+    match = parse_organisation_at(tokens, 0, in_post=False) if tokens else None
+    if match is None or tokens[match.end - 1].end <= end:
+        return end
+    return tokens[match.end - 1].end
 
 
 def _read_tail(cite: Citation, text: str) -> None:
