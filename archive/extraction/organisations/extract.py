@@ -217,6 +217,9 @@ def _text_of(tokens: Sequence[Token], start: int, end: int) -> str:
     return out
 
 
+_STEERING_HEAD = 3  # "Ban Chỉ đạo"
+
+
 def _cut_run_on_names(text: str, found: list[_Found]) -> list[_Found]:
     """Cut "Bộ X tổ chức" back to "Bộ X" when the article also writes "Bộ X" alone.
 
@@ -225,7 +228,13 @@ def _cut_run_on_names(text: str, found: list[_Found]) -> list[_Found]:
     into a predicate the word lists do not know. A longer form whose tail
     carries a capital ("... của Quốc hội") is structural and is kept.
     """
-    names = {tuple(t.key for t in f.tokens) for f in found}
+    # "Ban Chỉ đạo" alone ("Ban Chỉ đạo, thành viên Ban Chỉ đạo phòng, chống
+    # ...") refers back to a steering committee, whose name is its topic.
+    names = {
+        tuple(t.key for t in f.tokens)
+        for f in found
+        if f.kind != "steering_committee" or len(f.tokens) > _STEERING_HEAD
+    }
     for f in found:
         keys = tuple(t.key for t in f.tokens)
         for n in range(len(keys) - 1, 1, -1):
