@@ -294,7 +294,13 @@ def _entities(
     plain = {n: without_country_prefix(matching_key(n)) for n in surfaces}
     spelled = {n: spelled_out(k) for n, k in plain.items()}
     # Written with an abbreviation ("TAND tỉnh X"), so a spelled-out form names it better.
-    abbreviated = {n for n in surfaces if spelled[n] != plain[n]}
+    # How many of its words are abbreviations: "VKSND TP Hà Nội" two,
+    # "Viện kiểm sát nhân dân TP Hà Nội" one.
+    abbreviated = {
+        n: len(plain[n].split(" ")) - len(set(plain[n].split(" ")) & set(spelled[n].split(" ")))
+        for n in surfaces
+        if spelled[n] != plain[n]
+    }
     named = frozenset(spelled.values())
     canonical = {n: home_base(spelled[n], named) for n in surfaces}
     # A short form given in parentheses stands for its body wherever it recurs.
@@ -313,7 +319,7 @@ def _entities(
             kinds[key] = f.kind
             aliases[key] = []
             abbreviations[key] = []
-        elif names[key] in abbreviated and surface not in abbreviated:
+        elif abbreviated.get(names[key], 0) > abbreviated.get(surface, 0):
             # "Tòa án nhân dân tỉnh X" names the body better than "TAND tỉnh X".
             aliases[key].append(names[key])
             names[key] = surface
