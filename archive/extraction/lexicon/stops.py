@@ -191,7 +191,11 @@ NAME_STOP_WORDS: frozenset[str] = FUNCTION_WORDS | VERB_STARTS
 # Lower-case phrases that continue a name although they start with a stop
 # syllable: people's ("Ủy ban nhân dân"), investigation ("Cơ quan Cảnh sát
 # điều tra"), integration ("hội nhập quốc tế").
-NAME_CONTINUATIONS: frozenset[str] = keys(("nhân dân", "hội nhập", "đổi mới", "thời đại"))
+NAME_CONTINUATIONS: frozenset[str] = keys(
+    # ... "qua biên giới" (cross-border): "Văn phòng Liên lạc phòng, chống ma túy qua biên
+    # giới"; "dự án" (project): "Ban Quản lý dự án đầu tư xây dựng tỉnh".
+    ("nhân dân", "hội nhập", "đổi mới", "thời đại", "qua biên giới", "dự án")
+)
 # "điều tra" (investigate) is a verb except right after the forces that
 # investigate: "Cơ quan Cảnh sát điều tra", "Cơ quan An ninh điều tra".
 INVESTIGATION_AFTER: frozenset[str] = keys(("Cảnh sát", "An ninh"))

@@ -333,6 +333,22 @@ def _prevent_and_combat(tokens: Sequence[Token], k: int) -> bool:
     )
 
 
+# "tỉnh" (province) with no place's name after it: the body serves the province
+# the article is about, and the name ends there.
+_BARE_UNITS = frozenset(("tỉnh", "huyện", "quận"))
+
+
+def _clause_after_unit(tokens: Sequence[Token], k: int) -> bool:
+    """A lower-case word after a bare "tỉnh" that is not "ủy" ("tỉnh ủy") nor a
+    phrase that continues a name: the sentence goes on."""
+    return (
+        k < len(tokens)
+        and tokens[k].is_lower_word
+        and tokens[k].key not in {"ủy", "đoàn", "đội"}
+        and not continuation(tokens, k)
+    )
+
+
 def _verb_after_place(tokens: Sequence[Token], k: int) -> bool:
     """A verb's first syllable right after a place name ends the name there.
 
@@ -602,6 +618,9 @@ def _parse_name(
         admin = admin_place(tokens, k) or border_gate(tokens, k)
         if admin:
             k += admin
+            break
+        if tok.key in _BARE_UNITS and _clause_after_unit(tokens, k + 1):
+            k += 1  # "Chi cục Kiểm lâm tỉnh trực 24/24 giờ": the province's, then the clause
             break
         cont = continuation(tokens, k)
         if cont:
