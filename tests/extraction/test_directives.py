@@ -353,3 +353,26 @@ def test_no_law_is_recorded_where_its_name_is_uncertain_or_a_draft() -> None:
         "Tiêu đề\n\nỦy ban thẩm tra dự án Luật Tương trợ tư pháp về hình sự. Luật sư Mai Văn Quyết bào chữa. Trường Đại học Luật Hà Nội tổ chức hội thảo. Luật Phòng cháy, chữa cháy và cứu nạn, cứu hộ có hiệu lực.\n"
     )
     assert found == {}
+
+
+def test_a_year_after_a_law_s_name_ends_it_across_a_verb_or_a_comma() -> None:
+    found, _ = extract(
+        "Tiêu đề\n\nLuật Thi hành tạm giữ, tạm giam năm 2015 và Luật Tổ chức cơ quan điều tra hình sự 2015 quy định chi tiết. Luật Phòng cháy, chữa cháy và cứu nạn, cứu hộ năm 2024 có hiệu lực.\n"
+    )
+    laws = {(d.kind, d.summary, d.issued) for d in found.values()}
+    assert laws == {
+        ("Luật", "Thi hành tạm giữ, tạm giam", PartialDate(year=2015)),
+        ("Luật", "Tổ chức cơ quan điều tra hình sự", PartialDate(year=2015)),
+        ("Luật", "Phòng cháy, chữa cháy và cứu nạn, cứu hộ", PartialDate(year=2024)),
+    }
+
+
+def test_an_issuer_named_by_its_topic_keeps_the_topic_in_its_name() -> None:
+    article = run_pipeline(
+        "Tiêu đề\n\nNgày 8/10/2025, hội nghị quán triệt Kế hoạch số 27-KH/BCĐTW ngày 4/6/2025 của Ban Chỉ đạo Trung ương về phòng, chống tham nhũng, lãng phí, tiêu cực.\n\nMinh Anh\n"
+    )
+    [plan] = article.directives
+    assert plan.issuer_name == (
+        "Ban Chỉ đạo Trung ương về phòng, chống tham nhũng, lãng phí, tiêu cực"
+    )
+    assert [o.name for o in article.organisations] == [plan.issuer_name]

@@ -301,3 +301,11 @@ def test_a_rank_after_nguyen_is_a_former_rank() -> None:
     people = people_in(text)
     assert (people["Hà Văn Lộc"].rank, people["Hà Văn Lộc"].rank_former) == ("Trung tá", True)
     assert (people["Vi Thị Mến"].rank, people["Vi Thị Mến"].rank_former) == ("Thiếu tá", False)
+
+
+def test_a_reader_or_a_witness_introduces_a_name() -> None:
+    text = (
+        "Tiêu đề\n\nBạn đọc Hứa Văn Lộc ở tỉnh Cao Lạng hỏi. Nhân chứng Giáp Thị Mơ khai tại "
+        "tòa.\n\nMinh Anh\n"
+    )
+    assert {"Hứa Văn Lộc", "Giáp Thị Mơ"} <= set(people_in(text))

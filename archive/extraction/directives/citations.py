@@ -111,6 +111,7 @@ _ISSUER_STOP = re.compile(
     r"|năm|ngày|số|nêu|xác định|đề ra|yêu cầu|chỉ rõ|nhấn mạnh|khẳng định)(?!\w)"
 )
 _MAX_ISSUER_WORDS = 12
+_MAX_TOPICAL_ISSUER_WORDS = 24  # "Ban Chỉ đạo Trung ương về phòng, chống tham nhũng, ..."
 _JOINT = re.compile(r"\s+và\s+(?=[A-ZĐ])")
 _ABOUT = re.compile(r"\s*,?\s*về\s+")
 _CLAUSE_END = re.compile(r"[,;:]|\.(?!\w)")
@@ -155,8 +156,11 @@ def _read_issuer(text: str, pos: int, limit: int) -> tuple[str, int] | None:
         return None
     stop = _ISSUER_STOP.search(text, of.end(), limit)
     end = stop.start() if stop else limit
+    most = _MAX_ISSUER_WORDS
     if stop and stop.group().strip() == "về":
-        end = _topic_name_end(text, of.end(), end, limit)
+        topical = _topic_name_end(text, of.end(), end, limit)
+        if topical != end:
+            end, most = topical, _MAX_TOPICAL_ISSUER_WORDS
     first = text[of.end() : end].split()[:1]
     joint = _JOINT.match(text, end, limit)
     if first and joint and text[joint.end() :].startswith(first[0] + " "):
@@ -165,7 +169,7 @@ def _read_issuer(text: str, pos: int, limit: int) -> tuple[str, int] | None:
         stop = _ISSUER_STOP.search(text, joint.end(), limit)
         end = stop.start() if stop else limit
     name = text[of.end() : end].strip()
-    if not name or len(name.split()) > _MAX_ISSUER_WORDS:
+    if not name or len(name.split()) > most:
         return None
     return name, of.start() + len(text[of.start() : end].rstrip())
 

@@ -339,11 +339,12 @@ _BARE_UNITS = frozenset(("tỉnh", "huyện", "quận"))
 
 
 def _clause_after_unit(tokens: Sequence[Token], k: int) -> bool:
-    """A lower-case word after a bare "tỉnh" that is not "ủy" ("tỉnh ủy") nor a
-    phrase that continues a name: the sentence goes on."""
+    """Punctuation, or a lower-case word after a bare "tỉnh" that is not "ủy" ("tỉnh
+    ủy") nor a phrase that continues a name: the sentence goes on."""
+    if k >= len(tokens) or not tokens[k].is_word:
+        return True  # "... xây dựng tỉnh.": the name ends with the sentence
     return (
-        k < len(tokens)
-        and tokens[k].is_lower_word
+        tokens[k].is_lower_word
         and tokens[k].key not in {"ủy", "đoàn", "đội"}
         and not continuation(tokens, k)
     )
