@@ -89,6 +89,8 @@ def _read_name(text: str, pos: int, hi: int) -> tuple[str, int, int | None] | No
                 return _name_to_year(text, m.start(), hi, words)
             break
         elif key in _INNER_LINKS:
+            if _KIND.match(text, m.end() + 1, hi):
+                break  # "Bộ luật Hình sự và Luật Xử lý ...": the next law begins
             return _name_to_year(text, m.start(), hi, words)
         elif token[0].islower() and (key in lx.FUNCTION_WORDS or _verb_at(text, m.start(), hi)):
             # "Luật Tổ chức cơ quan điều tra hình sự 2015": a verb inside the

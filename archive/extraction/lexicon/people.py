@@ -117,7 +117,7 @@ SURNAMES: frozenset[str] = keys(
         "Khổng Kiều Lưu Mạc Nghiêm Phùng Tăng Thân Triệu Từ Vi Đàm "
         "Hầu Khúc La Lã Lò Mã Nông Phí Tống Ung Âu Bạch Bế Cù Diệp "
         "Doãn Đường Hứa Kim Lục Mẫn Nhan Tôn Thạch Thiều "
-        "Giáp Lại Thi Khuất Trình Cấn Lường "
+        "Giáp Lại Thi Khuất Trình Cấn Lường Lạc Quan Ninh Chung Dư Khương Hàn Tiêu "
         # Hmong, Thai, Tay, Dao and Central Highlands family names are
         # ordinary family names here.
         "Giàng Sùng Vàng Thào Mùa Lầu Quàng Cầm Ma Bàn Tòng Sầm Kha Ksor Siu"

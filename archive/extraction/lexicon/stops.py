@@ -23,9 +23,9 @@ FUNCTION_WORDS: frozenset[str] = keys(
 # Function words that are also the second syllable of common compounds and
 # stay in a name right after a capitalised syllable: "Hậu cần" (logistics),
 # "Cải cách mới"..., "Tiền trước", "Sau", "An toàn" (safety): need, new,
-# after, before, again, ..., whole.
+# after, before, again, ..., whole, first ("Thống nhất": united).
 COMPOUND_FUNCTION_WORDS: frozenset[str] = keys(
-    words("cần mới sau trước lại ra vào lên xuống qua nay tới toàn")
+    words("cần mới sau trước lại ra vào lên xuống qua nay tới toàn nhất")
 )
 # Two-syllable verbs of the genre that end a name wherever they stand: chair,
 # speak, attend, organise, issue, acknowledge, assess, request, propose,
