@@ -425,7 +425,8 @@ def _number_scope(tokens: Sequence[Token], k: int) -> int:
 # Prepositions that end a trade name before a place, an owner or an agent:
 # at, in, of, by, with, for, belonging to, from. Other function words may be
 # a compound's second syllable there ("Thiết bị", "Thống nhất").
-_TRADE_NAME_ENDS = frozenset(("tại", "ở", "của", "do", "với", "cho", "thuộc", "từ"))
+# ... and "khai" (testifies): "Giám đốc Công ty X khai ...".
+_TRADE_NAME_ENDS = frozenset(("tại", "ở", "của", "do", "với", "cho", "thuộc", "từ", "khai"))
 
 # A business line in a company's name is a few lower-case words between its
 # capitalised ones ("Thương mại dịch vụ xuất nhập khẩu Minh Khang").
@@ -439,8 +440,12 @@ def _trade_description(tokens: Sequence[Token], k: int, in_post: bool) -> int:
     them must be a plain capitalised word, not a person's name.
     """
     n = 0
+    # The first may complete the capitalised syllable before it ("Thiết bị y tế").
+    compound = k > 0 and tokens[k - 1].is_cap and not tokens[k - 1].is_acronym
     while n < _MAX_TRADE_DESCRIPTION and k + n < len(tokens) and tokens[k + n].is_lower_word:
-        if tokens[k + n].key in lx.FUNCTION_WORDS or stops_at(tokens, k + n):
+        if (tokens[k + n].key in lx.FUNCTION_WORDS or stops_at(tokens, k + n)) and not (
+            n == 0 and compound
+        ):
             return 0
         if k + n + 1 < len(tokens) and (tokens[k + n].key, tokens[k + n + 1].key) == (
             "chi",
@@ -471,8 +476,17 @@ def _first_word_ok(
     if place and place_then_name(tokens, j):
         return True
     # A trade name may read like a person's ("Công ty Hoàng Long"); outside a
-    # post nothing else can stand after a company's legal form.
-    return (trade and not in_post) or not looks_like_person(tokens, j, in_post=in_post)
+    # post nothing else can stand after a company's legal form, inside one a
+    # two-syllable run is the company's (a holder's full name has three).
+    return (
+        (trade and (not in_post or _trade_name_run(tokens, j)))
+        or not looks_like_person(tokens, j, in_post=in_post)
+    )
+
+
+def _trade_name_run(tokens: Sequence[Token], k: int) -> bool:
+    """ "Giám đốc Công ty TNHH Đầu tư Hoàng Long;": two capitalised syllables and no more."""
+    return cap_run(tokens, k) == 2 and not tokens[k].is_foreign_word
 
 
 def place_then_name(tokens: Sequence[Token], j: int) -> bool:
@@ -518,6 +532,7 @@ def _parse_name(
                 and k != country_end  # "Bộ Nội vụ Pháp và Cảnh sát ...": two bodies
                 and plain_cap_word(tokens, k + 1, in_post)
                 and not _publication_at(tokens, k + 1)
+                and not (trade and head_at(tokens, k + 1)[0])  # "... Xanh và Hợp tác xã ..."
             ):
                 k += 1  # "Bộ Khoa học và Công nghệ", "Sở Văn hóa và Thể thao"
                 continue
@@ -569,7 +584,11 @@ def _parse_name(
                     k += 1  # "Tỉnh ủy Tây Hà Lê Thị Thu Trang": two syllables, then a name
                     words += 1
                     break
-                if in_post and (tok.is_foreign_word or looks_like_person(tokens, k, in_post=True)):
+                if (
+                    in_post
+                    and (tok.is_foreign_word or looks_like_person(tokens, k, in_post=True))
+                    and not (trade and _trade_name_run(tokens, k))
+                ):
                     break
             k += 1
             words += 1
