@@ -81,7 +81,9 @@ def parse_post(tokens: Sequence[Token], i: int) -> PostMatch | None:
             return PostMatch(i, last + place, last + place, j)
     if j >= len(tokens) or not tokens[j].is_word or not tokens[j].is_cap:
         # "Bộ trưởng đã ..." is a post; "Bộ trưởng Bộ Công an" names its body.
-        return PostMatch(i, j, j, j)
+        # "Giám đốc công ty." names it by a common noun, the body just spoken of.
+        n = _common_body(tokens, j)
+        return PostMatch(i, j + n, j + n, j)
     org = parse_organisation_at(tokens, j, in_post=True)
     if org is not None:
         return _with_parent(tokens, i, j, org.start, org.end, org.abbreviation_end)
@@ -101,6 +103,16 @@ def parse_post(tokens: Sequence[Token], i: int) -> PostMatch | None:
         return PostMatch(i, j + place, j + place, j)
     end = _bare_body(tokens, j)
     return PostMatch(i, end, end, j)
+
+
+def _common_body(tokens: Sequence[Token], j: int) -> int:
+    """Tokens of a lower-case head noun at j that ends the clause ("công ty", "bệnh viện"), or 0."""
+    if j >= len(tokens) or not tokens[j].is_lower_word:
+        return 0
+    n = head_at(tokens, j)[0]
+    if not n or (j + n < len(tokens) and tokens[j + n].is_word):
+        return 0
+    return n
 
 
 def _head_ending_at(tokens: Sequence[Token], i: int, last: int) -> int:
