@@ -313,7 +313,17 @@ def _peoples_body(tokens: Sequence[Token], i: int, j: int, kind: str) -> OrgMatc
 
 
 def _court_level(tokens: Sequence[Token], j: int) -> int:
-    """Tokens of "tối cao" (supreme) or "cấp cao tại Hà Nội" (high court at ...) at j, or 0."""
+    """Tokens of "tối cao" (supreme), "cấp cao tại Hà Nội" (high court at ...) or
+    "khu vực 1 - Hà Nội" (a regional court, since the 2025 reform) at j, or 0."""
+    if (
+        j + 2 < len(tokens)
+        and (tokens[j].key, tokens[j + 1].key) == ("khu", "vực")
+        and tokens[j + 2].text.isdigit()
+    ):
+        k = j + 3
+        if k + 1 < len(tokens) and tokens[k].text in {"-", "–"} and tokens[k + 1].is_cap:
+            k += 1 + (place_length(tokens, k + 1) or min(cap_run(tokens, k + 1), 3))
+        return k - j
     if not (j + 1 < len(tokens) and tokens[j + 1].key == "cao" and tokens[j].key in {"tối", "cấp"}):
         return 0
     if j + 3 < len(tokens) and tokens[j + 2].key == "tại":
