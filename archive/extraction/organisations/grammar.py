@@ -635,6 +635,14 @@ def _parse_name(
                 break
             after = tokens[k + 1] if k + 1 < len(tokens) else None
             if (
+                tok.key in lx.COMPOUND_FUNCTION_WORDS
+                and after is not None
+                and after.is_lower_word
+                and after.key in lx.FUNCTION_WORDS
+            ):
+                k += 1  # "Đảng Nước Nga Thống nhất cùng dự": the compound, then the clause
+                break
+            if (
                 after is not None
                 and after.is_lower_word
                 and after.key != "và"
