@@ -35,6 +35,7 @@ _VIETNAM = frozenset({"việt nam"})
 # the head (trưởng) of "phòng Tham mưu"; likewise ban, khoa, đoàn, đội.
 _BODY_WORDS = frozenset({"phòng", "ban", "khoa", "đoàn", "đội"})
 _ADMIN_WORDS = frozenset({"thôn", "bản", "xã", "phường"})
+_MAX_SECTION_WORDS = 3
 
 
 @dataclass(frozen=True)
@@ -60,6 +61,15 @@ def parse_post(tokens: Sequence[Token], i: int) -> PostMatch | None:
         org = parse_organisation_at(tokens, last, in_post=True, lower_head=True)
         if org is not None:
             return _with_parent(tokens, i, last, org.start, org.end, org.abbreviation_end)
+    if tokens[last].key in _BODY_WORDS and j < len(tokens) and tokens[j].is_lower_word:
+        # "Trưởng phòng kinh doanh,": the section named by what it does, then a comma.
+        k = j
+        while k < len(tokens) and k - j < _MAX_SECTION_WORDS and tokens[k].is_lower_word:
+            if stops_at(tokens, k):
+                break
+            k += 1
+        if k > j and k < len(tokens) and tokens[k].text == ",":
+            return PostMatch(i, k, k, j)
     place = place_length(tokens, j) if j < len(tokens) else 0
     if (
         not place
@@ -90,6 +100,12 @@ def parse_post(tokens: Sequence[Token], i: int) -> PostMatch | None:
     if tokens[j].is_acronym:
         # "Giám đốc C02", "Chủ tịch UBND tỉnh ..." written with an abbreviation.
         end = j + 1 + admin_place(tokens, j + 1)
+        if end == j + 1:
+            # "Phó Chủ tịch UBND tỉnh Rơ Châm Thuận": the province is the article's,
+            # the capitalised run after "tỉnh" the holder's name.
+            unit = match_phrase(tokens, end, lx.ADMIN_UNIT_KEYS)
+            if unit and end + unit < len(tokens) and cap_run(tokens, end + unit) >= 2:
+                end += unit
         return PostMatch(i, end, end, j, (j, j + 1))
     country = country_length(tokens, j)
     if country:
