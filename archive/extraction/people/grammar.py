@@ -214,6 +214,7 @@ def parse_person_at(tokens: Sequence[Token], i: int) -> PersonMatch | None:
         and not after
         and not _born(tokens, name_end)
         and not (_full_name(tokens, name_start) and _list_item_at(tokens, name_end, full=True))
+        and not (_full_name(tokens, name_start) and _led_by(tokens, name_start, name_end))
     ):
         # A bare family-name run is a person only when a post or a birth year
         # follows, or when it heads a list of full names ("A; B và C").
@@ -389,6 +390,22 @@ def _born_after_run(tokens: Sequence[Token], i: int) -> bool:
         2 <= run <= _MAX_NAME
         and not any(t.is_acronym or t.is_foreign_word for t in tokens[i : i + run])
         and _born(tokens, i + run)
+    )
+
+
+# "do X cầm đầu" (led by X): the ring's or the group's leader is a person.
+_LED_BY = frozenset(
+    {("cầm", "đầu"), ("dẫn", "đầu"), ("đứng", "đầu"), ("chủ", "mưu"), ("điều", "hành")}
+)
+
+
+def _led_by(tokens: Sequence[Token], start: int, end: int) -> bool:
+    """ "do Vàng A Dế cầm đầu": a full name between "do" and a verb of leading."""
+    return (
+        start > 0
+        and tokens[start - 1].key == "do"
+        and end + 1 < len(tokens)
+        and (tokens[end].key, tokens[end + 1].key) in _LED_BY
     )
 
 
