@@ -376,3 +376,13 @@ def test_an_issuer_named_by_its_topic_keeps_the_topic_in_its_name() -> None:
         "Ban Chỉ đạo Trung ương về phòng, chống tham nhũng, lãng phí, tiêu cực"
     )
     assert [o.name for o in article.organisations] == [plan.issuer_name]
+
+
+def test_a_law_s_name_ends_before_the_next_law() -> None:
+    found, _ = extract(
+        "Tiêu đề\n\nBộ luật Hình sự và Luật Xử lý vi phạm hành chính vẫn áp dụng với hành vi vi phạm.\n"
+    )
+    assert {(d.kind, d.summary) for d in found.values()} == {
+        ("Bộ luật", "Hình sự"),
+        ("Luật", "Xử lý vi phạm hành chính"),
+    }

@@ -663,3 +663,21 @@ def test_the_least_abbreviated_form_names_the_body() -> None:
     )
     [body] = organisations_in(text).values()
     assert (body.name, body.aliases) == ("Viện kiểm sát nhân dân TP Hà Nội", ("VKSND TP Hà Nội",))
+
+
+def test_companies_co_operatives_and_regional_courts() -> None:
+    text = (
+        "Tiêu đề\n\nÔng Tô Văn Hiếu, Phó Giám đốc Công ty TNHH Đầu tư Hoàng Long; bà Đỗ Thị Quyên, "
+        "Giám đốc Công ty cổ phần Thiết bị y tế Hưng Thịnh khai đã chuyển tiền cho Tổng công ty "
+        "Thương mại Sài Gòn Xanh và Hợp tác xã Nông nghiệp Phước Lộc để che giấu. TAND khu vực 1 "
+        "- Hà Nội tuyên án. Đại diện Đảng Nước Nga Thống nhất cùng dự.\n"
+    )
+    assert set(organisations_in(text)) == {
+        "Công ty TNHH Đầu tư Hoàng Long",
+        "Công ty cổ phần Thiết bị y tế Hưng Thịnh",
+        "Tổng công ty Thương mại Sài Gòn Xanh",
+        "Hợp tác xã Nông nghiệp Phước Lộc",
+        "TAND khu vực 1 - Hà Nội",
+        "Đảng Nước Nga Thống nhất",
+    }
+    assert "Hoàng Long" not in people_in(text)

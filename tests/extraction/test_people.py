@@ -309,3 +309,21 @@ def test_a_reader_or_a_witness_introduces_a_name() -> None:
         "tòa.\n\nMinh Anh\n"
     )
     assert {"Hứa Văn Lộc", "Giáp Thị Mơ"} <= set(people_in(text))
+
+
+def test_defendants_named_with_a_lower_case_post_or_as_a_ring_s_leader() -> None:
+    text = (
+        "Tiêu đề\n\nCông an khởi tố Ninh Đức Trọng, Giám đốc công ty. Đường dây do Vàng A Dế cầm "
+        "đầu. Các bị cáo Phùng Thị Ngát và Đinh Công Sáng, Trưởng phòng kinh doanh, thừa nhận. "
+        "Theo Phó Chủ tịch UBND tỉnh Rơ Châm Thuận, các địa phương phải di dời dân.\n\nMinh Anh\n"
+    )
+    people = people_in(text)
+    assert {
+        "Ninh Đức Trọng",
+        "Vàng A Dế",
+        "Phùng Thị Ngát",
+        "Đinh Công Sáng",
+        "Rơ Châm Thuận",
+    } <= set(people)
+    assert [p.title for p in people["Ninh Đức Trọng"].positions] == ["Giám đốc công ty"]
+    assert [p.title for p in people["Đinh Công Sáng"].positions] == ["Trưởng phòng kinh doanh"]
