@@ -80,7 +80,10 @@ def _word_fits(word_key: str, symbol: ParsedSymbol) -> bool:
     if symbol.system == "law":
         return word_key in _NAMED_KINDS or code == "NQ"
     if code in ("QĐi", "QyĐ"):
-        return symbol.type_code in ("QĐi", "QyĐ")
+        # The Party writes its regulations "QĐ" too ("Quy định số 114-QĐ/TW").
+        return symbol.type_code in ("QĐi", "QyĐ") or (
+            symbol.system == "party" and symbol.type_code == "QĐ"
+        )
     if code == "QĐ":
         return symbol.type_code in ("QĐ", "QĐNS")  # a personnel decision is a decision
     return code == symbol.type_code

@@ -67,8 +67,11 @@ def _symbol_entities(cites: list[Citation]) -> dict[Identity, DirectiveEntity]:
         if issued and cite.symbol.year:
             issued = infer_year(issued, [cite.symbol.year])
         if known is None:
+            code = cite.symbol.type_code
+            if code == "QĐ" and cite.kind == "Quy định":
+                code = "QĐi"  # "Quy định số 114-QĐ/TW": the Party's regulation
             known = DirectiveEntity(
-                key=cite.symbol.canonical, kind=cite.kind, kind_code=cite.symbol.type_code,
+                key=cite.symbol.canonical, kind=cite.kind, kind_code=code,
                 number=cite.symbol.number, symbol=cite.symbol.canonical,
             )  # fmt: skip
         entities[identity] = replace(
