@@ -68,6 +68,7 @@ POST_BASES: tuple[str, ...] = (
     "Tham tán Công sứ",
     "Công sứ",
     "Tùy viên Công an",
+    "Tùy viên Cảnh sát",
     "Tùy viên Quốc phòng",
     "Tổng thống",
     "Thư ký",

@@ -376,10 +376,11 @@ def _name_follows(tokens: Sequence[Token], post: PostMatch) -> bool:
 
 
 def _born(tokens: Sequence[Token], k: int) -> bool:
-    """ "(SN 1986, ...)", "(sinh năm 1990)", "(20 tuổi)": a birth year or an age marks a person."""
+    """ "(SN 1986, ...)", "(sinh năm 1990)", "(20 tuổi)", "(biệt danh ...)": a birth year,
+    an age or a nickname marks a person."""
     if k + 1 >= len(tokens) or tokens[k].text != "(":
         return False
-    if tokens[k + 1].key in {"sn", "sinh"}:
+    if tokens[k + 1].key in {"sn", "sinh", "biệt"}:
         return True
     return k + 2 < len(tokens) and tokens[k + 1].text.isdigit() and tokens[k + 2].key == "tuổi"
 
