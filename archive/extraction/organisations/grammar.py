@@ -287,6 +287,8 @@ def _parse_headed(
         # "Hiệp hội các quốc gia Đông Nam Á (ASEAN)"
         end = run_to_abbreviation(tokens, j) if tokens[j].key in NAME_LINKS else 0
         return _with_abbreviation(tokens, OrgMatch(i, end, kind)) if end else None
+    if head_key == "vụ" and any(t.is_foreign_word for t in tokens[j : j + cap_run(tokens, j)]):
+        return None  # "Vụ Vạn Phú Land": a case named after a company, not a department
     steering = head_key == "ban" and tokens[j].key == "chỉ"
     shape = _Shape(
         capitalised=head_key in lx.CAPITALISED_NAME_HEADS,
