@@ -386,3 +386,10 @@ def test_a_law_s_name_ends_before_the_next_law() -> None:
         ("Bộ luật", "Hình sự"),
         ("Luật", "Xử lý vi phạm hành chính"),
     }
+
+
+def test_a_party_regulation_written_qd_keeps_its_kind_and_its_short_reference() -> None:
+    found, _ = extract(
+        "Tiêu đề\n\nĐề nghị thực hiện nghiêm Quy định số 114-QĐ/TW ngày 11/7/2023 của Bộ Chính trị và Quy định 114 về kiểm soát quyền lực.\n"
+    )
+    assert [(d.kind, d.symbol) for d in found.values()] == [("Quy định", "114-QĐ/TW")]

@@ -681,3 +681,11 @@ def test_companies_co_operatives_and_regional_courts() -> None:
         "Đảng Nước Nga Thống nhất",
     }
     assert "Hoàng Long" not in people_in(text)
+
+
+def test_a_case_named_after_a_company_is_no_department_and_leading_ends_a_name() -> None:
+    text = (
+        "Tiêu đề\n\nVụ Vạn Phú Land năm 2023 có thủ đoạn tương tự. Vụ Pháp chế góp ý. Ông Kim Jae "
+        "Won, Cục trưởng Cục Điều tra tội phạm mạng dẫn đầu đoàn.\n"
+    )
+    assert set(organisations_in(text)) == {"Vụ Pháp chế", "Cục Điều tra tội phạm mạng"}

@@ -327,3 +327,14 @@ def test_defendants_named_with_a_lower_case_post_or_as_a_ring_s_leader() -> None
     } <= set(people)
     assert [p.title for p in people["Ninh Đức Trọng"].positions] == ["Giám đốc công ty"]
     assert [p.title for p in people["Đinh Công Sáng"].positions] == ["Trưởng phòng kinh doanh"]
+
+
+def test_a_plural_mr_lists_foreign_names_and_a_nickname_marks_a_ring_s_leader() -> None:
+    text = (
+        "Tiêu đề\n\nĐoàn còn có các ông Choi Dong Hyun; Yoon Sang Mi và bà Han Eun Ji. Tùy viên "
+        'Cảnh sát Sato Kenta cùng dự. Đường dây do Lưu Văn Mạnh (biệt danh "Mạnh đen", sinh năm '
+        "1987) cầm đầu.\n\nMinh Anh\n"
+    )
+    assert {"Choi Dong Hyun", "Yoon Sang Mi", "Han Eun Ji", "Sato Kenta", "Lưu Văn Mạnh"} <= set(
+        people_in(text)
+    )

@@ -34,6 +34,7 @@ COMPOUND_FUNCTION_WORDS: frozenset[str] = keys(
 VERB_PHRASES: frozenset[str] = keys(
     (
         "chủ trì",
+        "dẫn đầu",
         "phát biểu",
         "tham dự",
         "tham gia",

@@ -251,13 +251,19 @@ def _comma_then_foreign_name(tokens: Sequence[Token], j: int) -> bool:
     return n >= 2 and any(t.is_foreign_word for t in tokens[j + 1 : j + 1 + n])
 
 
+# One-word honorifics that make a list when plural: "các ông", "các bà", "các ngài".
+_PLURAL_PERSONS = frozenset({"ông", "bà", "ngài"})
+
+
 def parse_people_list(tokens: Sequence[Token], i: int) -> list[PersonMatch]:
-    """ "các đồng chí: A, B và C", "các đồng chí A, B giữ chức Phó Bí thư": one match each."""
-    if match_phrase(tokens, i, _HONORIFICS) != 2 or i == 0:
+    """ "các đồng chí: A, B và C", "các đồng chí A, B giữ chức Phó Bí thư", "các ông A; B":
+    one match each."""
+    n = match_phrase(tokens, i, _HONORIFICS)
+    if not n or i == 0 or (n == 1 and tokens[i].key not in _PLURAL_PERSONS):
         return []
     if tokens[i - 1].key not in lx.PLURAL_MARKERS:
         return []
-    j = i + 2
+    j = i + n
     if j < len(tokens) and tokens[j].text == ":":
         j += 1
     spans: list[tuple[int, int]] = []
@@ -267,7 +273,7 @@ def parse_people_list(tokens: Sequence[Token], i: int) -> list[PersonMatch]:
             break
         spans.append((j, j + n))
         j += n
-        if j + 1 < len(tokens) and tokens[j].text in {",", "và"} and tokens[j + 1].is_cap:
+        if j + 1 < len(tokens) and tokens[j].text in _LIST_SEPARATORS and tokens[j + 1].is_cap:
             j += 1
             continue
         break
