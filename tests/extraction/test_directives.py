@@ -393,3 +393,16 @@ def test_a_party_regulation_written_qd_keeps_its_kind_and_its_short_reference() 
         "Tiêu đề\n\nĐề nghị thực hiện nghiêm Quy định số 114-QĐ/TW ngày 11/7/2023 của Bộ Chính trị và Quy định 114 về kiểm soát quyền lực.\n"
     )
     assert [(d.kind, d.symbol) for d in found.values()] == [("Quy định", "114-QĐ/TW")]
+
+
+def test_a_joint_resolution_names_its_issuers_in_its_symbol() -> None:
+    article = run_pipeline(
+        "Tiêu đề\n\nNgày 2/3/2025, hội nghị quán triệt Nghị quyết liên tịch số 01/2024/NQLT-CP-ĐCTUBTWMTTQVN ngày 5/1/2024 của Chính phủ và Đoàn Chủ tịch Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam.\n\nMinh Anh\n"
+    )
+    [resolution] = article.directives
+    assert (resolution.kind, resolution.kind_code, resolution.symbol) == (
+        "Nghị quyết liên tịch",
+        "NQLT",
+        "01/2024/NQLT-CP-ĐCTUBTWMTTQVN",
+    )
+    assert resolution.issuer_name == "Chính phủ"

@@ -33,7 +33,8 @@ from archive.extraction.types import ArticleStructure, PartialDate
 _KIND_WORDS = (
     ("Chương trình hành động", "CTr"), ("Chương trình", "CTr"),
     ("Thông tư liên tịch", "TTLT"), ("Thông tư", "TT"), ("Thông tri", "TT"),
-    ("Thông báo kết luận", "TB"), ("Thông báo", "TB"), ("Nghị quyết", "NQ"),
+    ("Thông báo kết luận", "TB"), ("Thông báo", "TB"), ("Nghị quyết liên tịch", "NQLT"),
+    ("Nghị quyết", "NQ"),
     ("Kết luận", "KL"), ("Chỉ thị", "CT"), ("Quyết định", "QĐ"), ("Quy định", "QĐi"),
     ("Nghị định", "NĐ"), ("Hướng dẫn", "HD"), ("Kế hoạch", "KH"), ("Báo cáo", "BC"),
     ("Quy chế", "QC"), ("Đề án", "ĐA"), ("Công điện", "CĐ"), ("Tờ trình", "TTr"),
