@@ -17,8 +17,8 @@ from archive.extraction.normalize import normalize_text
 # is the Party's personnel decision (quyết định nhân sự).
 _TYPES = {
     t.upper(): t
-    for t in ("TTLT", "NQLT", "CTr", "TTr", "QĐNS", "QĐi", "QyĐ", "QĐ", "NQ", "KL", "CT", "NĐ", "TT",
-              "HD", "KH", "TB", "BC", "QC", "ĐA", "CĐ")
+    for t in ("TTLT", "NQLT", "CTr", "TTr", "QĐNS", "QĐi", "QyĐ", "QĐ", "NQ", "KL", "CT", "NĐ",
+              "TT", "HD", "KH", "TB", "BC", "QC", "ĐA", "CĐ")
 }  # fmt: skip
 _TYPE = "(?P<type>" + "|".join(sorted(_TYPES.values(), key=len, reverse=True)) + ")"
 # The look-behind follows the first digit ("not preceded by a word character
