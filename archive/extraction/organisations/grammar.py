@@ -490,9 +490,8 @@ def _first_word_ok(
     # A trade name may read like a person's ("Công ty Hoàng Long"); outside a
     # post nothing else can stand after a company's legal form, inside one a
     # two-syllable run is the company's (a holder's full name has three).
-    return (
-        (trade and (not in_post or _trade_name_run(tokens, j)))
-        or not looks_like_person(tokens, j, in_post=in_post)
+    return (trade and (not in_post or _trade_name_run(tokens, j))) or not looks_like_person(
+        tokens, j, in_post=in_post
     )
 
 
