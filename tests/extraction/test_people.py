@@ -338,3 +338,14 @@ def test_a_plural_mr_lists_foreign_names_and_a_nickname_marks_a_ring_s_leader() 
     assert {"Choi Dong Hyun", "Yoon Sang Mi", "Han Eun Ji", "Sato Kenta", "Lưu Văn Mạnh"} <= set(
         people_in(text)
     )
+
+
+def test_a_rank_in_apposition_is_the_person_s_and_may_be_former() -> None:
+    text = (
+        "Tiêu đề\n\nNgày 2/3/2025, bị can Đỗ Văn Hùng, nguyên Thiếu tá, bị bắt. Ông Lê Văn Tám, "
+        "Đại tá Nguyễn Văn Bình và ông Lý Văn Sáu dự.\n\nMinh Anh\n"
+    )
+    people = people_in(text)
+    assert (people["Đỗ Văn Hùng"].rank, people["Đỗ Văn Hùng"].rank_former) == ("Thiếu tá", True)
+    assert people["Lê Văn Tám"].rank == ""  # ", Đại tá X": the next person's rank
+    assert people["Nguyễn Văn Bình"].rank == "Đại tá"

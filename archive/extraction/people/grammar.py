@@ -208,7 +208,13 @@ def parse_person_at(tokens: Sequence[Token], i: int) -> PersonMatch | None:
     if not n:
         return None
     name_start, name_end = j, j + n
-    after = apposition(tokens, name_end) or taken_post(tokens, name_end)
+    resume = name_end
+    if not rank:
+        # "Đỗ Văn Hùng, nguyên Thiếu tá, nguyên Phó Trưởng ...": the rank in apposition.
+        stated = _rank_in_apposition(tokens, name_end)
+        if stated is not None:
+            rank, rank_former, resume = stated
+    after = apposition(tokens, resume) or taken_post(tokens, resume)
     if (
         surname_first
         and not after
@@ -226,13 +232,28 @@ def parse_person_at(tokens: Sequence[Token], i: int) -> PersonMatch | None:
         start=i,
         name_start=name_start,
         name_end=name_end,
-        next=after[-1].end if after else name_end,
+        next=after[-1].end if after else resume,
         rank=rank,
         rank_former=rank_former,
         titles=tuple(titles),
         posts=tuple(posts) + tuple(after),
         foreign=foreign,
     )
+
+
+def _rank_in_apposition(tokens: Sequence[Token], k: int) -> tuple[str, bool, int] | None:
+    """(rank, former, end) of ", [nguyên] Thiếu tá" after a name, when no name follows the
+    rank (", Đại tá X" introduces the next person)."""
+    if k + 1 >= len(tokens) or tokens[k].text != ",":
+        return None
+    m = k + 1
+    former = tokens[m].key == "nguyên"
+    m += former
+    n = starts_rank(tokens, m)
+    if not n or (m + n < len(tokens) and tokens[m + n].is_cap):
+        return None
+    rank = canonical_rank(" ".join(t.text for t in tokens[m : m + n]))
+    return (rank, former, m + n) if rank else None
 
 
 def _case_label(tokens: Sequence[Token], i: int) -> bool:
