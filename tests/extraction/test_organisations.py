@@ -689,3 +689,9 @@ def test_a_case_named_after_a_company_is_no_department_and_leading_ends_a_name()
         "Won, Cục trưởng Cục Điều tra tội phạm mạng dẫn đầu đoàn.\n"
     )
     assert set(organisations_in(text)) == {"Vụ Pháp chế", "Cục Điều tra tội phạm mạng"}
+
+
+def test_a_high_court_at_an_abbreviated_city() -> None:
+    assert list(organisations_in("Tiêu đề\n\nTAND Cấp cao tại TP.HCM xét xử phúc thẩm.\n")) == [
+        "TAND Cấp cao tại TP.HCM"
+    ]

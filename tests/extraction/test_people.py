@@ -349,3 +349,13 @@ def test_a_rank_in_apposition_is_the_person_s_and_may_be_former() -> None:
     assert (people["Đỗ Văn Hùng"].rank, people["Đỗ Văn Hùng"].rank_former) == ("Thiếu tá", True)
     assert people["Lê Văn Tám"].rank == ""  # ", Đại tá X": the next person's rank
     assert people["Nguyễn Văn Bình"].rank == "Đại tá"
+
+
+def test_a_dash_opens_the_apposition() -> None:
+    text = (
+        "Tiêu đề\n\nÔng Nguyễn Văn An - Giám đốc Sở Y tế tỉnh Hòa Mộc cho biết. Trung tướng Lê "
+        "Văn Tuyến – Thứ trưởng Bộ Công an phát biểu.\n\nMinh Anh\n"
+    )
+    people = people_in(text)
+    assert [p.title for p in people["Nguyễn Văn An"].positions] == ["Giám đốc Sở Y tế tỉnh Hòa Mộc"]
+    assert [p.title for p in people["Lê Văn Tuyến"].positions] == ["Thứ trưởng Bộ Công an"]

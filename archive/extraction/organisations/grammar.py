@@ -329,7 +329,7 @@ def _court_level(tokens: Sequence[Token], j: int) -> int:
     if not (j + 1 < len(tokens) and tokens[j + 1].key == "cao" and tokens[j].key in {"tối", "cấp"}):
         return 0
     if j + 3 < len(tokens) and tokens[j + 2].key == "tại":
-        place = place_length(tokens, j + 3)
+        place = place_length(tokens, j + 3) or admin_place(tokens, j + 3)  # "tại TP.HCM"
         return 3 + place if place else 2
     return 2
 

@@ -444,10 +444,16 @@ def _full_name(tokens: Sequence[Token], j: int) -> bool:
     )
 
 
+_APPOSITION_DASHES = frozenset({"-", "–"})
+
+
 def apposition(tokens: Sequence[Token], k: int) -> list[PostMatch]:
     """Posts after a name: ", Ủy viên Bộ Chính trị, Bộ trưởng Bộ Công an"."""
     posts: list[PostMatch] = []
-    while k + 1 < len(tokens) and tokens[k].text == ",":
+    # "Nguyễn Văn An - Giám đốc Sở Y tế": a dash may open the apposition.
+    while k + 1 < len(tokens) and (
+        tokens[k].text == "," or (not posts and tokens[k].text in _APPOSITION_DASHES)
+    ):
         post = parse_post(tokens, k + 1)
         if post is None or _name_follows(tokens, post):
             # A post followed by a name introduces the next person.
