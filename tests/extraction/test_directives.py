@@ -406,3 +406,10 @@ def test_a_joint_resolution_names_its_issuers_in_its_symbol() -> None:
         "01/2024/NQLT-CP-ĐCTUBTWMTTQVN",
     )
     assert resolution.issuer_name == "Chính phủ"
+
+
+def test_a_document_with_a_letter_s_symbol_is_a_letter() -> None:
+    found, _ = extract(
+        "Tiêu đề\n\nUBND tỉnh ban hành Văn bản số 123/UBND-NC ngày 2/3/2025 về tăng cường an ninh. Các văn bản 5 năm qua đã được rà soát.\n"
+    )
+    assert [(d.kind, d.symbol) for d in found.values()] == [("Văn bản", "123/UBND-NC")]

@@ -38,7 +38,7 @@ _KIND_WORDS = (
     ("Kết luận", "KL"), ("Chỉ thị", "CT"), ("Quyết định", "QĐ"), ("Quy định", "QĐi"),
     ("Nghị định", "NĐ"), ("Hướng dẫn", "HD"), ("Kế hoạch", "KH"), ("Báo cáo", "BC"),
     ("Quy chế", "QC"), ("Đề án", "ĐA"), ("Công điện", "CĐ"), ("Tờ trình", "TTr"),
-    ("Bộ luật", ""), ("Luật", ""), ("Pháp lệnh", ""), ("Công văn", ""),
+    ("Bộ luật", ""), ("Luật", ""), ("Pháp lệnh", ""), ("Công văn", ""), ("Văn bản", ""),
 )  # fmt: skip
 _CODE_OF_WORD = {matching_key(word): code for word, code in _KIND_WORDS}
 _WORD_OF_KEY = {matching_key(word): word for word, _ in _KIND_WORDS}
@@ -58,7 +58,8 @@ _SO = r"(?:số\s*:?\s*)"
 # "(?<!\w)" is checked after the first letter in the two patterns scanned over
 # every span (this one and _SHORT_REF): a pattern that starts with a letter
 # lets the regex engine skip ahead instead of trying each position.
-_LETTER_WORD = re.compile(rf"[Cc](?<!\w[Cc])ông văn\s+{_SO}?")
+# "Văn bản số 123/UBND-NC" (a document) is such a letter too.
+_LETTER_WORD = re.compile(rf"[CcVv](?<!\w[CcVv])(?:ông văn|ăn bản)\s+{_SO}?")
 _LOOKBACK = 120
 # What may stand between a kind word and its symbol: "số", or (for a law) its
 # name and then "số" ("Luật Công an nhân dân số 37/2018/QH14").
@@ -251,7 +252,8 @@ def citations(structure: ArticleStructure) -> list[Citation]:
             if letter is None or any(s < letter[0] and m.start() < e for s, e in taken):
                 continue
             end, symbol = letter
-            cites.append(Citation(m.start(), end, hi, "Công văn", "", symbol.number, symbol))
+            kind = "Văn bản" if m.group().lower().startswith("v") else "Công văn"
+            cites.append(Citation(m.start(), end, hi, kind, "", symbol.number, symbol))
             taken.append((m.start(), end))
         for law in named_laws(text, lo, hi):
             if any(s < law.end and law.start < e for s, e in taken):
