@@ -132,6 +132,18 @@ _OPENING_KEYS = frozenset(
 )
 
 
+# The openings that may stand in lower case: all but the family names.
+_LOWER_OPENING_KEYS = _OPENING_KEYS - (
+    lx.SURNAMES
+    - {
+        phrase[0]
+        for phrase in (*_HONORIFICS, *_PERSON_NOUNS, *RANK_PHRASES, *POST_PHRASES)
+    }
+    - lx.ACADEMIC_TITLE_WORDS
+    - lx.POST_PREFIXES
+)
+
+
 def may_start_person(tokens: Sequence[Token], i: int) -> bool:
     """False when no person, list of people or bare post can start at token i.
 
@@ -140,7 +152,11 @@ def may_start_person(tokens: Sequence[Token], i: int) -> bool:
     rank, an academic title, a post, a family name), except a capitalised run
     followed by a birth year or an age ("Giàng A Páo (sinh năm 1990)").
     """
-    return tokens[i].key in _OPENING_KEYS or (tokens[i].is_cap and _born_after_run(tokens, i))
+    token = tokens[i]
+    if not token.is_cap:
+        # A family name starts a name only capitalised ("an ninh", "cơ quan").
+        return token.key in _LOWER_OPENING_KEYS
+    return token.key in _OPENING_KEYS or _born_after_run(tokens, i)
 
 
 def parse_person_at(tokens: Sequence[Token], i: int) -> PersonMatch | None:
