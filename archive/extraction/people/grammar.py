@@ -135,10 +135,7 @@ _OPENING_KEYS = frozenset(
 # The openings that may stand in lower case: all but the family names.
 _LOWER_OPENING_KEYS = _OPENING_KEYS - (
     lx.SURNAMES
-    - {
-        phrase[0]
-        for phrase in (*_HONORIFICS, *_PERSON_NOUNS, *RANK_PHRASES, *POST_PHRASES)
-    }
+    - {phrase[0] for phrase in (*_HONORIFICS, *_PERSON_NOUNS, *RANK_PHRASES, *POST_PHRASES)}
     - lx.ACADEMIC_TITLE_WORDS
     - lx.POST_PREFIXES
 )
