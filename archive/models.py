@@ -690,6 +690,8 @@ class PersonRank(models.Model):
         Article, verbose_name="bài viết", on_delete=models.CASCADE, related_name="stated_ranks"
     )
     rank = models.CharField("cấp bậc", max_length=40, choices=RANK_CHOICES)
+    # "nguyên Trung tá": the article calls it a rank the person held before.
+    former = models.BooleanField("đã thôi (nguyên)", default=False)
 
     class Meta:
         ordering = ["person_id", "-article_id"]
@@ -704,7 +706,7 @@ class PersonRank(models.Model):
         indexes = [models.Index(fields=["article"])]
 
     def __str__(self) -> str:
-        return self.rank
+        return f"nguyên {self.rank}" if self.former else self.rank
 
 
 class EntityCount(models.Model):

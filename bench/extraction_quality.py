@@ -22,7 +22,8 @@ REPO_ROOT = Path(__file__).resolve().parent.parent
 if str(REPO_ROOT) not in sys.path:
     sys.path.insert(0, str(REPO_ROOT))
 
-from archive.extraction.evaluation import (  # noqa: E402
+from archive.extraction.types import ParsedArticle  # noqa: E402
+from tests.extraction.evaluation import (  # noqa: E402
     KINDS,
     STRUCTURE_FIELDS,
     ArticleResult,
@@ -31,7 +32,6 @@ from archive.extraction.evaluation import (  # noqa: E402
     load_expected,
     total,
 )
-from archive.extraction.types import ParsedArticle  # noqa: E402
 
 Extractor = Callable[[str], ParsedArticle]
 

@@ -19,7 +19,7 @@ from archive.admin.base import (
 from archive.admin.filters import EditedFilter, PositionSourceFilter
 from archive.admin.forms import PersonAliasForm, PersonForm, PositionForm
 from archive.admin.merge import merge_action, merge_counts
-from archive.models import Person, PersonAlias, PersonMention, Position
+from archive.models import Person, PersonAlias, PersonMention, PersonRank, Position
 from archive.selectors.pages import (
     person_posts,
     with_person_summary,
@@ -67,10 +67,11 @@ class PersonAdmin(AccentSearchMixin, RecordedEditsMixin, ArchiveAdmin):
         "foreign",
         "notes",
         "edited",
+        "ranks_from_articles",
         "posts_from_articles",
         "recent_mentions",
     ]
-    readonly_fields = ["edited", "posts_from_articles", "recent_mentions"]
+    readonly_fields = ["edited", "ranks_from_articles", "posts_from_articles", "recent_mentions"]
     actions = [
         merge_action(
             merge=merge_people,
@@ -94,6 +95,30 @@ class PersonAdmin(AccentSearchMixin, RecordedEditsMixin, ArchiveAdmin):
 
     article_count = labelled("article_count", "Số bài viết")
     recent_mentions = recent_mentions_field("person")
+
+    @admin.display(description="cấp bậc theo bài viết")
+    def ranks_from_articles(self, person):
+        """Each article's rank for the person, newest first; "nguyên" marks a former one."""
+        ranks = (
+            PersonRank.objects.filter(person=person)
+            .select_related("article")
+            .only("rank", "former", "article__id", "article__title", "article__origin")
+            .order_by("-article__published_on", "-article_id")
+        )
+        rows = [
+            [
+                Cell(stated.rank),
+                Cell("nguyên" if stated.former else "—"),
+                Cell(
+                    stated.article,
+                    url=reverse("admin:archive_article_change", args=[stated.article_id]),
+                ),
+            ]
+            for stated in ranks[: POSTS_SHOWN + 1]
+        ]
+        if not rows:
+            return "—"
+        return readonly_table(["Cấp bậc", "Đã thôi", "Bài viết"], rows[:POSTS_SHOWN])
 
     @admin.display(description="chức vụ theo bài viết")
     def posts_from_articles(self, person):

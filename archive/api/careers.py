@@ -21,6 +21,9 @@ class StatedPostSerializer(serializers.Serializer):
 class StatementSerializer(serializers.Serializer):
     article = ArticleRefSerializer(help_text="The article stating the rank and posts.")
     rank = serializers.CharField(help_text="The rank it states; empty when it states none.")
+    rank_former = serializers.BooleanField(
+        help_text='Stated as a former rank ("nguyên Trung tá"); false when no rank is stated.'
+    )
     posts = StatedPostSerializer(many=True)
 
 

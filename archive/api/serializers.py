@@ -369,6 +369,7 @@ class PositionSerializer(serializers.Serializer):
 
 class StatedRankSerializer(serializers.Serializer):
     rank = serializers.CharField()
+    former = serializers.BooleanField(help_text='Stated as a former rank ("nguyên Trung tá").')
     first_seen = serializers.DateField(allow_null=True, help_text="Earliest article stating it.")
     last_seen = serializers.DateField(allow_null=True, help_text="Latest article stating it.")
     articles = serializers.IntegerField(help_text="Number of articles stating it.")

@@ -104,6 +104,7 @@ class PersonEntity:
     key: str  # normalize.matching_key(name)
     name: str  # as written in its fullest form in the article
     rank: str = ""  # "Đại tướng", "Thiếu tá", ... ("" when none is given)
+    rank_former: bool = False  # "nguyên Trung tá": a rank the person held before
     academic_titles: tuple[str, ...] = ()  # "TS.", "PGS. TS." kept apart from the name
     positions: tuple[Position, ...] = ()
     aliases: tuple[str, ...] = ()  # other spellings of the name seen in the article

@@ -38,10 +38,13 @@ class Statement:
 
     article: Article
     rank: str = ""
+    rank_former: bool = False  # "nguyên Trung tá": stated as a rank held before
     posts: list[Position] = field(default_factory=list)
 
     def same_career_step(self, other: Statement) -> bool:
-        return self.rank == other.rank and _post_keys(self.posts) == _post_keys(other.posts)
+        return (self.rank, self.rank_former) == (other.rank, other.rank_former) and _post_keys(
+            self.posts
+        ) == _post_keys(other.posts)
 
 
 def _post_keys(posts: list[Position]) -> set[tuple[str, int | None, bool]]:
@@ -115,8 +118,9 @@ def person_timeline(
     for post in posts:
         statements[post.article_id].posts.append(post)
     ranks = PersonRank.objects.filter(person_id=person_id, article_id__in=chosen)
-    for article_id, rank in ranks.values_list("article_id", "rank"):
+    for article_id, rank, former in ranks.values_list("article_id", "rank", "former"):
         statements[article_id].rank = rank
+        statements[article_id].rank_former = former
     more = len(ordered) > limit
     return Timeline(
         statements=[statements[pk] for pk in chosen], next_before=chosen[-1] if more else None
@@ -128,6 +132,7 @@ class CareerStep:
     """A run of articles, next to each other in time, that state the same rank and posts."""
 
     rank: str
+    rank_former: bool
     posts: list[Position]
     newest: Article
     oldest: Article  # the first of the run to state it
@@ -146,6 +151,7 @@ def career_steps(statements: list[Statement]) -> list[CareerStep]:
             steps.append(
                 CareerStep(
                     rank=statement.rank,
+                    rank_former=statement.rank_former,
                     posts=statement.posts,
                     newest=statement.article,
                     oldest=statement.article,

@@ -302,16 +302,17 @@ def _descending(day: datetime.date | None) -> int:
 def person_rank_summary(person: Person) -> list[dict]:
     """Each rank the articles give the person, oldest first, with when it was stated.
 
-    A person holds a handful of ranks in a career, so the list is short however
-    many articles name them.
+    A rank stated as former ("nguyên Trung tá") is a row of its own. A person
+    holds a handful of ranks in a career, so the list is short however many
+    articles name them.
     """
     return list(
         person.stated_ranks.order_by()
-        .values("rank")
+        .values("rank", "former")
         .annotate(
             first_seen=Min("article__published_on"),
             last_seen=Max("article__published_on"),
             articles=Count("article", distinct=True),
         )
-        .order_by(F("first_seen").asc(nulls_last=True), "rank")
+        .order_by(F("first_seen").asc(nulls_last=True), "rank", "former")
     )

@@ -305,15 +305,15 @@ def replace_ranks(
     if stale:
         PersonRank.objects.filter(pk__in=stale).delete()
     changed = bool(stale)
-    for person_id, rank in wanted.items():
+    for person_id, (rank, former) in wanted.items():
         row = stored.get(person_id)
-        if row is not None and row.rank != rank:
-            row.rank = rank
-            row.save(update_fields=["rank"])
+        if row is not None and (row.rank, row.former) != (rank, former):
+            row.rank, row.former = rank, former
+            row.save(update_fields=["rank", "former"])
             changed = True
     new = [
-        PersonRank(article=article, person_id=person_id, rank=rank)
-        for person_id, rank in wanted.items()
+        PersonRank(article=article, person_id=person_id, rank=rank, former=former)
+        for person_id, (rank, former) in wanted.items()
         if person_id not in stored
     ]
     PersonRank.objects.bulk_create(new)
@@ -323,15 +323,16 @@ def replace_ranks(
 
 def wanted_ranks(
     parsed: ParsedArticle, resolved: Resolved
-) -> tuple[dict[int, str], dict[int, Person]]:
-    """person pk -> the rank the article states, and the people by pk."""
-    wanted: dict[int, str] = {}
+) -> tuple[dict[int, tuple[str, bool]], dict[int, Person]]:
+    """person pk -> the rank the article states and whether it calls it former
+    ("nguyên Trung tá"), and the people by pk."""
+    wanted: dict[int, tuple[str, bool]] = {}
     people: dict[int, Person] = {}
     for entity in parsed.people:
         record = resolved.people.get(entity.key)
         rank = canonical_rank(entity.rank) if entity.rank else None
         if record is not None and rank:
-            wanted.setdefault(record.pk, rank)
+            wanted.setdefault(record.pk, (rank, entity.rank_former))
             people[record.pk] = record
     return wanted, people
 
@@ -344,14 +345,18 @@ def new_rank_rows(
     wanted, people = wanted_ranks(parsed, resolved)
     changed = update_person_ranks(article, wanted, people, save=False)
     rows = [
-        PersonRank(article=article, person_id=person_id, rank=rank)
-        for person_id, rank in wanted.items()
+        PersonRank(article=article, person_id=person_id, rank=rank, former=former)
+        for person_id, (rank, former) in wanted.items()
     ]
     return rows, changed
 
 
 def update_person_ranks(
-    article: Article, wanted: dict[int, str], people: dict[int, Person], *, save: bool = True
+    article: Article,
+    wanted: dict[int, tuple[str, bool]],
+    people: dict[int, Person],
+    *,
+    save: bool = True,
 ) -> list[Person]:
     """Make each rank the person's when the article is the latest to state one.
 
@@ -359,7 +364,7 @@ def update_person_ranks(
     """
     on = _stated_on(article)
     changed = []
-    for person_id, rank in wanted.items():
+    for person_id, (rank, _former) in wanted.items():
         person = people[person_id]
         if "rank" in person.edited_fields:
             continue

@@ -8,7 +8,7 @@ only by a short reference ("Kế hoạch 88") that the full citation resolves.
 
 from __future__ import annotations
 
-from archive.models import Article, Directive, Organisation, Person, Position
+from archive.models import Article, Directive, Organisation, Person, PersonRank, Position
 from tests.factories import MENTION_MODELS
 
 ORDER_CORPUS = {
@@ -108,6 +108,10 @@ def canonical_dump() -> dict[str, list]:
          _entity(p.organisation))
         for p in Position.objects.select_related("article", "person", "organisation")
     ]  # fmt: skip
+    ranks = [
+        (r.article.origin, r.person.key, r.rank, r.former)
+        for r in PersonRank.objects.select_related("article", "person")
+    ]
     articles = [(a.origin, a.title, a.sha256, str(a.published_on)) for a in Article.objects.all()]
     return {
         name: sorted(rows, key=repr)
@@ -118,5 +122,6 @@ def canonical_dump() -> dict[str, list]:
             "directives": directives,
             "mentions": mentions,
             "positions": positions,
+            "ranks": ranks,
         }.items()
     }

@@ -20,7 +20,18 @@ from tests.archive.order_corpus import ORDER_CORPUS, canonical_dump
 
 pytestmark = pytest.mark.django_db
 
-FILES = {**ORDER_CORPUS, **{f"giao-ban-{i:02}.txt": invented_article(i) for i in range(24)}}
+# A rank stated as former ("nguyên Thượng tá") is stored as such by both paths.
+RETIRED = (
+    "Công an tỉnh Bình Khê gặp mặt cán bộ hưu trí\n\n"
+    "Sáng 20/5/2025, Công an tỉnh Bình Khê gặp mặt cán bộ hưu trí. Nguyên Thượng tá Lò Văn Hòa "
+    "và Đại tá Mạc Đình Sính, Phó Giám đốc Công an tỉnh Bình Khê dự buổi gặp mặt.\n\n"
+    "Minh Anh\n"
+)
+FILES = {
+    **ORDER_CORPUS,
+    "huu-tri.txt": RETIRED,
+    **{f"giao-ban-{i:02}.txt": invented_article(i) for i in range(24)},
+}
 
 
 def test_the_batched_command_stores_what_the_one_by_one_service_does(tmp_path):
@@ -38,4 +49,5 @@ def test_the_batched_command_stores_what_the_one_by_one_service_does(tmp_path):
         one_by_one = canonical_dump()
         transaction.set_rollback(True)
     assert all(batched.values()), "every kind of record was stored"
+    assert ("huu-tri.txt", "lò văn hòa", "Thượng tá", True) in batched["ranks"]
     assert batched == one_by_one

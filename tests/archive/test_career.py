@@ -89,6 +89,50 @@ def test_the_api_timeline_gives_each_article_s_rank_and_posts_newest_first(offic
     assert data["next"] is None
 
 
+def dismissed_officer_article(*, year: int) -> bytes:
+    return (
+        "Khởi tố nguyên cán bộ Công an tỉnh Bình Khê\n\n"
+        f"Ngày 2/9/{year}, Cơ quan điều tra khởi tố bị can. Nguyên Trung tướng Trịnh Văn Khải, "
+        "nguyên Giám đốc Công an tỉnh Bình Khê bị khởi tố.\n\n"
+        "Minh Anh\n"
+    ).encode()
+
+
+def test_a_rank_stated_as_former_says_so_in_the_api_and_on_the_page(officer):
+    import_text(data=dismissed_officer_article(year=2026), origin="2026.txt")
+    client = Client()
+
+    timeline = client.get(f"/api/people/{officer.pk}/timeline/").json()["results"]
+    ranks = client.get(f"/api/people/{officer.pk}/").json()["ranks"]
+    html = client.get(f"/people/{officer.pk}/").content.decode()
+
+    assert [(e["rank"], e["rank_former"]) for e in timeline] == [
+        ("Trung tướng", True),
+        ("Đại tướng", False),
+        ("Trung tướng", False),
+    ]
+    assert [(r["rank"], r["former"], r["first_seen"]) for r in ranks] == [
+        ("Trung tướng", False, "2020-03-12"),
+        ("Đại tướng", False, "2025-03-12"),
+        ("Trung tướng", True, "2026-09-02"),
+    ]
+    steps = html[html.index('id="timeline"') : html.index("Cấp bậc theo các bài viết")]
+    assert '<span class="rank">nguyên Trung tướng</span>' in steps
+    assert steps.count("nguyên Trung tướng") == 1
+    table = html[html.index("Cấp bậc theo các bài viết") : html.index("Chức vụ theo các bài viết")]
+    assert "nguyên Trung tướng" in table
+
+
+def test_the_admin_lists_each_article_s_rank_and_marks_a_former_one(officer, editor_client):
+    import_text(data=dismissed_officer_article(year=2026), origin="2026.txt")
+
+    html = editor_client.get(f"/admin/archive/person/{officer.pk}/change/").content.decode()
+
+    ranks = html[html.index("Cấp bậc theo bài viết") : html.index("Chức vụ theo bài viết")]
+    assert ranks.index("Khởi tố nguyên cán bộ") < ranks.index("Công an tỉnh Bình Khê tổng kết")
+    assert ranks.count("nguyên</td>") == 1
+
+
 def test_the_api_timeline_pages_to_the_older_articles_and_ends(officer):
     client = Client()
     first = client.get(f"/api/people/{officer.pk}/timeline/", {"page_size": 1}).json()

@@ -353,3 +353,63 @@ def test_no_law_is_recorded_where_its_name_is_uncertain_or_a_draft() -> None:
         "Tiêu đề\n\nỦy ban thẩm tra dự án Luật Tương trợ tư pháp về hình sự. Luật sư Mai Văn Quyết bào chữa. Trường Đại học Luật Hà Nội tổ chức hội thảo. Luật Phòng cháy, chữa cháy và cứu nạn, cứu hộ có hiệu lực.\n"
     )
     assert found == {}
+
+
+def test_a_year_after_a_law_s_name_ends_it_across_a_verb_or_a_comma() -> None:
+    found, _ = extract(
+        "Tiêu đề\n\nLuật Thi hành tạm giữ, tạm giam năm 2015 và Luật Tổ chức cơ quan điều tra hình sự 2015 quy định chi tiết. Luật Phòng cháy, chữa cháy và cứu nạn, cứu hộ năm 2024 có hiệu lực.\n"
+    )
+    laws = {(d.kind, d.summary, d.issued) for d in found.values()}
+    assert laws == {
+        ("Luật", "Thi hành tạm giữ, tạm giam", PartialDate(year=2015)),
+        ("Luật", "Tổ chức cơ quan điều tra hình sự", PartialDate(year=2015)),
+        ("Luật", "Phòng cháy, chữa cháy và cứu nạn, cứu hộ", PartialDate(year=2024)),
+    }
+
+
+def test_an_issuer_named_by_its_topic_keeps_the_topic_in_its_name() -> None:
+    article = run_pipeline(
+        "Tiêu đề\n\nNgày 8/10/2025, hội nghị quán triệt Kế hoạch số 27-KH/BCĐTW ngày 4/6/2025 của Ban Chỉ đạo Trung ương về phòng, chống tham nhũng, lãng phí, tiêu cực.\n\nMinh Anh\n"
+    )
+    [plan] = article.directives
+    assert plan.issuer_name == (
+        "Ban Chỉ đạo Trung ương về phòng, chống tham nhũng, lãng phí, tiêu cực"
+    )
+    assert [o.name for o in article.organisations] == [plan.issuer_name]
+
+
+def test_a_law_s_name_ends_before_the_next_law() -> None:
+    found, _ = extract(
+        "Tiêu đề\n\nBộ luật Hình sự và Luật Xử lý vi phạm hành chính vẫn áp dụng với hành vi vi phạm.\n"
+    )
+    assert {(d.kind, d.summary) for d in found.values()} == {
+        ("Bộ luật", "Hình sự"),
+        ("Luật", "Xử lý vi phạm hành chính"),
+    }
+
+
+def test_a_party_regulation_written_qd_keeps_its_kind_and_its_short_reference() -> None:
+    found, _ = extract(
+        "Tiêu đề\n\nĐề nghị thực hiện nghiêm Quy định số 114-QĐ/TW ngày 11/7/2023 của Bộ Chính trị và Quy định 114 về kiểm soát quyền lực.\n"
+    )
+    assert [(d.kind, d.symbol) for d in found.values()] == [("Quy định", "114-QĐ/TW")]
+
+
+def test_a_joint_resolution_names_its_issuers_in_its_symbol() -> None:
+    article = run_pipeline(
+        "Tiêu đề\n\nNgày 2/3/2025, hội nghị quán triệt Nghị quyết liên tịch số 01/2024/NQLT-CP-ĐCTUBTWMTTQVN ngày 5/1/2024 của Chính phủ và Đoàn Chủ tịch Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam.\n\nMinh Anh\n"
+    )
+    [resolution] = article.directives
+    assert (resolution.kind, resolution.kind_code, resolution.symbol) == (
+        "Nghị quyết liên tịch",
+        "NQLT",
+        "01/2024/NQLT-CP-ĐCTUBTWMTTQVN",
+    )
+    assert resolution.issuer_name == "Chính phủ"
+
+
+def test_a_document_with_a_letter_s_symbol_is_a_letter() -> None:
+    found, _ = extract(
+        "Tiêu đề\n\nUBND tỉnh ban hành Văn bản số 123/UBND-NC ngày 2/3/2025 về tăng cường an ninh. Các văn bản 5 năm qua đã được rà soát.\n"
+    )
+    assert [(d.kind, d.symbol) for d in found.values()] == [("Văn bản", "123/UBND-NC")]

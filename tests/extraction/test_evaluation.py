@@ -1,4 +1,4 @@
-"""Tests of the scoring in archive.extraction.evaluation and of the corpus it scores."""
+"""Tests of the scoring in tests.extraction.evaluation and of the corpus it scores."""
 
 from __future__ import annotations
 
@@ -12,15 +12,6 @@ from typing import Any
 
 import pytest
 
-from archive.extraction.evaluation import (
-    KINDS,
-    Score,
-    compare,
-    iter_corpus,
-    load_expected,
-    score,
-    structure_agreement,
-)
 from archive.extraction.normalize import matching_key, normalize_text
 from archive.extraction.types import (
     Dateline,
@@ -29,6 +20,15 @@ from archive.extraction.types import (
     ParsedArticle,
     PartialDate,
     PersonEntity,
+)
+from tests.extraction.evaluation import (
+    KINDS,
+    Score,
+    compare,
+    iter_corpus,
+    load_expected,
+    score,
+    structure_agreement,
 )
 
 REPO_ROOT = Path(__file__).resolve().parents[2]

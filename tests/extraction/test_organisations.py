@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from archive.extraction.normalize import matching_key
 from archive.extraction.organisations import extract_organisations
-from tests.extraction.helpers import organisations_in, structure_of
+from tests.extraction.helpers import organisations_in, people_in, structure_of
 
 ARTICLE = """Cục Hợp tác Biển Đông tổng kết công tác năm
 
@@ -616,3 +616,82 @@ def test_a_count_or_every_level_ends_a_name() -> None:
         "Ban Chỉ đạo 389 quốc gia",
         "Đồn Biên phòng cửa khẩu quốc tế Hòa Mộc",
     } <= set(orgs)
+
+
+def test_a_province_s_committee_of_an_unknown_two_syllable_place_then_a_name() -> None:
+    text = (
+        "Tiêu đề\n\nNgày 2/3/2025, Tỉnh ủy Lâm Xuyên họp. Bí thư Tỉnh ủy Lâm Xuyên Hầu Văn Páo "
+        "và Chủ tịch UBND tỉnh Cao Lạng Nông Quốc Tuấn dự. Trưởng ban Nội chính Tỉnh ủy Tây Hà "
+        "Lê Thị Thu Trang phát biểu.\n\nMinh Anh\n"
+    )
+    names = set(organisations_in(text))
+    assert {"Tỉnh ủy Lâm Xuyên", "UBND tỉnh Cao Lạng", "Tỉnh ủy Tây Hà"} <= names
+    assert not any("Hầu" in n or "Nông" in n or "Lê Thị" in n for n in names)
+    people = people_in(text)
+    assert [p.title for p in people["Hầu Văn Páo"].positions] == ["Bí thư Tỉnh ủy Lâm Xuyên"]
+    assert [p.title for p in people["Nông Quốc Tuấn"].positions] == ["Chủ tịch UBND tỉnh Cao Lạng"]
+    assert "Lê Thị Thu Trang" in people and "Lâm Xuyên" not in people
+
+
+def test_a_steering_committee_named_after_a_back_reference_ends_at_its_province() -> None:
+    text = (
+        "Tiêu đề\n\nBan Chỉ đạo, thành viên Ban Chỉ đạo phòng, chống tham nhũng, lãng phí, "
+        "tiêu cực tỉnh cần thực hiện tốt chức năng tham mưu.\n"
+    )
+    assert list(organisations_in(text)) == [
+        "Ban Chỉ đạo phòng, chống tham nhũng, lãng phí, tiêu cực tỉnh"
+    ]
+
+
+def test_a_body_of_the_province_ends_where_the_sentence_goes_on() -> None:
+    text = (
+        "Tiêu đề\n\nChi cục Kiểm lâm tỉnh trực 24/24 giờ. Vụ án xảy ra tại Ban Quản lý dự án "
+        "đầu tư xây dựng tỉnh. Văn phòng Liên lạc phòng, chống ma túy qua biên giới tại cửa "
+        "khẩu Tây Trang trao đổi thông tin.\n"
+    )
+    assert set(organisations_in(text)) == {
+        "Chi cục Kiểm lâm tỉnh",
+        "Ban Quản lý dự án đầu tư xây dựng tỉnh",
+        "Văn phòng Liên lạc phòng, chống ma túy qua biên giới",
+    }
+
+
+def test_the_least_abbreviated_form_names_the_body() -> None:
+    text = (
+        "Tiêu đề\n\nTheo cáo trạng của VKSND TP Hà Nội, bị cáo đã khai. Đại diện Viện kiểm sát "
+        "nhân dân TP Hà Nội đề nghị mức án.\n"
+    )
+    [body] = organisations_in(text).values()
+    assert (body.name, body.aliases) == ("Viện kiểm sát nhân dân TP Hà Nội", ("VKSND TP Hà Nội",))
+
+
+def test_companies_co_operatives_and_regional_courts() -> None:
+    text = (
+        "Tiêu đề\n\nÔng Tô Văn Hiếu, Phó Giám đốc Công ty TNHH Đầu tư Hoàng Long; bà Đỗ Thị Quyên, "
+        "Giám đốc Công ty cổ phần Thiết bị y tế Hưng Thịnh khai đã chuyển tiền cho Tổng công ty "
+        "Thương mại Sài Gòn Xanh và Hợp tác xã Nông nghiệp Phước Lộc để che giấu. TAND khu vực 1 "
+        "- Hà Nội tuyên án. Đại diện Đảng Nước Nga Thống nhất cùng dự.\n"
+    )
+    assert set(organisations_in(text)) == {
+        "Công ty TNHH Đầu tư Hoàng Long",
+        "Công ty cổ phần Thiết bị y tế Hưng Thịnh",
+        "Tổng công ty Thương mại Sài Gòn Xanh",
+        "Hợp tác xã Nông nghiệp Phước Lộc",
+        "TAND khu vực 1 - Hà Nội",
+        "Đảng Nước Nga Thống nhất",
+    }
+    assert "Hoàng Long" not in people_in(text)
+
+
+def test_a_case_named_after_a_company_is_no_department_and_leading_ends_a_name() -> None:
+    text = (
+        "Tiêu đề\n\nVụ Vạn Phú Land năm 2023 có thủ đoạn tương tự. Vụ Pháp chế góp ý. Ông Kim Jae "
+        "Won, Cục trưởng Cục Điều tra tội phạm mạng dẫn đầu đoàn.\n"
+    )
+    assert set(organisations_in(text)) == {"Vụ Pháp chế", "Cục Điều tra tội phạm mạng"}
+
+
+def test_a_high_court_at_an_abbreviated_city() -> None:
+    assert list(organisations_in("Tiêu đề\n\nTAND Cấp cao tại TP.HCM xét xử phúc thẩm.\n")) == [
+        "TAND Cấp cao tại TP.HCM"
+    ]

@@ -289,3 +289,73 @@ def test_a_case_named_after_its_defendant_and_a_post_with_its_place() -> None:
         "Tiêu đề\n\nTừ vụ án Đinh Văn Tuấn và vụ Vạn Thịnh Phát, Chủ tịch Đà Nẵng Nguyễn Văn Thạc đề nghị rút kinh nghiệm.\n"
     )
     assert set(people) == {"Đinh Văn Tuấn", "Nguyễn Văn Thạc"}
+
+
+def test_a_rank_after_nguyen_is_a_former_rank() -> None:
+    text = (
+        "Khởi tố cán bộ\n\n"
+        "Ngày 2/9/2025, Cơ quan điều tra khởi tố nguyên Trung tá Hà Văn Lộc, nguyên Phó Trưởng "
+        "phòng Cảnh sát kinh tế. Thiếu tá Vi Thị Mến, cán bộ điều tra, đọc quyết định.\n\n"
+        "Minh Anh\n"
+    )
+    people = people_in(text)
+    assert (people["Hà Văn Lộc"].rank, people["Hà Văn Lộc"].rank_former) == ("Trung tá", True)
+    assert (people["Vi Thị Mến"].rank, people["Vi Thị Mến"].rank_former) == ("Thiếu tá", False)
+
+
+def test_a_reader_or_a_witness_introduces_a_name() -> None:
+    text = (
+        "Tiêu đề\n\nBạn đọc Hứa Văn Lộc ở tỉnh Cao Lạng hỏi. Nhân chứng Giáp Thị Mơ khai tại "
+        "tòa.\n\nMinh Anh\n"
+    )
+    assert {"Hứa Văn Lộc", "Giáp Thị Mơ"} <= set(people_in(text))
+
+
+def test_defendants_named_with_a_lower_case_post_or_as_a_ring_s_leader() -> None:
+    text = (
+        "Tiêu đề\n\nCông an khởi tố Ninh Đức Trọng, Giám đốc công ty. Đường dây do Vàng A Dế cầm "
+        "đầu. Các bị cáo Phùng Thị Ngát và Đinh Công Sáng, Trưởng phòng kinh doanh, thừa nhận. "
+        "Theo Phó Chủ tịch UBND tỉnh Rơ Châm Thuận, các địa phương phải di dời dân.\n\nMinh Anh\n"
+    )
+    people = people_in(text)
+    assert {
+        "Ninh Đức Trọng",
+        "Vàng A Dế",
+        "Phùng Thị Ngát",
+        "Đinh Công Sáng",
+        "Rơ Châm Thuận",
+    } <= set(people)
+    assert [p.title for p in people["Ninh Đức Trọng"].positions] == ["Giám đốc công ty"]
+    assert [p.title for p in people["Đinh Công Sáng"].positions] == ["Trưởng phòng kinh doanh"]
+
+
+def test_a_plural_mr_lists_foreign_names_and_a_nickname_marks_a_ring_s_leader() -> None:
+    text = (
+        "Tiêu đề\n\nĐoàn còn có các ông Choi Dong Hyun; Yoon Sang Mi và bà Han Eun Ji. Tùy viên "
+        'Cảnh sát Sato Kenta cùng dự. Đường dây do Lưu Văn Mạnh (biệt danh "Mạnh đen", sinh năm '
+        "1987) cầm đầu.\n\nMinh Anh\n"
+    )
+    assert {"Choi Dong Hyun", "Yoon Sang Mi", "Han Eun Ji", "Sato Kenta", "Lưu Văn Mạnh"} <= set(
+        people_in(text)
+    )
+
+
+def test_a_rank_in_apposition_is_the_person_s_and_may_be_former() -> None:
+    text = (
+        "Tiêu đề\n\nNgày 2/3/2025, bị can Đỗ Văn Hùng, nguyên Thiếu tá, bị bắt. Ông Lê Văn Tám, "
+        "Đại tá Nguyễn Văn Bình và ông Lý Văn Sáu dự.\n\nMinh Anh\n"
+    )
+    people = people_in(text)
+    assert (people["Đỗ Văn Hùng"].rank, people["Đỗ Văn Hùng"].rank_former) == ("Thiếu tá", True)
+    assert people["Lê Văn Tám"].rank == ""  # ", Đại tá X": the next person's rank
+    assert people["Nguyễn Văn Bình"].rank == "Đại tá"
+
+
+def test_a_dash_opens_the_apposition() -> None:
+    text = (
+        "Tiêu đề\n\nÔng Nguyễn Văn An - Giám đốc Sở Y tế tỉnh Hòa Mộc cho biết. Trung tướng Lê "
+        "Văn Tuyến – Thứ trưởng Bộ Công an phát biểu.\n\nMinh Anh\n"
+    )
+    people = people_in(text)
+    assert [p.title for p in people["Nguyễn Văn An"].positions] == ["Giám đốc Sở Y tế tỉnh Hòa Mộc"]
+    assert [p.title for p in people["Lê Văn Tuyến"].positions] == ["Thứ trưởng Bộ Công an"]

@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from archive.extraction.evaluation import compare, iter_corpus, load_expected, total
 from archive.extraction.pipeline import extract
+from tests.extraction.evaluation import compare, iter_corpus, load_expected, total
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -21,6 +21,8 @@ from archive.extraction.directives.symbols import (
     find_symbols,
 )
 from archive.extraction.normalize import matching_key
+from archive.extraction.organisations.grammar import parse_organisation_at
+from archive.extraction.tokens import tokenize
 from archive.extraction.types import ArticleStructure, PartialDate
 
 # Kind words and their type codes: action programme, programme, joint
@@ -31,11 +33,12 @@ from archive.extraction.types import ArticleStructure, PartialDate
 _KIND_WORDS = (
     ("Chương trình hành động", "CTr"), ("Chương trình", "CTr"),
     ("Thông tư liên tịch", "TTLT"), ("Thông tư", "TT"), ("Thông tri", "TT"),
-    ("Thông báo kết luận", "TB"), ("Thông báo", "TB"), ("Nghị quyết", "NQ"),
+    ("Thông báo kết luận", "TB"), ("Thông báo", "TB"), ("Nghị quyết liên tịch", "NQLT"),
+    ("Nghị quyết", "NQ"),
     ("Kết luận", "KL"), ("Chỉ thị", "CT"), ("Quyết định", "QĐ"), ("Quy định", "QĐi"),
     ("Nghị định", "NĐ"), ("Hướng dẫn", "HD"), ("Kế hoạch", "KH"), ("Báo cáo", "BC"),
     ("Quy chế", "QC"), ("Đề án", "ĐA"), ("Công điện", "CĐ"), ("Tờ trình", "TTr"),
-    ("Bộ luật", ""), ("Luật", ""), ("Pháp lệnh", ""), ("Công văn", ""),
+    ("Bộ luật", ""), ("Luật", ""), ("Pháp lệnh", ""), ("Công văn", ""), ("Văn bản", ""),
 )  # fmt: skip
 _CODE_OF_WORD = {matching_key(word): code for word, code in _KIND_WORDS}
 _WORD_OF_KEY = {matching_key(word): word for word, _ in _KIND_WORDS}
@@ -55,7 +58,8 @@ _SO = r"(?:số\s*:?\s*)"
 # "(?<!\w)" is checked after the first letter in the two patterns scanned over
 # every span (this one and _SHORT_REF): a pattern that starts with a letter
 # lets the regex engine skip ahead instead of trying each position.
-_LETTER_WORD = re.compile(rf"[Cc](?<!\w[Cc])ông văn\s+{_SO}?")
+# "Văn bản số 123/UBND-NC" (a document) is such a letter too.
+_LETTER_WORD = re.compile(rf"[CcVv](?<!\w[CcVv])(?:ông văn|ăn bản)\s+{_SO}?")
 _LOOKBACK = 120
 # What may stand between a kind word and its symbol: "số", or (for a law) its
 # name and then "số" ("Luật Công an nhân dân số 37/2018/QH14").
@@ -78,7 +82,10 @@ def _word_fits(word_key: str, symbol: ParsedSymbol) -> bool:
     if symbol.system == "law":
         return word_key in _NAMED_KINDS or code == "NQ"
     if code in ("QĐi", "QyĐ"):
-        return symbol.type_code in ("QĐi", "QyĐ")
+        # The Party writes its regulations "QĐ" too ("Quy định số 114-QĐ/TW").
+        return symbol.type_code in ("QĐi", "QyĐ") or (
+            symbol.system == "party" and symbol.type_code == "QĐ"
+        )
     if code == "QĐ":
         return symbol.type_code in ("QĐ", "QĐNS")  # a personnel decision is a decision
     return code == symbol.type_code
@@ -111,6 +118,7 @@ _ISSUER_STOP = re.compile(
     r"|năm|ngày|số|nêu|xác định|đề ra|yêu cầu|chỉ rõ|nhấn mạnh|khẳng định)(?!\w)"
 )
 _MAX_ISSUER_WORDS = 12
+_MAX_TOPICAL_ISSUER_WORDS = 24  # "Ban Chỉ đạo Trung ương về phòng, chống tham nhũng, ..."
 _JOINT = re.compile(r"\s+và\s+(?=[A-ZĐ])")
 _ABOUT = re.compile(r"\s*,?\s*về\s+")
 _CLAUSE_END = re.compile(r"[,;:]|\.(?!\w)")
@@ -157,6 +165,11 @@ def _read_issuer(text: str, pos: int, limit: int) -> tuple[str, int] | None:
         return None
     stop = _ISSUER_STOP.search(text, of.end(), limit)
     end = stop.start() if stop else limit
+    most = _MAX_ISSUER_WORDS
+    if stop and stop.group().strip() == "về":
+        topical = _topic_name_end(text, of.end(), end, limit)
+        if topical != end:
+            end, most = topical, _MAX_TOPICAL_ISSUER_WORDS
     first = text[of.end() : end].split()[:1]
     joint = _JOINT.match(text, end, limit)
     if first and joint and text[joint.end() :].startswith(first[0] + " "):
@@ -165,9 +178,22 @@ def _read_issuer(text: str, pos: int, limit: int) -> tuple[str, int] | None:
         stop = _ISSUER_STOP.search(text, joint.end(), limit)
         end = stop.start() if stop else limit
     name = text[of.end() : end].strip()
-    if not name or len(name.split()) > _MAX_ISSUER_WORDS:
+    if not name or len(name.split()) > most:
         return None
     return name, of.start() + len(text[of.start() : end].rstrip())
+
+
+def _topic_name_end(text: str, start: int, end: int, limit: int) -> int:
+    """Where a body's name ends when "về" follows its first words: past the topic
+    for a body named by it ("Ban Chỉ đạo Trung ương về phòng, chống tham nhũng,
+    lãng phí, tiêu cực"), else at "về" (the document's subject)."""
+    if not text.startswith("Ban Chỉ đạo", start):
+        return end
+    tokens = tokenize(text, start, min(limit, start + 200))
+    match = parse_organisation_at(tokens, 0, in_post=False) if tokens else None
+    if match is None or tokens[match.end - 1].end <= end:
+        return end
+    return tokens[match.end - 1].end
 
 
 def _read_tail(cite: Citation, text: str) -> None:
@@ -240,7 +266,8 @@ def citations(structure: ArticleStructure) -> list[Citation]:
             if letter is None or any(s < letter[0] and m.start() < e for s, e in taken):
                 continue
             end, symbol = letter
-            cites.append(Citation(m.start(), end, hi, "Công văn", "", symbol.number, symbol))
+            kind = "Văn bản" if m.group().lower().startswith("v") else "Công văn"
+            cites.append(Citation(m.start(), end, hi, kind, "", symbol.number, symbol))
             taken.append((m.start(), end))
         laws = named_laws(text, lo, hi) if _may_name_law(text, lo, hi) else []
         for law in laws:

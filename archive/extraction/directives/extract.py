@@ -65,6 +65,13 @@ class _Draft:
     summary: str = ""
 
 
+def _kind_code(draft: _Draft) -> str:
+    code = draft.symbol.type_code
+    if code == "QĐ" and draft.kind == "Quy định":
+        return "QĐi"  # "Quy định số 114-QĐ/TW": the Party's regulation
+    return code
+
+
 def _symbol_entities(cites: list[Citation]) -> dict[Identity, DirectiveEntity]:
     drafts: dict[Identity, _Draft] = {}
     for cite in cites:
@@ -89,7 +96,7 @@ def _symbol_entities(cites: list[Citation]) -> dict[Identity, DirectiveEntity]:
         identity: DirectiveEntity(
             key=d.symbol.canonical,
             kind=d.kind,
-            kind_code=d.symbol.type_code,
+            kind_code=_kind_code(d),
             number=d.symbol.number,
             symbol=d.symbol.canonical,
             issued=d.issued,

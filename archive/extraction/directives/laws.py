@@ -87,12 +87,19 @@ def _read_name(text: str, pos: int, hi: int) -> tuple[str, int, int | None] | No
                 pos = m.end()  # "Luật Phòng, chống ma túy": one phrase
                 continue
             if token == "," and _lower_word_after(text, m.end(), hi):
-                return None  # "Luật Phòng cháy, chữa cháy ...": the name may go on
+                # "Luật Phòng cháy, chữa cháy ...": the name may go on; a year ends it.
+                return _name_to_year(text, m.start(), hi, words)
             break
         elif key in _INNER_LINKS:
-            return None
+            if _KIND.match(text, m.end() + 1, hi):
+                break  # "Bộ luật Hình sự và Luật Xử lý ...": the next law begins
+            return _name_to_year(text, m.start(), hi, words)
         elif token[0].islower() and (key in lx.FUNCTION_WORDS or _verb_at(text, m.start(), hi)):
-            break
+            # "Luật Tổ chức cơ quan điều tra hình sự 2015": a verb inside the
+            # name, which the year after it shows.
+            return _name_to_year(text, m.start(), hi, words) or (
+                (_name(text, words), words[-1][1], None) if words else None
+            )
         elif token[0].isdigit():
             return None  # a number that is not a year: not a name we can read
         words.append((token, m.end()))
@@ -104,8 +111,36 @@ def _read_name(text: str, pos: int, hi: int) -> tuple[str, int, int | None] | No
     return _name(text, words), words[-1][1], None
 
 
+def _name_to_year(
+    text: str, pos: int, hi: int, words: list[tuple[str, int]]
+) -> tuple[str, int, int | None] | None:
+    """The name read on from pos to a year right after it ("Luật Thi hành tạm giữ, tạm giam
+    năm 2015"), or None when something else comes first: the year is the name's clear end."""
+    if not words:
+        return None
+    taken = list(words)
+    while sum(w != "," for w, _ in taken) <= _MAX_NAME_WORDS:
+        m = _WORD.match(text, pos, hi)
+        if m is None or _KIND.match(text, m.start(1)):
+            return None  # the span ends, or another law begins
+        token = m.group(1)
+        key = matching_key(token)
+        if _YEAR.fullmatch(token):
+            return _name(text, taken), m.end(), int(token)
+        if key == "năm" and (year := _YEAR.match(text, m.end() + 1, hi)):
+            return _name(text, taken), year.end(), int(year.group())
+        if token == ",":
+            if taken[-1][0] == ",":
+                return None
+        elif not token[0].isalpha() or (key in lx.FUNCTION_WORDS and key not in _INNER_LINKS):
+            return None
+        taken.append((token, m.end()))
+        pos = m.end()
+    return None
+
+
 def _name(text: str, words: list[tuple[str, int]]) -> str:
-    return " ".join(w for w, _ in words)
+    return " ".join(w for w, _ in words).replace(" ,", ",")
 
 
 def _lower_word_after(text: str, pos: int, hi: int) -> bool:

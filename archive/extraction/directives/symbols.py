@@ -17,8 +17,8 @@ from archive.extraction.normalize import normalize_text
 # is the Party's personnel decision (quyết định nhân sự).
 _TYPES = {
     t.upper(): t
-    for t in ("TTLT", "CTr", "TTr", "QĐNS", "QĐi", "QyĐ", "QĐ", "NQ", "KL", "CT", "NĐ", "TT",
-              "HD", "KH", "TB", "BC", "QC", "ĐA", "CĐ")
+    for t in ("TTLT", "NQLT", "CTr", "TTr", "QĐNS", "QĐi", "QyĐ", "QĐ", "NQ", "KL", "CT", "NĐ",
+              "TT", "HD", "KH", "TB", "BC", "QC", "ĐA", "CĐ")
 }  # fmt: skip
 _TYPE = "(?P<type>" + "|".join(sorted(_TYPES.values(), key=len, reverse=True)) + ")"
 # The look-behind follows the first digit ("not preceded by a word character
@@ -40,11 +40,12 @@ _STATE = re.compile(
     rf"(?P<issuer>[A-ZĐ][A-ZĐ0-9]*?)(?:[-–](?P<unit>[A-ZĐ0-9]+))?{_END}",
     re.IGNORECASE,
 )
-# A joint circular names every issuer, hyphen-joined, sometimes after a
-# slash: "05/2012/TTLT/BCA-BQP-VKSNDTC", "01/2017/TTLT-BCA-BQP-BTC-BNN&PTNT".
+# A joint circular or resolution names every issuer, hyphen-joined, sometimes
+# after a slash: "05/2012/TTLT/BCA-BQP-VKSNDTC", "01/2017/TTLT-BCA-BQP-BTC-BNN&PTNT",
+# "01/2024/NQLT-CP-ĐCTUBTWMTTQVN".
 _JOINT_CODE = r"[A-ZĐ][A-ZĐ0-9]*(?:&[A-ZĐ][A-ZĐ0-9]*)?"
 _JOINT_SYMBOL = re.compile(
-    _NUM + rf"{_SLASH}(?:(?P<year>(?:19|20)\d\d){_SLASH})?(?P<type>TTLT)(?:{_DASH}|{_SLASH})"
+    _NUM + rf"{_SLASH}(?:(?P<year>(?:19|20)\d\d){_SLASH})?(?P<type>TTLT|NQLT)(?:{_DASH}|{_SLASH})"
     rf"(?P<issuer>{_JOINT_CODE})(?P<unit>(?:[-–]{_JOINT_CODE})+){_END}",
     re.IGNORECASE,
 )
@@ -83,7 +84,7 @@ class ParsedSymbol:
     @property
     def issuers(self) -> tuple[str, ...]:
         """Every issuer code, the primary first: a joint circular lists them all."""
-        if self.type_code == "TTLT" and self.unit:
+        if self.type_code in ("TTLT", "NQLT") and self.unit:
             return (self.issuer, *self.unit.split("-"))
         return (self.issuer,)
 

@@ -103,6 +103,9 @@ HEAD_KINDS: dict[str, str] = {
     "Công ty TNHH MTV": "company",
     "Ngân hàng TMCP": "company",
     "Ngân hàng Thương mại cổ phần": "company",
+    # co-operative, sole proprietorship: the other legal forms of a business
+    "Hợp tác xã": "company",
+    "Doanh nghiệp tư nhân": "company",
     "Đài": "broadcaster",
     # the Party's board in a ministry or people's committee, and its group in
     # an elected body: "Ban cán sự Đảng Bộ Ngoại giao", "Đảng đoàn Quốc hội".

@@ -68,6 +68,7 @@ POST_BASES: tuple[str, ...] = (
     "Tham tán Công sứ",
     "Công sứ",
     "Tùy viên Công an",
+    "Tùy viên Cảnh sát",
     "Tùy viên Quốc phòng",
     "Tổng thống",
     "Thư ký",
@@ -117,7 +118,7 @@ SURNAMES: frozenset[str] = keys(
         "Khổng Kiều Lưu Mạc Nghiêm Phùng Tăng Thân Triệu Từ Vi Đàm "
         "Hầu Khúc La Lã Lò Mã Nông Phí Tống Ung Âu Bạch Bế Cù Diệp "
         "Doãn Đường Hứa Kim Lục Mẫn Nhan Tôn Thạch Thiều "
-        "Giáp Lại Thi Khuất Trình Cấn Lường "
+        "Giáp Lại Thi Khuất Trình Cấn Lường Lạc Quan Ninh Chung Dư Khương Hàn Tiêu "
         # Hmong, Thai, Tay, Dao and Central Highlands family names are
         # ordinary family names here.
         "Giàng Sùng Vàng Thào Mùa Lầu Quàng Cầm Ma Bàn Tòng Sầm Kha Ksor Siu"
@@ -154,6 +155,14 @@ PERSON_NOUNS: frozenset[str] = keys(
         "bị hại",
         "nghi phạm",
         "nghi can",
+        # Court and letters: reader (who writes in), witness, plaintiff,
+        # defendant in a civil case, prisoner.
+        "bạn đọc",
+        "nhân chứng",
+        "người làm chứng",
+        "nguyên đơn",
+        "bị đơn",
+        "phạm nhân",
     )
 )
 

@@ -23,9 +23,9 @@ FUNCTION_WORDS: frozenset[str] = keys(
 # Function words that are also the second syllable of common compounds and
 # stay in a name right after a capitalised syllable: "Hậu cần" (logistics),
 # "Cải cách mới"..., "Tiền trước", "Sau", "An toàn" (safety): need, new,
-# after, before, again, ..., whole.
+# after, before, again, ..., whole, first ("Thống nhất": united).
 COMPOUND_FUNCTION_WORDS: frozenset[str] = keys(
-    words("cần mới sau trước lại ra vào lên xuống qua nay tới toàn")
+    words("cần mới sau trước lại ra vào lên xuống qua nay tới toàn nhất")
 )
 # Two-syllable verbs of the genre that end a name wherever they stand: chair,
 # speak, attend, organise, issue, acknowledge, assess, request, propose,
@@ -34,6 +34,7 @@ COMPOUND_FUNCTION_WORDS: frozenset[str] = keys(
 VERB_PHRASES: frozenset[str] = keys(
     (
         "chủ trì",
+        "dẫn đầu",
         "phát biểu",
         "tham dự",
         "tham gia",
@@ -191,7 +192,11 @@ NAME_STOP_WORDS: frozenset[str] = FUNCTION_WORDS | VERB_STARTS
 # Lower-case phrases that continue a name although they start with a stop
 # syllable: people's ("Ủy ban nhân dân"), investigation ("Cơ quan Cảnh sát
 # điều tra"), integration ("hội nhập quốc tế").
-NAME_CONTINUATIONS: frozenset[str] = keys(("nhân dân", "hội nhập", "đổi mới", "thời đại"))
+NAME_CONTINUATIONS: frozenset[str] = keys(
+    # ... "qua biên giới" (cross-border): "Văn phòng Liên lạc phòng, chống ma túy qua biên
+    # giới"; "dự án" (project): "Ban Quản lý dự án đầu tư xây dựng tỉnh".
+    ("nhân dân", "hội nhập", "đổi mới", "thời đại", "qua biên giới", "dự án")
+)
 # "điều tra" (investigate) is a verb except right after the forces that
 # investigate: "Cơ quan Cảnh sát điều tra", "Cơ quan An ninh điều tra".
 INVESTIGATION_AFTER: frozenset[str] = keys(("Cảnh sát", "An ninh"))

@@ -237,6 +237,9 @@ def _text_of(tokens: Sequence[Token], start: int, end: int) -> str:
     return out
 
 
+_STEERING_HEAD = 3  # "Ban Chỉ đạo"
+
+
 def _cut_run_on_names(text: str, found: list[_Found]) -> list[_Found]:
     """Cut "Bộ X tổ chức" back to "Bộ X" when the article also writes "Bộ X" alone.
 
@@ -245,8 +248,14 @@ def _cut_run_on_names(text: str, found: list[_Found]) -> list[_Found]:
     into a predicate the word lists do not know. A longer form whose tail
     carries a capital ("... của Quốc hội") is structural and is kept.
     """
+    # "Ban Chỉ đạo" alone ("Ban Chỉ đạo, thành viên Ban Chỉ đạo phòng, chống
+    # ...") refers back to a steering committee, whose name is its topic.
     keys_of = [tuple(map(_KEY, f.tokens)) for f in found]
-    names = set(keys_of)
+    names = {
+        keys
+        for f, keys in zip(found, keys_of, strict=True)
+        if f.kind != "steering_committee" or len(f.tokens) > _STEERING_HEAD
+    }
     for f, keys in zip(found, keys_of, strict=True):
         for n in range(len(keys) - 1, 1, -1):
             tail = f.tokens[n:]
@@ -305,7 +314,13 @@ def _entities(
     plain = {n: without_country_prefix(matching_key(n)) for n in surfaces}
     spelled = {n: spelled_out(k) for n, k in plain.items()}
     # Written with an abbreviation ("TAND tỉnh X"), so a spelled-out form names it better.
-    abbreviated = {n for n in surfaces if spelled[n] != plain[n]}
+    # How many of its words are abbreviations: "VKSND TP Hà Nội" two,
+    # "Viện kiểm sát nhân dân TP Hà Nội" one.
+    abbreviated = {
+        n: len(plain[n].split(" ")) - len(set(plain[n].split(" ")) & set(spelled[n].split(" ")))
+        for n in surfaces
+        if spelled[n] != plain[n]
+    }
     named = frozenset(spelled.values())
     canonical = {n: home_base(spelled[n], named) for n in surfaces}
     # A short form given in parentheses stands for its body wherever it recurs.
@@ -324,7 +339,7 @@ def _entities(
             kinds[key] = f.kind
             aliases[key] = []
             abbreviations[key] = []
-        elif names[key] in abbreviated and surface not in abbreviated:
+        elif abbreviated.get(names[key], 0) > abbreviated.get(surface, 0):
             # "Tòa án nhân dân tỉnh X" names the body better than "TAND tỉnh X".
             aliases[key].append(names[key])
             names[key] = surface

@@ -41,6 +41,7 @@ from archive.extraction.organisations.units import (
     level_length,
 )
 from archive.extraction.organisations.words import (
+    cap_run,
     continuation,
     country_length,
     looks_like_person,
@@ -67,7 +68,7 @@ _TRADE_KINDS = frozenset(
     ("company", "group", "corporation", "bank", "school", "university", "college", "hospital")
 )
 # Party committees of a province, city, district: named by the place alone.
-_PLACE_NAMED_HEADS = frozenset(("tỉnh ủy", "thành ủy", "huyện ủy", "quận ủy"))
+PLACE_NAMED_HEADS = frozenset(("tỉnh ủy", "thành ủy", "huyện ủy", "quận ủy"))
 # Standalone bodies with a chapter in every province.
 _LOCAL_CHAPTER_KINDS = frozenset(("front", "social_security", "border_guard"))
 # Bodies a committee can belong to by "của": "Ban Chỉ đạo ... của Chính phủ".
@@ -302,6 +303,8 @@ def _read_headed(
         # "Hiệp hội các quốc gia Đông Nam Á (ASEAN)"
         end = run_to_abbreviation(tokens, j) if tokens[j].key in NAME_LINKS else 0
         return _with_abbreviation(tokens, OrgMatch(i, end, kind)) if end else None
+    if head_key == "vụ" and any(t.is_foreign_word for t in tokens[j : j + cap_run(tokens, j)]):
+        return None  # "Vụ Vạn Phú Land": a case named after a company, not a department
     steering = head_key == "ban" and tokens[j].key == "chỉ"
     shape = _Shape(
         capitalised=head_key in lx.CAPITALISED_NAME_HEADS,
@@ -309,7 +312,7 @@ def _read_headed(
         mission=head_key in lx.MISSION_HEADS,
         steering=steering,
         in_post=in_post,
-        place_named=head_key in _PLACE_NAMED_HEADS,
+        place_named=head_key in PLACE_NAMED_HEADS,
     )
     return _parse_name(tokens, i, j, "steering_committee" if steering else kind, shape)
 
@@ -328,11 +331,21 @@ def _peoples_body(tokens: Sequence[Token], i: int, j: int, kind: str) -> OrgMatc
 
 
 def _court_level(tokens: Sequence[Token], j: int) -> int:
-    """Tokens of "tối cao" (supreme) or "cấp cao tại Hà Nội" (high court at ...) at j, or 0."""
+    """Tokens of "tối cao" (supreme), "cấp cao tại Hà Nội" (high court at ...) or
+    "khu vực 1 - Hà Nội" (a regional court, since the 2025 reform) at j, or 0."""
+    if (
+        j + 2 < len(tokens)
+        and (tokens[j].key, tokens[j + 1].key) == ("khu", "vực")
+        and tokens[j + 2].text.isdigit()
+    ):
+        k = j + 3
+        if k + 1 < len(tokens) and tokens[k].text in {"-", "–"} and tokens[k + 1].is_cap:
+            k += 1 + (place_length(tokens, k + 1) or min(cap_run(tokens, k + 1), 3))
+        return k - j
     if not (j + 1 < len(tokens) and tokens[j + 1].key == "cao" and tokens[j].key in {"tối", "cấp"}):
         return 0
     if j + 3 < len(tokens) and tokens[j + 2].key == "tại":
-        place = place_length(tokens, j + 3)
+        place = place_length(tokens, j + 3) or admin_place(tokens, j + 3)  # "tại TP.HCM"
         return 3 + place if place else 2
     return 2
 
@@ -345,6 +358,23 @@ def _prevent_and_combat(tokens: Sequence[Token], k: int) -> bool:
         and tokens[k - 1].key == "phòng"
         and tokens[k + 1].key == "chống"
         and tokens[k + 2].is_lower_word
+    )
+
+
+# "tỉnh" (province) with no place's name after it: the body serves the province
+# the article is about, and the name ends there.
+_BARE_UNITS = frozenset(("tỉnh", "huyện", "quận"))
+
+
+def _clause_after_unit(tokens: Sequence[Token], k: int) -> bool:
+    """Punctuation, or a lower-case word after a bare "tỉnh" that is not "ủy" ("tỉnh
+    ủy") nor a phrase that continues a name: the sentence goes on."""
+    if k >= len(tokens) or not tokens[k].is_word:
+        return True  # "... xây dựng tỉnh.": the name ends with the sentence
+    return (
+        tokens[k].is_lower_word
+        and tokens[k].key not in {"ủy", "đoàn", "đội"}
+        and not continuation(tokens, k)
     )
 
 
@@ -423,7 +453,8 @@ def _number_scope(tokens: Sequence[Token], k: int) -> int:
 # Prepositions that end a trade name before a place, an owner or an agent:
 # at, in, of, by, with, for, belonging to, from. Other function words may be
 # a compound's second syllable there ("Thiết bị", "Thống nhất").
-_TRADE_NAME_ENDS = frozenset(("tại", "ở", "của", "do", "với", "cho", "thuộc", "từ"))
+# ... and "khai" (testifies): "Giám đốc Công ty X khai ...".
+_TRADE_NAME_ENDS = frozenset(("tại", "ở", "của", "do", "với", "cho", "thuộc", "từ", "khai"))
 
 # A business line in a company's name is a few lower-case words between its
 # capitalised ones ("Thương mại dịch vụ xuất nhập khẩu Minh Khang").
@@ -437,8 +468,12 @@ def _trade_description(tokens: Sequence[Token], k: int, in_post: bool) -> int:
     them must be a plain capitalised word, not a person's name.
     """
     n = 0
+    # The first may complete the capitalised syllable before it ("Thiết bị y tế").
+    compound = k > 0 and tokens[k - 1].is_cap and not tokens[k - 1].is_acronym
     while n < _MAX_TRADE_DESCRIPTION and k + n < len(tokens) and tokens[k + n].is_lower_word:
-        if tokens[k + n].key in lx.FUNCTION_WORDS or stops_at(tokens, k + n):
+        if (tokens[k + n].key in lx.FUNCTION_WORDS or stops_at(tokens, k + n)) and not (
+            n == 0 and compound
+        ):
             return 0
         if k + n + 1 < len(tokens) and (tokens[k + n].key, tokens[k + n + 1].key) == (
             "chi",
@@ -454,7 +489,9 @@ def _trade_description(tokens: Sequence[Token], k: int, in_post: bool) -> int:
     return n
 
 
-def _first_word_ok(tokens: Sequence[Token], j: int, in_post: bool, *, trade: bool = False) -> bool:
+def _first_word_ok(
+    tokens: Sequence[Token], j: int, in_post: bool, *, trade: bool = False, place: bool = False
+) -> bool:
     tok = tokens[j]
     if not tok.is_word or not tok.is_cap:
         return False
@@ -464,16 +501,34 @@ def _first_word_ok(tokens: Sequence[Token], j: int, in_post: bool, *, trade: boo
         return False
     if match_phrase(tokens, j, _NON_NAME) or starts_rank(tokens, j) or starts_post(tokens, j):
         return False
+    if place and place_then_name(tokens, j):
+        return True
     # A trade name may read like a person's ("Công ty Hoàng Long"); outside a
-    # post nothing else can stand after a company's legal form.
-    return (trade and not in_post) or not looks_like_person(tokens, j, in_post=in_post)
+    # post nothing else can stand after a company's legal form, inside one a
+    # two-syllable run is the company's (a holder's full name has three).
+    return (trade and (not in_post or _trade_name_run(tokens, j))) or not looks_like_person(
+        tokens, j, in_post=in_post
+    )
+
+
+def _trade_name_run(tokens: Sequence[Token], k: int) -> bool:
+    """ "Giám đốc Công ty TNHH Đầu tư Hoàng Long;": two capitalised syllables and no more."""
+    return cap_run(tokens, k) == 2 and not tokens[k].is_foreign_word
+
+
+def place_then_name(tokens: Sequence[Token], j: int) -> bool:
+    """After "Tỉnh ủy" a place's name, of two syllables, even one that starts like a
+    family name: "Tỉnh ủy Lâm Xuyên họp", "Bí thư Tỉnh ủy Lâm Xuyên Hầu Văn Páo".
+    A run of three or four is a person's full name ("Bí thư Tỉnh ủy Hà Quang Vinh")."""
+    run = cap_run(tokens, j)
+    return run == 2 or (run >= 5 and tokens[j + 2].key in lx.SURNAMES)
 
 
 def _parse_name(
     tokens: Sequence[Token], i: int, j: int, kind: str, shape: _Shape
 ) -> OrgMatch | None:
     trade = kind in _TRADE_KINDS
-    if not _first_word_ok(tokens, j, shape.in_post, trade=trade):
+    if not _first_word_ok(tokens, j, shape.in_post, trade=trade, place=shape.place_named):
         return None
     in_post = shape.in_post
     k, lower_run, words, listed = j, 0, 0, False
@@ -504,6 +559,7 @@ def _parse_name(
                 and k != country_end  # "Bộ Nội vụ Pháp và Cảnh sát ...": two bodies
                 and plain_cap_word(tokens, k + 1, in_post)
                 and not _publication_at(tokens, k + 1)
+                and not (trade and head_at(tokens, k + 1)[0])  # "... Xanh và Hợp tác xã ..."
             ):
                 k += 1  # "Bộ Khoa học và Công nghệ", "Sở Văn hóa và Thể thao"
                 continue
@@ -551,7 +607,15 @@ def _parse_name(
                     break
                 if stops_name(tokens, k):
                     break
-                if in_post and (tok.is_foreign_word or looks_like_person(tokens, k, in_post=True)):
+                if shape.place_named and words == 1 and place_then_name(tokens, j):
+                    k += 1  # "Tỉnh ủy Tây Hà Lê Thị Thu Trang": two syllables, then a name
+                    words += 1
+                    break
+                if (
+                    in_post
+                    and (tok.is_foreign_word or looks_like_person(tokens, k, in_post=True))
+                    and not (trade and _trade_name_run(tokens, k))
+                ):
                     break
             k += 1
             words += 1
@@ -588,6 +652,14 @@ def _parse_name(
                 break
             after = tokens[k + 1] if k + 1 < len(tokens) else None
             if (
+                tok.key in lx.COMPOUND_FUNCTION_WORDS
+                and after is not None
+                and after.is_lower_word
+                and after.key in lx.FUNCTION_WORDS
+            ):
+                k += 1  # "Đảng Nước Nga Thống nhất cùng dự": the compound, then the clause
+                break
+            if (
                 after is not None
                 and after.is_lower_word
                 and after.key != "và"
@@ -601,6 +673,9 @@ def _parse_name(
         admin = admin_place(tokens, k) or border_gate(tokens, k)
         if admin:
             k += admin
+            break
+        if tok.key in _BARE_UNITS and _clause_after_unit(tokens, k + 1):
+            k += 1  # "Chi cục Kiểm lâm tỉnh trực 24/24 giờ": the province's, then the clause
             break
         cont = continuation(tokens, k)
         if cont:

@@ -75,7 +75,12 @@ def lower_item(tokens: Sequence[Token], k: int, limit: int, free: bool = False) 
             continue
         if free:
             # "về ma túy triệt phá": the topic ends where a verb starts.
-            if closes_name(tokens, k + n) or _unit_ends_topic(tokens, k + n):
+            if closes_name(tokens, k + n):
+                break
+            if _unit_ends_topic(tokens, k + n):
+                if n and not admin_place(tokens, k + n):
+                    # "..., tiêu cực tỉnh cần ...": the province's committee, then the clause.
+                    n += match_phrase(tokens, k + n, lx.ADMIN_UNIT_KEYS)
                 break
         elif stops_at(tokens, k + n):
             break

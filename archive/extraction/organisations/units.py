@@ -32,7 +32,12 @@ def admin_place(tokens: Sequence[Token], k: int) -> int:
     if not place:
         # Unknown places (communes, wards) have short names; a person's name
         # after them (inside a post) starts at a family name.
-        place = min(cap_run(tokens, j), 4)
+        run = cap_run(tokens, j)
+        if run >= 5 and tokens[j + 2].key in lx.SURNAMES:
+            # "Chủ tịch UBND tỉnh Cao Lạng Nông Quốc Tuấn": a two-syllable
+            # place, then the holder's full name.
+            return j - k + 2
+        place = min(run, 4)
         if place >= 3 and tokens[j].key in lx.SURNAMES and not tokens[j - 1].is_cap:
             # "UBND thành phố Đinh Thị Hà": the city is known from context and
             # the holder's full name follows the unit.

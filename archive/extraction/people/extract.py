@@ -116,7 +116,8 @@ def _record(state: ScanState, tokens: Sequence[Token], match: PersonMatch) -> bo
         person = state.people[key] = PersonDraft(name=name, first=start)
     elif name != person.name and name not in person.aliases:
         person.aliases.append(name)
-    person.rank = person.rank or match.rank
+    if not person.rank and match.rank:
+        person.rank, person.rank_former = match.rank, match.rank_former
     for t_start, t_end in match.titles:
         title = text[tokens[t_start].start : tokens[t_end - 1].end]
         if title not in person.titles:
@@ -244,6 +245,7 @@ def _entities(state: ScanState) -> tuple[tuple[PersonEntity, ...], tuple[Mention
             key=key,
             name=p.name,
             rank=p.rank,
+            rank_former=p.rank_former,
             academic_titles=tuple(p.titles),
             positions=tuple(p.positions),
             aliases=tuple(p.aliases),

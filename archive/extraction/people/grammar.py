@@ -56,6 +56,7 @@ class PersonMatch:
     name_end: int
     next: int  # token index after the introduction and its apposition
     rank: str = ""
+    rank_former: bool = False  # "nguyên Trung tá"
     titles: tuple[tuple[int, int], ...] = ()
     posts: tuple[PostMatch, ...] = ()
     foreign: bool = False
@@ -134,6 +135,7 @@ _OPENING_WORDS = lx.ACADEMIC_TITLE_WORDS | lx.POST_PREFIXES
 OPENING_KEYS = _OPENING_WORDS | frozenset(_OPENING_PHRASES.by_first) | {"vụ"}
 
 
+
 def may_start_person(tokens: Sequence[Token], i: int) -> bool:
     """False when no person, list of people or bare post can start at token i.
 
@@ -168,6 +170,7 @@ def parse_person_at(tokens: Sequence[Token], i: int) -> PersonMatch | None:
         # Thịnh Phát" (no "án", no family name) is named after a company.
         weak, j = True, i + 2
     rank = ""
+    rank_former = False
     titles: list[tuple[int, int]] = []
     posts: list[PostMatch] = []
     while j < len(tokens):
@@ -176,6 +179,7 @@ def parse_person_at(tokens: Sequence[Token], i: int) -> PersonMatch | None:
         n = starts_rank(tokens, j)
         if n:
             rank = canonical_rank(" ".join(t.text for t in tokens[j : j + n])) or ""
+            rank_former = j > 0 and tokens[j - 1].key == "nguyên"
             j += n
             strong = True
         n = titles_at(tokens, j)
@@ -219,12 +223,19 @@ def parse_person_at(tokens: Sequence[Token], i: int) -> PersonMatch | None:
     if not n:
         return None
     name_start, name_end = j, j + n
-    after = apposition(tokens, name_end) or taken_post(tokens, name_end)
+    resume = name_end
+    if not rank:
+        # "Đỗ Văn Hùng, nguyên Thiếu tá, nguyên Phó Trưởng ...": the rank in apposition.
+        stated = _rank_in_apposition(tokens, name_end)
+        if stated is not None:
+            rank, rank_former, resume = stated
+    after = apposition(tokens, resume) or taken_post(tokens, resume)
     if (
         surname_first
         and not after
         and not _born(tokens, name_end)
         and not (_full_name(tokens, name_start) and _list_item_at(tokens, name_end, full=True))
+        and not (_full_name(tokens, name_start) and _led_by(tokens, name_start, name_end))
     ):
         # A bare family-name run is a person only when a post or a birth year
         # follows, or when it heads a list of full names ("A; B và C").
@@ -236,12 +247,28 @@ def parse_person_at(tokens: Sequence[Token], i: int) -> PersonMatch | None:
         start=i,
         name_start=name_start,
         name_end=name_end,
-        next=after[-1].end if after else name_end,
+        next=after[-1].end if after else resume,
         rank=rank,
+        rank_former=rank_former,
         titles=tuple(titles),
         posts=tuple(posts) + tuple(after),
         foreign=foreign,
     )
+
+
+def _rank_in_apposition(tokens: Sequence[Token], k: int) -> tuple[str, bool, int] | None:
+    """(rank, former, end) of ", [nguyên] Thiếu tá" after a name, when no name follows the
+    rank (", Đại tá X" introduces the next person)."""
+    if k + 1 >= len(tokens) or tokens[k].text != ",":
+        return None
+    m = k + 1
+    former = tokens[m].key == "nguyên"
+    m += former
+    n = starts_rank(tokens, m)
+    if not n or (m + n < len(tokens) and tokens[m + n].is_cap):
+        return None
+    rank = canonical_rank(" ".join(t.text for t in tokens[m : m + n]))
+    return (rank, former, m + n) if rank else None
 
 
 def _case_label(tokens: Sequence[Token], i: int) -> bool:
@@ -260,13 +287,19 @@ def _comma_then_foreign_name(tokens: Sequence[Token], j: int) -> bool:
     return n >= 2 and any(t.is_foreign_word for t in tokens[j + 1 : j + 1 + n])
 
 
+# One-word honorifics that make a list when plural: "các ông", "các bà", "các ngài".
+_PLURAL_PERSONS = frozenset({"ông", "bà", "ngài"})
+
+
 def parse_people_list(tokens: Sequence[Token], i: int) -> list[PersonMatch]:
-    """ "các đồng chí: A, B và C", "các đồng chí A, B giữ chức Phó Bí thư": one match each."""
-    if match_phrase(tokens, i, _HONORIFICS) != 2 or i == 0:
+    """ "các đồng chí: A, B và C", "các đồng chí A, B giữ chức Phó Bí thư", "các ông A; B":
+    one match each."""
+    n = match_phrase(tokens, i, _HONORIFICS)
+    if not n or i == 0 or (n == 1 and tokens[i].key not in _PLURAL_PERSONS):
         return []
     if tokens[i - 1].key not in lx.PLURAL_MARKERS:
         return []
-    j = i + 2
+    j = i + n
     if j < len(tokens) and tokens[j].text == ":":
         j += 1
     spans: list[tuple[int, int]] = []
@@ -276,7 +309,7 @@ def parse_people_list(tokens: Sequence[Token], i: int) -> list[PersonMatch]:
             break
         spans.append((j, j + n))
         j += n
-        if j + 1 < len(tokens) and tokens[j].text in {",", "và"} and tokens[j + 1].is_cap:
+        if j + 1 < len(tokens) and tokens[j].text in _LIST_SEPARATORS and tokens[j + 1].is_cap:
             j += 1
             continue
         break
@@ -385,10 +418,11 @@ def _name_follows(tokens: Sequence[Token], post: PostMatch) -> bool:
 
 
 def _born(tokens: Sequence[Token], k: int) -> bool:
-    """ "(SN 1986, ...)", "(sinh năm 1990)", "(20 tuổi)": a birth year or an age marks a person."""
+    """ "(SN 1986, ...)", "(sinh năm 1990)", "(20 tuổi)", "(biệt danh ...)": a birth year,
+    an age or a nickname marks a person."""
     if k + 1 >= len(tokens) or tokens[k].text != "(":
         return False
-    if tokens[k + 1].key in {"sn", "sinh"}:
+    if tokens[k + 1].key in {"sn", "sinh", "biệt"}:
         return True
     return k + 2 < len(tokens) and tokens[k + 1].text.isdigit() and tokens[k + 2].key == "tuổi"
 
@@ -406,6 +440,22 @@ def _born_after_run(tokens: Sequence[Token], i: int) -> bool:
     )
 
 
+# "do X cầm đầu" (led by X): the ring's or the group's leader is a person.
+_LED_BY = frozenset(
+    {("cầm", "đầu"), ("dẫn", "đầu"), ("đứng", "đầu"), ("chủ", "mưu"), ("điều", "hành")}
+)
+
+
+def _led_by(tokens: Sequence[Token], start: int, end: int) -> bool:
+    """ "do Vàng A Dế cầm đầu": a full name between "do" and a verb of leading."""
+    return (
+        start > 0
+        and tokens[start - 1].key == "do"
+        and end + 1 < len(tokens)
+        and (tokens[end].key, tokens[end + 1].key) in _LED_BY
+    )
+
+
 def _full_name(tokens: Sequence[Token], j: int) -> bool:
     run = cap_run(tokens, j)
     return 3 <= run <= _MAX_NAME and not any(
@@ -413,10 +463,16 @@ def _full_name(tokens: Sequence[Token], j: int) -> bool:
     )
 
 
+_APPOSITION_DASHES = frozenset({"-", "–"})
+
+
 def apposition(tokens: Sequence[Token], k: int) -> list[PostMatch]:
     """Posts after a name: ", Ủy viên Bộ Chính trị, Bộ trưởng Bộ Công an"."""
     posts: list[PostMatch] = []
-    while k + 1 < len(tokens) and tokens[k].text == ",":
+    # "Nguyễn Văn An - Giám đốc Sở Y tế": a dash may open the apposition.
+    while k + 1 < len(tokens) and (
+        tokens[k].text == "," or (not posts and tokens[k].text in _APPOSITION_DASHES)
+    ):
         post = parse_post(tokens, k + 1)
         if post is None or _name_follows(tokens, post):
             # A post followed by a name introduces the next person.

@@ -12,7 +12,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from archive.extraction import lexicon as lx
-from archive.extraction.organisations.grammar import parse_organisation_at
+from archive.extraction.organisations.grammar import (
+    PLACE_NAMED_HEADS,
+    parse_organisation_at,
+    place_then_name,
+)
 from archive.extraction.organisations.lists import head_at
 from archive.extraction.organisations.units import admin_place
 from archive.extraction.organisations.words import (
@@ -31,6 +35,7 @@ _VIETNAM = frozenset({"việt nam"})
 # the head (trưởng) of "phòng Tham mưu"; likewise ban, khoa, đoàn, đội.
 _BODY_WORDS = frozenset({"phòng", "ban", "khoa", "đoàn", "đội"})
 _ADMIN_WORDS = frozenset({"thôn", "bản", "xã", "phường"})
+_MAX_SECTION_WORDS = 3
 
 
 @dataclass(frozen=True)
@@ -56,7 +61,24 @@ def parse_post(tokens: Sequence[Token], i: int) -> PostMatch | None:
         org = parse_organisation_at(tokens, last, in_post=True, lower_head=True)
         if org is not None:
             return _with_parent(tokens, i, last, org.start, org.end, org.abbreviation_end)
+    if tokens[last].key in _BODY_WORDS and j < len(tokens) and tokens[j].is_lower_word:
+        # "Trưởng phòng kinh doanh,": the section named by what it does, then a comma.
+        k = j
+        while k < len(tokens) and k - j < _MAX_SECTION_WORDS and tokens[k].is_lower_word:
+            if stops_at(tokens, k):
+                break
+            k += 1
+        if k > j and k < len(tokens) and tokens[k].text == ",":
+            return PostMatch(i, k, k, j)
     place = place_length(tokens, j) if j < len(tokens) else 0
+    if (
+        not place
+        and last > i
+        and f"{tokens[last - 1].key} {tokens[last].key}" in PLACE_NAMED_HEADS
+        and j < len(tokens)
+        and place_then_name(tokens, j)
+    ):
+        place = 2  # "Bí thư Tỉnh ủy Lâm Xuyên Hầu Văn Páo": a place the lexicon lacks
     head = _head_ending_at(tokens, i, last) if place else 0
     if head:
         # "Phó Bí thư Tỉnh ủy Lai Châu": the post ends in its body's head
@@ -69,13 +91,21 @@ def parse_post(tokens: Sequence[Token], i: int) -> PostMatch | None:
             return PostMatch(i, last + place, last + place, j)
     if j >= len(tokens) or not tokens[j].is_word or not tokens[j].is_cap:
         # "Bộ trưởng đã ..." is a post; "Bộ trưởng Bộ Công an" names its body.
-        return PostMatch(i, j, j, j)
+        # "Giám đốc công ty." names it by a common noun, the body just spoken of.
+        n = _common_body(tokens, j)
+        return PostMatch(i, j + n, j + n, j)
     org = parse_organisation_at(tokens, j, in_post=True)
     if org is not None:
         return _with_parent(tokens, i, j, org.start, org.end, org.abbreviation_end)
     if tokens[j].is_acronym:
         # "Giám đốc C02", "Chủ tịch UBND tỉnh ..." written with an abbreviation.
         end = j + 1 + admin_place(tokens, j + 1)
+        if end == j + 1:
+            # "Phó Chủ tịch UBND tỉnh Rơ Châm Thuận": the province is the article's,
+            # the capitalised run after "tỉnh" the holder's name.
+            unit = match_phrase(tokens, end, lx.ADMIN_UNIT_KEYS)
+            if unit and end + unit < len(tokens) and cap_run(tokens, end + unit) >= 2:
+                end += unit
         return PostMatch(i, end, end, j, (j, j + 1))
     country = country_length(tokens, j)
     if country:
@@ -89,6 +119,16 @@ def parse_post(tokens: Sequence[Token], i: int) -> PostMatch | None:
         return PostMatch(i, j + place, j + place, j)
     end = _bare_body(tokens, j)
     return PostMatch(i, end, end, j)
+
+
+def _common_body(tokens: Sequence[Token], j: int) -> int:
+    """Tokens of a lower-case head noun at j that ends the clause ("công ty", "bệnh viện"), or 0."""
+    if j >= len(tokens) or not tokens[j].is_lower_word:
+        return 0
+    n = head_at(tokens, j)[0]
+    if not n or (j + n < len(tokens) and tokens[j + n].is_word):
+        return 0
+    return n
 
 
 def _head_ending_at(tokens: Sequence[Token], i: int, last: int) -> int:

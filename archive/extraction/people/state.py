@@ -18,6 +18,7 @@ class PersonDraft:
     name: str
     first: int
     rank: str = ""
+    rank_former: bool = False
     titles: list[str] = field(default_factory=list)
     positions: list[Position] = field(default_factory=list)
     aliases: list[str] = field(default_factory=list)

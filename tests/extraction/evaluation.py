@@ -59,6 +59,7 @@ _KIND_BY_CODE: dict[str, str] = {
     "NĐ": "Nghị định",
     "TT": "Thông tư",
     "TTLT": "Thông tư liên tịch",
+    "NQLT": "Nghị quyết liên tịch",
     "HD": "Hướng dẫn",
     "CTr": "Chương trình",
     "KH": "Kế hoạch",
