@@ -116,11 +116,15 @@ class Article(EditableModel):
         return self.title or f"(không tiêu đề) {self.origin}"
 
     def save(self, *args, **kwargs):
-        self.search_document = fold_accents(" ".join([self.title, self.body, *self.captions]))
+        self.derive_search_document()
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
         return reverse("archive:article_detail", args=[self.pk])
+
+    def derive_search_document(self) -> None:
+        """Set search_document from the texts (bulk_create skips save(): call this)."""
+        self.search_document = fold_accents(" ".join([self.title, self.body, *self.captions]))
 
 
 # An article's publication date, part by part, as every reader of it needs it:
