@@ -672,11 +672,16 @@ class StoryBand(models.Model):
     """One band of an article's signature: articles sharing a band are candidate copies."""
 
     article = models.ForeignKey(Article, related_name="story_bands", on_delete=models.CASCADE)
-    band = models.BigIntegerField(db_index=True)
+    band = models.BigIntegerField()
 
     class Meta:
         constraints = [
             models.UniqueConstraint(fields=["article", "band"], name="story_band_unique")
+        ]
+        indexes = [
+            # A band's first articles by id (the candidates of a new article) in an index
+            # range scan, however many articles share the band.
+            models.Index(fields=["band", "article"], name="story_band_first_articles"),
         ]
 
     def __str__(self) -> str:
