@@ -116,11 +116,15 @@ class Article(EditableModel):
         return self.title or f"(không tiêu đề) {self.origin}"
 
     def save(self, *args, **kwargs):
-        self.search_document = fold_accents(" ".join([self.title, self.body, *self.captions]))
+        self.derive_search_document()
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
         return reverse("archive:article_detail", args=[self.pk])
+
+    def derive_search_document(self) -> None:
+        """Set search_document from the texts (bulk_create skips save(): call this)."""
+        self.search_document = fold_accents(" ".join([self.title, self.body, *self.captions]))
 
 
 # An article's publication date, part by part, as every reader of it needs it:
@@ -668,11 +672,16 @@ class StoryBand(models.Model):
     """One band of an article's signature: articles sharing a band are candidate copies."""
 
     article = models.ForeignKey(Article, related_name="story_bands", on_delete=models.CASCADE)
-    band = models.BigIntegerField(db_index=True)
+    band = models.BigIntegerField()
 
     class Meta:
         constraints = [
             models.UniqueConstraint(fields=["article", "band"], name="story_band_unique")
+        ]
+        indexes = [
+            # A band's first articles by id (the candidates of a new article) in an index
+            # range scan, however many articles share the band.
+            models.Index(fields=["band", "article"], name="story_band_first_articles"),
         ]
 
     def __str__(self) -> str:

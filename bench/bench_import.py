@@ -8,11 +8,14 @@ units and directive symbols, from synthetic.py's pools), then, side by side
 in one run, each in fresh processes and a scratch database of its own
 (<name>_bench_import, dropped afterwards):
 
-- the baseline: `manage.py import_seeds` of the code at REV (default: the
-  commit before the batched import), run from a git worktree of it;
+- the baseline: `manage.py import_seeds` of the code at REV (default: main
+  before the set-based batch writer), run from a git worktree of it, with
+  its --jobs (default 2; `--baseline-jobs 0` runs it without the option, as
+  commits older than the process pool need);
 - the new import with each --jobs value;
 - extraction alone on all cores (and on one): read, decode, hash and extract
-  every file in a process pool, with no database.
+  every file in a process pool, with no database (the extractor only: not
+  the story signature and search text that the import's pool computes too).
 
 For each import it prints the time the command reports for the first import
 and for a second, unchanged run over the same files, articles/s, the peak
@@ -38,8 +41,8 @@ from common import ROOT, postgres_scratch, print_load_average, setup_django
 from synthetic import PLACES as PROVINCES
 from synthetic import person_name
 
-# The commit before the batched import: what "today's import" means here.
-BASELINE = "6f2b186"
+# Main before the set-based batch writer: what "today's import" means here.
+BASELINE = "992356c"
 
 # Invented ranks, units and documents; with synthetic's people and places, every article
 # recombines them.
@@ -128,13 +131,30 @@ def write_corpus(folder: Path, count: int, seed: int) -> None:
 # --- extraction alone, in a process of its own ------------------------------------
 
 
+def _extract_many(items: list[tuple[str, bytes, str]]) -> int:
+    """Decode, identify, check and extract each item, as preparing.prepare does; the refused."""
+    from archive.extraction.decoding import check_content, content_sha256, decode_bytes
+    from archive.extraction.pipeline import extract
+
+    refused = 0
+    for origin, data, _raw in items:
+        try:
+            text = decode_bytes(data, name=origin)
+            content_sha256(text)
+            check_content(text, name=origin)
+            extract(text)
+        except Exception:
+            refused += 1
+    return refused
+
+
 def extract_only(corpus: Path, jobs: int) -> dict:
     """Read, decode, hash and extract every file on `jobs` processes; no database."""
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
     setup_django()  # archive.services, the package, loads the models
-    from archive.services.preparing import Refused, hash_bytes, prepare_many
+    from archive.services.preparing import hash_bytes
 
     files = sorted(corpus.rglob("*.txt"))
     started = time.perf_counter()
@@ -145,13 +165,13 @@ def extract_only(corpus: Path, jobs: int) -> dict:
 
     refused = 0
     with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork")) as pool:
-        # As the importer does: the main process reads and hashes, the pool prepares.
-        pending = [pool.submit(prepare_many, items(chunk)) for chunk in chunks[: jobs + 1]]
+        # As the importer does: the main process reads and hashes, the pool extracts.
+        pending = [pool.submit(_extract_many, items(chunk)) for chunk in chunks[: jobs + 1]]
         for chunk in chunks[jobs + 1 :]:
-            refused += sum(isinstance(r, Refused) for r in pending.pop(0).result())
-            pending.append(pool.submit(prepare_many, items(chunk)))
+            refused += pending.pop(0).result()
+            pending.append(pool.submit(_extract_many, items(chunk)))
         for future in pending:
-            refused += sum(isinstance(r, Refused) for r in future.result())
+            refused += future.result()
     seconds = time.perf_counter() - started
     assert not refused
     return {"seconds": seconds, "articles": len(files)}
@@ -223,6 +243,7 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=10000)
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--baseline", default=BASELINE, help="revision of today's import")
+    parser.add_argument("--baseline-jobs", type=int, default=2, help="its --jobs (0: none)")
     parser.add_argument("--no-baseline", action="store_true", help="skip today's import")
     parser.add_argument("--jobs", default="1,2", help="--jobs values of the new import")
     parser.add_argument("--extract-only", type=Path, help=argparse.SUPPRESS)
@@ -236,6 +257,7 @@ def main() -> None:
         sys.exit("DATABASE_URL must point at PostgreSQL")
 
     cores = os.cpu_count() or 1
+    print(f"load average at the start: {os.getloadavg()[0]:.1f} on {cores} CPUs", flush=True)
     results: dict[str, dict] = {}
     with tempfile.TemporaryDirectory() as tmp:
         corpus = Path(tmp) / "corpus"
@@ -251,10 +273,10 @@ def main() -> None:
             results[f"extraction alone, {jobs} process(es)"] = json.loads(out.splitlines()[-1])
         if not args.no_baseline:
             tree = _baseline_tree(args.baseline, Path(tmp))
+            jobs = ["--jobs", str(args.baseline_jobs)] if args.baseline_jobs else []
+            label = f"today's import ({args.baseline}{', --jobs ' + jobs[1] if jobs else ''})"
             try:
-                results[f"today's import ({args.baseline})"] = _import(
-                    tree, corpus, database_url, ["-v1"]
-                )
+                results[label] = _import(tree, corpus, database_url, ["-v1", *jobs])
             finally:
                 subprocess.run(["git", "worktree", "remove", "--force", str(tree)], cwd=ROOT)
         for jobs in (int(j) for j in args.jobs.split(",")):
@@ -280,12 +302,18 @@ def main() -> None:
             f"{second['seconds']:.2f} s | {n / second['seconds']:.0f} | "
             f"{first['peak_rss_mb']:.0f} MB |"
         )
+    baseline = next((r for name, r in results.items() if name.startswith("today")), None)
     for name, r in results.items():
         if "first" in r:
             rate = n / r["first"]["seconds"]
             share = f"{rate / extraction_rate:.0%}" if extraction_rate else "n/a"
+            versus = ""
+            if baseline:
+                first = baseline["first"]["seconds"] / r["first"]["seconds"]
+                second = baseline["second"]["seconds"] / r["second"]["seconds"]
+                versus = f"{first:.1f}× today's first import, {second:.1f}× its re-import; "
             print(
-                f"{name}: {share} of extraction alone on {cores} cores; "
+                f"{name}: {share} of extraction alone on {cores} cores; {versus}"
                 f"first run {r['first']['articles']}; second {r['second']['articles']}"
             )
     stored = {json.dumps(r["stored"], sort_keys=True) for r in results.values() if "stored" in r}

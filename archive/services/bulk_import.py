@@ -19,6 +19,9 @@ of files, in order:
 
 Outcomes come out per batch and in file order. A lost database connection is
 reopened once per step, as batch.import_one does for one file.
+
+`import_contents` is the same for one batch of texts already in memory (a
+task of an import job, import_jobs.py): steps 1 to 3 in this process.
 """
 
 from __future__ import annotations
@@ -172,6 +175,53 @@ def _finish(
     for outcome in _write(prepared):
         ready[index_of[outcome.origin]] = outcome
     return [outcome for outcome in ready if outcome is not None]
+
+
+def import_contents(
+    items: Sequence[tuple[str, bytes]], *, refuse_changed: str = ""
+) -> list[ImportOutcome]:
+    """Import (origin, bytes) pairs as one batch here; their outcomes in the same order.
+
+    With `refuse_changed`, a file whose origin is stored with another text fails
+    with that reason instead of replacing it.
+    """
+    outcomes: dict[str, ImportOutcome] = {}
+    read: list[tuple[str, bytes, str]] = []
+    for origin, data in items:
+        try:
+            check_origin(origin)
+        except ArticleImportError as error:
+            outcomes[origin] = ImportOutcome.failure(origin=origin, error=error)
+        else:
+            read.append((origin, data, hash_bytes(data)))
+    stored = {
+        origin: (raw, sha)
+        for origin, raw, sha in Article.objects.filter(
+            origin__in=[origin for origin, _, _ in read]
+        ).values_list("origin", "raw_sha256", "sha256")
+    }
+    todo = []
+    for origin, data, raw in read:
+        if origin in stored and stored[origin][0] == raw:
+            outcomes[origin] = ImportOutcome(origin=origin, status=ImportStatus.UNCHANGED)
+        else:
+            todo.append((origin, data, raw))
+    prepared = []
+    for result in prepare_many(todo):
+        if isinstance(result, Refused):
+            outcomes[result.origin] = ImportOutcome.failure(
+                origin=result.origin, error=result.error
+            )
+        elif (
+            refuse_changed and stored.get(result.origin, (None, result.sha256))[1] != result.sha256
+        ):
+            error = ArticleImportError(refuse_changed, name=result.origin)
+            outcomes[result.origin] = ImportOutcome.failure(origin=result.origin, error=error)
+        else:
+            prepared.append(result)
+    for outcome in _write(prepared):
+        outcomes[outcome.origin] = outcome
+    return [outcomes[origin] for origin, _ in items]
 
 
 def _write(items: list[Prepared]) -> list[ImportOutcome]:

@@ -26,7 +26,7 @@ an editor's field (see entities.py).
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from django.db import IntegrityError, transaction
 from django.db.models import Q
@@ -223,17 +223,35 @@ def _create_or_find(entity: DirectiveEntity, values: dict[str, Any]) -> tuple[Di
         return existing, False
 
 
-def _link_implements(entities: Iterable[DirectiveEntity], resolved: dict[str, Directive]) -> None:
-    through = Directive.implements.through
-    rows = [
-        through(from_directive_id=resolved[entity.key].pk, to_directive_id=resolved[target].pk)
+def wanted_implements(
+    entities: Iterable[DirectiveEntity], resolved: dict[str, Directive]
+) -> list[tuple[int, int]]:
+    """(from pk, to pk) of the "implements" links the article states."""
+    return [
+        (resolved[entity.key].pk, resolved[target].pk)
         for entity in entities
         if entity.key in resolved
         for target in entity.implements
         if target in resolved and resolved[target].pk != resolved[entity.key].pk
     ]
+
+
+def store_implements(links: Iterable[tuple[int, int]]) -> None:
+    through = Directive.implements.through
+    rows = [through(from_directive_id=one, to_directive_id=other) for one, other in links]
     # Links are only ever added: another article or an editor may have made them.
     through.objects.bulk_create(rows, ignore_conflicts=True)
+
+
+class DirectiveBatch(Protocol):
+    """What the batch writer keeps of directives across its articles (batch_directives.py)."""
+
+    def existing(self, symbols: set[str], keys: set[str]) -> list[Directive]: ...
+    def adopt(self, record: Directive) -> Directive: ...
+    def forget(self, absorbed: dict[int, Directive]) -> None: ...
+    def defer_links(
+        self, implements: list[tuple[int, int]], issuers: dict[int, list[int]]
+    ) -> None: ...
 
 
 def resolve_directives(
@@ -242,9 +260,11 @@ def resolve_directives(
     created: Counter[str],
     *,
     find: Callable[[str], Organisation | None] = find_organisation,
+    batch: DirectiveBatch | None = None,
 ) -> dict[str, Directive]:
     """Directive key in the article -> record. `find` looks an issuer up by name key
-    (the batch writer answers from the organisations it has read)."""
+    (the batch writer answers from the organisations it has read); `batch` answers the
+    look-up of stored records and takes the links to write at the end of the batch."""
     entities = [
         entity
         for entity in entities
@@ -252,10 +272,15 @@ def resolve_directives(
     ]
     symbols = {entity.symbol for entity in entities if entity.symbol}
     keys = {entity.key for entity in entities} | symbols
-    # With the issuer: filling blanks compares it, which would read it per record.
-    existing = list(
-        Directive.objects.filter(Q(symbol__in=symbols) | Q(key__in=keys)).select_related("issuer")
-    )
+    if batch is not None:
+        existing = batch.existing(symbols, keys)
+    else:
+        # With the issuer: filling blanks compares it, which would read it per record.
+        existing = list(
+            Directive.objects.filter(Q(symbol__in=symbols) | Q(key__in=keys)).select_related(
+                "issuer"
+            )
+        )
     by_symbol = {record.symbol: record for record in existing if record.symbol}
     by_key = {record.key: record for record in existing}
     resolved: dict[str, Directive] = {}
@@ -270,9 +295,13 @@ def resolve_directives(
             record = by_key.get(entity.key)
         if record is None:
             record = _same_document(entity, issuer)
+            if record is not None and batch is not None:
+                record = batch.adopt(record)
         if record is None:
             record, was_created = _create_or_find(entity, values)
             created["directives"] += was_created
+            if batch is not None:
+                record = batch.adopt(record)
             if was_created and record.symbol:
                 new_symbols.append(record)
         else:
@@ -295,22 +324,24 @@ def resolve_directives(
     if absorbed:
         # This article's own short citations may have been among them.
         resolved = {key: absorbed.get(record.pk, record) for key, record in resolved.items()}
-    _link_implements(entities, resolved)
-    _link_issuers(entities, resolved, organisations)
+    implements = wanted_implements(entities, resolved)
+    issuers = wanted_issuers(entities, resolved, organisations)
+    if batch is not None:
+        batch.forget(absorbed)
+        batch.defer_links(implements, issuers)
+    else:
+        store_implements(implements)
+        store_issuers([issuers])
     return resolved
 
 
-def _link_issuers(
+def wanted_issuers(
     entities: list[DirectiveEntity],
     resolved: dict[str, Directive],
     organisations: dict[str, Organisation],
-) -> None:
-    """Give each directive its issuers in order: the primary first, then the co-issuers.
-
-    Rows are only ever added, after those already stored (another article or an
-    editor may have made them); a directive whose issuer an editor changed is
-    left as the editor made it.
-    """
+) -> dict[int, list[int]]:
+    """directive pk -> its issuers' pks in order, the primary first, as the article states
+    them (none for a directive whose issuer an editor changed)."""
     wanted: dict[int, list[int]] = {}
     for entity in entities:
         record = resolved.get(entity.key)
@@ -320,24 +351,39 @@ def _link_issuers(
         if record.issuer_id is not None:
             ids.append(record.issuer_id)
         ids.extend(organisations[key].pk for key in entity.co_issuer_keys if key in organisations)
-    wanted = {pk: list(dict.fromkeys(ids)) for pk, ids in wanted.items() if ids}
-    if not wanted:
+    return {pk: list(dict.fromkeys(ids)) for pk, ids in wanted.items() if ids}
+
+
+def store_issuers(articles: list[dict[int, list[int]]]) -> None:
+    """Give each directive its issuers in order: the primary first, then the co-issuers.
+
+    `articles` holds wanted_issuers() of one or more articles, in their order.
+    Rows are only ever added, after those already stored (another article or an
+    editor may have made them), so a later article's issuers come after an
+    earlier one's.
+    """
+    ids = {pk for wanted in articles for pk in wanted}
+    if not ids:
         return
     stored: dict[int, dict[int, int]] = {}
     for directive_id, organisation_id, order in DirectiveIssuer.objects.filter(
-        directive_id__in=wanted
+        directive_id__in=ids
     ).values_list("directive_id", "organisation_id", "order"):
         stored.setdefault(directive_id, {})[organisation_id] = order
     rows = []
-    for directive_id, ids in wanted.items():
-        have = stored.get(directive_id, {})
-        next_order = max(have.values(), default=-1) + 1
-        for organisation_id in ids:
-            if organisation_id not in have:
-                rows.append(
-                    DirectiveIssuer(
-                        directive_id=directive_id, organisation_id=organisation_id, order=next_order
+    for wanted in articles:
+        for directive_id, issuers in wanted.items():
+            have = stored.setdefault(directive_id, {})
+            next_order = max(have.values(), default=-1) + 1
+            for organisation_id in issuers:
+                if organisation_id not in have:
+                    rows.append(
+                        DirectiveIssuer(
+                            directive_id=directive_id,
+                            organisation_id=organisation_id,
+                            order=next_order,
+                        )
                     )
-                )
-                next_order += 1
+                    have[organisation_id] = next_order
+                    next_order += 1
     DirectiveIssuer.objects.bulk_create(rows, ignore_conflicts=True)

@@ -2,7 +2,7 @@
 
 What belongs here: splitting a job's files into batches and enqueuing one task
 per batch that carries the batch's texts (workers need no shared disk),
-running a batch through the one import service (`import_text`), recording
+running a batch through the bulk import's writer (`import_contents`), recording
 each file's result, a job's progress, and putting back a batch whose worker
 was killed. The command (`import_seeds --enqueue`), the API and the admin
 start jobs through `start_import_job`; nothing here writes an article itself.
@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import base64
 import datetime
-import logging
 from dataclasses import dataclass, field
 from functools import partial
 from typing import TYPE_CHECKING, Any
@@ -33,10 +32,11 @@ from django.utils import timezone
 from django_tasks_db.backend import DatabaseBackend
 
 from archive.models import Article, ImportJob, ImportJobFile
+from archive.services.bulk_import import import_contents
 from archive.services.importing import (
     ArticleImportError,
-    identify_text,
-    import_text,
+    ImportOutcome,
+    ImportStatus,
     read_bounded,
 )
 
@@ -46,9 +46,10 @@ if TYPE_CHECKING:
 
     from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 
-logger = logging.getLogger(__name__)
 
 Status = ImportJobFile.Status
+# What a job's file rows never need of their articles.
+_TEXTS = ("raw_text", "text", "body", "search_document", "blocks", "captions")
 NEEDS_CHANGE_PERMISSION = (
     "an article with this origin exists; replacing its text needs the permission to change articles"
 )
@@ -152,29 +153,14 @@ def start_import_job(
     return job
 
 
-def _import_one(*, data: bytes, origin: str, may_replace: bool) -> tuple[str, str, Article | None]:
-    try:
-        if not may_replace:
-            _, sha256 = identify_text(data=data, origin=origin)
-            if Article.objects.filter(origin=origin).exclude(sha256=sha256).exists():
-                raise ArticleImportError(NEEDS_CHANGE_PERMISSION, name=origin)
-        outcome = import_text(data=data, origin=origin)
-    except ArticleImportError as error:
-        return Status.FAILED, str(error), None
-    except Exception as error:
-        # One file's bug or bad luck must not stop the batch; the traceback
-        # goes to the worker's log for whoever fixes it.
-        logger.exception("importing %s failed", origin)
-        return Status.FAILED, f"{origin}: unexpected error ({type(error).__name__}: {error})", None
-    return outcome.status.value, outcome.error, outcome.article
-
-
 def run_import_batch(*, job_id: int, batch: int, files: list[dict[str, str]]) -> dict[str, int]:
     """Import one batch's texts (the task's body); returns its counts per status.
 
-    Each article is its own transaction (import_text), then its file's result
-    is recorded: a worker killed in between leaves that file pending, and the
-    batch's next run finds the article "unchanged".
+    The batch goes through the bulk import's writer (bulk_import.import_contents:
+    one transaction for its new articles, and article by article when that
+    fails), then each file's result is recorded: a worker killed in between
+    leaves those files pending, and the batch's next run finds their articles
+    "unchanged".
     """
     job = ImportJob.objects.filter(pk=job_id).first()
     if job is None:
@@ -183,21 +169,41 @@ def run_import_batch(*, job_id: int, batch: int, files: list[dict[str, str]]) ->
         row.origin: row
         for row in ImportJobFile.objects.filter(job=job, batch=batch, status=Status.PENDING)
     }
+    # Rows recorded by an earlier run of this batch are left as they are.
+    todo = [(item["origin"], _data(item)) for item in files if item["origin"] in pending]
+    outcomes = import_contents(
+        todo, refuse_changed="" if job.may_replace else NEEDS_CHANGE_PERMISSION
+    )
+    articles = _articles_of(outcomes)
     counts: dict[str, int] = {}
-    for item in files:
-        row = pending.get(item["origin"])
-        if row is None:
-            continue  # recorded by an earlier run of this batch
-        status, error, article = _import_one(
-            data=_data(item), origin=row.origin, may_replace=job.may_replace
-        )
+    for outcome in outcomes:
+        row = pending[outcome.origin]
+        status = outcome.status.value
         # Still pending: a slow run and its requeued twin record a file once.
         recorded = ImportJobFile.objects.filter(pk=row.pk, status=Status.PENDING).update(
-            status=status, error=error, article=article, finished_at=timezone.now()
+            status=status,
+            error=outcome.error,
+            article=articles.get(outcome.origin),
+            finished_at=timezone.now(),
         )
         if recorded:
             counts[status] = counts.get(status, 0) + 1
     return counts
+
+
+def _articles_of(outcomes: list[ImportOutcome]) -> dict[str, Article]:
+    """origin -> the article each imported file is: its own, or the one it duplicates."""
+    articles = {o.origin: o.article for o in outcomes if o.article is not None}
+    wanted = {
+        o.origin: o.duplicate_of or o.origin
+        for o in outcomes
+        if o.article is None and o.status != ImportStatus.FAILED
+    }
+    if wanted:
+        found = Article.objects.filter(origin__in=set(wanted.values())).defer(*_TEXTS)
+        by_origin = {article.origin: article for article in found}
+        articles |= {o: by_origin[s] for o, s in wanted.items() if s in by_origin}
+    return articles
 
 
 @dataclass

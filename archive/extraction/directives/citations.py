@@ -260,7 +260,11 @@ def citations(structure: ArticleStructure) -> list[Citation]:
             cites.append(cite)
             taken.append((cite_start, end))
         # Each pass below needs a literal that most spans lack: skip the pass then.
-        letters = _LETTER_WORD.finditer(text, lo, hi) if text.find("ông văn", lo, hi) >= 0 else ()
+        letters = (
+            _LETTER_WORD.finditer(text, lo, hi)
+            if text.find("ông văn", lo, hi) >= 0 or text.find("ăn bản", lo, hi) >= 0
+            else ()
+        )
         for m in letters:
             letter = find_letter_symbol(text, m.end(), hi)
             if letter is None or any(s < letter[0] and m.start() < e for s, e in taken):
