@@ -165,7 +165,7 @@ def time_floor(ids: list[int]) -> float:
 
 
 def slowest_statement(captured) -> str:
-    # Only reads can be EXPLAINed again; the throttle's cache writes are not the request's plan.
+    # Only reads can be EXPLAINed again; the throttle's count (an INSERT) is not the request's plan.
     reads = [q for q in captured.captured_queries if q["sql"].lstrip().upper().startswith("SELECT")]
     return max(reads or captured.captured_queries, key=lambda q: float(q["time"]))["sql"]
 
