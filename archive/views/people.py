@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from django.http import Http404
-from django.shortcuts import render
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 
 from archive.filters import RANK_GROUPS, PersonFilter
 from archive.models import RANK_CHOICES, Article, EntityCount, Person
@@ -19,6 +20,7 @@ from archive.views.filter_form import (
     search_field,
     values_of,
 )
+from archive.views.fragments import render_fragment
 from archive.views.listing import entity_articles, list_page
 from archive.views.merged import redirect_to_survivor
 from archive.views.network import network
@@ -91,13 +93,27 @@ def person_detail(request, pk: int):
         "ranks": person_rank_summary(person),
         "posts": posts,
         "more_posts": max(0, total_posts - POSTS_SHOWN),
-        "network": network(person_circle(person.pk), name=person.name),
+        # Read in a second request (person_circle_block).
+        "circle_url": reverse("archive:person_circle", args=[person.pk]),
         "career": career_steps(timeline.statements),
         "career_next": timeline.next_before,
         "career_paged": "before" in request.GET,
         **articles,
     }
     return render(request, "archive/person_detail.html", context)
+
+
+def person_circle_block(request, pk: int):
+    """The people and bodies most often named with the person: the page's second request."""
+    person = get_object_or_404(Person.objects.only("id", "name"), pk=pk)
+    return render_fragment(
+        request,
+        "archive/fragments/network.html",
+        {"network": network(person_circle(person.pk), name=person.name)},
+        title=f"Thường xuất hiện cùng {person.name}",
+        back_url=reverse("archive:person_detail", args=[person.pk]),
+        back_label=person.name,
+    )
 
 
 def timeline_anchor(request) -> Article | None:

@@ -7,6 +7,7 @@ from django.test import Client
 
 from archive.models import Organisation
 from archive.selectors.careers import organisation_posts, organisation_units
+from tests.archive.deferred import whole_page
 from archive.services import import_text
 from tests.archive.queries import get_with_queries, reading_queries
 
@@ -70,7 +71,7 @@ def test_the_organisation_page_shows_posts_over_time_and_the_unit_tree(province)
     bureau = Organisation.objects.create(name="Phòng Cảnh sát Thử nghiệm", parent=province)
     Organisation.objects.create(name="Đội Tuần tra Thử nghiệm", parent=bureau)
 
-    html = Client().get(f"/organisations/{province.pk}/").content.decode()
+    html = whole_page(Client(), f"/organisations/{province.pk}/")
 
     posts = html[html.index('id="posts-heading"') : html.index('id="people-heading"')]
     assert posts.index("Lạc Minh Đường") < posts.index("Trịnh Văn Khải")
