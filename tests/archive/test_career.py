@@ -6,6 +6,7 @@ import pytest
 from django.test import Client
 
 from archive.models import Article, Person
+from archive.selectors.pages import person_rank_summary
 from archive.services import import_text
 from tests.archive.queries import get_with_queries, reading_queries
 
@@ -44,6 +45,7 @@ def test_the_api_gives_the_latest_rank_and_every_rank_in_date_order(officer):
         ("Trung tướng", "2020-03-12"),
         ("Đại tướng", "2025-03-12"),
     ]
+    assert data["ranks_lower_bound"] is False
     assert {p["title"]: p["former"] for p in data["positions"]} == {
         "Giám đốc Công an tỉnh Bình Khê": False,
         "Phó Giám đốc Công an tỉnh Bình Khê": False,
@@ -56,6 +58,18 @@ def test_the_person_page_shows_each_rank_with_its_date(officer):
     ranks = html[html.index("Cấp bậc theo các bài viết") : html.index("Chức vụ theo các bài viết")]
     assert ranks.index("Trung tướng") < ranks.index("Đại tướng")
     assert "12/03/2020" in ranks and "12/03/2025" in ranks
+
+
+def test_past_the_sample_the_ranks_are_those_of_the_newest_statements_and_say_so(officer):
+    summary = person_rank_summary(officer, sample=1)
+    assert summary.lower_bound is True and summary.sampled == 1
+    assert [(r["rank"], r["articles"]) for r in summary.ranks] == [("Đại tướng", 1)]
+    whole = person_rank_summary(officer)
+    assert whole.lower_bound is False
+    assert [(r["rank"], r["articles"]) for r in whole.ranks] == [
+        ("Trung tướng", 1),
+        ("Đại tướng", 1),
+    ]
 
 
 # --- The timeline: what each article states, newest first, with its article ------
