@@ -7,8 +7,8 @@ from django.test import Client
 
 from archive.models import Organisation
 from archive.selectors.careers import organisation_posts, organisation_units
-from tests.archive.deferred import whole_page
 from archive.services import import_text
+from tests.archive.deferred import whole_page
 from tests.archive.queries import get_with_queries, reading_queries
 
 pytestmark = pytest.mark.django_db

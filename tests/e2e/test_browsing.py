@@ -132,7 +132,8 @@ def test_without_scripts_a_block_is_one_link_away(browser, live_server, imported
         expect(link).to_be_visible()
         link.click()
         expect(page.get_by_role("heading", level=1)).to_contain_text("Thường xuất hiện cùng")
-        expect(page.get_by_role("heading", name="Thường xuất hiện cùng", exact=True)).to_be_visible()
+        circle = page.get_by_role("heading", name="Thường xuất hiện cùng", exact=True)
+        expect(circle).to_be_visible()
         page.get_by_role("link", name=person.name).first.click()
         expect(page).to_have_url(re.compile(rf"/people/{person.pk}/$"))
     finally:

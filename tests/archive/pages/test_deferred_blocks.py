@@ -1,4 +1,4 @@
-"""Blocks a page reads in a second request: a link without scripts, the block alone for the script."""
+"""Blocks a page reads in a second request: a link without scripts, the block alone for scripts."""
 
 from __future__ import annotations
 
