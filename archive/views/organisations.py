@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
@@ -11,7 +13,12 @@ from archive.filters import OrganisationFilter
 from archive.models import Article, EntityCount, Organisation
 from archive.paging import count_capped
 from archive.selectors import choices
-from archive.selectors.careers import organisation_posts, organisation_units
+from archive.selectors.careers import (
+    Holder,
+    PostHolders,
+    organisation_posts,
+    organisation_units,
+)
 from archive.selectors.pages import organisation_people, with_organisation_counts
 from archive.selectors.related import organisation_circle
 from archive.views.filter_form import (
@@ -30,6 +37,8 @@ from archive.views.network import network
 NAME_ORDERINGS = [("name", "Tên A–Z"), ("-name", "Tên Z–A"), ("abbreviation", "Tên viết tắt")]
 # An organisation page lists this many of its people; the rest are one link away.
 PEOPLE_SHOWN = 50
+# Each post lists this many of its holders, the most recently stated first.
+HOLDERS_SHOWN = 20
 DIRECTIVES_SHOWN = 30
 
 
@@ -122,9 +131,11 @@ def organisation_people_block(request, pk: int):
         people = organisation_people(organisation)
         # Capped: a hub body has tens of thousands of post holders (74 ms to count at 1M).
         people_count, people_more = count_capped(people.values("pk"))
+        posts = organisation_posts(organisation.pk)
         return {
             "units": organisation_units(organisation.pk),
-            "posts": organisation_posts(organisation.pk),
+            "posts": posts,
+            "post_rows": [shown_holders(post) for post in posts.posts],
             "people": people[:PEOPLE_SHOWN],
             "people_count": people_count,
             "people_more": people_more,
@@ -134,6 +145,23 @@ def organisation_people_block(request, pk: int):
     return _organisation_block(
         request, pk, "archive/fragments/organisation_people.html", "Đơn vị, chức vụ của", context
     )
+
+
+@dataclass
+class ShownPost:
+    title: str
+    holders: list[Holder]
+    more: int  # holders not listed
+
+    @property
+    def rows(self) -> int:
+        return len(self.holders) + bool(self.more)
+
+
+def shown_holders(post: PostHolders) -> ShownPost:
+    """A post with its most recent HOLDERS_SHOWN holders: a hub body's post has hundreds."""
+    shown = post.holders[:HOLDERS_SHOWN]
+    return ShownPost(post.title, shown, len(post.holders) - len(shown))
 
 
 def organisation_circle_block(request, pk: int):
