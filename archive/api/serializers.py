@@ -16,7 +16,7 @@ from rest_framework import serializers
 from archive.models import Article, Directive, Organisation, Person, ordered_issuers
 from archive.search.hits import find_hits, snippet
 from archive.selectors.api import ARTICLE_LIST_FIELDS, EMBED_LIMIT
-from archive.selectors.pages import RankSummary, person_rank_summary
+from archive.selectors.positions import RankSummary, person_rank_summary
 
 
 @extend_schema_field({"type": "string", "format": "uri"})

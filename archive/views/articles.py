@@ -15,7 +15,7 @@ from archive.models import Article
 from archive.search.hits import find_hits, marked, snippet
 from archive.search.syntax import ParsedQuery, parse_query
 from archive.selectors import choices
-from archive.selectors.pages import (
+from archive.selectors.articles import (
     ARTICLE_ROW_FIELDS,
     article_for_page,
     article_list_rows,

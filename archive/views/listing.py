@@ -18,7 +18,7 @@ from django.utils.http import urlencode
 from archive.display import article_date
 from archive.paging import CappedPage, CappedPaginator
 from archive.search.syntax import words_apart
-from archive.selectors.pages import article_list_rows, newest_first
+from archive.selectors.articles import article_list_rows, newest_first
 from archive.views.filter_form import (
     FormField,
     attach_errors,

@@ -19,7 +19,8 @@ from archive.selectors.careers import (
     organisation_posts,
     organisation_units,
 )
-from archive.selectors.pages import organisation_people, with_organisation_counts
+from archive.selectors.counts import with_organisation_counts
+from archive.selectors.positions import organisation_people
 from archive.selectors.related import organisation_circle
 from archive.views.filter_form import (
     FormField,

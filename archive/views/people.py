@@ -10,7 +10,8 @@ from archive.filters import RANK_GROUPS, PersonFilter
 from archive.models import RANK_CHOICES, Article, EntityCount, Person
 from archive.selectors import choices
 from archive.selectors.careers import career_steps, person_timeline
-from archive.selectors.pages import person_post_summary, person_rank_summary, with_person_summary
+from archive.selectors.counts import person_post_summary, with_person_summary
+from archive.selectors.positions import person_rank_summary
 from archive.selectors.related import person_circle
 from archive.views.filter_form import (
     FormField,

@@ -6,7 +6,7 @@ import pytest
 from django.test import Client
 
 from archive.models import Article, Person
-from archive.selectors.pages import person_rank_summary
+from archive.selectors.positions import person_rank_summary
 from archive.services import import_text
 from tests.archive.queries import get_with_queries, reading_queries
 
