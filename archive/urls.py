@@ -14,6 +14,7 @@ urlpatterns = [
     # Blocks the pages read in a second request (archive.views.fragments).
     path("articles/facets/", articles.article_facets, name="article_facets"),
     path("people/<int:pk>/circle/", people.person_circle_block, name="person_circle"),
+    path("people/<int:pk>/timeline/", people.person_timeline_block, name="person_timeline"),
     path(
         "organisations/<int:pk>/circle/",
         organisations.organisation_circle_block,

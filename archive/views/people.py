@@ -88,7 +88,8 @@ def person_detail(request, pk: int):
         name=person.name,
     )
     posts, total_posts = person_post_summary(person, shown=POSTS_SHOWN)
-    timeline = person_timeline(person.pk, before=timeline_anchor(request), limit=TIMELINE_SHOWN)
+    before = request.GET.get("before", "")
+    timeline_url = reverse("archive:person_timeline", args=[person.pk])
     context = {
         "person": person,
         "ranks": person_rank_summary(person),
@@ -96,12 +97,31 @@ def person_detail(request, pk: int):
         "more_posts": max(0, total_posts - POSTS_SHOWN),
         # Read in a second request (person_circle_block).
         "circle_url": reverse("archive:person_circle", args=[person.pk]),
-        "career": career_steps(timeline.statements),
-        "career_next": timeline.next_before,
-        "career_paged": "before" in request.GET,
+        # Read in second requests (person_timeline_block, person_circle_block).
+        "timeline_url": timeline_url + (f"?before={before}" if before.isdigit() else ""),
         **articles,
     }
     return render(request, "archive/person_detail.html", context)
+
+
+def person_timeline_block(request, pk: int):
+    """The person's career in steps, a page of articles at a time: a second request."""
+    person = get_object_or_404(Person.objects.only("id", "name"), pk=pk)
+    timeline = person_timeline(person.pk, before=timeline_anchor(request), limit=TIMELINE_SHOWN)
+    person_url = reverse("archive:person_detail", args=[person.pk])
+    return render_fragment(
+        request,
+        "archive/fragments/person_timeline.html",
+        {
+            "person_url": person_url,
+            "career": career_steps(timeline.statements),
+            "career_next": timeline.next_before,
+            "career_paged": "before" in request.GET,
+        },
+        title=f"Diễn biến cấp bậc, chức vụ của {person.name}",
+        back_url=person_url,
+        back_label=person.name,
+    )
 
 
 def person_circle_block(request, pk: int):

@@ -13,7 +13,7 @@ from html import unescape
 
 from archive.views.fragments import FRAGMENT_HEADER
 
-PLACEHOLDER = re.compile(r'<div class="deferred" data-fragment-url="([^"]+)">.*?</div>', re.S)
+PLACEHOLDER = re.compile(r'<div class="deferred" data-fragment-url="([^"]+)"[^>]*>.*?</div>', re.S)
 
 
 def block_urls(html: str) -> list[str]:

@@ -8,6 +8,7 @@ from django.test import Client
 from archive.models import Article, Person
 from archive.selectors.positions import person_rank_summary
 from archive.services import import_text
+from tests.archive.deferred import whole_page
 from tests.archive.queries import get_with_queries, reading_queries
 
 pytestmark = pytest.mark.django_db
@@ -162,7 +163,7 @@ def test_the_person_page_draws_the_career_in_steps_each_with_its_first_article(o
         origin="2024.txt",
     )
 
-    html = Client().get(f"/people/{officer.pk}/").content.decode()
+    html = whole_page(Client(), f"/people/{officer.pk}/")
 
     timeline = html[html.index('id="timeline"') : html.index("Cấp bậc theo các bài viết")]
     # 2024 and 2025 state the same rank and post: one step, from its first article.
@@ -176,11 +177,11 @@ def test_the_person_page_draws_the_career_in_steps_each_with_its_first_article(o
 def test_the_person_page_pages_its_timeline_to_older_articles(officer):
     newest = Article.objects.get(origin="2025.txt")
 
-    html = Client().get(f"/people/{officer.pk}/", {"before": newest.pk}).content.decode()
+    html = whole_page(Client(), f"/people/{officer.pk}/", {"before": newest.pk})
 
     timeline = html[html.index('id="timeline"') : html.index("Cấp bậc theo các bài viết")]
     assert "12/03/2020" in timeline and "12/03/2025" not in timeline
-    assert 'href="?#timeline">Mới nhất' in timeline
+    assert f'href="/people/{officer.pk}/#timeline">Mới nhất' in timeline
 
 
 def test_the_openapi_schema_documents_the_timeline():

@@ -15,7 +15,10 @@ def test_each_page_links_to_its_blocks_so_a_reader_without_scripts_loses_nothing
     so, bao = archive_data.so, archive_data.bao
     pages = {
         "/articles/?q=van+hoa&page=1": ["/articles/facets/?q=van+hoa"],
-        f"/people/{bao.pk}/": [f"/people/{bao.pk}/circle/"],
+        f"/people/{bao.pk}/?before=7": [
+            f"/people/{bao.pk}/timeline/?before=7",
+            f"/people/{bao.pk}/circle/",
+        ],
         f"/organisations/{so.pk}/": [
             f"/organisations/{so.pk}/people/",
             f"/organisations/{so.pk}/circle/",
@@ -24,6 +27,7 @@ def test_each_page_links_to_its_blocks_so_a_reader_without_scripts_loses_nothing
     for url, blocks in pages.items():
         html = client.get(url).content.decode()
         assert block_urls(html) == blocks, url
+        assert "<script" not in html.split("</head>")[1]  # nothing inline: the CSP forbids it
         # The link the placeholder holds, followed without the script: a page of its own.
         for block in blocks:
             page = client.get(block)
