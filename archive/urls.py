@@ -12,7 +12,7 @@ urlpatterns = [
     path("articles/", views.article_list, name="article_list"),
     path("articles/<int:pk>/", views.article_detail, name="article_detail"),
     # Blocks the pages read in a second request (archive.views.fragments).
-    path("articles/facets/", articles.article_facets, name="article_facets"),
+    path("articles/facets/", articles.article_facets_block, name="article_facets"),
     path("people/<int:pk>/circle/", people.person_circle_block, name="person_circle"),
     path("people/<int:pk>/timeline/", people.person_timeline_block, name="person_timeline"),
     path(

@@ -159,7 +159,7 @@ def facets_link(request) -> dict:
     return {"facets_url": reverse("archive:article_facets") + query}
 
 
-def article_facets(request):
+def article_facets_block(request):
     """The facets of the article list under the request's filters, as a block of links.
 
     An invalid filter gets no facets (400), as the list gets no rows.

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 
@@ -113,7 +113,7 @@ def organisation_detail(request, pk: int):
     return render(request, "archive/organisation_detail.html", context)
 
 
-def _organisation_block(request, pk: int, template: str, title: str, context) -> object:
+def _organisation_block(request, pk: int, template: str, title: str, context) -> HttpResponse:
     organisation = get_object_or_404(Organisation.objects.only("id", "name"), pk=pk)
     return render_fragment(
         request,
