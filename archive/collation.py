@@ -12,6 +12,7 @@ B-tree index serves ORDER BY. Pure Python, no Django.
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 
 # The alphabet in Vietnamese order; f, j, w, z occur in foreign names.
@@ -42,6 +43,9 @@ def _letter_and_tone(char: str) -> tuple[str, int]:
     return unicodedata.normalize("NFC", "".join(kept)), tone
 
 
+# The filter forms sort the same few hundred names on every request: remembered,
+# a key costs a lookup instead of some hundred character normalisations.
+@functools.lru_cache(maxsize=8192)
 def sort_key(text: str) -> str:
     """The key of `text` in Vietnamese order: letters first, tones as the tie-break."""
     letters: list[str] = []

@@ -862,3 +862,25 @@ class ImportJobFile(models.Model):
 
     def __str__(self) -> str:
         return self.origin
+
+
+class RequestRate(models.Model):
+    """How many API requests one client made in the current window, and in the one before.
+
+    One row per client and scope, counted by one statement per request
+    (archive.services.rates), so that every web host sharing the database meets
+    the same limit. The two windows give a sliding estimate: the previous
+    window's count weighs as much as it still overlaps the last `length` seconds.
+    """
+
+    # DRF's cache key of the client: "throttle_<scope>_<address or user id>".
+    key = models.CharField(primary_key=True, max_length=200)
+    # The current window's start, in whole seconds since the epoch.
+    window_start = models.BigIntegerField()
+    hits = models.PositiveIntegerField()
+    previous = models.PositiveIntegerField(default=0)
+    # Seconds since the epoch after which the row counts nothing: it may be deleted.
+    expires = models.BigIntegerField(db_index=True)
+
+    def __str__(self) -> str:
+        return f"{self.key}: {self.hits}"

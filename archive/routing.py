@@ -32,9 +32,10 @@ def pin_to_primary() -> None:
 
 
 def _is_cache(model) -> bool:
-    # The database cache keeps throttling counts: they must be exact (the
-    # primary's), and counting a request is not a write the reader waits on.
-    return model._meta.app_label == "django_cache"
+    # Throttling counts (archive.services.rates, which goes to the primary
+    # itself) must be exact, and counting a request is not a write the reader
+    # waits on; so is a database cache, should one be configured.
+    return model._meta.app_label == "django_cache" or model._meta.model_name == "requestrate"
 
 
 class PrimaryReplicaRouter:

@@ -19,7 +19,7 @@ DJANGO_LOG_FORMAT  "json" (default with debug off) or "text"
 DJANGO_HSTS_PRELOAD  "1" adds `preload` to HSTS (only with DJANGO_SECURE)
 ARCHIVE_PUBLIC     "0" puts the whole site (pages, API, schema, docs) behind a login;
                    ARCHIVE_API_PUBLIC_READ is its older name and still read
-REDIS_URL          redis://... keeps throttling counts in Redis instead of the database
+REDIS_URL          redis://... keeps API throttling counts in Redis instead of the database
 ARCHIVE_THROTTLE_ANON, ARCHIVE_THROTTLE_USER, ARCHIVE_THROTTLE_LOGIN
                    API request rates ("300/min"...), per client address, user and login
 ARCHIVE_LOGIN_FAILURES, ARCHIVE_LOGIN_COOLOFF_MINUTES
@@ -242,17 +242,21 @@ ARCHIVE_PUBLIC = env_flag(
     "ARCHIVE_PUBLIC", default=env_flag("ARCHIVE_API_PUBLIC_READ", default=True)
 )
 
-# Counts that must hold across processes (throttling): the database by default,
-# Redis when REDIS_URL is set. `migrate` creates the cache table.
+# API throttling counts in the database table archive_requestrate (archive.services.rates),
+# shared by every host; in Redis, through the "limits" cache, when REDIS_URL is set.
 REDIS_URL = os.environ.get("REDIS_URL", "")
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
-    "limits": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
-    if REDIS_URL
-    else {
-        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
-        "LOCATION": "archive_limits_cache",
-    },
+    **(
+        {
+            "limits": {
+                "BACKEND": "django.core.cache.backends.redis.RedisCache",
+                "LOCATION": REDIS_URL,
+            }
+        }
+        if REDIS_URL
+        else {}
+    ),
 }
 
 # django-axes counts failed logins (admin and API token) in the database and

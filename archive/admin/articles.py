@@ -22,8 +22,8 @@ from archive.admin.forms import ArticleForm
 from archive.admin.imports import ImportArticlesMixin
 from archive.display import article_date
 from archive.models import Article, DirectiveMention, OrganisationMention, PersonMention
+from archive.selectors.articles import ARTICLE_TEXTS, with_article_counts
 from archive.selectors.common import newest_first_ordering
-from archive.selectors.pages import ARTICLE_TEXTS, with_article_counts
 from archive.services.batch import reextract_one
 
 BLOCK_LABELS = {

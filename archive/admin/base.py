@@ -13,7 +13,7 @@ from django.urls import reverse
 from archive.display import article_date
 from archive.extraction.normalize import fold_accents, matching_key
 from archive.paging import CappedPaginator
-from archive.selectors.pages import without_article_texts
+from archive.selectors.articles import without_article_texts
 from archive.services.editing import EditConflict, delete_record, save_edit
 
 # Names sort in Vietnamese order by their indexed key (archive.collation): in

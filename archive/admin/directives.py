@@ -17,7 +17,7 @@ from archive.admin.base import (
 from archive.admin.filters import EditedFilter
 from archive.admin.forms import DirectiveForm
 from archive.models import Directive
-from archive.selectors.pages import with_directive_counts
+from archive.selectors.counts import with_directive_counts
 
 
 @admin.register(Directive)

@@ -10,7 +10,7 @@ from django.contrib import admin
 
 from archive.admin.base import ArchiveAdmin, labelled
 from archive.models import DirectiveMention, OrganisationMention, PersonMention
-from archive.selectors.pages import without_article_texts
+from archive.selectors.articles import without_article_texts
 
 
 class MentionAdmin(ArchiveAdmin):

@@ -24,7 +24,7 @@ from archive.models import (
     OrganisationMention,
     Position,
 )
-from archive.selectors.pages import with_organisation_counts
+from archive.selectors.counts import with_organisation_counts
 from archive.services import merge_organisations
 
 

@@ -20,11 +20,9 @@ from archive.admin.filters import EditedFilter, PositionSourceFilter
 from archive.admin.forms import PersonAliasForm, PersonForm, PositionForm
 from archive.admin.merge import merge_action, merge_counts
 from archive.models import Person, PersonAlias, PersonMention, PersonRank, Position
-from archive.selectors.pages import (
-    person_posts,
-    with_person_summary,
-    without_article_texts,
-)
+from archive.selectors.articles import without_article_texts
+from archive.selectors.counts import with_person_summary
+from archive.selectors.positions import person_posts
 from archive.services import merge_people
 from archive.services.editing import delete_record, save_position
 

@@ -16,7 +16,7 @@ from rest_framework import serializers
 from archive.models import Article, Directive, Organisation, Person, ordered_issuers
 from archive.search.hits import find_hits, snippet
 from archive.selectors.api import ARTICLE_LIST_FIELDS, EMBED_LIMIT
-from archive.selectors.pages import person_rank_summary
+from archive.selectors.positions import RankSummary, person_rank_summary
 
 
 @extend_schema_field({"type": "string", "format": "uri"})
@@ -378,7 +378,12 @@ class StatedRankSerializer(serializers.Serializer):
 class PersonDetailSerializer(PersonListSerializer):
     aliases = AliasNamesField()
     ranks = serializers.SerializerMethodField(
-        help_text="Each rank the articles state, oldest first; `rank` is the latest."
+        help_text="Each rank the articles state, oldest first; `rank` is the latest. Read "
+        "from the person's newest 1,000 rank statements: see `ranks_lower_bound`."
+    )
+    ranks_lower_bound = serializers.SerializerMethodField(
+        help_text="True when the person has more rank statements than were read: the "
+        "dates and counts of `ranks` are then those of the newest, and counts are minimums."
     )
     positions = PositionSerializer(
         source="latest_positions",
@@ -399,6 +404,7 @@ class PersonDetailSerializer(PersonListSerializer):
             "foreign",
             "aliases",
             "ranks",
+            "ranks_lower_bound",
             "positions",
             "position_count",
             "article_count",
@@ -409,7 +415,16 @@ class PersonDetailSerializer(PersonListSerializer):
 
     @extend_schema_field(StatedRankSerializer(many=True))
     def get_ranks(self, person):
-        return StatedRankSerializer(person_rank_summary(person), many=True).data
+        return StatedRankSerializer(self._ranks(person).ranks, many=True).data
+
+    def get_ranks_lower_bound(self, person) -> bool:
+        return self._ranks(person).lower_bound
+
+    def _ranks(self, person) -> RankSummary:
+        # Read once for both fields.
+        if not hasattr(person, "_rank_summary"):
+            person._rank_summary = person_rank_summary(person)
+        return person._rank_summary
 
 
 class PersonWithPostsSerializer(PersonListSerializer):

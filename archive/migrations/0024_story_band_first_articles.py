@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('archive', '0021_organisation_kind_choices'),
+        ('archive', '0023_request_rates'),
     ]
 
     operations = [

@@ -193,33 +193,32 @@ def organisation_posts(organisation_id: int, *, sample: int = SAMPLE) -> Organis
     Counted over the newest `sample` posts stated there (one LIMIT query);
     each post's holders come most recent first.
     """
+    # Plain rows, and one Person per holder rather than three model instances per row:
+    # building 3,000 instances for a hub organisation took longer than its query.
     rows = list(
         Position.objects.filter(organisation_id=organisation_id, article__isnull=False)
-        .select_related("person", "article")
-        .only(
-            "id",
+        .order_by(*newest_first_ordering("article__"))
+        .values_list(
             "title",
             "former",
-            "person__id",
+            "person_id",
             "person__name",
             "person__rank",
-            "article__id",
             "article__published_on",
-        )
-        .order_by(*newest_first_ordering("article__"))[: sample + 1]
+        )[: sample + 1]
     )
     more = len(rows) > sample
     rows = rows[:sample]
     by_title: dict[str, dict[int, Holder]] = {}
-    for row in rows:
-        holders = by_title.setdefault(row.title, {})
-        day = row.article.published_on
-        holder = holders.get(row.person_id)
+    for title, former, person_id, name, rank, day in rows:
+        holders = by_title.setdefault(title, {})
+        holder = holders.get(person_id)
         if holder is None:
-            holders[row.person_id] = Holder(row.person, day, day, 1, row.former)
+            person = Person(id=person_id, name=name, rank=rank)
+            holders[person_id] = Holder(person, day, day, 1, former)
             continue
         holder.articles += 1
-        holder.former = holder.former and row.former
+        holder.former = holder.former and former
         if day is not None:
             holder.first_seen = min(filter(None, (holder.first_seen, day)))
             holder.last_seen = max(filter(None, (holder.last_seen, day)))

@@ -24,7 +24,7 @@ from archive.models import (
     PersonMention,
 )
 from archive.search_plans import among_ids
-from archive.selectors.pages import newest_first
+from archive.selectors.articles import newest_first
 
 SAMPLE = 1000
 TOP = 10

@@ -14,8 +14,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from archive.models import Article, Organisation, OrganisationMention, Person, PersonMention
+from archive.selectors.articles import newest_first
 from archive.selectors.facets import FacetValue, top_entities
-from archive.selectors.pages import newest_first
 
 SHOWN = 8
 SAMPLE = 1000

@@ -15,9 +15,9 @@ from archive.models import Article, Directive, Organisation, Person
 from archive.paging import COUNT_CAP, count_capped
 from archive.search.syntax import ParsedQuery
 from archive.search_plans import newest_to_rank
+from archive.selectors.articles import article_list_rows
 from archive.selectors.common import newest_first_ordering
-from archive.selectors.pages import (
-    article_list_rows,
+from archive.selectors.counts import (
     with_directive_counts,
     with_organisation_counts,
     with_person_summary,

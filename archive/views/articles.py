@@ -15,7 +15,7 @@ from archive.models import Article
 from archive.search.hits import find_hits, marked, snippet
 from archive.search.syntax import ParsedQuery, parse_query
 from archive.selectors import choices
-from archive.selectors.pages import (
+from archive.selectors.articles import (
     ARTICLE_ROW_FIELDS,
     article_for_page,
     article_list_rows,
@@ -34,7 +34,9 @@ from archive.views.filter_form import (
     search_field,
     values_of,
 )
+from archive.views.fragments import render_fragment
 from archive.views.highlight import Span, reading_blocks, with_hits
+from archive.views.limits import too_many_values_response
 from archive.views.listing import label_date, list_page
 
 ARTICLE_ORDERINGS = [
@@ -145,7 +147,38 @@ def article_list(request):
         noun="bài viết",
         decorate=decorate,
         notes=undated_note,
-        aside=facet_context,
+        aside=facets_link,
+    )
+
+
+def facets_link(request) -> dict:
+    """Where the list's facets are read, in a second request, for the same filters."""
+    params = request.GET.copy()
+    params.pop("page", None)
+    query = f"?{params.urlencode()}" if params else ""
+    return {"facets_url": reverse("archive:article_facets") + query}
+
+
+def article_facets_block(request):
+    """The facets of the article list under the request's filters, as a block of links.
+
+    An invalid filter gets no facets (400), as the list gets no rows.
+    """
+    if refusal := too_many_values_response(request):
+        return refusal
+    filterset = ArticleFilter(request.GET, queryset=Article.objects.all())
+    params = request.GET.copy()
+    params.pop("page", None)
+    back_url = reverse("archive:article_list") + (f"?{params.urlencode()}" if params else "")
+    valid = filterset.is_valid()
+    return render_fragment(
+        request,
+        "archive/fragments/facets.html",
+        facet_context(request, filterset.qs) if valid else {},
+        title="Thu hẹp kết quả",
+        back_url=back_url,
+        back_label="Bài viết",
+        status=200 if valid else 400,
     )
 
 

@@ -9,7 +9,8 @@ from archive.display import directive_name
 from archive.filters import DirectiveFilter
 from archive.models import Article, Directive, EntityCount, ordered_issuers
 from archive.selectors import choices
-from archive.selectors.pages import directive_with_links, with_directive_counts
+from archive.selectors.chains import directive_with_links
+from archive.selectors.counts import with_directive_counts
 from archive.views.filter_form import (
     FormField,
     by_name,

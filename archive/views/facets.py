@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.http import HttpRequest, QueryDict
+from django.urls import reverse
 
 from archive.selectors.facets import FacetValue, article_facets
 
@@ -30,9 +31,13 @@ class FacetGroup:
 
 
 def _link(value: FacetValue, params: QueryDict, *, chosen: bool) -> FacetLink:
-    """The link to the list under `params` (a changed copy of the request's), from page 1."""
+    """The link to the list under `params` (a changed copy of the request's), from page 1.
+
+    A path, not only a query: the facets are served from their own URL too.
+    """
     params.pop("page", None)
-    return FacetLink(value.label, value.count, f"?{params.urlencode()}" if params else "?", chosen)
+    href = reverse("archive:article_list") + (f"?{params.urlencode()}" if params else "")
+    return FacetLink(value.label, value.count, href, chosen)
 
 
 def _toggle_many(request: HttpRequest, name: str, value: FacetValue) -> FacetLink:

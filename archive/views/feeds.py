@@ -20,7 +20,7 @@ from archive.display import article_date
 from archive.exports.rows import ARTICLE_FIELDS, article_rows
 from archive.filters import ArticleFilter
 from archive.models import Article
-from archive.selectors.pages import newest_first
+from archive.selectors.articles import newest_first
 from archive.views.filter_form import filter_parameters
 
 ENTRIES = 50

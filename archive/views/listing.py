@@ -18,7 +18,7 @@ from django.utils.http import urlencode
 from archive.display import article_date
 from archive.paging import CappedPage, CappedPaginator
 from archive.search.syntax import words_apart
-from archive.selectors.pages import article_list_rows, newest_first
+from archive.selectors.articles import article_list_rows, newest_first
 from archive.views.filter_form import (
     FormField,
     attach_errors,
@@ -75,14 +75,15 @@ def list_page(
     noun: str,
     decorate: Callable[[object], None] | None = None,
     notes: Callable[[object], dict] | None = None,
-    aside: Callable[[HttpRequest, QuerySet], dict] | None = None,
+    aside: Callable[[HttpRequest], dict] | None = None,
 ) -> HttpResponse:
     """A list page: the filter form with its messages, the capped count, a page of rows.
 
     `form(request)` builds the controls, `rows` adds what a row shows,
     `decorate(row)` labels a row for the template, `notes(filterset)` adds
     what the page says about the filter (read only for a valid one),
-    `aside(request, rows)` what it shows beside a valid list (the facets). An
+    `aside(request)` what it shows beside a valid list (the link to the facets,
+    which are read in a second request: archive.views.fragments). An
     invalid filter answers 400 with the form and its messages, never a page
     of unfiltered rows.
     """
@@ -111,7 +112,7 @@ def list_page(
         context["words_apart_url"] = "?" + urlencode({"q": apart})
     invalid = bool(set(errors) - {"page"})
     if aside is not None and page is not None and not invalid:
-        context |= aside(request, filterset.qs)
+        context |= aside(request)
     return render(request, template, context, status=400 if invalid else 200)
 
 

@@ -2,16 +2,25 @@
 
 from __future__ import annotations
 
-from django.http import Http404
-from django.shortcuts import render
+from dataclasses import dataclass
+
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 
 from archive.display import kind_label
 from archive.filters import OrganisationFilter
 from archive.models import Article, EntityCount, Organisation
 from archive.paging import count_capped
 from archive.selectors import choices
-from archive.selectors.careers import organisation_posts, organisation_units
-from archive.selectors.pages import organisation_people, with_organisation_counts
+from archive.selectors.careers import (
+    Holder,
+    PostHolders,
+    organisation_posts,
+    organisation_units,
+)
+from archive.selectors.counts import with_organisation_counts
+from archive.selectors.positions import organisation_people
 from archive.selectors.related import organisation_circle
 from archive.views.filter_form import (
     FormField,
@@ -21,6 +30,7 @@ from archive.views.filter_form import (
     search_field,
     values_of,
 )
+from archive.views.fragments import render_fragment
 from archive.views.listing import entity_articles, list_page
 from archive.views.merged import redirect_to_survivor
 from archive.views.network import network
@@ -28,6 +38,8 @@ from archive.views.network import network
 NAME_ORDERINGS = [("name", "Tên A–Z"), ("-name", "Tên Z–A"), ("abbreviation", "Tên viết tắt")]
 # An organisation page lists this many of its people; the rest are one link away.
 PEOPLE_SHOWN = 50
+# Each post lists this many of its holders, the most recently stated first.
+HOLDERS_SHOWN = 20
 DIRECTIVES_SHOWN = 30
 
 
@@ -78,7 +90,6 @@ def organisation_detail(request, pk: int):
         if moved is not None:
             return moved
         raise Http404("Không có tổ chức này.")
-    people = organisation_people(organisation)
     directives = organisation.directives_issued.order_by("-issued_on", "symbol")
     articles = entity_articles(
         request,
@@ -88,21 +99,78 @@ def organisation_detail(request, pk: int):
         kind=EntityCount.Kind.ORGANISATION,
         name=organisation.name,
     )
-    # Capped: a hub body has tens of thousands of post holders (74 ms to count at 1M).
-    people_count, people_more = count_capped(people.values("pk"))
     context = {
         "organisation": organisation,
         "kind_label": kind_label(organisation.kind),
-        "units": organisation_units(organisation.pk),
-        "posts": organisation_posts(organisation.pk),
-        "people": people[:PEOPLE_SHOWN],
-        "people_count": people_count,
-        "people_more": people_more,
-        "people_shown": PEOPLE_SHOWN,
         "directives": directives[:DIRECTIVES_SHOWN],
         "directive_count": directives.count(),
         "directives_shown": DIRECTIVES_SHOWN,
-        "network": network(organisation_circle(organisation.pk), name=organisation.name),
+        # Read in second requests (organisation_people_block, organisation_circle_block).
+        "people_url": reverse("archive:organisation_people", args=[organisation.pk]),
+        "circle_url": reverse("archive:organisation_circle", args=[organisation.pk]),
         **articles,
     }
     return render(request, "archive/organisation_detail.html", context)
+
+
+def _organisation_block(request, pk: int, template: str, title: str, context) -> HttpResponse:
+    organisation = get_object_or_404(Organisation.objects.only("id", "name"), pk=pk)
+    return render_fragment(
+        request,
+        template,
+        {"organisation": organisation, **context(organisation)},
+        title=f"{title} {organisation.name}",
+        back_url=reverse("archive:organisation_detail", args=[organisation.pk]),
+        back_label=organisation.name,
+    )
+
+
+def organisation_people_block(request, pk: int):
+    """The units, the posts over time and the people holding posts: a second request."""
+
+    def context(organisation) -> dict:
+        people = organisation_people(organisation)
+        # Capped: a hub body has tens of thousands of post holders (74 ms to count at 1M).
+        people_count, people_more = count_capped(people.values("pk"))
+        posts = organisation_posts(organisation.pk)
+        return {
+            "units": organisation_units(organisation.pk),
+            "posts": posts,
+            "post_rows": [shown_holders(post) for post in posts.posts],
+            "people": people[:PEOPLE_SHOWN],
+            "people_count": people_count,
+            "people_more": people_more,
+            "people_shown": PEOPLE_SHOWN,
+        }
+
+    return _organisation_block(
+        request, pk, "archive/fragments/organisation_people.html", "Đơn vị, chức vụ của", context
+    )
+
+
+@dataclass
+class ShownPost:
+    title: str
+    holders: list[Holder]
+    more: int  # holders not listed
+
+    @property
+    def rows(self) -> int:
+        return len(self.holders) + bool(self.more)
+
+
+def shown_holders(post: PostHolders) -> ShownPost:
+    """A post with its most recent HOLDERS_SHOWN holders: a hub body's post has hundreds."""
+    shown = post.holders[:HOLDERS_SHOWN]
+    return ShownPost(post.title, shown, len(post.holders) - len(shown))
+
+
+def organisation_circle_block(request, pk: int):
+    """The people and bodies most often named with the organisation: a second request."""
+
+    def context(organisation) -> dict:
+        return {"network": network(organisation_circle(organisation.pk), name=organisation.name)}
+
+    return _organisation_block(
+        request, pk, "archive/fragments/network.html", "Thường xuất hiện cùng", context
+    )

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from django.http import Http404
-from django.shortcuts import render
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 
 from archive.filters import RANK_GROUPS, PersonFilter
 from archive.models import RANK_CHOICES, Article, EntityCount, Person
 from archive.selectors import choices
 from archive.selectors.careers import career_steps, person_timeline
-from archive.selectors.pages import person_post_summary, person_rank_summary, with_person_summary
+from archive.selectors.counts import person_post_summary, with_person_summary
+from archive.selectors.positions import person_rank_summary
 from archive.selectors.related import person_circle
 from archive.views.filter_form import (
     FormField,
@@ -19,6 +21,7 @@ from archive.views.filter_form import (
     search_field,
     values_of,
 )
+from archive.views.fragments import render_fragment
 from archive.views.listing import entity_articles, list_page
 from archive.views.merged import redirect_to_survivor
 from archive.views.network import network
@@ -85,19 +88,53 @@ def person_detail(request, pk: int):
         name=person.name,
     )
     posts, total_posts = person_post_summary(person, shown=POSTS_SHOWN)
-    timeline = person_timeline(person.pk, before=timeline_anchor(request), limit=TIMELINE_SHOWN)
+    before = request.GET.get("before", "")
+    timeline_url = reverse("archive:person_timeline", args=[person.pk])
     context = {
         "person": person,
         "ranks": person_rank_summary(person),
         "posts": posts,
         "more_posts": max(0, total_posts - POSTS_SHOWN),
-        "network": network(person_circle(person.pk), name=person.name),
-        "career": career_steps(timeline.statements),
-        "career_next": timeline.next_before,
-        "career_paged": "before" in request.GET,
+        # Read in a second request (person_circle_block).
+        "circle_url": reverse("archive:person_circle", args=[person.pk]),
+        # Read in second requests (person_timeline_block, person_circle_block).
+        "timeline_url": timeline_url + (f"?before={before}" if before.isdigit() else ""),
         **articles,
     }
     return render(request, "archive/person_detail.html", context)
+
+
+def person_timeline_block(request, pk: int):
+    """The person's career in steps, a page of articles at a time: a second request."""
+    person = get_object_or_404(Person.objects.only("id", "name"), pk=pk)
+    timeline = person_timeline(person.pk, before=timeline_anchor(request), limit=TIMELINE_SHOWN)
+    person_url = reverse("archive:person_detail", args=[person.pk])
+    return render_fragment(
+        request,
+        "archive/fragments/person_timeline.html",
+        {
+            "person_url": person_url,
+            "career": career_steps(timeline.statements),
+            "career_next": timeline.next_before,
+            "career_paged": "before" in request.GET,
+        },
+        title=f"Diễn biến cấp bậc, chức vụ của {person.name}",
+        back_url=person_url,
+        back_label=person.name,
+    )
+
+
+def person_circle_block(request, pk: int):
+    """The people and bodies most often named with the person: the page's second request."""
+    person = get_object_or_404(Person.objects.only("id", "name"), pk=pk)
+    return render_fragment(
+        request,
+        "archive/fragments/network.html",
+        {"network": network(person_circle(person.pk), name=person.name)},
+        title=f"Thường xuất hiện cùng {person.name}",
+        back_url=reverse("archive:person_detail", args=[person.pk]),
+        back_label=person.name,
+    )
 
 
 def timeline_anchor(request) -> Article | None:

@@ -6,7 +6,8 @@ from django.urls import reverse
 
 from archive import charts
 from archive.display import directive_name
-from archive.selectors.pages import implementation_chain, mentions_per_month
+from archive.selectors.chains import implementation_chain
+from archive.selectors.counts import mentions_per_month
 
 
 def mention_chart(kind: str, pk: int, *, name: str) -> dict:

@@ -23,7 +23,7 @@ def reading_queries(captured) -> list[dict]:
     return [
         query
         for query in captured
-        if "archive_limits_cache" not in query["sql"]
+        if "archive_requestrate" not in query["sql"]
         and not query["sql"].startswith(("SAVEPOINT", "RELEASE SAVEPOINT"))
     ]
 

@@ -6,7 +6,9 @@ import pytest
 from django.test import Client
 
 from archive.models import Article, Person
+from archive.selectors.positions import person_rank_summary
 from archive.services import import_text
+from tests.archive.deferred import whole_page
 from tests.archive.queries import get_with_queries, reading_queries
 
 pytestmark = pytest.mark.django_db
@@ -44,6 +46,7 @@ def test_the_api_gives_the_latest_rank_and_every_rank_in_date_order(officer):
         ("Trung tướng", "2020-03-12"),
         ("Đại tướng", "2025-03-12"),
     ]
+    assert data["ranks_lower_bound"] is False
     assert {p["title"]: p["former"] for p in data["positions"]} == {
         "Giám đốc Công an tỉnh Bình Khê": False,
         "Phó Giám đốc Công an tỉnh Bình Khê": False,
@@ -56,6 +59,18 @@ def test_the_person_page_shows_each_rank_with_its_date(officer):
     ranks = html[html.index("Cấp bậc theo các bài viết") : html.index("Chức vụ theo các bài viết")]
     assert ranks.index("Trung tướng") < ranks.index("Đại tướng")
     assert "12/03/2020" in ranks and "12/03/2025" in ranks
+
+
+def test_past_the_sample_the_ranks_are_those_of_the_newest_statements_and_say_so(officer):
+    summary = person_rank_summary(officer, sample=1)
+    assert summary.lower_bound is True and summary.sampled == 1
+    assert [(r["rank"], r["articles"]) for r in summary.ranks] == [("Đại tướng", 1)]
+    whole = person_rank_summary(officer)
+    assert whole.lower_bound is False
+    assert [(r["rank"], r["articles"]) for r in whole.ranks] == [
+        ("Trung tướng", 1),
+        ("Đại tướng", 1),
+    ]
 
 
 # --- The timeline: what each article states, newest first, with its article ------
@@ -192,7 +207,7 @@ def test_the_person_page_draws_the_career_in_steps_each_with_its_first_article(o
         origin="2024.txt",
     )
 
-    html = Client().get(f"/people/{officer.pk}/").content.decode()
+    html = whole_page(Client(), f"/people/{officer.pk}/")
 
     timeline = html[html.index('id="timeline"') : html.index("Cấp bậc theo các bài viết")]
     # 2024 and 2025 state the same rank and post: one step, from its first article.
@@ -206,11 +221,11 @@ def test_the_person_page_draws_the_career_in_steps_each_with_its_first_article(o
 def test_the_person_page_pages_its_timeline_to_older_articles(officer):
     newest = Article.objects.get(origin="2025.txt")
 
-    html = Client().get(f"/people/{officer.pk}/", {"before": newest.pk}).content.decode()
+    html = whole_page(Client(), f"/people/{officer.pk}/", {"before": newest.pk})
 
     timeline = html[html.index('id="timeline"') : html.index("Cấp bậc theo các bài viết")]
     assert "12/03/2020" in timeline and "12/03/2025" not in timeline
-    assert 'href="?#timeline">Mới nhất' in timeline
+    assert f'href="/people/{officer.pk}/#timeline">Mới nhất' in timeline
 
 
 def test_the_openapi_schema_documents_the_timeline():

@@ -15,7 +15,7 @@ import pytest
 from django.core.management import call_command
 
 from archive.models import Article, EntityCount, Organisation, Person, Position, PostCount
-from archive.selectors.pages import mentions_per_month, person_post_summary
+from archive.selectors.counts import mentions_per_month, person_post_summary
 from archive.services import merge_organisations, merge_people, reextract_article
 from archive.services.editing import delete_record, save_edit, save_position
 from tests.archive.parsed_factory import date, directive, organisation, parsed, person, post, store

@@ -5,9 +5,11 @@ from __future__ import annotations
 import pytest
 from django.test import Client
 
-from archive.models import Organisation
+from archive.models import Article, Organisation, Person, Position
 from archive.selectors.careers import organisation_posts, organisation_units
 from archive.services import import_text
+from archive.views.organisations import HOLDERS_SHOWN
+from tests.archive.deferred import fetch_block, whole_page
 from tests.archive.queries import get_with_queries, reading_queries
 
 pytestmark = pytest.mark.django_db
@@ -70,7 +72,7 @@ def test_the_organisation_page_shows_posts_over_time_and_the_unit_tree(province)
     bureau = Organisation.objects.create(name="Phòng Cảnh sát Thử nghiệm", parent=province)
     Organisation.objects.create(name="Đội Tuần tra Thử nghiệm", parent=bureau)
 
-    html = Client().get(f"/organisations/{province.pk}/").content.decode()
+    html = whole_page(Client(), f"/organisations/{province.pk}/")
 
     posts = html[html.index('id="posts-heading"') : html.index('id="people-heading"')]
     assert posts.index("Lạc Minh Đường") < posts.index("Trịnh Văn Khải")
@@ -127,3 +129,18 @@ def test_the_posts_cost_one_query_however_many_are_stated(province):
             data=director_article(year=year, name=name, post="Giám đốc"), origin=f"{year}.txt"
         )
     assert queries() == few
+
+
+def test_a_post_held_by_many_lists_the_most_recent_holders_and_counts_the_others(province):
+    article = Article.objects.order_by("-published_on").first()
+    for n in range(HOLDERS_SHOWN + 3):
+        deputy = Person.objects.create(name=f"Phó Thử Nghiệm {n:02d}")
+        Position.objects.create(
+            person=deputy, title="Phó Giám đốc", organisation=province, article=article
+        )
+    html = fetch_block(Client(), f"/organisations/{province.pk}/people/")
+    posts = html[html.index('id="posts-heading"') : html.index('id="people-heading"')]
+    # 23 invented deputies on one date: the first 20 by name listed, 3 counted.
+    assert HOLDERS_SHOWN == 20
+    assert "Phó Thử Nghiệm 19" in posts and "Phó Thử Nghiệm 20" not in posts
+    assert "và 3 người khác giữ chức vụ này" in posts

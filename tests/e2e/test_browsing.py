@@ -99,8 +99,42 @@ def test_main_pages_fit_a_phone_and_a_desktop(tab, phone_tab, imported, name):
         response = browsing.goto(MAIN_PAGES[name]())
         assert response.status == 200
         expect(browsing.page.get_by_role("heading", level=1)).to_be_visible()
+        # The blocks read in a second request are in place before the page is measured.
+        expect(browsing.page.locator("[data-fragment-url]")).to_have_count(0)
         overflow = browsing.page.evaluate(
             "document.documentElement.scrollWidth - document.documentElement.clientWidth"
         )
         assert overflow <= 0, f"{name} scrolls sideways on a {size} screen"
         browsing.screenshot(f"{name}-{size}")
+
+
+def test_an_organisation_page_fills_in_its_people_and_circle_after_its_articles(tab, imported):
+    police = Organisation.objects.get(name="Công an tỉnh Hải Lâm")
+    page = tab.page
+    tab.goto(f"/organisations/{police.pk}/")
+    expect(page.get_by_role("heading", name="Bài viết nhắc đến")).to_be_visible()
+    # The blocks come from their own URLs and take the placeholders' place.
+    expect(page.get_by_role("heading", name="Nhân vật giữ chức vụ tại đây")).to_be_visible()
+    expect(page.get_by_role("heading", name="Thường xuất hiện cùng")).to_be_visible()
+    expect(page.locator("[data-fragment-url]")).to_have_count(0)
+    expect(page.locator("svg.network")).to_be_visible()
+    page.locator("table.data").get_by_role("link").first.click()
+    expect(page).to_have_url(re.compile(r"/(people|organisations)/\d+/$"))
+
+
+def test_without_scripts_a_block_is_one_link_away(browser, live_server, imported):
+    person = Person.objects.get(name="Trần Quốc Bảo")
+    context = browser.new_context(java_script_enabled=False, locale="vi-VN")
+    try:
+        page = context.new_page()
+        page.goto(f"{live_server.url}/people/{person.pk}/")
+        link = page.get_by_role("link", name="Những người và tổ chức thường xuất hiện cùng")
+        expect(link).to_be_visible()
+        link.click()
+        expect(page.get_by_role("heading", level=1)).to_contain_text("Thường xuất hiện cùng")
+        circle = page.get_by_role("heading", name="Thường xuất hiện cùng", exact=True)
+        expect(circle).to_be_visible()
+        page.get_by_role("link", name=person.name).first.click()
+        expect(page).to_have_url(re.compile(rf"/people/{person.pk}/$"))
+    finally:
+        context.close()

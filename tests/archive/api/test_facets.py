@@ -9,6 +9,7 @@ from django.test import Client
 
 from archive.models import Article
 from archive.selectors.facets import article_facets
+from tests.archive.deferred import whole_page, with_blocks
 
 pytestmark = pytest.mark.django_db
 
@@ -42,26 +43,26 @@ def test_counts_over_a_sample_are_said_to_be_lower_bounds(archive):
 
 
 def test_a_facet_link_adds_its_value_and_a_second_click_removes_it(archive):
-    page = Client().get("/articles/", {"q": "cong an"}).content.decode()
+    page = whole_page(Client(), "/articles/", {"q": "cong an"})
     assert "Thu hẹp kết quả" in page
     link = re.search(r'<a href="([^"]+)">Lạc Thị Hòa</a> <span class="count">\((\d+)\)', page)
     assert link, page
-    narrowed = Client().get("/articles/" + link.group(1).replace("&amp;", "&"))
+    narrowed = Client().get(link.group(1).replace("&amp;", "&"))
     assert narrowed.status_code == 200
     assert [row.pk for row in narrowed.context["page"].object_list] == [archive.a_both.pk]
-    text = narrowed.content.decode()
+    text = with_blocks(Client(), narrowed.content.decode())
     chosen = re.search(r'<a href="([^"]+)" aria-current="true"[^>]*>✓ Lạc Thị Hòa</a>', text)
     assert chosen, text
-    widened = Client().get("/articles/" + chosen.group(1).replace("&amp;", "&"))
+    widened = Client().get(chosen.group(1).replace("&amp;", "&"))
     shown = {row.pk for row in widened.context["page"].object_list}
     assert shown == {archive.a_both.pk, archive.a_untitled.pk}
 
 
 def test_a_year_facet_sets_and_clears_the_date_range(archive):
-    page = Client().get("/articles/").content.decode()
+    page = whole_page(Client(), "/articles/")
     link = re.search(r'<a href="([^"]+)">2025</a>', page).group(1).replace("&amp;", "&")
     assert "published_after=2025-01-01" in link and "published_before=2025-12-31" in link
-    text = Client().get("/articles/" + link).content.decode()
+    text = whole_page(Client(), link)
     assert archive.a_colonel_undated.title not in text
     assert archive.a_both.title in text
     chosen = re.search(r'<a href="([^"]+)" aria-current="true"[^>]*>✓ 2025</a>', text)
@@ -71,12 +72,12 @@ def test_a_year_facet_sets_and_clears_the_date_range(archive):
 
 
 def test_a_source_facet_sets_and_clears_the_source(archive):
-    page = Client().get("/articles/").content.decode()
+    page = whole_page(Client(), "/articles/")
     link = re.search(r'<a href="([^"]+)">Báo Thử</a>', page).group(1).replace("&amp;", "&")
-    narrowed = Client().get("/articles/" + link)
+    narrowed = Client().get(link)
     assert "source_name=" in link
     assert {row.source_name for row in narrowed.context["page"].object_list} == {"Báo Thử"}
-    text = narrowed.content.decode()
+    text = with_blocks(Client(), narrowed.content.decode())
     chosen = re.search(r'<a href="([^"]+)" aria-current="true"[^>]*>✓ Báo Thử</a>', text)
     assert chosen, text
     assert "source_name" not in chosen.group(1)

@@ -6,6 +6,7 @@ import pytest
 from django.test import Client
 
 from archive.selectors.related import person_circle
+from tests.archive.deferred import whole_page
 
 pytestmark = pytest.mark.django_db
 
@@ -34,7 +35,7 @@ def test_an_unknown_record_has_no_circle(archive):
 
 
 def test_the_person_page_draws_the_circle_with_a_table_of_its_numbers(archive):
-    page = Client().get(f"/people/{archive.minister.pk}/").content.decode()
+    page = whole_page(Client(), f"/people/{archive.minister.pk}/")
     assert "Thường xuất hiện cùng" in page
     assert '<svg class="network"' in page and 'role="img"' in page
     assert f'<a href="/people/{archive.colonel.pk}/">Lạc Thị Hòa</a></td>' in page
@@ -49,7 +50,7 @@ def test_the_person_page_draws_the_circle_with_a_table_of_its_numbers(archive):
 def test_a_person_named_with_no_one_has_no_circle_section(archive):
     archive.a_colonel_undated.delete()
     archive.a_both.delete()
-    page = Client().get(f"/people/{archive.colonel.pk}/").content.decode()
+    page = whole_page(Client(), f"/people/{archive.colonel.pk}/")
     assert page.count("<h1") == 1
     assert "Thường xuất hiện cùng" not in page
     assert person_circle(archive.colonel.pk).people == []

@@ -1,0 +1,44 @@
+"""Blocks a page loads in a second request, so that its main list is not kept waiting.
+
+The facets of the article list, an entity's circle, an organisation's units and
+people cost more to read than the rest of their pages. Each page draws a
+placeholder with a link; archive/static/archive/deferred.js fetches the block
+from its own URL and puts it in place. Without the script the link opens the
+block as a page of its own, so nothing is lost. The script asks with the
+header FRAGMENT_HEADER and gets the block alone; a browser following the link
+gets it inside the site's layout.
+"""
+
+from __future__ import annotations
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils.cache import patch_vary_headers
+
+FRAGMENT_HEADER = "X-Archive-Fragment"
+
+
+def render_fragment(
+    request: HttpRequest,
+    template: str,
+    context: dict,
+    *,
+    title: str,
+    back_url: str,
+    back_label: str,
+    status: int = 200,
+) -> HttpResponse:
+    """The block alone for the script, or as a page with a way back for a reader."""
+    if request.headers.get(FRAGMENT_HEADER) == "1":
+        response = render(request, template, context, status=status)
+    else:
+        page = {
+            **context,
+            "fragment_template": template,
+            "fragment_title": title,
+            "back_url": back_url,
+            "back_label": back_label,
+        }
+        response = render(request, "archive/fragment_page.html", page, status=status)
+    patch_vary_headers(response, [FRAGMENT_HEADER])
+    return response
