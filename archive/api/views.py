@@ -158,7 +158,9 @@ class ArchiveViewSet(mixins.UpdateModelMixin, mixins.DestroyModelMixin, viewsets
             filterset = getattr(self, "filterset", None)
             errors = filterset.unknown_entity_errors() if filterset is not None else {}
             if errors:
-                raise ValidationError(errors)
+                raise ValidationError(
+                    {name: [str(m) for e in found for m in e] for name, found in errors.items()}
+                )
         serializer = self.get_serializer(page, many=True)
         return self.get_paginated_response(serializer.data)
 

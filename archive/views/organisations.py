@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.http import Http404
 from django.shortcuts import render
+from django.utils.translation import gettext_lazy as _
 
 from archive.display import kind_label
 from archive.filters import OrganisationFilter
@@ -25,7 +26,11 @@ from archive.views.listing import entity_articles, list_page
 from archive.views.merged import redirect_to_survivor
 from archive.views.network import network
 
-NAME_ORDERINGS = [("name", "Tên A–Z"), ("-name", "Tên Z–A"), ("abbreviation", "Tên viết tắt")]
+NAME_ORDERINGS = [
+    ("name", _("Name A–Z")),
+    ("-name", _("Name Z–A")),
+    ("abbreviation", _("Abbreviation")),
+]
 # An organisation page lists this many of its people; the rest are one link away.
 PEOPLE_SHOWN = 50
 DIRECTIVES_SHOWN = 30
@@ -39,7 +44,7 @@ def organisation_list(request):
         rows=with_organisation_counts,
         kinds={"parent": "entity"},
         form=organisation_form,
-        noun="tổ chức",
+        noun="organisation",
         decorate=label_kind,
     )
 
@@ -51,14 +56,14 @@ def label_kind(organisation) -> None:
 def organisation_form(request) -> list[FormField]:
     parents = values_of(request, "parent")[:1]
     return [
-        search_field(request, "Tên", help="Tên hoặc tên viết tắt, không cần gõ dấu."),
-        FormField("kind", "Loại", "select", values=values_of(request, "kind")[:1]).choose(
+        search_field(request, _("Name"), help=_("Name or abbreviation; accents are optional.")),
+        FormField("kind", _("Kind"), "select", values=values_of(request, "kind")[:1]).choose(
             [(kind, kind_label(kind)) for kind in choices.organisation_kinds()],
-            blank="Mọi loại",
+            blank=_("Any kind"),
         ),
-        FormField("parent", "Trực thuộc", "select", values=parents, suggest="organisations").choose(
+        FormField("parent", _("Part of"), "select", values=parents, suggest="organisations").choose(
             by_name(choices.parents_to_choose(include=ids_in(parents))),
-            blank="Bất kỳ",
+            blank=_("Any"),
         ),
         ordering_field(request, NAME_ORDERINGS),
     ]
@@ -77,7 +82,7 @@ def organisation_detail(request, pk: int):
         )
         if moved is not None:
             return moved
-        raise Http404("Không có tổ chức này.")
+        raise Http404(_("There is no such organisation."))
     people = organisation_people(organisation)
     directives = organisation.directives_issued.order_by("-issued_on", "symbol")
     articles = entity_articles(
