@@ -89,7 +89,7 @@ class Article(EditableModel):
     class Meta:
         ordering = ["-published_on", "-id"]
         verbose_name = _("article")
-        verbose_name_plural = _("article")
+        verbose_name_plural = _("articles")
         constraints = [
             models.CheckConstraint(
                 condition=Q(published_precision__in=DatePrecision.values),
@@ -158,7 +158,7 @@ class Person(EditableModel):
     class Meta:
         ordering = ["sort_key", "id"]
         verbose_name = _("person")
-        verbose_name_plural = _("person")
+        verbose_name_plural = _("people")
         constraints = [
             models.CheckConstraint(
                 condition=Q(rank="") | Q(rank__in=ranks.RANKS), name="person_rank_valid"
@@ -224,7 +224,7 @@ class PersonAlias(Alias):
 
     class Meta:
         verbose_name = _("other name of a person")
-        verbose_name_plural = _("other name of a person")
+        verbose_name_plural = _("other names of people")
 
 
 class Organisation(EditableModel):
@@ -331,7 +331,7 @@ class Organisation(EditableModel):
     class Meta:
         ordering = ["sort_key", "id"]
         verbose_name = _("organisation")
-        verbose_name_plural = _("organisation")
+        verbose_name_plural = _("organisations")
         constraints = [
             models.CheckConstraint(
                 condition=~Q(parent=F("id")), name="organisation_not_own_parent"
@@ -376,7 +376,7 @@ class OrganisationAlias(Alias):
 
     class Meta:
         verbose_name = _("other name of an organisation")
-        verbose_name_plural = _("other name of an organisation")
+        verbose_name_plural = _("other names of organisations")
 
 
 class Redirect(models.Model):
@@ -402,7 +402,7 @@ class PersonRedirect(Redirect):
 
     class Meta:
         verbose_name = _("old id of a merged person")
-        verbose_name_plural = _("old id of a merged person")
+        verbose_name_plural = _("old ids of merged people")
 
     @property
     def target_id(self) -> int:
@@ -419,7 +419,7 @@ class OrganisationRedirect(Redirect):
 
     class Meta:
         verbose_name = _("old id of a merged organisation")
-        verbose_name_plural = _("old id of a merged organisation")
+        verbose_name_plural = _("old ids of merged organisations")
 
     @property
     def target_id(self) -> int:
@@ -487,7 +487,7 @@ class Directive(EditableModel):
     class Meta:
         ordering = ["-issued_on", "symbol", "id"]
         verbose_name = _("directive")
-        verbose_name_plural = _("directive")
+        verbose_name_plural = _("directives")
         constraints = [
             models.CheckConstraint(condition=~Q(symbol=""), name="directive_symbol_not_blank"),
         ]
@@ -581,7 +581,7 @@ class PersonMention(Mention):
 
     class Meta(Mention.Meta):
         verbose_name = _("mention of a person")
-        verbose_name_plural = _("mention of a person")
+        verbose_name_plural = _("mentions of people")
         constraints = _mention_constraints("person")
         indexes = [models.Index(fields=["person", "article"])]
 
@@ -596,7 +596,7 @@ class OrganisationMention(Mention):
 
     class Meta(Mention.Meta):
         verbose_name = _("mention of an organisation")
-        verbose_name_plural = _("mention of an organisation")
+        verbose_name_plural = _("mentions of organisations")
         constraints = _mention_constraints("organisation")
         indexes = [models.Index(fields=["organisation", "article"])]
 
@@ -608,7 +608,7 @@ class DirectiveMention(Mention):
 
     class Meta(Mention.Meta):
         verbose_name = _("citation of a directive")
-        verbose_name_plural = _("citation of a directive")
+        verbose_name_plural = _("citations of directives")
         constraints = _mention_constraints("directive")
         indexes = [models.Index(fields=["directive", "article"])]
 
@@ -644,7 +644,7 @@ class Position(models.Model):
     class Meta:
         ordering = ["person_id", "-article_id", "id"]
         verbose_name = _("position")
-        verbose_name_plural = _("position")
+        verbose_name_plural = _("positions")
         constraints = [
             models.UniqueConstraint(
                 fields=["person", "article", "title"], name="position_unique_per_article"
@@ -712,7 +712,7 @@ class PersonRank(models.Model):
     class Meta:
         ordering = ["person_id", "-article_id"]
         verbose_name = _("rank stated in an article")
-        verbose_name_plural = _("rank stated in an article")
+        verbose_name_plural = _("ranks stated in articles")
         constraints = [
             models.UniqueConstraint(fields=["person", "article"], name="person_rank_per_article"),
             models.CheckConstraint(
@@ -863,7 +863,7 @@ class ImportJobFile(models.Model):
     class Meta:
         ordering = ["job_id", "id"]
         verbose_name = _("file of an import")
-        verbose_name_plural = _("file of an import")
+        verbose_name_plural = _("files of imports")
         indexes = [
             # Progress counts per status, and a batch's files when its task runs.
             models.Index(fields=["job", "status"]),

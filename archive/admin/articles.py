@@ -64,19 +64,19 @@ class MentionInline(ReadOnlyInline):
 class PersonMentionInline(MentionInline):
     model = PersonMention
     entity_field = "person"
-    verbose_name_plural = _("mentions of people")
+    verbose_name_plural = _("people mentioned")
 
 
 class OrganisationMentionInline(MentionInline):
     model = OrganisationMention
     entity_field = "organisation"
-    verbose_name_plural = _("mentions of organisations")
+    verbose_name_plural = _("organisations mentioned")
 
 
 class DirectiveMentionInline(MentionInline):
     model = DirectiveMention
     entity_field = "directive"
-    verbose_name_plural = _("citations of directives")
+    verbose_name_plural = _("directives cited")
 
 
 @admin.register(Article)
