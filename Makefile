@@ -14,7 +14,7 @@ PORT ?= 8000
 PARALLEL_ARGS := -n auto --dist loadgroup
 PARALLEL ?=
 
-.PHONY: setup run serve demo test test-fast test-sqlite test-postgres lint format admin browser bench clean
+.PHONY: setup run serve demo test test-fast test-sqlite test-postgres lint format messages admin browser bench clean
 
 setup: $(STAMP)
 
@@ -89,6 +89,18 @@ lint: setup
 format: setup
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
+
+# After marking or changing user-facing strings: extract them into the catalogues
+# of archive/locale/ (translate the new Vietnamese msgstrs there), then compile.
+# Needs GNU gettext (Debian: apt-get install gettext); `make run` does not, as the
+# compiled .mo files are committed, and tests/archive/test_translations.py checks
+# that they match the .po files. English msgstrs repeat their msgids (msgen):
+# an untranslated string would otherwise fall back to the Vietnamese catalogue.
+MAKEMESSAGES := ../$(BIN)/python ../manage.py makemessages -e html,py,svg -i 'extraction/*' -i 'migrations/*'
+messages: setup
+	cd archive && $(TEST_ENV) $(MAKEMESSAGES) -l vi -l en
+	msgen --no-wrap -o archive/locale/en/LC_MESSAGES/django.po archive/locale/en/LC_MESSAGES/django.po
+	cd archive && $(TEST_ENV) ../$(BIN)/python ../manage.py compilemessages
 
 # Each script prints its table; bench/RESULTS.md records runs with their machine.
 bench: setup

@@ -12,8 +12,9 @@ from __future__ import annotations
 from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
 
-# Paths that answer for themselves: the admin (and its login), the API.
-SELF_GUARDED = ("/admin/", "/api/")
+# Paths that answer for themselves: the admin (and its login), the API; and
+# the language switch, which the login page offers too.
+SELF_GUARDED = ("/admin/", "/api/", "/i18n/")
 
 
 class ClosedArchiveMiddleware:

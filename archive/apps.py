@@ -1,10 +1,11 @@
 from django.apps import AppConfig
 from django.db.models.signals import post_migrate
+from django.utils.translation import gettext_lazy as _
 
 
 class ArchiveConfig(AppConfig):
     name = "archive"
-    verbose_name = "Kho lưu trữ"
+    verbose_name = _("Archive")
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:

@@ -14,6 +14,7 @@ from itertools import count
 
 from django.template.loader import render_to_string
 from django.utils.safestring import SafeString
+from django.utils.translation import gettext as _
 
 # Past this many months a chart counts by year, or its bars get too thin to read.
 MAX_MONTH_BARS = 36
@@ -25,9 +26,9 @@ _ids = count(1)
 @dataclass(frozen=True)
 class Bar:
     label: str  # under the bar ("5/2024", "2024"); "" for no label
-    period: str  # the whole period, "Tháng 5/2024" or "Năm 2024"
+    period: str  # the whole period, "Month 5/2024" or "Year 2024" (translated)
     value: int
-    span: str = "tháng"  # what one bar counts: "tháng" (month) or "năm" (year)
+    span: str = "month"  # what one bar counts: "month" or "year" (translated)
 
     @property
     def title(self) -> str:
@@ -48,18 +49,24 @@ def bars_by_month(counts: list[tuple[datetime.date, int]]) -> list[Bar]:
         year, month = (year + 1, 1) if month == 12 else (year, month + 1)
     if len(months) > MAX_MONTH_BARS:
         by_year: dict[int, int] = {}
-        for (y, _), n in by_month.items():
+        for (y, _month), n in by_month.items():
             by_year[y] = by_year.get(y, 0) + n
         return [
-            Bar(label=str(y), period=f"Năm {y}", value=by_year.get(y, 0), span="năm")
+            Bar(
+                label=str(y),
+                period=_("Year %(year)s") % {"year": y},
+                value=by_year.get(y, 0),
+                span=_("year"),
+            )
             for y in range(first[0], last[0] + 1)
         ]
     step = max(1, -(-len(months) // MAX_LABELS))
     return [
         Bar(
             label=f"{m}/{y}" if i % step == 0 else "",
-            period=f"Tháng {m}/{y}",
+            period=_("Month %(month)s/%(year)s") % {"month": m, "year": y},
             value=by_month.get((y, m), 0),
+            span=_("month"),
         )
         for i, (y, m) in enumerate(months)
     ]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from django.utils.translation import gettext as _
+
 from archive.models import Organisation
 
 
@@ -19,14 +21,19 @@ def article_date(article) -> str:
         if not article.published_year_inferred:
             return label
         evidence = getattr(article, "published_evidence", "")
-        return f"{label} (năm suy ra từ {evidence})" if evidence else f"{label} (năm suy ra)"
+        if evidence:
+            return _("%(date)s (year inferred from %(evidence)s)") % {
+                "date": label,
+                "evidence": evidence,
+            }
+        return _("%(date)s (year inferred)") % {"date": label}
     if precision == "month" and year and month:
-        return f"tháng {month}/{year}"
+        return _("month %(month)s/%(year)s") % {"month": month, "year": year}
     if precision == "day_month" and day and month:
-        return f"{day:02d}/{month:02d} (không rõ năm)"
+        return _("%(day)02d/%(month)02d (year unknown)") % {"day": day, "month": month}
     if article.published_on:
         return article.published_on.strftime("%d/%m/%Y")
-    return "không rõ ngày"
+    return _("date unknown")
 
 
 def directive_name(directive) -> str:
@@ -34,5 +41,5 @@ def directive_name(directive) -> str:
     if directive.symbol:
         return f"{directive.kind} {directive.symbol}"
     if directive.number:
-        return f"{directive.kind} số {directive.number}"
+        return _("%(kind)s no. %(number)s") % {"kind": directive.kind, "number": directive.number}
     return directive.kind

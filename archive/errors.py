@@ -16,6 +16,7 @@ from django.core.exceptions import (
     TooManyFilesSent,
 )
 from django.http import JsonResponse
+from django.utils.translation import gettext as _
 from django.views import defaults
 
 
@@ -25,10 +26,10 @@ def _is_api(request) -> bool:
 
 def _detail(exception) -> str:
     if isinstance(exception, RequestDataTooBig):
-        return "the request body is too large"
+        return _("the request body is too large")
     if isinstance(exception, TooManyFieldsSent | TooManyFilesSent):
-        return "too many fields or files in the request"
-    return "bad request"
+        return _("too many fields or files in the request")
+    return _("bad request")
 
 
 def bad_request(request, exception):
@@ -40,7 +41,7 @@ def bad_request(request, exception):
 def server_error(request):
     if not _is_api(request):
         return defaults.server_error(request)
-    return JsonResponse({"detail": "server error: please retry later"}, status=500)
+    return JsonResponse({"detail": _("server error: please retry later")}, status=500)
 
 
 class OneLineClientErrors(logging.Filter):

@@ -11,6 +11,8 @@ from __future__ import annotations
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from archive import querysets
 from archive.collation import sort_key
@@ -27,19 +29,19 @@ def with_sort_key(kwargs: dict) -> dict:
 
 
 class DatePrecision(models.TextChoices):
-    FULL = "full", "Ngày, tháng, năm"
-    MONTH = "month", "Tháng và năm"
-    DAY_MONTH = "day_month", "Ngày và tháng (không có năm)"
-    UNKNOWN = "unknown", "Không rõ"
+    FULL = "full", _("Day, month and year")
+    MONTH = "month", _("Month and year")
+    DAY_MONTH = "day_month", _("Day and month (no year)")
+    UNKNOWN = "unknown", _("Unknown")
 
 
 class EditableModel(models.Model):
     """Fields a person changed in the admin or the API; a re-import keeps them."""
 
     edited_fields = models.JSONField(default=list, blank=True, editable=False)
-    notes = models.TextField("ghi chú của biên tập viên", blank=True)
-    created_at = models.DateTimeField("tạo lúc", auto_now_add=True)
-    updated_at = models.DateTimeField("cập nhật lúc", auto_now=True)
+    notes = models.TextField(_("editors' notes"), blank=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     class Meta:
         abstract = True
@@ -49,33 +51,33 @@ class EditableModel(models.Model):
 
 
 class Article(EditableModel):
-    title = models.CharField("tiêu đề", max_length=1000, blank=True)
-    body = models.TextField("nội dung", blank=True)
+    title = models.CharField(_("title"), max_length=1000, blank=True)
+    body = models.TextField(_("body"), blank=True)
     # The normalised text (NFC, Đ, spaces) that every mention offset refers to.
     text = models.TextField(blank=True)
-    raw_text = models.TextField("văn bản gốc")
+    raw_text = models.TextField(_("original text"))
     # [{"kind": "title"|"lead"|..., "start": int, "end": int}, ...] over `text`.
     blocks = models.JSONField(default=list, blank=True)
-    captions = models.JSONField("chú thích ảnh", default=list, blank=True)
-    source_name = models.CharField("nguồn", max_length=200, blank=True, db_index=True)
-    source_url = models.URLField("địa chỉ nguồn", max_length=2000, blank=True)
-    author = models.CharField("tác giả", max_length=200, blank=True, db_index=True)
-    dateline_place = models.CharField("nơi đưa tin", max_length=200, blank=True)
-    published_on = models.DateField("ngày đăng", null=True, blank=True, db_index=True)
-    published_year = models.PositiveSmallIntegerField("năm", null=True, blank=True)
-    published_month = models.PositiveSmallIntegerField("tháng", null=True, blank=True)
-    published_day = models.PositiveSmallIntegerField("ngày", null=True, blank=True)
+    captions = models.JSONField(_("photo captions"), default=list, blank=True)
+    source_name = models.CharField(_("source"), max_length=200, blank=True, db_index=True)
+    source_url = models.URLField(_("source address"), max_length=2000, blank=True)
+    author = models.CharField(_("author"), max_length=200, blank=True, db_index=True)
+    dateline_place = models.CharField(_("dateline"), max_length=200, blank=True)
+    published_on = models.DateField(_("published on"), null=True, blank=True, db_index=True)
+    published_year = models.PositiveSmallIntegerField(_("year"), null=True, blank=True)
+    published_month = models.PositiveSmallIntegerField(_("month"), null=True, blank=True)
+    published_day = models.PositiveSmallIntegerField(_("day"), null=True, blank=True)
     published_precision = models.CharField(
-        "độ chính xác của ngày",
+        _("precision of the date"),
         max_length=10,
         choices=DatePrecision.choices,
         default=DatePrecision.UNKNOWN,
     )
-    published_year_inferred = models.BooleanField("năm được suy ra", default=False)
+    published_year_inferred = models.BooleanField(_("year inferred"), default=False)
     # How an inferred year was found ("năm kỷ niệm", ...): pages say "năm suy ra từ …".
-    published_evidence = models.CharField("năm suy ra từ", max_length=300, blank=True)
-    origin = models.CharField("tệp gốc", max_length=1000, unique=True)
-    sha256 = models.CharField("mã băm SHA-256", max_length=64, unique=True)
+    published_evidence = models.CharField(_("year inferred from"), max_length=300, blank=True)
+    origin = models.CharField(_("original file"), max_length=1000, unique=True)
+    sha256 = models.CharField(_("SHA-256 hash"), max_length=64, unique=True)
     # SHA-256 of the file's bytes as last imported: a re-import of the very same
     # bytes is known unchanged before decoding. Only a short cut: the identity
     # stays `sha256`, of the decoded text.
@@ -86,8 +88,8 @@ class Article(EditableModel):
 
     class Meta:
         ordering = ["-published_on", "-id"]
-        verbose_name = "bài viết"
-        verbose_name_plural = "bài viết"
+        verbose_name = _("article")
+        verbose_name_plural = _("articles")
         constraints = [
             models.CheckConstraint(
                 condition=Q(published_precision__in=DatePrecision.values),
@@ -113,7 +115,7 @@ class Article(EditableModel):
         ]
 
     def __str__(self) -> str:
-        return self.title or f"(không tiêu đề) {self.origin}"
+        return self.title or _("(untitled) %(origin)s") % {"origin": self.origin}
 
     def save(self, *args, **kwargs):
         self.derive_search_document()
@@ -143,14 +145,14 @@ RANK_CHOICES = [(rank, rank) for rank in ranks.RANKS]
 
 
 class Person(EditableModel):
-    name = models.CharField("họ tên", max_length=200)
+    name = models.CharField(_("full name"), max_length=200)
     key = models.CharField(max_length=200, unique=True, editable=False)
     # The latest rank the articles state (see PersonRank for each statement).
-    rank = models.CharField("cấp bậc", max_length=40, blank=True, choices=RANK_CHOICES)
+    rank = models.CharField(_("rank"), max_length=40, blank=True, choices=RANK_CHOICES)
     # Date of the article `rank` was taken from: a later article's rank replaces it.
-    rank_stated_on = models.DateField("cấp bậc nêu ngày", null=True, blank=True, editable=False)
-    academic_titles = models.CharField("học hàm, học vị", max_length=60, blank=True)
-    foreign = models.BooleanField("người nước ngoài", default=False)
+    rank_stated_on = models.DateField(_("rank stated on"), null=True, blank=True, editable=False)
+    academic_titles = models.CharField(_("academic titles"), max_length=60, blank=True)
+    foreign = models.BooleanField(_("foreigner"), default=False)
     search_document = models.TextField(blank=True, editable=False)
     # The name in Vietnamese alphabetical order (archive.collation), for lists and choices.
     sort_key = models.CharField(max_length=255, blank=True, editable=False)
@@ -159,8 +161,8 @@ class Person(EditableModel):
 
     class Meta:
         ordering = ["sort_key", "id"]
-        verbose_name = "nhân vật"
-        verbose_name_plural = "nhân vật"
+        verbose_name = _("person")
+        verbose_name_plural = _("people")
         constraints = [
             models.CheckConstraint(
                 condition=Q(rank="") | Q(rank__in=ranks.RANKS), name="person_rank_valid"
@@ -215,9 +217,9 @@ class PersonAlias(Alias):
     """Another name of a person: a spelling seen in an article or a merged duplicate."""
 
     person = models.ForeignKey(
-        Person, verbose_name="nhân vật", on_delete=models.CASCADE, related_name="aliases"
+        Person, verbose_name=_("person"), on_delete=models.CASCADE, related_name="aliases"
     )
-    name = models.CharField("tên", max_length=200)
+    name = models.CharField(_("name"), max_length=200)
     key = models.CharField(max_length=200, unique=True, editable=False)
     # Accent-folded, for the filters' type-ahead ("tran quoc" finds "Trần Quốc Bảo").
     folded = models.CharField(max_length=200, blank=True, editable=False, db_index=True)
@@ -225,8 +227,8 @@ class PersonAlias(Alias):
     search_document = models.TextField(blank=True, default="", editable=False)
 
     class Meta:
-        verbose_name = "tên khác của nhân vật"
-        verbose_name_plural = "tên khác của nhân vật"
+        verbose_name = _("other name of a person")
+        verbose_name_plural = _("other names of people")
 
 
 class Organisation(EditableModel):
@@ -239,85 +241,87 @@ class Organisation(EditableModel):
         assign is here.
         """
 
-        ACADEMY = "academy", "Học viện"
-        AGENCY = "agency", "Cơ quan"
-        ALLIANCE = "alliance", "Liên minh"
-        ARMY_CORPS = "army_corps", "Quân đoàn"
-        ASSOCIATION = "association", "Hiệp hội"
-        AUDIT = "audit", "Kiểm toán"
-        BANK = "bank", "Ngân hàng"
-        BAR_ASSOCIATION = "bar_association", "Đoàn Luật sư"
+        ACADEMY = "academy", _("Academy")
+        AGENCY = "agency", _("Agency")
+        ALLIANCE = "alliance", _("Alliance")
+        ARMY_CORPS = "army_corps", _("Army corps")
+        ASSOCIATION = "association", _("Association")
+        AUDIT = "audit", _("Audit office")
+        BANK = "bank", _("Bank")
+        BAR_ASSOCIATION = "bar_association", _("Bar association")
         BOARD = "board", "Ban"
-        BORDER_GUARD = "border_guard", "Bộ đội Biên phòng"
-        BRIGADE = "brigade", "Lữ đoàn"
-        BROADCASTER = "broadcaster", "Đài"
-        CENTRAL_COMMITTEE = "central_committee", "Trung ương Đảng"
-        CENTRE = "centre", "Trung tâm"
-        COAST_GUARD = "coast_guard", "Cảnh sát biển Việt Nam"
-        COLLEGE = "college", "Trường Cao đẳng"
-        COMMAND = "command", "Bộ Tư lệnh, Bộ Chỉ huy"
-        COMMITTEE = "committee", "Ủy ban"
-        COMPANY = "company", "Công ty"
-        CONSULATE = "consulate", "Tổng Lãnh sự quán"
-        CORPORATION = "corporation", "Tổng công ty"
-        COUNCIL = "council", "Hội đồng"
-        COURT = "court", "Tòa án"
-        DELEGATION = "delegation", "Đoàn đại biểu"
-        DEPARTMENT = "department", "Cục, Vụ"
-        DIVISION = "division", "Phòng, Sư đoàn"
-        EMBASSY = "embassy", "Đại sứ quán"
-        FEDERATION = "federation", "Liên đoàn"
-        FRONT = "front", "Mặt trận"
-        FUND = "fund", "Quỹ"
-        GENERAL_DEPARTMENT = "general_department", "Tổng cục"
-        GENERAL_STAFF = "general_staff", "Bộ Tổng Tham mưu"
-        GOVERNMENT = "government", "Chính phủ"
-        GROUP = "group", "Tập đoàn"
-        HOSPITAL = "hospital", "Bệnh viện"
+        BORDER_GUARD = "border_guard", _("Border guard")
+        BRIGADE = "brigade", _("Brigade")
+        BROADCASTER = "broadcaster", _("Broadcaster")
+        CENTRAL_COMMITTEE = "central_committee", _("Party Central Committee")
+        CENTRE = "centre", _("Centre")
+        COAST_GUARD = "coast_guard", _("Vietnam Coast Guard")
+        COLLEGE = "college", _("College")
+        COMMAND = "command", _("Command")
+        COMMITTEE = "committee", _("Committee")
+        COMPANY = "company", _("Company")
+        CONSULATE = "consulate", _("Consulate general")
+        CORPORATION = "corporation", _("Corporation")
+        COUNCIL = "council", _("Council")
+        COURT = "court", _("Court")
+        DELEGATION = "delegation", _("Delegation")
+        DEPARTMENT = "department", _("Department")
+        DIVISION = "division", _("Division")
+        EMBASSY = "embassy", _("Embassy")
+        FEDERATION = "federation", _("Federation")
+        FRONT = "front", _("Front")
+        FUND = "fund", _("Fund")
+        GENERAL_DEPARTMENT = "general_department", _("General department")
+        GENERAL_STAFF = "general_staff", _("General Staff")
+        GOVERNMENT = "government", _("Government")
+        GROUP = "group", _("Group")
+        HOSPITAL = "hospital", _("Hospital")
         INSPECTORATE = "inspectorate", "Thanh tra"
-        INSTITUTE = "institute", "Viện"
-        INTERNATIONAL = "international", "Liên Hợp Quốc"
-        LEGISLATURE = "legislature", "Quốc hội"
-        MILITARY = "military", "Quân đội"
-        MILITARY_REGION = "military_region", "Quân khu"
-        MINISTRY = "ministry", "Bộ"
-        MISSION = "mission", "Phái đoàn"
-        MUSEUM = "museum", "Bảo tàng"
-        NEWS_AGENCY = "news_agency", "Thông tấn xã"
-        OFFICE = "office", "Văn phòng"
-        ORGANISATION = "organisation", "Tổ chức"
-        PARTY = "party", "Đảng"
-        PARTY_CELL = "party_cell", "Chi bộ"
-        PARTY_COMMITTEE = "party_committee", "Cấp ủy Đảng"
-        PARTY_ORGANISATION = "party_organisation", "Đảng bộ"
-        POLICE = "police", "Công an"
-        POLITBURO = "politburo", "Bộ Chính trị"
-        PORT_AUTHORITY = "port_authority", "Cảng vụ"
-        PRISON = "prison", "Trại giam"
-        PROCURACY = "procuracy", "Viện kiểm sát"
-        PROVINCIAL_DEPARTMENT = "provincial_department", "Sở"
-        PUBLISHER = "publisher", "Nhà xuất bản"
-        REGIMENT = "regiment", "Trung đoàn"
-        SCHOOL = "school", "Trường"
-        SECRETARIAT = "secretariat", "Ban Bí thư"
-        SERVICE_BRANCH = "service_branch", "Quân chủng, Binh chủng"
-        SOCIAL_SECURITY = "social_security", "Bảo hiểm xã hội Việt Nam"
-        STATION = "station", "Đồn"
-        STEERING_COMMITTEE = "steering_committee", "Ban Chỉ đạo, Ban Chỉ huy"
-        SUB_DEPARTMENT = "sub_department", "Chi cục"
-        SUBCOMMITTEE = "subcommittee", "Tiểu ban"
-        TASK_FORCE = "task_force", "Tổ công tác"
-        TEAM = "team", "Đội"
-        UNIVERSITY = "university", "Trường Đại học"
-        YOUTH_UNION = "youth_union", "Đoàn Thanh niên"
+        INSTITUTE = "institute", _("Institute")
+        INTERNATIONAL = "international", _("United Nations")
+        LEGISLATURE = "legislature", _("National Assembly")
+        MILITARY = "military", _("Army")
+        MILITARY_REGION = "military_region", _("Military region")
+        MINISTRY = "ministry", _("Ministry")
+        MISSION = "mission", _("Mission")
+        MUSEUM = "museum", _("Museum")
+        NEWS_AGENCY = "news_agency", _("News agency")
+        OFFICE = "office", _("Office")
+        ORGANISATION = "organisation", _("Organisation")
+        PARTY = "party", _("Party")
+        PARTY_CELL = "party_cell", _("Party cell")
+        PARTY_COMMITTEE = "party_committee", _("Party committee")
+        PARTY_ORGANISATION = "party_organisation", _("Party organisation")
+        POLICE = "police", _("Police")
+        POLITBURO = "politburo", _("Politburo")
+        PORT_AUTHORITY = "port_authority", _("Port authority")
+        PRISON = "prison", _("Prison")
+        PROCURACY = "procuracy", _("Procuracy")
+        PROVINCIAL_DEPARTMENT = "provincial_department", _("Provincial department")
+        PUBLISHER = "publisher", _("Publisher")
+        REGIMENT = "regiment", _("Regiment")
+        SCHOOL = "school", _("School")
+        SECRETARIAT = "secretariat", _("Secretariat")
+        SERVICE_BRANCH = "service_branch", _("Service branch")
+        SOCIAL_SECURITY = "social_security", _("Vietnam Social Security")
+        STATION = "station", _("Station")
+        STEERING_COMMITTEE = "steering_committee", _("Steering committee")
+        SUB_DEPARTMENT = "sub_department", _("Sub-department")
+        SUBCOMMITTEE = "subcommittee", _("Subcommittee")
+        TASK_FORCE = "task_force", _("Task force")
+        TEAM = "team", _("Team")
+        UNIVERSITY = "university", _("University")
+        YOUTH_UNION = "youth_union", _("Youth Union")
 
-    name = models.CharField("tên", max_length=500)
+    name = models.CharField(_("name"), max_length=500)
     key = models.CharField(max_length=500, unique=True, editable=False)
-    abbreviation = models.CharField("tên viết tắt", max_length=50, blank=True, db_index=True)
-    kind = models.CharField("loại", max_length=40, blank=True, db_index=True, choices=Kind.choices)
+    abbreviation = models.CharField(_("abbreviation"), max_length=50, blank=True, db_index=True)
+    kind = models.CharField(
+        _("kind"), max_length=40, blank=True, db_index=True, choices=Kind.choices
+    )
     parent = models.ForeignKey(
         "self",
-        verbose_name="trực thuộc",
+        verbose_name=_("part of"),
         on_delete=models.SET_NULL,
         null=True,
         blank=True,
@@ -330,8 +334,8 @@ class Organisation(EditableModel):
 
     class Meta:
         ordering = ["sort_key", "id"]
-        verbose_name = "tổ chức"
-        verbose_name_plural = "tổ chức"
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
         constraints = [
             models.CheckConstraint(
                 condition=~Q(parent=F("id")), name="organisation_not_own_parent"
@@ -363,17 +367,20 @@ class OrganisationAlias(Alias):
     """Another name of an organisation: an abbreviation, an old name, a merged duplicate."""
 
     organisation = models.ForeignKey(
-        Organisation, verbose_name="tổ chức", on_delete=models.CASCADE, related_name="aliases"
+        Organisation,
+        verbose_name=_("organisation"),
+        on_delete=models.CASCADE,
+        related_name="aliases",
     )
-    name = models.CharField("tên", max_length=500)
+    name = models.CharField(_("name"), max_length=500)
     key = models.CharField(max_length=500, unique=True, editable=False)
     folded = models.CharField(max_length=500, blank=True, editable=False, db_index=True)
-    is_abbreviation = models.BooleanField("là tên viết tắt", default=False)
+    is_abbreviation = models.BooleanField(_("is an abbreviation"), default=False)
     search_document = models.TextField(blank=True, default="", editable=False)
 
     class Meta:
-        verbose_name = "tên khác của tổ chức"
-        verbose_name_plural = "tên khác của tổ chức"
+        verbose_name = _("other name of an organisation")
+        verbose_name_plural = _("other names of organisations")
 
 
 class Redirect(models.Model):
@@ -383,7 +390,7 @@ class Redirect(models.Model):
     then B into C: A points at C), so a lookup is one primary-key read.
     """
 
-    old_id = models.PositiveBigIntegerField("mã cũ", primary_key=True)
+    old_id = models.PositiveBigIntegerField(_("old id"), primary_key=True)
 
     class Meta:
         abstract = True
@@ -394,12 +401,12 @@ class Redirect(models.Model):
 
 class PersonRedirect(Redirect):
     person = models.ForeignKey(
-        Person, verbose_name="nhân vật", on_delete=models.CASCADE, related_name="redirects"
+        Person, verbose_name=_("person"), on_delete=models.CASCADE, related_name="redirects"
     )
 
     class Meta:
-        verbose_name = "mã cũ của nhân vật đã gộp"
-        verbose_name_plural = "mã cũ của nhân vật đã gộp"
+        verbose_name = _("old id of a merged person")
+        verbose_name_plural = _("old ids of merged people")
 
     @property
     def target_id(self) -> int:
@@ -408,12 +415,15 @@ class PersonRedirect(Redirect):
 
 class OrganisationRedirect(Redirect):
     organisation = models.ForeignKey(
-        Organisation, verbose_name="tổ chức", on_delete=models.CASCADE, related_name="redirects"
+        Organisation,
+        verbose_name=_("organisation"),
+        on_delete=models.CASCADE,
+        related_name="redirects",
     )
 
     class Meta:
-        verbose_name = "mã cũ của tổ chức đã gộp"
-        verbose_name_plural = "mã cũ của tổ chức đã gộp"
+        verbose_name = _("old id of a merged organisation")
+        verbose_name_plural = _("old ids of merged organisations")
 
     @property
     def target_id(self) -> int:
@@ -436,21 +446,23 @@ class ChoicesVersion(models.Model):
 class Directive(EditableModel):
     """A Party or state document, identified by its symbol when the symbol is known."""
 
-    kind = models.CharField("loại văn bản", max_length=80, db_index=True)
-    kind_code = models.CharField("mã loại", max_length=10, blank=True)
-    number = models.CharField("số", max_length=20, blank=True)
+    kind = models.CharField(_("directive kind"), max_length=80, db_index=True)
+    kind_code = models.CharField(_("kind code"), max_length=10, blank=True)
+    number = models.CharField(_("number"), max_length=20, blank=True)
     # Canonical symbol ("59-NQ/TW"); NULL when only a symbol-less citation is known.
-    symbol = models.CharField("số, ký hiệu", max_length=80, null=True, blank=True, unique=True)
+    symbol = models.CharField(
+        _("number and symbol"), max_length=80, null=True, blank=True, unique=True
+    )
     # The symbol, or for a symbol-less citation the key built from kind, number,
     # date and issuer: what an import matches on.
     key = models.CharField(max_length=200, unique=True, editable=False)
-    issued_on = models.DateField("ngày ban hành", null=True, blank=True, db_index=True)
+    issued_on = models.DateField(_("issued on"), null=True, blank=True, db_index=True)
     issued_year = models.PositiveSmallIntegerField(
-        "năm ban hành", null=True, blank=True, db_index=True
+        _("year issued"), null=True, blank=True, db_index=True
     )
     issuer = models.ForeignKey(
         Organisation,
-        verbose_name="cơ quan ban hành",
+        verbose_name=_("issuer"),
         on_delete=models.SET_NULL,
         null=True,
         blank=True,
@@ -459,15 +471,15 @@ class Directive(EditableModel):
     # Every issuer in order; the first is `issuer`. A joint circular has several.
     issuers = models.ManyToManyField(
         Organisation,
-        verbose_name="các cơ quan ban hành",
+        verbose_name=_("issuers"),
         through="DirectiveIssuer",
         blank=True,
         related_name="directives_co_issued",
     )
-    summary = models.TextField("trích yếu", blank=True)
+    summary = models.TextField(_("summary"), blank=True)
     implements = models.ManyToManyField(
         "self",
-        verbose_name="thực hiện văn bản",
+        verbose_name=_("implements"),
         symmetrical=False,
         blank=True,
         related_name="implemented_by",
@@ -478,8 +490,8 @@ class Directive(EditableModel):
 
     class Meta:
         ordering = ["-issued_on", "symbol", "id"]
-        verbose_name = "văn bản"
-        verbose_name_plural = "văn bản"
+        verbose_name = _("directive")
+        verbose_name_plural = _("directives")
         constraints = [
             models.CheckConstraint(condition=~Q(symbol=""), name="directive_symbol_not_blank"),
         ]
@@ -512,20 +524,23 @@ class DirectiveIssuer(models.Model):
     """One issuer of a directive, in the order the document lists them (0 = primary)."""
 
     directive = models.ForeignKey(
-        Directive, verbose_name="văn bản", on_delete=models.CASCADE, related_name="issuer_links"
-    )
-    organisation = models.ForeignKey(
-        Organisation,
-        verbose_name="cơ quan ban hành",
+        Directive,
+        verbose_name=_("directive"),
         on_delete=models.CASCADE,
         related_name="issuer_links",
     )
-    order = models.PositiveSmallIntegerField("thứ tự", default=0)
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("issuer"),
+        on_delete=models.CASCADE,
+        related_name="issuer_links",
+    )
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
 
     class Meta:
         ordering = ["directive_id", "order", "id"]
-        verbose_name = "cơ quan ban hành"
-        verbose_name_plural = "các cơ quan ban hành"
+        verbose_name = _("issuer")
+        verbose_name_plural = _("issuers")
         constraints = [
             models.UniqueConstraint(
                 fields=["directive", "organisation"], name="directive_issuer_unique"
@@ -540,11 +555,11 @@ class DirectiveIssuer(models.Model):
 class Mention(models.Model):
     """One occurrence of an entity in an article: offsets into Article.text."""
 
-    article = models.ForeignKey(Article, verbose_name="bài viết", on_delete=models.CASCADE)
-    surface = models.CharField("dạng xuất hiện", max_length=500)
-    start = models.PositiveIntegerField("vị trí đầu")
-    end = models.PositiveIntegerField("vị trí cuối")
-    sentence = models.TextField("câu")
+    article = models.ForeignKey(Article, verbose_name=_("article"), on_delete=models.CASCADE)
+    surface = models.CharField(_("surface form"), max_length=500)
+    start = models.PositiveIntegerField(_("start offset"))
+    end = models.PositiveIntegerField(_("end offset"))
+    sentence = models.TextField(_("sentence"))
 
     class Meta:
         abstract = True
@@ -565,36 +580,39 @@ def _mention_constraints(entity: str) -> list[models.BaseConstraint]:
 
 class PersonMention(Mention):
     person = models.ForeignKey(
-        Person, verbose_name="nhân vật", on_delete=models.CASCADE, related_name="mentions"
+        Person, verbose_name=_("person"), on_delete=models.CASCADE, related_name="mentions"
     )
 
     class Meta(Mention.Meta):
-        verbose_name = "lần nhắc đến nhân vật"
-        verbose_name_plural = "lần nhắc đến nhân vật"
+        verbose_name = _("mention of a person")
+        verbose_name_plural = _("mentions of people")
         constraints = _mention_constraints("person")
         indexes = [models.Index(fields=["person", "article"])]
 
 
 class OrganisationMention(Mention):
     organisation = models.ForeignKey(
-        Organisation, verbose_name="tổ chức", on_delete=models.CASCADE, related_name="mentions"
+        Organisation,
+        verbose_name=_("organisation"),
+        on_delete=models.CASCADE,
+        related_name="mentions",
     )
 
     class Meta(Mention.Meta):
-        verbose_name = "lần nhắc đến tổ chức"
-        verbose_name_plural = "lần nhắc đến tổ chức"
+        verbose_name = _("mention of an organisation")
+        verbose_name_plural = _("mentions of organisations")
         constraints = _mention_constraints("organisation")
         indexes = [models.Index(fields=["organisation", "article"])]
 
 
 class DirectiveMention(Mention):
     directive = models.ForeignKey(
-        Directive, verbose_name="văn bản", on_delete=models.CASCADE, related_name="mentions"
+        Directive, verbose_name=_("directive"), on_delete=models.CASCADE, related_name="mentions"
     )
 
     class Meta(Mention.Meta):
-        verbose_name = "lần trích dẫn văn bản"
-        verbose_name_plural = "lần trích dẫn văn bản"
+        verbose_name = _("citation of a directive")
+        verbose_name_plural = _("citations of directives")
         constraints = _mention_constraints("directive")
         indexes = [models.Index(fields=["directive", "article"])]
 
@@ -603,13 +621,13 @@ class Position(models.Model):
     """A person's post as stated in one article: a fact of that article, not a timeless truth."""
 
     person = models.ForeignKey(
-        Person, verbose_name="nhân vật", on_delete=models.CASCADE, related_name="positions"
+        Person, verbose_name=_("person"), on_delete=models.CASCADE, related_name="positions"
     )
-    title = models.CharField("chức vụ", max_length=500)
-    role = models.CharField("chức danh", max_length=200, blank=True)
+    title = models.CharField(_("position"), max_length=500)
+    role = models.CharField(_("role"), max_length=200, blank=True)
     organisation = models.ForeignKey(
         Organisation,
-        verbose_name="tổ chức",
+        verbose_name=_("organisation"),
         on_delete=models.SET_NULL,
         null=True,
         blank=True,
@@ -618,19 +636,19 @@ class Position(models.Model):
     # NULL for a post an editor added by hand, not taken from an article.
     article = models.ForeignKey(
         Article,
-        verbose_name="bài viết",
+        verbose_name=_("article"),
         on_delete=models.CASCADE,
         null=True,
         blank=True,
         related_name="positions",
     )
     # "nguyên Bộ trưởng": the article speaks of a post the person no longer holds.
-    former = models.BooleanField("đã thôi giữ (nguyên)", default=False)
+    former = models.BooleanField(_("former (no longer held)"), default=False)
 
     class Meta:
         ordering = ["person_id", "-article_id", "id"]
-        verbose_name = "chức vụ"
-        verbose_name_plural = "chức vụ"
+        verbose_name = _("position")
+        verbose_name_plural = _("positions")
         constraints = [
             models.UniqueConstraint(
                 fields=["person", "article", "title"], name="position_unique_per_article"
@@ -661,7 +679,7 @@ class StoryCopy(models.Model):
     article = models.OneToOneField(
         Article, primary_key=True, related_name="story_copy", on_delete=models.CASCADE
     )
-    story = models.BigIntegerField("nhóm bài cùng nội dung", db_index=True)
+    story = models.BigIntegerField(_("story"), db_index=True)
     signature = models.BinaryField()
 
     def __str__(self) -> str:
@@ -693,19 +711,19 @@ class PersonRank(models.Model):
     are both true, each on its own date."""
 
     person = models.ForeignKey(
-        Person, verbose_name="nhân vật", on_delete=models.CASCADE, related_name="stated_ranks"
+        Person, verbose_name=_("person"), on_delete=models.CASCADE, related_name="stated_ranks"
     )
     article = models.ForeignKey(
-        Article, verbose_name="bài viết", on_delete=models.CASCADE, related_name="stated_ranks"
+        Article, verbose_name=_("article"), on_delete=models.CASCADE, related_name="stated_ranks"
     )
-    rank = models.CharField("cấp bậc", max_length=40, choices=RANK_CHOICES)
+    rank = models.CharField(_("rank"), max_length=40, choices=RANK_CHOICES)
     # "nguyên Trung tá": the article calls it a rank the person held before.
-    former = models.BooleanField("đã thôi (nguyên)", default=False)
+    former = models.BooleanField(_("former"), default=False)
 
     class Meta:
         ordering = ["person_id", "-article_id"]
-        verbose_name = "cấp bậc theo bài viết"
-        verbose_name_plural = "cấp bậc theo bài viết"
+        verbose_name = _("rank stated in an article")
+        verbose_name_plural = _("ranks stated in articles")
         constraints = [
             models.UniqueConstraint(fields=["person", "article"], name="person_rank_per_article"),
             models.CheckConstraint(
@@ -797,63 +815,66 @@ class ImportJob(models.Model):
     """
 
     class Source(models.TextChoices):
-        COMMAND = "command", "Lệnh import_seeds"
+        COMMAND = "command", _("The import_seeds command")
         API = "api", "API"
-        ADMIN = "admin", "Trang quản trị"
+        ADMIN = "admin", _("The admin")
 
-    created_at = models.DateTimeField("tạo lúc", auto_now_add=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     created_by = models.ForeignKey(
         "auth.User",
-        verbose_name="người tạo",
+        verbose_name=_("created by"),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    source = models.CharField("nguồn", max_length=20, choices=Source.choices)
-    total = models.PositiveIntegerField("số tệp", default=0)
-    batches = models.PositiveIntegerField("số lô", default=0)
+    source = models.CharField(_("source"), max_length=20, choices=Source.choices)
+    total = models.PositiveIntegerField(_("files"), default=0)
+    batches = models.PositiveIntegerField(_("batches"), default=0)
     # Whether the job may replace the text of an article already stored under
     # the same origin (the API checks the user's permission to change articles).
     may_replace = models.BooleanField(default=True)
 
     class Meta:
         ordering = ["-id"]
-        verbose_name = "đợt nhập bài"
-        verbose_name_plural = "các đợt nhập bài"
+        verbose_name = _("import")
+        verbose_name_plural = _("imports")
 
     def __str__(self) -> str:
-        return f"#{self.pk} ({self.total} tệp)"
+        return ngettext("#%(id)s (%(count)d file)", "#%(id)s (%(count)d files)", self.total) % {
+            "id": self.pk,
+            "count": self.total,
+        }
 
 
 class ImportJobFile(models.Model):
     """One file of an import job and what became of it."""
 
     class Status(models.TextChoices):
-        PENDING = "pending", "Đang chờ"
-        CREATED = "created", "Tạo mới"
-        UPDATED = "updated", "Cập nhật"
-        UNCHANGED = "unchanged", "Không đổi"
-        FAILED = "failed", "Lỗi"
+        PENDING = "pending", _("Pending")
+        CREATED = "created", _("Created")
+        UPDATED = "updated", _("Updated")
+        UNCHANGED = "unchanged", _("Unchanged")
+        FAILED = "failed", _("Failed")
 
     job = models.ForeignKey(
-        ImportJob, verbose_name="đợt nhập", on_delete=models.CASCADE, related_name="files"
+        ImportJob, verbose_name=_("import job"), on_delete=models.CASCADE, related_name="files"
     )
-    batch = models.PositiveIntegerField("lô")
-    origin = models.CharField("nguồn tệp", max_length=1000)
+    batch = models.PositiveIntegerField(_("batch"))
+    origin = models.CharField(_("file origin"), max_length=1000)
     status = models.CharField(
-        "kết quả", max_length=20, choices=Status.choices, default=Status.PENDING
+        _("result"), max_length=20, choices=Status.choices, default=Status.PENDING
     )
-    error = models.TextField("lỗi", blank=True)
+    error = models.TextField(_("error"), blank=True)
     article = models.ForeignKey(
-        Article, verbose_name="bài viết", null=True, blank=True, on_delete=models.SET_NULL
+        Article, verbose_name=_("article"), null=True, blank=True, on_delete=models.SET_NULL
     )
-    finished_at = models.DateTimeField("xong lúc", null=True, blank=True)
+    finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
 
     class Meta:
         ordering = ["job_id", "id"]
-        verbose_name = "tệp trong đợt nhập"
-        verbose_name_plural = "tệp trong đợt nhập"
+        verbose_name = _("file of an import")
+        verbose_name_plural = _("files of imports")
         indexes = [
             # Progress counts per status, and a batch's files when its task runs.
             models.Index(fields=["job", "status"]),

@@ -6,6 +6,8 @@ from django.urls import include, path
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/", include("archive.api.urls")),
+    # set_language: the header's language switch (pages and admin) posts here.
+    path("i18n/", include("django.conf.urls.i18n")),
     path("", include("archive.urls")),
 ]
 

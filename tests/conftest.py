@@ -65,3 +65,18 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(pytest.mark.xdist_group(ONE_WORKER_MODULES[module]))
         elif SUBPROCESS_FIXTURES & set(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.xdist_group("subprocesses"))
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    """Each test starts in the default language.
+
+    A request activates its language in the thread (archive.language) and
+    leaves it active, as Django's LocaleMiddleware does; a test that calls
+    code directly after a request in English must not inherit English.
+    """
+    from django.utils import translation
+
+    translation.deactivate()
+    yield
+    translation.deactivate()

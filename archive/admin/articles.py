@@ -7,6 +7,8 @@ from collections import Counter
 from django.contrib import admin, messages
 from django.urls import reverse
 from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from archive.admin.base import (
     AccentSearchMixin,
@@ -27,16 +29,16 @@ from archive.selectors.common import newest_first_ordering
 from archive.services.batch import reextract_one
 
 BLOCK_LABELS = {
-    "title": "Tiêu đề",
-    "lead": "Đoạn mở đầu",
-    "paragraph": "Đoạn văn",
-    "caption": "Chú thích ảnh",
-    "caption_repeat": "Chú thích lặp lại",
-    "byline": "Tác giả",
-    "source": "Nguồn",
-    "furniture": "Phần trang web",
+    "title": _("Title"),
+    "lead": _("Lead"),
+    "paragraph": _("Paragraph"),
+    "caption": _("Photo caption"),
+    "caption_repeat": _("Repeated caption"),
+    "byline": _("Author"),
+    "source": _("Source"),
+    "furniture": _("Web page furniture"),
 }
-STATUS_LABELS = {"updated": "cập nhật", "unchanged": "không đổi", "failed": "lỗi"}
+STATUS_LABELS = {"updated": _("updated"), "unchanged": _("unchanged"), "failed": _("error")}
 
 
 class MentionInline(ReadOnlyInline):
@@ -47,14 +49,14 @@ class MentionInline(ReadOnlyInline):
     def get_queryset(self, request):
         return super().get_queryset(request).select_related(self.entity_field)
 
-    @admin.display(description="bản ghi")
+    @admin.display(description=_("record"))
     def entity(self, mention):
         target = getattr(mention, self.entity_field)
         opts = target._meta
         url = reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[target.pk])
         return format_html('<a href="{}">{}</a>', url, target)
 
-    @admin.display(description="vị trí trong văn bản")
+    @admin.display(description=_("offsets in the text"))
     def offsets(self, mention):
         return f"{mention.start}–{mention.end}"
 
@@ -62,19 +64,19 @@ class MentionInline(ReadOnlyInline):
 class PersonMentionInline(MentionInline):
     model = PersonMention
     entity_field = "person"
-    verbose_name_plural = "nhắc đến nhân vật"
+    verbose_name_plural = _("people mentioned")
 
 
 class OrganisationMentionInline(MentionInline):
     model = OrganisationMention
     entity_field = "organisation"
-    verbose_name_plural = "nhắc đến tổ chức"
+    verbose_name_plural = _("organisations mentioned")
 
 
 class DirectiveMentionInline(MentionInline):
     model = DirectiveMention
     entity_field = "directive"
-    verbose_name_plural = "trích dẫn văn bản"
+    verbose_name_plural = _("directives cited")
 
 
 @admin.register(Article)
@@ -90,8 +92,8 @@ class ArticleAdmin(ImportArticlesMixin, AccentSearchMixin, RecordedEditsMixin, A
     form = ArticleForm
     list_filter = [
         ("source_name", IndexedValuesFilter),
-        ("published_precision", titled(admin.ChoicesFieldListFilter, "độ chính xác của ngày")),
-        ("published_year", titled(IndexedValuesFilter, "năm đăng")),
+        ("published_precision", titled(admin.ChoicesFieldListFilter, _("precision of the date"))),
+        ("published_year", titled(IndexedValuesFilter, _("year published"))),
         # Inferred years are what an editor confirms or corrects.
         "published_year_inferred",
         EditedFilter,
@@ -118,9 +120,9 @@ class ArticleAdmin(ImportArticlesMixin, AccentSearchMixin, RecordedEditsMixin, A
                 ]
             },
         ),
-        ("Cấu trúc trích xuất", {"fields": ["structure"]}),
+        (_("Extracted structure"), {"fields": ["structure"]}),
         (
-            "Văn bản gốc",
+            _("Original text"),
             {
                 "classes": ["collapse"],
                 "fields": ["raw_text", "origin", "checksum", "imported_at", "updated_at_column"],
@@ -137,9 +139,9 @@ class ArticleAdmin(ImportArticlesMixin, AccentSearchMixin, RecordedEditsMixin, A
         "updated_at_column",
         "edited",
     ]
-    checksum = labelled("sha256", "mã băm SHA-256")
-    imported_at = labelled("created_at", "nhập vào kho lúc")
-    updated_at_column = labelled("updated_at", "cập nhật lần cuối lúc")
+    checksum = labelled("sha256", _("SHA-256 hash"))
+    imported_at = labelled("created_at", _("imported at"))
+    updated_at_column = labelled("updated_at", _("last updated at"))
 
     def get_queryset(self, request):
         queryset = with_article_counts(super().get_queryset(request))
@@ -152,20 +154,20 @@ class ArticleAdmin(ImportArticlesMixin, AccentSearchMixin, RecordedEditsMixin, A
         # Articles enter the archive through the import service only.
         return False
 
-    @admin.display(description="Ngày đăng", ordering="published_on")
+    @admin.display(description=_("Published on"), ordering="published_on")
     def date_label(self, article):
         return article_date(article)
 
-    people_count = labelled("people_count", "Nhân vật")
-    organisation_count = labelled("organisation_count", "Tổ chức")
-    directive_count = labelled("directive_count", "Văn bản")
+    people_count = labelled("people_count", _("Person"))
+    organisation_count = labelled("organisation_count", _("Organisation"))
+    directive_count = labelled("directive_count", _("Directive"))
 
-    @admin.display(description="các khối văn bản")
+    @admin.display(description=_("text blocks"))
     def structure(self, article):
         if not article.blocks:
             return "—"
         return readonly_table(
-            ["Loại", "Vị trí", "Nội dung"],
+            [_("Kind"), _("Position in the text"), _("Content")],
             [
                 [
                     Cell(BLOCK_LABELS.get(block["kind"], block["kind"]), header=True),
@@ -177,7 +179,7 @@ class ArticleAdmin(ImportArticlesMixin, AccentSearchMixin, RecordedEditsMixin, A
             css_class="archive-structure",
         )
 
-    @admin.action(description="Trích xuất lại các bài viết đã chọn", permissions=["change"])
+    @admin.action(description=_("Extract the selected articles again"), permissions=["change"])
     def reextract_selected(self, request, queryset):
         statuses: Counter[str] = Counter()
         for article in queryset:
@@ -186,6 +188,12 @@ class ArticleAdmin(ImportArticlesMixin, AccentSearchMixin, RecordedEditsMixin, A
             if outcome.status == "failed":
                 self.message_user(request, f"“{article}”: {outcome.error}", messages.ERROR)
             else:
-                self.log_change(request, article, "Trích xuất lại.")
+                self.log_change(request, article, _("Extracted again."))
         summary = ", ".join(f"{STATUS_LABELS.get(s, s)}: {n}" for s, n in sorted(statuses.items()))
-        self.message_user(request, f"Đã trích xuất lại {statuses.total()} bài viết ({summary}).")
+        total = statuses.total()
+        message = ngettext(
+            "Extracted %(count)d article again (%(summary)s).",
+            "Extracted %(count)d articles again (%(summary)s).",
+            total,
+        )
+        self.message_user(request, message % {"count": total, "summary": summary})

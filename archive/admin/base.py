@@ -9,6 +9,8 @@ from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db.models import F, Q
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from archive.display import article_date
 from archive.extraction.normalize import fold_accents, matching_key
@@ -20,7 +22,7 @@ from archive.services.editing import EditConflict, delete_record, save_edit
 # code-point order "Bùi" would come before "Bạch" and "Đặng" after "Vũ".
 BY_NAME = ["sort_key", "id"]
 # Fields whose model gives no Vietnamese name of their own.
-FIELD_LABELS = {"implements": "thực hiện văn bản"}
+FIELD_LABELS = {"implements": _("implements")}
 
 
 class ArchiveAdmin(admin.ModelAdmin):
@@ -158,7 +160,7 @@ class RecordedEditsMixin:
             save_edit(instance=obj, fields=form.changed_data, links=links)
         except EditConflict:
             raise ValidationError(
-                "Một bản ghi khác với cùng giá trị vừa được lưu. Hãy tải lại trang."
+                _("Another record with the same value was just saved. Please reload the page.")
             ) from None
 
     def save_related(self, request, form, formsets, change):
@@ -174,7 +176,7 @@ class RecordedEditsMixin:
         for obj in queryset:
             delete_record(instance=obj)
 
-    @admin.display(description="trường đã sửa tay")
+    @admin.display(description=_("fields edited by hand"))
     def edited(self, obj):
         return ", ".join(field_label(obj, name) for name in obj.edited_fields) or "—"
 
@@ -210,7 +212,7 @@ class ReadOnlyInline(admin.TabularInline):
         return False
 
 
-def recent_mentions_field(owner_field: str, *, description: str = "các lần nhắc đến gần nhất"):
+def recent_mentions_field(owner_field: str, *, description: str = _("latest mentions")):
     """A read-only form field: the record's latest mentions (mentions_table).
 
     `owner_field` is the mentions' foreign key to the record ("person"), which
@@ -238,7 +240,7 @@ def mentions_table(mentions, *, total: int, more_url: str, limit: int = 20):
         F("article__published_on").desc(nulls_last=True), "-article_id", "start"
     )[:limit]
     return readonly_table(
-        ["Bài viết", "Ngày đăng", "Câu"],
+        [_("Article"), _("Published on"), _("Sentence")],
         [
             [
                 Cell(
@@ -251,7 +253,13 @@ def mentions_table(mentions, *, total: int, more_url: str, limit: int = 20):
             for mention in latest
         ],
         css_class="archive-mentions",
-        more=(more_url, f"Xem tất cả {total} lần nhắc đến") if total > limit else None,
+        more=(
+            more_url,
+            ngettext("See the %(count)d mention", "See all %(count)d mentions", total)
+            % {"count": total},
+        )
+        if total > limit
+        else None,
     )
 
 

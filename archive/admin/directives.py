@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.contrib import admin
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext_lazy as _
 
 from archive.admin.base import (
     AccentSearchMixin,
@@ -45,13 +46,13 @@ class DirectiveAdmin(AccentSearchMixin, RecordedEditsMixin, ArchiveAdmin):
     def get_queryset(self, request):
         return with_directive_counts(super().get_queryset(request))
 
-    issued_on_column = date_column("issued_on", "Ngày ban hành")
-    issuer_column = labelled("issuer", "Cơ quan ban hành")
+    issued_on_column = date_column("issued_on", _("Issued on"))
+    issuer_column = labelled("issuer", _("Issuer"))
 
-    article_count = labelled("article_count", "Số bài viết")
-    recent_mentions = recent_mentions_field("directive", description="các lần trích dẫn gần nhất")
+    article_count = labelled("article_count", _("Number of articles"))
+    recent_mentions = recent_mentions_field("directive", description=_("latest citations"))
 
-    @admin.display(description="được thực hiện bởi")
+    @admin.display(description=_("implemented by"))
     def implemented_by_list(self, directive):
         implementers = list(directive.implemented_by.all())
         if not implementers:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 
 from archive.display import kind_label
 from archive.selectors.distinct import indexed_distinct_values
@@ -11,11 +12,11 @@ from archive.selectors.distinct import indexed_distinct_values
 class EditedFilter(admin.SimpleListFilter):
     """Records an editor has corrected: their edited fields survive re-imports."""
 
-    title = "đã sửa tay"
+    title = _("edited by hand")
     parameter_name = "edited"
 
     def lookups(self, request, model_admin):
-        return [("yes", "Có"), ("no", "Không")]
+        return [("yes", _("Yes")), ("no", _("No"))]
 
     def queryset(self, request, queryset):
         if self.value() == "yes":
@@ -39,7 +40,7 @@ def titled(base: type[admin.FieldListFilter], title: str) -> type[admin.FieldLis
 class OrganisationKindFilter(admin.SimpleListFilter):
     """The kind of an organisation, named by its Vietnamese head noun ("Bộ", "Cục")."""
 
-    title = "loại"
+    title = _("kind")
     parameter_name = "kind"
 
     def lookups(self, request, model_admin):
@@ -58,11 +59,11 @@ class OrganisationKindFilter(admin.SimpleListFilter):
 class PositionSourceFilter(admin.SimpleListFilter):
     """Where a post comes from: stated by an article, or added by an editor."""
 
-    title = "nguồn của chức vụ"
+    title = _("source of the position")
     parameter_name = "source"
 
     def lookups(self, request, model_admin):
-        return [("article", "Theo bài viết"), ("editor", "Do biên tập viên thêm")]
+        return [("article", _("From an article")), ("editor", _("Added by an editor"))]
 
     def queryset(self, request, queryset):
         if self.value() == "article":

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
 
 from archive.extraction.normalize import matching_key
 from archive.models import (
@@ -22,13 +23,13 @@ from archive.models import (
 )
 from archive.services.editing import name_clash
 
-MERGE_HINT = "Nếu là cùng một {noun}, hãy dùng thao tác “Hợp nhất” trong danh sách."
+MERGE_HINT = _("If it is the same %(noun)s, use the “Merge” action in the list.")
 
 
 class ArticleForm(forms.ModelForm):
     # Explicit so the form behaves the same under Django 5.2 and 6.x (whose default is https).
     source_url = forms.URLField(
-        label="Địa chỉ nguồn", max_length=2000, required=False, assume_scheme="https"
+        label=_("Source address"), max_length=2000, required=False, assume_scheme="https"
     )
 
     class Meta:
@@ -45,8 +46,8 @@ class ArticleForm(forms.ModelForm):
             "notes",
         ]
         labels = {
-            "published_precision": "Độ chính xác của ngày đăng",
-            "published_year_inferred": "Năm được suy ra (bỏ chọn để xác nhận năm)",
+            "published_precision": _("Precision of the publication date"),
+            "published_year_inferred": _("Year inferred (untick to confirm the year)"),
         }
 
 
@@ -66,14 +67,15 @@ class NamedRecordForm(forms.ModelForm):
             return name
         owner = clash.owner
         if clash.by_alias:
-            message = f"“{name}” là tên khác của {noun} “{owner}”. "
+            message = _("“%(name)s” is another name of the %(noun)s “%(owner)s”.")
         else:
-            message = f"Đã có {noun} “{owner}” với tên này. "
-        raise ValidationError(message + MERGE_HINT.format(noun=noun))
+            message = _("There is already a %(noun)s “%(owner)s” with this name.")
+        params = {"name": name, "noun": noun, "owner": owner}
+        raise ValidationError(f"{message % params} {MERGE_HINT % params}")
 
 
 class PersonForm(NamedRecordForm):
-    noun = "nhân vật"
+    noun = _("person")
 
     class Meta:
         model = Person
@@ -81,7 +83,7 @@ class PersonForm(NamedRecordForm):
 
 
 class OrganisationForm(NamedRecordForm):
-    noun = "tổ chức"
+    noun = _("organisation")
 
     class Meta:
         model = Organisation
@@ -99,10 +101,14 @@ class AliasForm(forms.ModelForm):
         key = matching_key(name)
         taken = type(self.instance).objects.filter(key=key).exclude(pk=self.instance.pk)
         if taken.exists():
-            raise ValidationError(f"Tên “{name}” đã là tên khác của một bản ghi.")
+            raise ValidationError(
+                _("The name “%(name)s” is already another record's other name.") % {"name": name}
+            )
         owner_id = getattr(self.instance, f"{self.owner_field}_id", None)
         if self.owner_model.objects.filter(key=key).exclude(pk=owner_id).exists():
-            raise ValidationError(f"Tên “{name}” là tên chính của một bản ghi khác.")
+            raise ValidationError(
+                _("The name “%(name)s” is the main name of another record.") % {"name": name}
+            )
         return name
 
 
@@ -113,7 +119,7 @@ class PersonAliasForm(AliasForm):
     class Meta:
         model = PersonAlias
         fields = ["name"]
-        labels = {"name": "Tên", "person": "Nhân vật"}
+        labels = {"name": _("Name"), "person": _("Person")}
 
 
 class OrganisationAliasForm(AliasForm):
@@ -123,14 +129,18 @@ class OrganisationAliasForm(AliasForm):
     class Meta:
         model = OrganisationAlias
         fields = ["name", "is_abbreviation"]
-        labels = {"name": "Tên", "is_abbreviation": "Là tên viết tắt", "organisation": "Tổ chức"}
+        labels = {
+            "name": _("Name"),
+            "is_abbreviation": _("Is an abbreviation"),
+            "organisation": _("Organisation"),
+        }
 
 
 class PositionForm(forms.ModelForm):
     class Meta:
         model = Position
         fields = ["person", "title", "role", "organisation", "article"]
-        labels = {"person": "Nhân vật", "article": "Bài viết"}
+        labels = {"person": _("Person"), "article": _("Article")}
 
 
 class DirectiveForm(forms.ModelForm):
@@ -147,12 +157,12 @@ class DirectiveForm(forms.ModelForm):
             "implements",
             "notes",
         ]
-        labels = {"implements": "Thực hiện văn bản"}
+        labels = {"implements": _("Implements")}
 
     def clean(self):
         cleaned = super().clean()
         # A directive added by hand is identified by its symbol: without one
         # it would have no key an import could match.
         if not self.instance.pk and not cleaned.get("symbol"):
-            self.add_error("symbol", "Văn bản thêm bằng tay cần có số, ký hiệu.")
+            self.add_error("symbol", _("A directive added by hand needs a number and symbol."))
         return cleaned

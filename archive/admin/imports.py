@@ -12,6 +12,7 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path
+from django.utils.translation import gettext_lazy as _
 
 from archive.models import ImportJob
 from archive.services.import_jobs import job_progress, start_import_job
@@ -41,16 +42,16 @@ class MultipleFileField(forms.FileField):
 
 class ImportArticlesForm(forms.Form):
     files = MultipleFileField(
-        label="Tệp bài viết",
+        label=_("Article files"),
         # An empty file is the importer's to refuse, by name, with the others imported.
         allow_empty_file=True,
-        help_text="Các tệp .txt, hoặc tệp .zip chứa các tệp .txt (tối đa 100 MB mỗi lần).",
+        help_text=_(".txt files, or .zip files holding .txt files (at most 100 MB at a time)."),
     )
     origin_prefix = forms.CharField(
-        label="Tiền tố nguồn",
+        label=_("Origin prefix"),
         required=False,
         max_length=200,
-        help_text="Đặt trước tên mỗi tệp, ví dụ 'vnexpress' cho 'vnexpress/a.txt'.",
+        help_text=_("Put before each file's name, for example 'vnexpress' for 'vnexpress/a.txt'."),
     )
 
     def clean(self):
@@ -103,7 +104,7 @@ class ImportArticlesMixin:
                 may_replace=self.has_change_permission(request),
             )
             return redirect("admin:archive_importjob", job_id=job.pk)
-        context = {**self._context(request, "Nhập bài viết"), "form": form}
+        context = {**self._context(request, _("Import articles")), "form": form}
         return TemplateResponse(request, "admin/archive/import_articles.html", context)
 
     def import_job_view(self, request, job_id: int):
@@ -112,7 +113,7 @@ class ImportArticlesMixin:
         job = get_object_or_404(ImportJob, pk=job_id)
         progress = job_progress(job=job)
         context = {
-            **self._context(request, f"Đợt nhập bài #{job.pk}"),
+            **self._context(request, _("Import #%(id)s") % {"id": job.pk}),
             "job": job,
             "progress": progress,
             "counts": progress.as_dict(),

@@ -7,6 +7,7 @@ entity (or merges two) rather than a single occurrence.
 from __future__ import annotations
 
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 
 from archive.admin.base import ArchiveAdmin, labelled
 from archive.models import DirectiveMention, OrganisationMention, PersonMention
@@ -19,7 +20,7 @@ class MentionAdmin(ArchiveAdmin):
     fields = ["surface", "entity", "article_column", "start", "end", "sentence"]
     readonly_fields = fields
 
-    article_column = labelled("article", "Bài viết")
+    article_column = labelled("article", _("Article"))
 
     def get_queryset(self, request):
         # A row names its article: the article's texts are not needed.
@@ -40,16 +41,16 @@ class MentionAdmin(ArchiveAdmin):
 @admin.register(PersonMention)
 class PersonMentionAdmin(MentionAdmin):
     entity_field = "person"
-    entity = labelled("person", "Nhân vật")
+    entity = labelled("person", _("Person"))
 
 
 @admin.register(OrganisationMention)
 class OrganisationMentionAdmin(MentionAdmin):
     entity_field = "organisation"
-    entity = labelled("organisation", "Tổ chức")
+    entity = labelled("organisation", _("Organisation"))
 
 
 @admin.register(DirectiveMention)
 class DirectiveMentionAdmin(MentionAdmin):
     entity_field = "directive"
-    entity = labelled("directive", "Văn bản")
+    entity = labelled("directive", _("Directive"))

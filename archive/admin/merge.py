@@ -12,6 +12,7 @@ from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.db import transaction
 from django.template.response import TemplateResponse
+from django.utils.translation import gettext_lazy as _
 
 from archive.selectors.common import count_of
 
@@ -31,7 +32,7 @@ def merge_action(*, merge: Callable, counts: Callable, description: str):
         if len(selected) < 2:
             modeladmin.message_user(
                 request,
-                f"Chọn ít nhất hai {opts.verbose_name} để hợp nhất.",
+                _("Choose at least two %(records)s to merge.") % {"records": opts.verbose_name},
                 messages.WARNING,
             )
             return None
@@ -42,13 +43,13 @@ def merge_action(*, merge: Callable, counts: Callable, description: str):
             if survivor is not None:
                 merged = [obj for obj in selected if obj.pk != survivor.pk]
                 return _merge(modeladmin, request, merge, survivor, merged)
-            modeladmin.message_user(request, "Hãy chọn bản ghi được giữ lại.", messages.ERROR)
+            modeladmin.message_user(request, _("Choose the record to keep."), messages.ERROR)
         # The default survivor is the record with the most material attached.
         default = max(selected, key=lambda obj: sum(getattr(obj, a) for a, _ in columns))
         rows = [{"obj": obj, "values": [getattr(obj, a) for a, _ in columns]} for obj in selected]
         context = {
             **modeladmin.admin_site.each_context(request),
-            "title": f"Hợp nhất {opts.verbose_name}",
+            "title": _("Merge %(records)s") % {"records": opts.verbose_name_plural},
             "subtitle": None,
             "opts": opts,
             "rows": rows,
@@ -91,13 +92,18 @@ def _merge(modeladmin, request, merge, survivor, merged) -> None:
                 request, modeladmin.model.objects.filter(pk__in=[obj.pk for obj in merged])
             )
             merge(survivor=survivor, merged=merged)
-            modeladmin.log_change(request, survivor, f"Hợp nhất {names} vào bản ghi này.")
+            modeladmin.log_change(
+                request, survivor, _("Merged %(names)s into this record.") % {"names": names}
+            )
     except ValueError as error:
-        modeladmin.message_user(request, f"Không hợp nhất được: {error}", messages.ERROR)
+        modeladmin.message_user(
+            request, _("Could not merge: %(error)s") % {"error": error}, messages.ERROR
+        )
         return None
     modeladmin.message_user(
         request,
-        f"Đã hợp nhất {names} vào “{survivor}”; các tên cũ trở thành tên khác.",
+        _("Merged %(names)s into “%(survivor)s”; the old names became other names.")
+        % {"names": names, "survivor": survivor},
         messages.SUCCESS,
     )
     return None

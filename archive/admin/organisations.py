@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 
 from archive.admin.base import (
     BY_NAME,
@@ -32,7 +33,7 @@ class OrganisationAliasInline(admin.TabularInline):
     model = OrganisationAlias
     form = OrganisationAliasForm
     extra = 0
-    verbose_name_plural = "tên khác, tên viết tắt"
+    verbose_name_plural = _("other names, abbreviations")
 
 
 @admin.register(Organisation)
@@ -58,28 +59,28 @@ class OrganisationAdmin(AccentSearchMixin, RecordedEditsMixin, ArchiveAdmin):
         merge_action(
             merge=merge_organisations,
             counts=merge_counts(
-                ("mention_count", "Lần nhắc đến", OrganisationMention, "organisation"),
-                ("position_count", "Chức vụ", Position, "organisation"),
-                ("alias_count", "Tên khác", OrganisationAlias, "organisation"),
-                ("issued_count", "Văn bản ban hành", Directive, "issuer"),
-                ("children_count", "Đơn vị trực thuộc", Organisation, "parent"),
+                ("mention_count", _("Mentions"), OrganisationMention, "organisation"),
+                ("position_count", _("Positions"), Position, "organisation"),
+                ("alias_count", _("Other names"), OrganisationAlias, "organisation"),
+                ("issued_count", _("Directives issued"), Directive, "issuer"),
+                ("children_count", _("Units under it"), Organisation, "parent"),
             ),
-            description="Hợp nhất các tổ chức đã chọn thành một",
+            description=_("Merge the selected organisations into one"),
         )
     ]
 
     def get_queryset(self, request):
         return with_organisation_counts(super().get_queryset(request))
 
-    name_column = labelled("name", "Tên", ordering="sort_key")
-    parent_column = labelled("parent", "Trực thuộc")
+    name_column = labelled("name", _("Name"), ordering="sort_key")
+    parent_column = labelled("parent", _("Part of"))
 
-    @admin.display(description="Loại", ordering="kind")
+    @admin.display(description=_("Kind"), ordering="kind")
     def kind_name(self, organisation):
         return kind_label(organisation.kind) or "—"
 
-    people_count = labelled("people_count", "Số nhân vật")
-    article_count = labelled("article_count", "Số bài viết")
+    people_count = labelled("people_count", _("Number of people"))
+    article_count = labelled("article_count", _("Number of articles"))
     recent_mentions = recent_mentions_field("organisation")
 
 
@@ -94,4 +95,4 @@ class OrganisationAliasAdmin(OwnerSearchMixin, ArchiveAdmin):
     search_fields = ["name"]
     owner_field = "organisation"
     text_field = "name"
-    organisation_column = labelled("organisation", "Tổ chức")
+    organisation_column = labelled("organisation", _("Organisation"))

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from django.contrib import admin
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from archive.admin.base import (
     BY_NAME,
@@ -33,7 +35,9 @@ class PersonAliasInline(admin.TabularInline):
     model = PersonAlias
     form = PersonAliasForm
     extra = 0
-    verbose_name_plural = "tên khác (một bài viết ghi tên này sẽ được gán cho nhân vật này)"
+    verbose_name_plural = _(
+        "other names (an article that writes this name is linked to this person)"
+    )
 
 
 class HandAddedPositionInline(admin.TabularInline):
@@ -43,7 +47,7 @@ class HandAddedPositionInline(admin.TabularInline):
     fields = ["title", "role", "organisation"]
     autocomplete_fields = ["organisation"]
     extra = 0
-    verbose_name_plural = "chức vụ do biên tập viên thêm"
+    verbose_name_plural = _("positions added by editors")
 
     def get_queryset(self, request):
         return super().get_queryset(request).filter(article__isnull=True)
@@ -74,27 +78,27 @@ class PersonAdmin(AccentSearchMixin, RecordedEditsMixin, ArchiveAdmin):
         merge_action(
             merge=merge_people,
             counts=merge_counts(
-                ("mention_count", "Lần nhắc đến", PersonMention, "person"),
-                ("position_count", "Chức vụ", Position, "person"),
-                ("alias_count", "Tên khác", PersonAlias, "person"),
+                ("mention_count", _("Mentions"), PersonMention, "person"),
+                ("position_count", _("Positions"), Position, "person"),
+                ("alias_count", _("Other names"), PersonAlias, "person"),
             ),
-            description="Hợp nhất các nhân vật đã chọn thành một",
+            description=_("Merge the selected people into one"),
         )
     ]
 
     def get_queryset(self, request):
         return with_person_summary(super().get_queryset(request))
 
-    name_column = labelled("name", "Họ tên", ordering="sort_key")
+    name_column = labelled("name", _("Full name"), ordering="sort_key")
 
-    @admin.display(description="Chức vụ gần nhất", ordering="latest_post")
+    @admin.display(description=_("Latest position"), ordering="latest_post")
     def latest_post(self, person):
         return person.latest_post or "—"
 
-    article_count = labelled("article_count", "Số bài viết")
+    article_count = labelled("article_count", _("Number of articles"))
     recent_mentions = recent_mentions_field("person")
 
-    @admin.display(description="cấp bậc theo bài viết")
+    @admin.display(description=_("ranks from articles"))
     def ranks_from_articles(self, person):
         """Each article's rank for the person, newest first; "nguyên" marks a former one."""
         ranks = (
@@ -106,7 +110,7 @@ class PersonAdmin(AccentSearchMixin, RecordedEditsMixin, ArchiveAdmin):
         rows = [
             [
                 Cell(stated.rank),
-                Cell("nguyên" if stated.former else "—"),
+                Cell(_("former") if stated.former else "—"),
                 Cell(
                     stated.article,
                     url=reverse("admin:archive_article_change", args=[stated.article_id]),
@@ -116,9 +120,9 @@ class PersonAdmin(AccentSearchMixin, RecordedEditsMixin, ArchiveAdmin):
         ]
         if not rows:
             return "—"
-        return readonly_table(["Cấp bậc", "Đã thôi", "Bài viết"], rows[:POSTS_SHOWN])
+        return readonly_table([_("Rank"), _("Former"), _("Article")], rows[:POSTS_SHOWN])
 
-    @admin.display(description="chức vụ theo bài viết")
+    @admin.display(description=_("positions from articles"))
     def posts_from_articles(self, person):
         posts = person_posts(person).filter(article__isnull=False)
         total = posts.count()
@@ -126,7 +130,7 @@ class PersonAdmin(AccentSearchMixin, RecordedEditsMixin, ArchiveAdmin):
             return "—"
         more_url = reverse("admin:archive_position_changelist") + f"?person__id__exact={person.pk}"
         return readonly_table(
-            ["Chức vụ", "Tổ chức", "Bài viết"],
+            [_("Positions"), _("Organisation"), _("Article")],
             [
                 [
                     Cell(post.title, url=reverse("admin:archive_position_change", args=[post.pk])),
@@ -138,7 +142,13 @@ class PersonAdmin(AccentSearchMixin, RecordedEditsMixin, ArchiveAdmin):
                 ]
                 for post in posts[:POSTS_SHOWN]
             ],
-            more=(more_url, f"Xem tất cả {total} chức vụ") if total > POSTS_SHOWN else None,
+            more=(
+                more_url,
+                ngettext("See the %(count)d position", "See all %(count)d positions", total)
+                % {"count": total},
+            )
+            if total > POSTS_SHOWN
+            else None,
         )
 
 
@@ -152,9 +162,9 @@ class PositionAdmin(OwnerSearchMixin, ArchiveAdmin):
     owner_field = "person"
     text_field = "title"
 
-    person_column = labelled("person", "Nhân vật")
-    organisation_column = labelled("organisation", "Tổ chức")
-    article_column = labelled("article", "Bài viết")
+    person_column = labelled("person", _("Person"))
+    organisation_column = labelled("organisation", _("Organisation"))
+    article_column = labelled("article", _("Article"))
 
     # Through the services, which keep the person's post counts.
     def save_model(self, request, obj, form, change):
@@ -186,4 +196,4 @@ class PersonAliasAdmin(OwnerSearchMixin, ArchiveAdmin):
     owner_field = "person"
     text_field = "name"
 
-    person_column = labelled("person", "Nhân vật")
+    person_column = labelled("person", _("Person"))

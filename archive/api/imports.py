@@ -8,6 +8,7 @@ still imported at once there. GET /api/imports/{id}/ reports the job.
 from __future__ import annotations
 
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import serializers, status
@@ -69,7 +70,9 @@ def start_upload_job(request) -> Response:
     uploads = [*request.FILES.getlist("files"), *request.FILES.getlist("file")]
     prefix = request.data.get("origin_prefix", "") or ""
     if not isinstance(prefix, str) or len(prefix) > MAX_PREFIX:
-        raise ValidationError({"origin_prefix": [f"at most {MAX_PREFIX} characters"]})
+        raise ValidationError(
+            {"origin_prefix": [_("at most %(count)d characters") % {"count": MAX_PREFIX}]}
+        )
     try:
         files = files_from_uploads(uploads=uploads, prefix=prefix.strip("/"))
     except UploadError as error:
@@ -104,5 +107,5 @@ class ImportJobView(GenericAPIView):
     def get(self, request, pk: int):
         job = ImportJob.objects.filter(pk=pk).first()
         if job is None:
-            raise NotFound("no import job with this id")
+            raise NotFound(_("no import job with this id"))
         return Response(job_data(request, job))

@@ -7,6 +7,7 @@ The answer is the survivor's detail; the merged ids then redirect to it.
 
 from __future__ import annotations
 
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import serializers
 from rest_framework.decorators import action
@@ -32,7 +33,7 @@ class MergeSerializer(serializers.Serializer):
 
     def validate(self, data):
         if data["survivor"] in data["merged"]:
-            raise ValidationError({"merged": ["must not hold the survivor itself"]})
+            raise ValidationError({"merged": [_("must not hold the survivor itself")]})
         return data
 
 
@@ -59,10 +60,12 @@ class MergeMixin:
         found = self.model.objects.in_bulk([survivor_id, *merged_ids])
         errors = {}
         if survivor_id not in found:
-            errors["survivor"] = [f"no record with id {survivor_id}"]
+            errors["survivor"] = [_("no record with id %(ids)s") % {"ids": survivor_id}]
         missing = sorted({pk for pk in merged_ids if pk not in found})
         if missing:
-            errors["merged"] = [f"no record with id {', '.join(map(str, missing))}"]
+            errors["merged"] = [
+                _("no record with id %(ids)s") % {"ids": ", ".join(map(str, missing))}
+            ]
         if errors:
             raise ValidationError(errors)
         try:

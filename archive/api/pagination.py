@@ -30,6 +30,8 @@ from django.db.models.expressions import OrderBy
 # Django's own row-value comparison (used by composite primary keys); it falls
 # back to an equivalent OR on a database without row values.
 from django.db.models.fields.tuple_lookups import Tuple, TupleGreaterThan, TupleLessThan
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from rest_framework.exceptions import ValidationError
 from rest_framework.pagination import BasePagination, PageNumberPagination
 from rest_framework.response import Response
@@ -49,7 +51,9 @@ def requested_page_size(request) -> int:
     if raw is None or raw == "":
         return DEFAULT_PAGE_SIZE
     if not (raw.isascii() and raw.isdigit()) or not 1 <= int(raw) <= MAX_PAGE_SIZE:
-        raise ValidationError({"page_size": [f"must be a whole number from 1 to {MAX_PAGE_SIZE}"]})
+        raise ValidationError(
+            {"page_size": [_("must be a whole number from 1 to %(top)d") % {"top": MAX_PAGE_SIZE}]}
+        )
     return int(raw)
 
 
@@ -190,7 +194,7 @@ class KeysetPagination(BasePagination):
     # What a client used to page numbers may send, and what to do instead.
     parameter_hints = dict.fromkeys(
         ("page", "offset", "limit"),
-        "the article feed is paged by cursor: follow the `next` and `previous` links",
+        gettext_lazy("the article feed is paged by cursor: follow the `next` and `previous` links"),
     )
 
     def paginate_queryset(self, queryset, request, view=None):
@@ -237,7 +241,7 @@ class KeysetPagination(BasePagination):
     def _decode_cursor(self, raw: str | None) -> dict[str, Any] | None:
         if raw is None or raw == "":
             return None
-        invalid = ValidationError({self.cursor_query_param: ["invalid cursor"]})
+        invalid = ValidationError({self.cursor_query_param: [_("invalid cursor")]})
         try:
             padded = raw + "=" * (-len(raw) % 4)
             payload = json.loads(base64.urlsafe_b64decode(padded.encode("ascii")))
@@ -248,7 +252,7 @@ class KeysetPagination(BasePagination):
             raise invalid
         if signature != self.signature or len(values) != len(self.keys):
             raise ValidationError(
-                {self.cursor_query_param: ["this cursor belongs to another ordering"]}
+                {self.cursor_query_param: [_("this cursor belongs to another ordering")]}
             )
         return {"direction": direction, "values": self._parse_values(values, invalid)}
 
@@ -331,10 +335,11 @@ class CappedPageNumberPagination(PageNumberPagination):
 
     django_paginator_class = CappedPaginator
     page_query_param = "page"
-    invalid_page_message = "page {page_number} is past the last page"
+    invalid_page_message = gettext_lazy("page {page_number} is past the last page")
     query_parameters = (page_query_param, "page_size")
     parameter_hints = dict.fromkeys(
-        ("cursor", "offset", "limit"), "this list is paged by number: use page and page_size"
+        ("cursor", "offset", "limit"),
+        gettext_lazy("this list is paged by number: use page and page_size"),
     )
 
     def get_page_size(self, request) -> int:
@@ -346,7 +351,11 @@ class CappedPageNumberPagination(PageNumberPagination):
             return 1
         if not (raw.isascii() and raw.isdigit()) or not 1 <= int(raw) <= MAX_PAGE:
             raise ValidationError(
-                {self.page_query_param: [f"must be a whole number from 1 to {MAX_PAGE}"]}
+                {
+                    self.page_query_param: [
+                        _("must be a whole number from 1 to %(top)d") % {"top": MAX_PAGE}
+                    ]
+                }
             )
         return int(raw)
 

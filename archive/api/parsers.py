@@ -12,6 +12,7 @@ from __future__ import annotations
 import codecs
 import io
 
+from django.utils.translation import gettext as _
 from rest_framework import renderers
 from rest_framework.exceptions import ParseError, ValidationError
 from rest_framework.parsers import BaseParser
@@ -36,7 +37,7 @@ class ArticleJSONParser(BaseParser):
         try:
             declared = int(length) if length else 0
         except ValueError:
-            raise ParseError("invalid Content-Length") from None
+            raise ParseError(_("invalid Content-Length")) from None
         if declared > MAX_JSON_BYTES:
             # Refused before reading a byte of it.
             raise ValidationError({"text": [self._too_large(declared)]})
@@ -49,11 +50,11 @@ class ArticleJSONParser(BaseParser):
             strict = json.strict_constant if api_settings.STRICT_JSON else None
             return json.load(decoded, parse_constant=strict)
         except ValueError as error:
-            raise ParseError(f"JSON parse error - {error}") from None
+            raise ParseError(_("JSON parse error - %(error)s") % {"error": error}) from None
 
     @staticmethod
     def _too_large(size: int) -> str:
-        return (
-            f"request body is {size / 1024 / 1024:.1f} MB; an article may be at most "
-            f"{MAX_ARTICLE_BYTES // 1024 // 1024} MB"
-        )
+        return _("request body is %(size).1f MB; an article may be at most %(limit)d MB") % {
+            "size": size / 1024 / 1024,
+            "limit": MAX_ARTICLE_BYTES // 1024 // 1024,
+        }

@@ -1,6 +1,7 @@
 """Who may read and write through the API."""
 
 from django.conf import settings
+from django.utils.translation import gettext as _
 from rest_framework.exceptions import PermissionDenied
 from rest_framework.permissions import BasePermission, DjangoModelPermissions
 
@@ -45,6 +46,8 @@ def check_import_allowed(request, *, origin: str, sha256: str) -> None:
         return
     if Article.objects.filter(origin=origin).exclude(sha256=sha256).exists():
         raise PermissionDenied(
-            "an article with this origin exists; replacing its text needs the permission "
-            "to change articles"
+            _(
+                "an article with this origin exists; replacing its text needs the permission "
+                "to change articles"
+            )
         )

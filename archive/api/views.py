@@ -6,6 +6,7 @@ from dataclasses import asdict
 
 from django.http import Http404, HttpResponsePermanentRedirect, JsonResponse
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django_filters import utils as filter_utils
 from django_filters.rest_framework import DjangoFilterBackend
@@ -96,7 +97,9 @@ class ArchiveFilterBackend(DjangoFilterBackend):
             known.add(api_settings.URL_FORMAT_OVERRIDE)
         unknown = sorted(set(request.query_params) - known)
         if unknown:
-            generic = f"unknown parameter; this list takes {', '.join(sorted(known))}"
+            generic = _("unknown parameter; this list takes %(known)s") % {
+                "known": ", ".join(sorted(known))
+            }
             raise ValidationError(
                 {name: [paginator.parameter_hints.get(name, generic)] for name in unknown}
             )
@@ -158,7 +161,9 @@ class ArchiveViewSet(mixins.UpdateModelMixin, mixins.DestroyModelMixin, viewsets
             filterset = getattr(self, "filterset", None)
             errors = filterset.unknown_entity_errors() if filterset is not None else {}
             if errors:
-                raise ValidationError(errors)
+                raise ValidationError(
+                    {name: [str(m) for e in found for m in e] for name, found in errors.items()}
+                )
         serializer = self.get_serializer(page, many=True)
         return self.get_paginated_response(serializer.data)
 
@@ -382,9 +387,9 @@ class ArticleViewSet(ArchiveViewSet):
         entity = request.query_params.get("kind")
         if entity not in selectors.ARTICLE_MENTIONS:
             kinds = ", ".join(selectors.ARTICLE_MENTIONS)
-            raise ValidationError({"kind": [f"must be one of {kinds}"]})
+            raise ValidationError({"kind": [_("must be one of %(kinds)s") % {"kinds": kinds}]})
         if not Article.objects.filter(pk=pk).exists():
-            raise NotFound("no article with this id")
+            raise NotFound(_("no article with this id"))
         page = self.paginate_queryset(
             selectors.list_article_mentions(article_id=int(pk), entity=entity)
         )
@@ -398,7 +403,9 @@ def _bounded_int(request, name: str, *, default: int, top: int) -> int:
     if raw is None:
         return default
     if not raw.isdigit() or not 1 <= int(raw) <= top:
-        raise ValidationError({name: [f"must be a whole number from 1 to {top}"]})
+        raise ValidationError(
+            {name: [_("must be a whole number from 1 to %(top)d") % {"top": top}]}
+        )
     return int(raw)
 
 
@@ -407,10 +414,10 @@ def _before_article(request) -> Article | None:
     if raw is None:
         return None
     if not raw.isdigit():
-        raise ValidationError({"before": ["must be an article id"]})
+        raise ValidationError({"before": [_("must be an article id")]})
     article = Article.objects.only("id", "published_on").filter(pk=int(raw)).first()
     if article is None or article.published_on is None:
-        raise ValidationError({"before": ["no dated article with this id"]})
+        raise ValidationError({"before": [_("no dated article with this id")]})
     return article
 
 

@@ -17,6 +17,7 @@ import hashlib
 from django.core.validators import ProhibitNullCharactersValidator
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext as _
 from rest_framework import serializers
 from rest_framework.utils import html
 
@@ -24,6 +25,7 @@ from archive.extraction.decoding import MAX_ARTICLE_BYTES, ArticleDecodeError, c
 from archive.extraction.directives import parse_symbol
 from archive.extraction.normalize import fold_spaces
 from archive.extraction.ranks import canonical_rank
+from archive.filters.base import NOUNS
 from archive.models import (
     Article,
     Directive,
@@ -118,7 +120,7 @@ class EditSerializer(serializers.ModelSerializer):
 def _clean_name(value: str) -> str:
     value = fold_spaces(value)
     if not value:
-        raise serializers.ValidationError("must not be blank")
+        raise serializers.ValidationError(_("must not be blank"))
     return value
 
 
@@ -135,8 +137,8 @@ class NamedWriteSerializer(EditSerializer):
         clash = name_clash(instance=self.instance or self.Meta.model(), name=value)
         if clash is not None:
             raise serializers.ValidationError(
-                f"{self.noun} {clash.owner.pk} ({clash.owner.name}) already has this name; "
-                "merge the two instead"
+                _("%(noun)s %(id)s (%(name)s) already has this name; merge the two instead")
+                % {"noun": NOUNS[self.noun], "id": clash.owner.pk, "name": clash.owner.name}
             )
         return value
 
@@ -159,7 +161,7 @@ class PersonWriteSerializer(NamedWriteSerializer):
             return ""
         rank = canonical_rank(value)
         if rank is None:
-            raise serializers.ValidationError(f"{value!r} is not a rank")
+            raise serializers.ValidationError(_("%(value)r is not a rank") % {"value": value})
         return rank
 
 
@@ -183,7 +185,7 @@ class OrganisationWriteSerializer(NamedWriteSerializer):
         while ancestor is not None and ancestor.pk not in seen:
             if ancestor.pk == self.instance.pk:
                 raise serializers.ValidationError(
-                    "an organisation cannot belong to itself or to one of its sub-units"
+                    _("an organisation cannot belong to itself or to one of its sub-units")
                 )
             seen.add(ancestor.pk)
             ancestor = ancestor.parent
@@ -229,8 +231,11 @@ class DirectiveWriteSerializer(EditSerializer):
         parsed = parse_symbol(value)
         if parsed is None:
             raise serializers.ValidationError(
-                f"{value[:40]!r} is not a directive symbol (e.g. 59-NQ/TW, 153/NQ-CP, "
-                "30/2020/NĐ-CP, 72/2025/QH15)"
+                _(
+                    "%(value)r is not a directive symbol (e.g. 59-NQ/TW, 153/NQ-CP, "
+                    "30/2020/NĐ-CP, 72/2025/QH15)"
+                )
+                % {"value": value[:40]}
             )
         # A directive keeps the symbol it was first recorded under as its key
         # (an import citing that symbol still finds it), so both are taken.
@@ -240,31 +245,36 @@ class DirectiveWriteSerializer(EditSerializer):
             .first()
         )
         if clash is not None and clash.symbol == parsed.canonical:
-            raise serializers.ValidationError(f"directive {clash.pk} already has this symbol")
+            raise serializers.ValidationError(
+                _("directive %(id)s already has this symbol") % {"id": clash.pk}
+            )
         if clash is not None:
             raise serializers.ValidationError(
-                f"directive {clash.pk} ({clash.symbol or clash}) was recorded under this symbol "
-                "and imports citing it still find that directive"
+                _(
+                    "directive %(id)s (%(name)s) was recorded under this symbol "
+                    "and imports citing it still find that directive"
+                )
+                % {"id": clash.pk, "name": clash.symbol or clash}
             )
         return parsed.canonical
 
     def validate_implements(self, value: list[Directive]) -> list[Directive]:
         if self.instance is not None and any(d.pk == self.instance.pk for d in value):
-            raise serializers.ValidationError("a directive cannot implement itself")
+            raise serializers.ValidationError(_("a directive cannot implement itself"))
         return value
 
     def validate(self, attrs):
         if self.instance is None:
             if not attrs.get("symbol"):
                 raise serializers.ValidationError(
-                    {"symbol": ["required to create a directive (it identifies the document)"]}
+                    {"symbol": [_("required to create a directive (it identifies the document)")]}
                 )
             parsed = parse_symbol(attrs["symbol"])
             # Fill what the symbol already says, unless the editor said otherwise.
             attrs.setdefault("number", parsed.number)
             attrs.setdefault("kind_code", parsed.type_code)
             if not attrs.get("kind"):
-                raise serializers.ValidationError({"kind": ["required, e.g. 'Nghị quyết'"]})
+                raise serializers.ValidationError({"kind": [_("required, e.g. 'Nghị quyết'")]})
         return attrs
 
     def new_instance(self, validated_data: dict) -> Directive:
@@ -303,8 +313,10 @@ class ArticleWriteSerializer(EditSerializer):
         # unchanged (a PUT of the whole record) is accepted.
         if self.instance is not None and value != self.instance.body:
             raise serializers.ValidationError(
-                "the body is the imported text and cannot be edited here; correct the file "
-                "and import it again (POST /api/articles/import/ with the same origin)",
+                _(
+                    "the body is the imported text and cannot be edited here; correct the file "
+                    "and import it again (POST /api/articles/import/ with the same origin)"
+                ),
                 code="body_not_editable",
             )
         return value
@@ -361,7 +373,7 @@ class ArticleImportSerializer(serializers.Serializer):
     def validate(self, attrs):
         has_text, has_file = "text" in attrs, "file" in attrs
         if has_text == has_file:
-            raise serializers.ValidationError({"text": ["send either text or file"]})
+            raise serializers.ValidationError({"text": [_("send either text or file")]})
         if has_file:
             upload = attrs["file"]
             # Refused before reading: the same message a file on disk gets.
@@ -375,7 +387,7 @@ class ArticleImportSerializer(serializers.Serializer):
         data = attrs["data"]
         try:
             # The importer's own identity of the text: the same text in any encoding.
-            _, attrs["sha256"] = identify_text(data=data)
+            _text, attrs["sha256"] = identify_text(data=data)
         except ArticleImportError:
             # Not decodable: the importer refuses it in its own words; the
             # hash only names it meanwhile.

@@ -14,6 +14,8 @@ from typing import Any
 from django import forms
 from django.db.models import CharField, F, Q, QuerySet, Value
 from django.utils.datastructures import MultiValueDict
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
 from django_filters import FilterSet, filters
 
 from archive.extraction.directives import canonical_symbol
@@ -34,7 +36,19 @@ MAX_QUERY_LENGTH = 200
 GENERAL_RANKS = ("Đại tướng", "Thượng tướng", "Trung tướng", "Thiếu tướng")
 RANK_GROUPS = {"cấp tướng": GENERAL_RANKS}
 ISO_DATE = ["%Y-%m-%d"]
-DATE_MESSAGES = {"invalid": "enter a date as YYYY-MM-DD"}
+DATE_MESSAGES = {"invalid": _("enter a date as YYYY-MM-DD")}
+# What an entity filter's values name, for its messages.
+NOUNS = {
+    "person": _("person"),
+    "organisation": _("organisation"),
+    "directive": _("directive"),
+    "article": _("article"),
+}
+# The error codes the filters raise beside Django's own; the pages' form
+# (archive.views.filter_form) words its messages by code and params.
+TOO_MANY = "too_many"
+UNKNOWN = "unknown"
+DATE_ORDER = "date_order"
 
 # --- Fields ----------------------------------------------------------------
 
@@ -81,31 +95,33 @@ class EntityListField(forms.Field):
         items = value if isinstance(value, (list, tuple)) else [value]
         if len(items) > self.max_values:
             if self.max_values == 1:
-                raise forms.ValidationError(f"give one {self.noun} id", code="too_many")
+                raise forms.ValidationError(
+                    _("give one %(noun)s id"), code=TOO_MANY, params={"noun": NOUNS[self.noun]}
+                )
             raise forms.ValidationError(
-                f"at most {self.max_values} values, got {len(items)}", code="too_many"
+                _("at most %(limit)d values, got %(count)d"),
+                code=TOO_MANY,
+                params={"limit": self.max_values, "count": len(items)},
             )
         result: list[int | str] = []
         for item in items:
             text = str(item).strip()
             if "\x00" in text:
-                raise forms.ValidationError("null characters are not allowed", code="null")
+                raise forms.ValidationError(_("null characters are not allowed"), code="null")
             if text.isascii() and text.isdigit():
                 number = int(text)
                 if not 1 <= number <= MAX_ID:
-                    raise forms.ValidationError(f"no {self.noun} with id {text}", code="unknown")
+                    raise unknown_value(self.noun, text)
                 result.append(number)
                 continue
             symbol = canonical_symbol(text) if self.accept_symbol else None
             if symbol is None:
-                what = (
-                    "an id or a directive symbol such as 59-NQ/TW"
+                message = (
+                    _("%(value)r is not an id or a directive symbol such as 59-NQ/TW")
                     if self.accept_symbol
-                    else "an id"
+                    else _("%(value)r is not an id")
                 )
-                raise forms.ValidationError(
-                    "%(value)r is not " + what, code="invalid", params={"value": text[:40]}
-                )
+                raise forms.ValidationError(message, code="invalid", params={"value": text[:40]})
             result.append(symbol)
         return list(dict.fromkeys(result))
 
@@ -127,7 +143,9 @@ class RankListField(forms.Field):
         items = value if isinstance(value, (list, tuple)) else [value] if value else []
         if len(items) > MAX_FILTER_VALUES:
             raise forms.ValidationError(
-                f"at most {MAX_FILTER_VALUES} values, got {len(items)}", code="too_many"
+                _("at most %(limit)d values, got %(count)d"),
+                code=TOO_MANY,
+                params={"limit": MAX_FILTER_VALUES, "count": len(items)},
             )
         result: list[str] = []
         for item in items:
@@ -136,7 +154,7 @@ class RankListField(forms.Field):
             rank = canonical_rank(text)
             if group is None and rank is None:
                 raise forms.ValidationError(
-                    "'%(value)s' is not a rank (see the list of ranks)",
+                    _("'%(value)s' is not a rank (see the list of ranks)"),
                     code="invalid_choice",
                     params={"value": text[:40]},
                 )
@@ -147,7 +165,7 @@ class RankListField(forms.Field):
 class StrictBooleanField(forms.Field):
     """true/false (also 1/0, yes/no); anything else is an error, never "not given"."""
 
-    widget = forms.Select(choices=[("", "---------"), ("true", "Có"), ("false", "Không")])
+    widget = forms.Select(choices=[("", "---------"), ("true", _("Yes")), ("false", _("No"))])
     TRUE = frozenset({"true", "1", "yes", "on"})
     FALSE = frozenset({"false", "0", "no", "off"})
 
@@ -162,7 +180,7 @@ class StrictBooleanField(forms.Field):
         if text in self.FALSE:
             return False
         raise forms.ValidationError(
-            "%(value)r is not a boolean (use true or false)",
+            _("%(value)r is not a boolean (use true or false)"),
             code="invalid",
             params={"value": str(value)[:40]},
         )
@@ -243,11 +261,29 @@ class EntityFilter(filters.Filter):
             )
         return rows
 
-    def unknown_values(self, value: list[int | str], known: set[int | str]) -> list[str]:
-        """Messages for the values that are not among `known` (ids and symbols found)."""
-        noun = self.extra["noun"]
-        what = {int: "id", str: "symbol"}
-        return [f"no {noun} with {what[type(item)]} {item}" for item in value if item not in known]
+    def unknown_values(
+        self, value: list[int | str], known: set[int | str]
+    ) -> list[forms.ValidationError]:
+        """Errors for the values that are not among `known` (ids and symbols found)."""
+        return [unknown_value(self.extra["noun"], item) for item in value if item not in known]
+
+
+def unknown_value(noun: str, value: int | str) -> forms.ValidationError:
+    """The error for an id or a symbol that names no `noun` (params: noun, kind, value).
+
+    `noun` is the key of NOUNS; `kind` says "id" or "symbol", so a page can word it.
+    """
+    kind = "symbol" if isinstance(value, str) and not value.isdigit() else "id"
+    message = (
+        _("no %(noun)s with id %(value)s")
+        if kind == "id"
+        else _("no %(noun)s with symbol %(value)s")
+    )
+    return forms.ValidationError(
+        message,
+        code=UNKNOWN,
+        params={"noun": NOUNS[noun], "noun_key": noun, "kind": kind, "value": value},
+    )
 
 
 class RankFilter(filters.Filter):
@@ -269,8 +305,8 @@ class YearFilter(filters.Filter):
     def __init__(self, **kwargs):
         kwargs.setdefault("min_value", 1)
         kwargs.setdefault("max_value", 9999)
-        # One message for every bad year (Django's own are in the site's language).
-        message = "enter a year such as 2025 (1 to 9999)"
+        # One message for every bad year.
+        message = _("enter a year such as 2025 (1 to 9999)")
         kwargs.setdefault(
             "error_messages", {"invalid": message, "min_value": message, "max_value": message}
         )
@@ -281,7 +317,7 @@ class SearchFilter(filters.CharFilter):
     """Accent- and case-insensitive full-text search (Model.objects.search)."""
 
     def __init__(self, **kwargs):
-        kwargs.setdefault("label", "Tìm kiếm")
+        kwargs.setdefault("label", _("Search"))
         kwargs.setdefault("max_length", MAX_QUERY_LENGTH)
         super().__init__(**kwargs)
 
@@ -303,13 +339,15 @@ class ArchiveOrderingFilter(filters.OrderingFilter):
     def __init__(self, *, default: tuple[str, ...], nullable: tuple[str, ...] = (), **kwargs):
         self.default = default
         self.nullable = frozenset(nullable)
-        kwargs.setdefault("label", "Sắp xếp")
+        kwargs.setdefault("label", _("Sort by"))
         # Relevance needs the search text, so ArchiveFilterSet applies it (see there).
         kwargs["fields"] = (*kwargs["fields"], (RELEVANCE, RELEVANCE))
         super().__init__(**kwargs)
         allowed = ", ".join(value for value, _ in self.extra["choices"])
         self.extra["error_messages"] = {
-            "invalid_choice": f"'%(value)s' is not a sort order; use one of: {allowed}"
+            "invalid_choice": format_lazy(
+                _("'%(value)s' is not a sort order; use one of: {allowed}"), allowed=allowed
+            )
         }
 
     def filter(self, qs: QuerySet, value: list[str] | None) -> QuerySet:
@@ -338,7 +376,7 @@ class SymbolField(forms.CharField):
             # User input goes in params, never into the message: the message is
             # %-formatted later, and the input may contain "%".
             raise forms.ValidationError(
-                "%(value)r is not a directive symbol (e.g. 59-NQ/TW, 153/NQ-CP)",
+                _("%(value)r is not a directive symbol (e.g. 59-NQ/TW, 153/NQ-CP)"),
                 code="invalid",
                 params={"value": value[:40]},
             )
@@ -381,7 +419,12 @@ class FilterForm(forms.Form):
         for after, before in self.date_ranges:
             start, end = data.get(after), data.get(before)
             if start and end and end < start:
-                self.add_error(before, f"{before} ({end}) is earlier than {after} ({start})")
+                error = forms.ValidationError(
+                    _("%(before)s (%(end)s) is earlier than %(after)s (%(start)s)"),
+                    code=DATE_ORDER,
+                    params={"before": before, "end": end, "after": after, "start": start},
+                )
+                self.add_error(before, error)
         return data
 
     def _refuse_repeated_values(self) -> None:
@@ -389,11 +432,13 @@ class FilterForm(forms.Form):
             count = len(self.data.getlist(name))
             if count < 2 or getattr(field, "many_values", False):
                 continue
-            message = "give one value, not %(count)d"
-            if name == "ordering":
-                message += " (several sort keys: comma-separated)"
+            message = (
+                _("give one value, not %(count)d (several sort keys: comma-separated)")
+                if name == "ordering"
+                else _("give one value, not %(count)d")
+            )
             self.add_error(
-                name, forms.ValidationError(message, code="too_many", params={"count": count})
+                name, forms.ValidationError(message, code=TOO_MANY, params={"count": count})
             )
 
 
@@ -431,8 +476,11 @@ class ArchiveFilterSet(FilterSet):
         ranked = newest_to_rank(queryset, own_order).with_relevance(parsed)
         return ranked.order_by(best, *own_order)
 
-    def unknown_entity_errors(self) -> dict[str, list[str]]:
-        """{parameter: ["no person with id 9", ...]} for entity values naming no row (one query)."""
+    def unknown_entity_errors(self) -> dict[str, list[forms.ValidationError]]:
+        """{parameter: [error "no person with id 9", ...]} for values naming no row (one query).
+
+        Each error has the code UNKNOWN and the params of `unknown_value`.
+        """
         if not self.is_valid():
             return {}
         given = {

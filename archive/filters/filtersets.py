@@ -7,6 +7,7 @@ several values mean "all of them" and a filtered list never repeats a row.
 from __future__ import annotations
 
 from django.db.models import F, Q, QuerySet
+from django.utils.translation import gettext_lazy as _
 from django_filters import filters
 
 from archive.filters.base import (
@@ -83,7 +84,7 @@ class ArticleFilter(ArchiveFilterSet):
         apply=_mentioning_person,
         model=Person,
         noun="person",
-        label="Nhân vật",
+        label=_("Person"),
         help_text="Person id; repeat the parameter (person=1&person=2) or separate ids by "
         "commas: articles mentioning all of them.",
     )
@@ -91,7 +92,7 @@ class ArticleFilter(ArchiveFilterSet):
         apply=_mentioning_organisation,
         model=Organisation,
         noun="organisation",
-        label="Tổ chức",
+        label=_("Organisation"),
         help_text="Organisation id; several values: articles mentioning all of them.",
     )
     directive = EntityFilter(
@@ -99,26 +100,26 @@ class ArticleFilter(ArchiveFilterSet):
         model=Directive,
         noun="directive",
         accept_symbol=True,
-        label="Văn bản",
+        label=_("Directive"),
         help_text="Directive id or symbol (59-NQ/TW); several values: articles citing all of them.",
     )
     author = filters.CharFilter(
         lookup_expr="iexact",
         max_length=200,
-        label="Tác giả",
+        label=_("Author"),
         help_text="Author (byline) as written, case-insensitive exact match.",
     )
     source_name = filters.CharFilter(
         lookup_expr="iexact",
         max_length=200,
-        label="Nguồn",
+        label=_("Source"),
         help_text="Publication name, case-insensitive exact match.",
     )
     published_after = filters.DateFilter(
         method="filter_published_after",
         input_formats=ISO_DATE,
         error_messages=DATE_MESSAGES,
-        label="Đăng từ ngày",
+        label=_("Published from"),
         help_text="Published on or after this date (YYYY-MM-DD); undated articles are left "
         "out unless include_undated is true, and the API list's undated_left_out "
         "{count, capped} says how many.",
@@ -127,24 +128,24 @@ class ArticleFilter(ArchiveFilterSet):
         method="filter_published_before",
         input_formats=ISO_DATE,
         error_messages=DATE_MESSAGES,
-        label="Đăng đến ngày",
+        label=_("Published until"),
         help_text="Published on or before this date (YYYY-MM-DD); undated articles are left "
         "out unless include_undated is true.",
     )
     include_undated = StrictBooleanFilter(
         method="filter_include_undated",
-        label="Kể cả bài không rõ năm",
+        label=_("Include articles of unknown year"),
         help_text="true: a date filter keeps the articles whose date is not known "
         "(no year, or no day).",
     )
     has_title = StrictBooleanFilter(
         method="filter_has_title",
-        label="Có tiêu đề",
+        label=_("Has a title"),
         help_text="true: only articles with a title; false: only articles without one.",
     )
     group_copies = StrictBooleanFilter(
         method="filter_group_copies",
-        label="Gộp bài cùng nội dung",
+        label=_("Group copies of a story"),
         help_text="true: one row per story (the same report in several outlets), its first "
         "printing; the others are listed on its page.",
     )
@@ -223,7 +224,7 @@ class PersonFilter(ArchiveFilterSet):
         "merged records), accent- and case-insensitive; the syntax of the article search."
     )
     rank = RankFilter(
-        label="Cấp bậc",
+        label=_("Rank"),
         help_text="Rank as listed (e.g. 'Đại tướng'), any tone style; several values (repeat "
         "the parameter or separate by commas): any of them; 'cấp tướng' means the four "
         "general ranks.",
@@ -232,14 +233,14 @@ class PersonFilter(ArchiveFilterSet):
         apply=_person_holding_post_in,
         model=Organisation,
         noun="organisation",
-        label="Tổ chức",
+        label=_("Organisation"),
         help_text="Organisation id: people stated to hold a post in it (several: in all of them).",
     )
     article = EntityFilter(
         apply=_mentioned_in,
         model=Article,
         noun="article",
-        label="Bài viết",
+        label=_("Article"),
         help_text="Article id: people mentioned in it (several: in all of them).",
     )
     ordering = ArchiveOrderingFilter(
@@ -265,7 +266,7 @@ class OrganisationFilter(ArchiveFilterSet):
     kind = filters.CharFilter(
         lookup_expr="iexact",
         max_length=40,
-        label="Loại",
+        label=_("Kind"),
         help_text="Kind of organisation, case-insensitive exact match.",
     )
     parent = EntityFilter(
@@ -273,14 +274,14 @@ class OrganisationFilter(ArchiveFilterSet):
         model=Organisation,
         noun="organisation",
         many=False,
-        label="Trực thuộc",
+        label=_("Part of"),
         help_text="Organisation id: its direct sub-units.",
     )
     article = EntityFilter(
         apply=_mentioned_in,
         model=Article,
         noun="article",
-        label="Bài viết",
+        label=_("Article"),
         help_text="Article id: organisations mentioned in it (several: in all of them).",
     )
     ordering = ArchiveOrderingFilter(
@@ -309,7 +310,7 @@ class DirectiveFilter(ArchiveFilterSet):
     kind = filters.CharFilter(
         method="filter_kind",
         max_length=80,
-        label="Loại văn bản",
+        label=_("Directive kind"),
         help_text="Kind, as a word ('Nghị quyết') or its code ('NQ'); case-insensitive.",
     )
     issuer = EntityFilter(
@@ -317,7 +318,7 @@ class DirectiveFilter(ArchiveFilterSet):
         model=Organisation,
         noun="organisation",
         many=False,
-        label="Cơ quan ban hành",
+        label=_("Issuer"),
         help_text="Organisation id of an issuer (the primary one or any co-issuer).",
     )
     issued_after = filters.DateFilter(
@@ -325,7 +326,7 @@ class DirectiveFilter(ArchiveFilterSet):
         lookup_expr="gte",
         input_formats=ISO_DATE,
         error_messages=DATE_MESSAGES,
-        label="Ban hành từ ngày",
+        label=_("Issued from"),
         help_text="Issued on or after this date (YYYY-MM-DD).",
     )
     issued_before = filters.DateFilter(
@@ -333,23 +334,23 @@ class DirectiveFilter(ArchiveFilterSet):
         lookup_expr="lte",
         input_formats=ISO_DATE,
         error_messages=DATE_MESSAGES,
-        label="Ban hành đến ngày",
+        label=_("Issued until"),
         help_text="Issued on or before this date (YYYY-MM-DD).",
     )
     year = YearFilter(
         field_name="issued_year",
-        label="Năm ban hành",
+        label=_("Year issued"),
         help_text="Year of issue (also for directives whose full date is unknown).",
     )
     symbol = SymbolFilter(
-        label="Số, ký hiệu",
+        label=_("Number and symbol"),
         help_text="Exact symbol such as 59-NQ/TW, in any spacing, dash or case.",
     )
     article = EntityFilter(
         apply=_cited_in,
         model=Article,
         noun="article",
-        label="Bài viết",
+        label=_("Article"),
         help_text="Article id: directives cited in it (several: in all of them).",
     )
     ordering = ArchiveOrderingFilter(

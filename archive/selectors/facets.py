@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from django.db import connections
 from django.db.models import Count, QuerySet
+from django.utils.translation import gettext as _
 
 from archive.models import (
     Article,
@@ -77,7 +78,11 @@ def newest_sample(articles: QuerySet[Article], *, sample: int = SAMPLE):
 
 
 def directive_label(directive: Directive) -> str:
-    return directive.symbol or f"{directive.kind} số {directive.number}".strip()
+    if directive.symbol:
+        return directive.symbol
+    return (
+        _("%(kind)s no. %(number)s") % {"kind": directive.kind, "number": directive.number}
+    ).strip()
 
 
 def article_facets(articles: QuerySet[Article], *, sample: int = SAMPLE) -> Facets:

@@ -75,6 +75,11 @@ def person_rank_summary(person: Person, *, sample: int = RANK_SAMPLE) -> RankSum
             stated["last_seen"] = max(filter(None, (stated["last_seen"], day)))
     ranks = sorted(
         by_rank.values(),
-        key=lambda r: (r["first_seen"] is None, r["first_seen"] or datetime.date.min, r["rank"], r["former"]),
+        key=lambda r: (
+            r["first_seen"] is None,
+            r["first_seen"] or datetime.date.min,
+            r["rank"],
+            r["former"],
+        ),
     )
     return RankSummary(ranks=ranks, lower_bound=lower_bound, sampled=min(len(rows), sample))

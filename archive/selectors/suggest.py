@@ -16,6 +16,7 @@ from django.contrib.postgres.search import SearchQuery
 from django.db import connections
 from django.db.models import QuerySet
 from django.db.models.expressions import RawSQL
+from django.utils.translation import gettext as _
 
 from archive.extraction.normalize import fold_accents
 from archive.models import Directive, Organisation, OrganisationAlias, Person, PersonAlias
@@ -95,7 +96,9 @@ def directive_label(directive: Directive) -> str:
     """As the select boxes name it: “Nghị quyết 59-NQ/TW”, or “Nghị quyết số 59”."""
     if directive.symbol:
         return f"{directive.kind} {directive.symbol}"
-    return f"{directive.kind} số {directive.number}" if directive.number else directive.kind
+    if directive.number:
+        return _("%(kind)s no. %(number)s") % {"kind": directive.kind, "number": directive.number}
+    return directive.kind
 
 
 SUGGESTERS = {

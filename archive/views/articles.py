@@ -7,6 +7,7 @@ from functools import partial
 from django.http import Http404
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 from archive.display import article_date, directive_name
 from archive.filters import ArticleFilter
@@ -40,16 +41,16 @@ from archive.views.limits import too_many_values_response
 from archive.views.listing import label_date, list_page
 
 ARTICLE_ORDERINGS = [
-    ("-published_on", "Mới nhất trước"),
-    ("published_on", "Cũ nhất trước"),
-    ("title", "Tiêu đề A–Z"),
-    ("-title", "Tiêu đề Z–A"),
+    ("-published_on", _("Newest first")),
+    ("published_on", _("Oldest first")),
+    ("title", _("Title A–Z")),
+    ("-title", _("Title Z–A")),
 ]
 # The syntax of archive.search.syntax, for a reader.
-SEARCH_HELP = (
-    "Không cần gõ dấu. Các từ gõ liền nhau được tìm như một cụm: “luong tam quang” chỉ tìm "
-    'đúng tên ấy. Nhiều cụm trong ngoặc kép ("bo cong an" "ha noi"): bài có tất cả; '
-    "OR: một trong hai; -từ: loại bài có từ ấy."
+SEARCH_HELP = _(
+    "Accents are optional. Words typed side by side are found as a phrase: “luong tam quang” "
+    'finds that name only. Several phrases in quotes ("bo cong an" "ha noi"): articles with '
+    "all of them; OR: either of two; -word: leave out articles with that word."
 )
 ARTICLE_VALUE_KINDS = {
     "published_after": "date",
@@ -73,45 +74,48 @@ def article_form(request) -> list[FormField]:
         )
     ]
     return [
-        search_field(request, "Từ khoá", help=SEARCH_HELP),
+        search_field(request, _("Keywords"), help=SEARCH_HELP),
         FormField(
-            "person", "Nhân vật", "select", values=people, many=True, suggest="people"
-        ).choose(
-            by_name(choices.people_to_choose(include=ids_in(people))), blank="Tất cả nhân vật"
-        ),
+            "person", _("Person"), "select", values=people, many=True, suggest="people"
+        ).choose(by_name(choices.people_to_choose(include=ids_in(people))), blank=_("All people")),
         FormField(
             "organisation",
-            "Tổ chức",
+            _("Organisation"),
             "select",
             values=organisations,
             many=True,
             suggest="organisations",
         ).choose(
             by_name(choices.organisations_to_choose(include=ids_in(organisations))),
-            blank="Tất cả tổ chức",
+            blank=_("All organisations"),
         ),
         FormField(
-            "directive", "Văn bản", "select", values=directives, many=True, suggest="directives"
-        ).choose(in_vietnamese_order(directive_options), blank="Tất cả văn bản"),
+            "directive",
+            _("Directive"),
+            "select",
+            values=directives,
+            many=True,
+            suggest="directives",
+        ).choose(in_vietnamese_order(directive_options), blank=_("All directives")),
         FormField(
-            "published_after", "Từ ngày", "date", values=values_of(request, "published_after")[:1]
+            "published_after", _("From"), "date", values=values_of(request, "published_after")[:1]
         ),
         FormField(
             "published_before",
-            "Đến ngày",
+            _("To"),
             "date",
             values=values_of(request, "published_before")[:1],
         ),
         FormField(
             "include_undated",
-            "Bài không rõ năm",
+            _("Articles of unknown year"),
             "select",
             values=values_of(request, "include_undated")[:1],
-            help="Khi lọc theo ngày.",
-        ).choose([("true", "Giữ lại")], blank="Bỏ qua"),
+            help=_("When filtering by date."),
+        ).choose([("true", _("Keep"))], blank=_("Leave out")),
         FormField(
-            "source_name", "Nguồn", "select", values=values_of(request, "source_name")[:1]
-        ).choose([(s, s) for s in choices.source_names()], blank="Tất cả nguồn"),
+            "source_name", _("Source"), "select", values=values_of(request, "source_name")[:1]
+        ).choose([(s, s) for s in choices.source_names()], blank=_("All sources")),
         ordering_field(request, ARTICLE_ORDERINGS),
     ]
 
@@ -126,7 +130,7 @@ def undated_note(filterset) -> dict:
     if left_out is None or not left_out[0]:
         return {}
     count, more = left_out
-    return {"undated_count": f"hơn {count}" if more else str(count)}
+    return {"undated_count": _("more than %(count)d") % {"count": count} if more else str(count)}
 
 
 def article_list(request):
@@ -144,7 +148,7 @@ def article_list(request):
         rows=partial(article_list_rows, with_body=bool(parsed)),
         kinds=ARTICLE_VALUE_KINDS,
         form=article_form,
-        noun="bài viết",
+        noun="article",
         decorate=decorate,
         notes=undated_note,
         aside=facets_link,
@@ -175,9 +179,9 @@ def article_facets_block(request):
         request,
         "archive/fragments/facets.html",
         facet_context(request, filterset.qs) if valid else {},
-        title="Thu hẹp kết quả",
+        title=_("Narrow the results"),
         back_url=back_url,
-        back_label="Bài viết",
+        back_label=_("Articles"),
         status=200 if valid else 400,
     )
 
@@ -230,7 +234,7 @@ def article_detail(request, pk: int):
     try:
         article = article_for_page(pk)
     except Article.DoesNotExist:
-        raise Http404("Không có bài viết này.") from None
+        raise Http404(_("There is no such article.")) from None
     spans, entities = mention_spans(article_mentions(article))
     people = {entry["entity"].pk: entry for entry in entities["person"]}
     for position in article_positions(article):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.http import Http404
 from django.shortcuts import render
+from django.utils.translation import gettext_lazy as _
 
 from archive.display import directive_name
 from archive.filters import DirectiveFilter
@@ -23,9 +24,9 @@ from archive.views.listing import entity_articles, list_page
 from archive.views.pictures import chain_picture
 
 DIRECTIVE_ORDERINGS = [
-    ("-issued_on", "Mới ban hành trước"),
-    ("issued_on", "Cũ trước"),
-    ("symbol", "Số, ký hiệu A–Z"),
+    ("-issued_on", _("Newest issued first")),
+    ("issued_on", _("Oldest issued first")),
+    ("symbol", _("Number and symbol A–Z")),
 ]
 DIRECTIVE_VALUE_KINDS = {
     "issued_after": "date",
@@ -44,7 +45,7 @@ def directive_list(request):
         rows=with_directive_counts,
         kinds=DIRECTIVE_VALUE_KINDS,
         form=directive_form,
-        noun="văn bản",
+        noun="directive",
         decorate=label_directive,
     )
 
@@ -61,23 +62,27 @@ def directive_form(request) -> list[FormField]:
 
     return [
         search_field(
-            request, "Từ khoá", help="Loại, số, ký hiệu hoặc trích yếu; không cần gõ dấu."
+            request,
+            _("Keywords"),
+            help=_("Kind, number and symbol, or summary; accents are optional."),
         ),
         FormField(
-            "symbol", "Số, ký hiệu", "search", values=single("symbol"), help="Ví dụ 59-NQ/TW"
+            "symbol",
+            _("Number and symbol"),
+            "search",
+            values=single("symbol"),
+            help=_("For example 59-NQ/TW"),
         ),
-        FormField("kind", "Loại văn bản", "select", values=single("kind")).choose(
-            [(kind, kind) for kind in choices.directive_kinds()], blank="Mọi loại"
+        FormField("kind", _("Directive kind"), "select", values=single("kind")).choose(
+            [(kind, kind) for kind in choices.directive_kinds()], blank=_("Any kind")
         ),
-        FormField(
-            "issuer", "Cơ quan ban hành", "select", values=issuers, suggest="organisations"
-        ).choose(
+        FormField("issuer", _("Issuer"), "select", values=issuers, suggest="organisations").choose(
             by_name(choices.issuers_to_choose(include=ids_in(issuers))),
-            blank="Mọi cơ quan",
+            blank=_("Any issuer"),
         ),
-        FormField("year", "Năm ban hành", "number", values=single("year")),
-        FormField("issued_after", "Ban hành từ ngày", "date", values=single("issued_after")),
-        FormField("issued_before", "Ban hành đến ngày", "date", values=single("issued_before")),
+        FormField("year", _("Year issued"), "number", values=single("year")),
+        FormField("issued_after", _("Issued from"), "date", values=single("issued_after")),
+        FormField("issued_before", _("Issued until"), "date", values=single("issued_before")),
         ordering_field(request, DIRECTIVE_ORDERINGS),
     ]
 
@@ -86,7 +91,7 @@ def directive_detail(request, pk: int):
     try:
         directive = directive_with_links(pk)
     except Directive.DoesNotExist:
-        raise Http404("Không có văn bản này.") from None
+        raise Http404(_("There is no such directive.")) from None
     for linked in [*directive.implements.all(), *directive.implemented_by.all()]:
         linked.display_name = directive_name(linked)
     name = directive_name(directive)

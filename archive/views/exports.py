@@ -8,6 +8,7 @@ an export of everything.
 from __future__ import annotations
 
 from django.http import HttpResponse
+from django.utils.translation import gettext as _
 
 from archive.exports.responses import FORMATS, export_response
 from archive.filters import ArticleFilter, DirectiveFilter, OrganisationFilter, PersonFilter
@@ -19,7 +20,7 @@ def _export(request, filterset_class, model):
     chosen = request.GET.get("format", "csv")
     if chosen not in FORMATS:
         return HttpResponse(
-            f"Định dạng không hỗ trợ; chọn {' hoặc '.join(FORMATS)}.",
+            _("Unsupported format; choose %(formats)s.") % {"formats": _(" or ").join(FORMATS)},
             status=400,
             content_type="text/plain; charset=utf-8",
         )
@@ -29,7 +30,9 @@ def _export(request, filterset_class, model):
             f"{name}: {' '.join(errors)}" for name, errors in filterset.errors.items()
         )
         return HttpResponse(
-            f"Bộ lọc không hợp lệ: {messages}", status=400, content_type="text/plain; charset=utf-8"
+            _("Invalid filter: %(messages)s") % {"messages": messages},
+            status=400,
+            content_type="text/plain; charset=utf-8",
         )
     return export_response(filterset.qs, format=chosen)
 

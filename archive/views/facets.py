@@ -6,13 +6,14 @@ from dataclasses import dataclass
 
 from django.http import HttpRequest, QueryDict
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 from archive.selectors.facets import FacetValue, article_facets
 
 ENTITY_FACETS = (
-    ("people", "person", "Nhân vật"),
-    ("organisations", "organisation", "Tổ chức"),
-    ("directives", "directive", "Văn bản"),
+    ("people", "person", _("People")),
+    ("organisations", "organisation", _("Organisations")),
+    ("directives", "directive", _("Directives")),
 )
 
 
@@ -76,7 +77,7 @@ def facet_context(request: HttpRequest, articles) -> dict:
     ]
     sources = [_toggle_exact(request, v, {"source_name": v.value}) for v in facets.sources]
     years = [_toggle_exact(request, v, _year(v)) for v in facets.years]
-    groups += [FacetGroup("Nguồn", sources), FacetGroup("Năm", years)]
+    groups += [FacetGroup(_("Source"), sources), FacetGroup(_("Year"), years)]
     return {
         "facet_groups": [group for group in groups if group.links],
         "facets_lower_bound": facets.lower_bound,

@@ -15,6 +15,7 @@ from django.core.exceptions import BadRequest
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.translation import gettext_lazy as _
 
 from archive.display import article_date
 from archive.exports.rows import ARTICLE_FIELDS, article_rows
@@ -39,7 +40,8 @@ class ArticleFeed(Feed):
         return filterset
 
     def title(self, filterset) -> str:
-        return "Kho lưu trữ tin bài: bài mới" + (f" ({self.query})" if self.query else "")
+        title = _("News archive: new articles")
+        return f"{title} ({self.query})" if self.query else str(title)
 
     def link(self, filterset) -> str:
         return reverse("archive:article_list") + (f"?{self.query}" if self.query else "")
@@ -48,7 +50,7 @@ class ArticleFeed(Feed):
         return reverse("archive:article_feed") + (f"?{self.query}" if self.query else "")
 
     def subtitle(self, filterset) -> str:
-        return "Bài viết mới nhất theo bộ lọc đã chọn."
+        return _("The newest articles for the chosen filters.")
 
     def items(self, filterset) -> list[Article]:
         """The newest entries as unsaved articles built from their export rows, each

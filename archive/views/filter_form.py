@@ -1,49 +1,60 @@
-"""The filter form of a list page: its controls, and the FilterSet's errors as Vietnamese messages.
+"""The filter form of a list page: its controls, and the FilterSet's errors as messages.
 
 The FilterSets (archive.filters) validate the query string for the API and
-the pages alike, with English messages for the API; this module says the
-same on the form, next to the control, in Vietnamese.
+the pages alike, with terse messages for the API; this module words the
+same errors for the form, by error code and params, next to the control.
 """
 
 from __future__ import annotations
 
 import hashlib
-import re
 from dataclasses import dataclass, field
 
 from django.http import HttpRequest, HttpResponseRedirect, QueryDict
 from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from archive.collation import sort_key
 from archive.filters import MAX_FILTER_VALUES
+from archive.filters.base import DATE_ORDER, UNKNOWN
 
 CODE_MESSAGES = {
-    "invalid_choice": "Giá trị “{value}” không có trong danh sách.",
-    "too_many": "Quá nhiều giá trị.",
-    "null": "Có ký tự không hợp lệ.",
-    "max_length": "Quá dài.",
-    "max_value": "Giá trị quá lớn.",
-    "min_value": "Giá trị quá nhỏ.",
+    "invalid_choice": gettext_lazy("The value “%(value)s” is not in the list."),
+    "too_many": gettext_lazy("Too many values."),
+    "null": gettext_lazy("The value holds a character that is not allowed."),
+    "max_length": gettext_lazy("Too long."),
+    "max_value": gettext_lazy("The value is too large."),
+    "min_value": gettext_lazy("The value is too small."),
+    DATE_ORDER: gettext_lazy("The end date is earlier than the start date."),
 }
 # A date box shows nothing for a value it cannot read: the message repeats it.
 FIELD_MESSAGES = {
-    "date": "Ngày “{value}” không hợp lệ: hãy nhập theo dạng năm-tháng-ngày, ví dụ 2025-01-31.",
-    "entity": "“{value}” không phải là mã hợp lệ.",
-    "directive": "“{value}” không phải mã hay số, ký hiệu văn bản (ví dụ 59-NQ/TW).",
-    "year": "Năm “{value}” không hợp lệ, ví dụ 2025.",
-    "symbol": "Không phải số, ký hiệu văn bản (ví dụ 59-NQ/TW, 153/NQ-CP).",
-    "boolean": "“{value}” không hợp lệ: hãy dùng true hoặc false.",
+    "date": gettext_lazy(
+        "The date “%(value)s” is not valid: enter it as year-month-day, for example 2025-01-31."
+    ),
+    "entity": gettext_lazy("“%(value)s” is not a valid id."),
+    "directive": gettext_lazy(
+        "“%(value)s” is neither an id nor a directive's number and symbol (for example 59-NQ/TW)."
+    ),
+    "year": gettext_lazy("The year “%(value)s” is not valid; for example 2025."),
+    "symbol": gettext_lazy(
+        "Not a directive's number and symbol (for example 59-NQ/TW, 153/NQ-CP)."
+    ),
+    "boolean": gettext_lazy("“%(value)s” is not valid: use true or false."),
 }
-NOUNS = {
-    "person": "nhân vật",
-    "organisation": "tổ chức",
-    "directive": "văn bản",
-    "article": "bài viết",
+# An id or a symbol that names nothing, by (noun, kind) of archive.filters.base.unknown_value.
+UNKNOWN_MESSAGES = {
+    ("person", "id"): gettext_lazy("There is no person with the id %(value)s."),
+    ("organisation", "id"): gettext_lazy("There is no organisation with the id %(value)s."),
+    ("directive", "id"): gettext_lazy("There is no directive with the id %(value)s."),
+    ("article", "id"): gettext_lazy("There is no article with the id %(value)s."),
+    ("directive", "symbol"): gettext_lazy(
+        "There is no directive with the number and symbol %(value)s."
+    ),
 }
 # A message quotes at most this much of a value as given.
 MAX_SHOWN_VALUE = 40
-_UNKNOWN = re.compile(r"no (\w+) with (id|symbol) (.+)")
-_QUOTED = re.compile(r"'([^']*)'")
 
 
 @dataclass
@@ -109,10 +120,10 @@ def ordering_field(request: HttpRequest, orderings: list[tuple[str, str]]) -> Fo
     list's own default becomes a choice like the others.
     """
     values = values_of(request, "ordering")[:1]
-    field = FormField("ordering", "Sắp xếp", "select", values=values)
+    field = FormField("ordering", _("Sort by"), "select", values=values)
     if any(value.strip() for value in values_of(request, "q", split=False)):
         # Relevance ranks the newest matches (search_plans.RANKED_MATCHES).
-        return field.choose(orderings, blank="Phù hợp nhất")
+        return field.choose(orderings, blank=_("Best match"))
     return field.choose(orderings[1:], blank=orderings[0][1])
 
 
@@ -171,11 +182,11 @@ def ids_in(values: list[str]) -> list[int]:
     return [int(v) for v in values if v.isascii() and v.isdigit() and len(v) < 19]
 
 
-def vietnamese_errors(filterset, kinds: dict[str, str]) -> dict[str, list[str]]:
-    """The FilterSet's errors as Vietnamese messages, by parameter.
+def form_errors(filterset, kinds: dict[str, str]) -> dict[str, list[str]]:
+    """The FilterSet's errors as the form's messages, by parameter.
 
     `kinds` says what a parameter holds ("date", "entity", "directive", "year",
-    "symbol") where the generic message by error code would be vague.
+    "symbol", "boolean") where the generic message by error code would be vague.
     """
     result: dict[str, list[str]] = {}
     for name, errors in filterset.form.errors.as_data().items():
@@ -186,34 +197,30 @@ def vietnamese_errors(filterset, kinds: dict[str, str]) -> dict[str, list[str]]:
 
 
 def _message(name: str, error, kinds: dict[str, str], given: str) -> str:
-    text = " ".join(error.messages)
-    quoted = _QUOTED.search(text)
-    value = quoted.group(1) if quoted else given
-    if "earlier than" in text:
-        return "Ngày kết thúc sớm hơn ngày bắt đầu."
-    if error.code == "unknown":
-        return _unknown_message(text)
+    params = error.params or {}
+    value = str(params.get("value", given))[:MAX_SHOWN_VALUE]
+    if error.code == UNKNOWN:
+        return _unknown_message(error)
     if error.code in ("invalid", "invalid_choice") and name in kinds:
-        return FIELD_MESSAGES[kinds[name]].format(value=value)
+        return FIELD_MESSAGES[kinds[name]] % {"value": value}
     if error.code in CODE_MESSAGES:
-        return CODE_MESSAGES[error.code].format(value=value)
-    return "Giá trị không hợp lệ."
+        return CODE_MESSAGES[error.code] % {"value": value}
+    return _("The value is not valid.")
 
 
-def _unknown_message(text: str) -> str:
-    match = _UNKNOWN.search(text)
-    if not match:
-        return "Không tìm thấy bản ghi này."
-    noun, what, value = match.groups()
-    what_vi = "mã" if what == "id" else "số, ký hiệu"
-    return f"Không có {NOUNS.get(noun, noun)} nào với {what_vi} {value}."
+def _unknown_message(error) -> str:
+    params = error.params or {}
+    message = UNKNOWN_MESSAGES.get((params.get("noun_key"), params.get("kind")))
+    if message is None:
+        return _("No such record.")
+    return message % {"value": params["value"]}
 
 
 def unknown_entity_messages(filterset) -> dict[str, list[str]]:
     """For an empty result: which chosen entities do not exist at all."""
     return {
-        name: [_unknown_message(text) for text in texts]
-        for name, texts in filterset.unknown_entity_errors().items()
+        name: [_unknown_message(error) for error in errors]
+        for name, errors in filterset.unknown_entity_errors().items()
     }
 
 

@@ -14,6 +14,8 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.http import urlencode
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from archive.display import article_date
 from archive.paging import CappedPage, CappedPaginator
@@ -23,8 +25,8 @@ from archive.views.filter_form import (
     FormField,
     attach_errors,
     error_summary,
+    form_errors,
     unknown_entity_messages,
-    vietnamese_errors,
     without_blank_parameters,
 )
 from archive.views.limits import too_many_values_response
@@ -48,7 +50,8 @@ def paginate(request: HttpRequest, queryset: QuerySet, *, decorate=None, size: i
     error = ""
     number = int(raw) if raw.isascii() and raw.isdigit() else 0
     if not 1 <= number <= MAX_PAGE:
-        number, error = 1, f"Số trang “{raw[:20]}” không hợp lệ; đang hiển thị trang 1."
+        number = 1
+        error = _("The page number “%(page)s” is not valid; showing page 1.") % {"page": raw[:20]}
     paginator = CappedPaginator(queryset.values_list("pk", flat=True), size)
     try:
         page = paginator.page(number)
@@ -124,7 +127,7 @@ def filtered_page(request: HttpRequest, filterset, *, rows, kinds: dict[str, str
     "nothing matches".
     """
     if not filterset.is_valid():
-        return None, vietnamese_errors(filterset, kinds)
+        return None, form_errors(filterset, kinds)
     page, page_error = paginate(request, filterset.qs, decorate=rows)
     errors: dict[str, list[str]] = {"page": [page_error]} if page_error else {}
     if not page.object_list:
@@ -132,12 +135,39 @@ def filtered_page(request: HttpRequest, filterset, *, rows, kinds: dict[str, str
     return page, errors
 
 
+# The count above a list, by what it lists: (more than the cap, none, some).
+COUNT_PHRASES = {
+    "article": (
+        _("More than %(count)d articles"),
+        _("No matching articles found."),
+        lambda n: ngettext("Found %(count)d article", "Found %(count)d articles", n),
+    ),
+    "person": (
+        _("More than %(count)d people"),
+        _("No matching people found."),
+        lambda n: ngettext("Found %(count)d person", "Found %(count)d people", n),
+    ),
+    "organisation": (
+        _("More than %(count)d organisations"),
+        _("No matching organisations found."),
+        lambda n: ngettext("Found %(count)d organisation", "Found %(count)d organisations", n),
+    ),
+    "directive": (
+        _("More than %(count)d directives"),
+        _("No matching directives found."),
+        lambda n: ngettext("Found %(count)d directive", "Found %(count)d directives", n),
+    ),
+}
+
+
 def count_phrase(page: CappedPage, noun: str) -> str:
+    """ "Found 12 articles" and the like; `noun` is a key of COUNT_PHRASES."""
+    capped, none, found = COUNT_PHRASES[noun]
     if page.paginator.capped:
-        return f"Hơn {page.paginator.cap} {noun}"
+        return capped % {"count": page.paginator.cap}
     if page.paginator.count == 0:
-        return f"Không tìm thấy {noun} nào phù hợp."
-    return f"Tìm thấy {page.paginator.count} {noun}"
+        return str(none)
+    return found(page.paginator.count) % {"count": page.paginator.count}
 
 
 def article_page(request: HttpRequest, articles: QuerySet) -> tuple[CappedPage, str]:
@@ -163,7 +193,7 @@ def entity_articles(
         "page_error": page_error,
         "list_url": reverse("archive:article_list") + f"?{parameter}={pk}",
         "feed_url": reverse("archive:article_feed") + f"?{parameter}={pk}",
-        "count_phrase": count_phrase(page, "bài viết"),
+        "count_phrase": count_phrase(page, "article"),
         "chart": mention_chart(kind, pk, name=name),
     }
 

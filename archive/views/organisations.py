@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 from archive.display import kind_label
 from archive.filters import OrganisationFilter
@@ -35,7 +36,11 @@ from archive.views.listing import entity_articles, list_page
 from archive.views.merged import redirect_to_survivor
 from archive.views.network import network
 
-NAME_ORDERINGS = [("name", "Tên A–Z"), ("-name", "Tên Z–A"), ("abbreviation", "Tên viết tắt")]
+NAME_ORDERINGS = [
+    ("name", _("Name A–Z")),
+    ("-name", _("Name Z–A")),
+    ("abbreviation", _("Abbreviation")),
+]
 # An organisation page lists this many of its people; the rest are one link away.
 PEOPLE_SHOWN = 50
 # Each post lists this many of its holders, the most recently stated first.
@@ -51,7 +56,7 @@ def organisation_list(request):
         rows=with_organisation_counts,
         kinds={"parent": "entity"},
         form=organisation_form,
-        noun="tổ chức",
+        noun="organisation",
         decorate=label_kind,
     )
 
@@ -63,14 +68,14 @@ def label_kind(organisation) -> None:
 def organisation_form(request) -> list[FormField]:
     parents = values_of(request, "parent")[:1]
     return [
-        search_field(request, "Tên", help="Tên hoặc tên viết tắt, không cần gõ dấu."),
-        FormField("kind", "Loại", "select", values=values_of(request, "kind")[:1]).choose(
+        search_field(request, _("Name"), help=_("Name or abbreviation; accents are optional.")),
+        FormField("kind", _("Kind"), "select", values=values_of(request, "kind")[:1]).choose(
             [(kind, kind_label(kind)) for kind in choices.organisation_kinds()],
-            blank="Mọi loại",
+            blank=_("Any kind"),
         ),
-        FormField("parent", "Trực thuộc", "select", values=parents, suggest="organisations").choose(
+        FormField("parent", _("Part of"), "select", values=parents, suggest="organisations").choose(
             by_name(choices.parents_to_choose(include=ids_in(parents))),
-            blank="Bất kỳ",
+            blank=_("Any"),
         ),
         ordering_field(request, NAME_ORDERINGS),
     ]
@@ -89,7 +94,7 @@ def organisation_detail(request, pk: int):
         )
         if moved is not None:
             return moved
-        raise Http404("Không có tổ chức này.")
+        raise Http404(_("There is no such organisation."))
     directives = organisation.directives_issued.order_by("-issued_on", "symbol")
     articles = entity_articles(
         request,
@@ -119,7 +124,7 @@ def _organisation_block(request, pk: int, template: str, title: str, context) ->
         request,
         template,
         {"organisation": organisation, **context(organisation)},
-        title=f"{title} {organisation.name}",
+        title=title % {"name": organisation.name},
         back_url=reverse("archive:organisation_detail", args=[organisation.pk]),
         back_label=organisation.name,
     )
@@ -144,7 +149,11 @@ def organisation_people_block(request, pk: int):
         }
 
     return _organisation_block(
-        request, pk, "archive/fragments/organisation_people.html", "Đơn vị, chức vụ của", context
+        request,
+        pk,
+        "archive/fragments/organisation_people.html",
+        _("Units and positions of %(name)s"),
+        context,
     )
 
 
@@ -172,5 +181,5 @@ def organisation_circle_block(request, pk: int):
         return {"network": network(organisation_circle(organisation.pk), name=organisation.name)}
 
     return _organisation_block(
-        request, pk, "archive/fragments/network.html", "Thường xuất hiện cùng", context
+        request, pk, "archive/fragments/network.html", _("Often named with %(name)s"), context
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 from archive.filters import RANK_GROUPS, PersonFilter
 from archive.models import RANK_CHOICES, Article, EntityCount, Person
@@ -31,7 +32,7 @@ RANK_OPTIONS = [
     *((name, f"{name.capitalize()} ({', '.join(ranks)})") for name, ranks in RANK_GROUPS.items()),
     *RANK_CHOICES,
 ]
-NAME_ORDERINGS = [("name", "Tên A–Z"), ("-name", "Tên Z–A")]
+NAME_ORDERINGS = [("name", _("Name A–Z")), ("-name", _("Name Z–A"))]
 # A person's page lists this many posts, the most recently stated first.
 POSTS_SHOWN = 50
 # Its timeline folds this many articles' statements into career steps, a page at a time.
@@ -46,27 +47,27 @@ def person_list(request):
         rows=with_person_summary,
         kinds={"organisation": "entity"},
         form=person_form,
-        noun="nhân vật",
+        noun="person",
     )
 
 
 def person_form(request) -> list[FormField]:
     organisations = values_of(request, "organisation")
     return [
-        search_field(request, "Tên", help="Không cần gõ dấu."),
-        FormField("rank", "Cấp bậc", "select", values=values_of(request, "rank"), many=True).choose(
-            RANK_OPTIONS, blank="Mọi cấp bậc"
+        search_field(request, _("Name"), help=_("Accents are optional.")),
+        FormField("rank", _("Rank"), "select", values=values_of(request, "rank"), many=True).choose(
+            RANK_OPTIONS, blank=_("Any rank")
         ),
         FormField(
             "organisation",
-            "Giữ chức vụ tại",
+            _("Holds a post at"),
             "select",
             values=organisations,
             many=True,
             suggest="organisations",
         ).choose(
             by_name(choices.organisations_to_choose(include=ids_in(organisations))),
-            blank="Mọi tổ chức",
+            blank=_("Any organisation"),
         ),
         ordering_field(request, NAME_ORDERINGS),
     ]
@@ -78,7 +79,7 @@ def person_detail(request, pk: int):
         moved = redirect_to_survivor(request, model=Person, pk=pk, url_name="archive:person_detail")
         if moved is not None:
             return moved
-        raise Http404("Không có nhân vật này.")
+        raise Http404(_("There is no such person."))
     articles = entity_articles(
         request,
         Article.objects.mentioning_person(person.pk),
@@ -118,7 +119,7 @@ def person_timeline_block(request, pk: int):
             "career_next": timeline.next_before,
             "career_paged": "before" in request.GET,
         },
-        title=f"Diễn biến cấp bậc, chức vụ của {person.name}",
+        title=_("Ranks and positions of %(name)s") % {"name": person.name},
         back_url=person_url,
         back_label=person.name,
     )
@@ -131,7 +132,7 @@ def person_circle_block(request, pk: int):
         request,
         "archive/fragments/network.html",
         {"network": network(person_circle(person.pk), name=person.name)},
-        title=f"Thường xuất hiện cùng {person.name}",
+        title=_("Often named with %(name)s") % {"name": person.name},
         back_url=reverse("archive:person_detail", args=[person.pk]),
         back_label=person.name,
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 from archive import charts
 from archive.display import directive_name
@@ -17,10 +18,12 @@ def mention_chart(kind: str, pk: int, *, name: str) -> dict:
     return {
         "inferred": sum(m.inferred for m in months),
         "svg": charts.bar_chart(
-            bars, title=f"Số lần nhắc đến {name} theo thời gian", unit="lần nhắc đến"
+            bars,
+            title=_("Mentions of %(name)s over time") % {"name": name},
+            unit=_("mentions"),
         ),
         "bars": bars,
-        "undated": f"hơn {undated}" if more else undated,
+        "undated": _("more than %(count)d") % {"count": undated} if more else undated,
     }
 
 
@@ -30,12 +33,15 @@ def chain_node(directive, *, current: bool = False) -> charts.ChainNode:
         if directive.issued_on
         else (str(directive.issued_year) if directive.issued_year else "")
     )
-    first = directive.symbol or (f"số {directive.number}" if directive.number else directive.kind)
-    issuer = f" của {directive.issuer}" if directive.issuer_id else ""
+    number = _("no. %(number)s") % {"number": directive.number} if directive.number else ""
+    first = directive.symbol or number or directive.kind
+    name = directive_name(directive)
+    if directive.issuer_id:
+        name = _("%(directive)s of %(issuer)s") % {"directive": name, "issuer": directive.issuer}
     return charts.ChainNode(
         key=directive.pk,
         lines=tuple(line for line in (first, directive.kind, issued) if line),
-        title=f"{directive_name(directive)}{issuer}",
+        title=name,
         url=reverse("archive:directive_detail", args=[directive.pk]),
         current=current,
     )
@@ -54,6 +60,9 @@ def chain_picture(directive):
     return charts.chain_diagram(
         rows,
         chain.links,
-        title=f"Chuỗi thực hiện của {directive_name(directive)}: văn bản phía trên được "
-        "thực hiện bởi văn bản phía dưới",
+        title=_(
+            "Implementation chain of %(directive)s: a directive above is implemented "
+            "by the directive below it"
+        )
+        % {"directive": directive_name(directive)},
     )

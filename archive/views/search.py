@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.http import urlencode
+from django.utils.translation import gettext_lazy as _
 
 from archive.display import directive_name
 from archive.filters.base import MAX_QUERY_LENGTH
@@ -15,10 +16,10 @@ from archive.views.listing import label_date
 
 # Each group's heading and the list that shows all of its hits.
 GROUPS = {
-    "article": ("Bài viết", "archive:article_list"),
-    "person": ("Nhân vật", "archive:person_list"),
-    "organisation": ("Tổ chức", "archive:organisation_list"),
-    "directive": ("Văn bản", "archive:directive_list"),
+    "article": (_("Articles"), "archive:article_list"),
+    "person": (_("People"), "archive:person_list"),
+    "organisation": (_("Organisations"), "archive:organisation_list"),
+    "directive": (_("Directives"), "archive:directive_list"),
 }
 
 

@@ -140,7 +140,7 @@ def test_a_name_clash_suggests_a_merge_on_both_paths(client, superuser):
 
     Person.objects.create(name="Hà Minh Đạo")
     other = Person.objects.create(name="Hà Minh Đức")
-    api = APIClient()
+    api = APIClient(HTTP_ACCEPT_LANGUAGE="en")  # its messages in English
     api.force_authenticate(superuser)
     response = api.patch(f"/api/people/{other.pk}/", {"name": "Hà Minh Đạo"}, format="json")
     assert response.status_code == 400

@@ -86,5 +86,8 @@ def test_staff_without_the_permission_to_add_articles_cannot_import(client):
     user.user_permissions.set(Permission.objects.filter(codename="view_article"))
     client.force_login(user)
     assert client.get(IMPORT).status_code == 403
-    page = client.get("/admin/archive/article/").content.decode()
+    response = client.get("/admin/archive/article/")
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "<h1>Chọn bài viết để xem</h1>" in page
     assert IMPORT not in page

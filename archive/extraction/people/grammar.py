@@ -135,7 +135,6 @@ _OPENING_WORDS = lx.ACADEMIC_TITLE_WORDS | lx.POST_PREFIXES
 OPENING_KEYS = _OPENING_WORDS | frozenset(_OPENING_PHRASES.by_first) | {"vụ"}
 
 
-
 def may_start_person(tokens: Sequence[Token], i: int) -> bool:
     """False when no person, list of people or bare post can start at token i.
 

@@ -159,9 +159,18 @@ def archive(db) -> Archive:
     )
 
 
+def english_client() -> APIClient:
+    """An API client that asks for English, as the messages these tests read are.
+
+    The API answers in Vietnamese unless a client asks otherwise
+    (tests/archive/test_languages.py checks that default).
+    """
+    return APIClient(HTTP_ACCEPT_LANGUAGE="en")
+
+
 @pytest.fixture
 def anonymous() -> APIClient:
-    return APIClient()
+    return english_client()
 
 
 def user_with(*codenames: str, username: str = "editor") -> User:
@@ -180,7 +189,7 @@ def editor(db) -> APIClient:
             for model in ("article", "person", "organisation", "directive")
         ]
     )
-    client = APIClient()
+    client = english_client()
     client.force_authenticate(user)
     return client
 
@@ -188,6 +197,6 @@ def editor(db) -> APIClient:
 @pytest.fixture
 def reader(db) -> APIClient:
     """A logged-in user with no permission at all."""
-    client = APIClient()
+    client = english_client()
     client.force_authenticate(user_with(username="reader"))
     return client

@@ -10,7 +10,7 @@ from rest_framework.test import APIClient
 
 from archive.extraction.decoding import MAX_ARTICLE_BYTES
 from archive.models import Article
-from tests.archive.api.conftest import user_with
+from tests.archive.api.conftest import english_client, user_with
 
 pytestmark = pytest.mark.django_db
 
@@ -27,7 +27,7 @@ ARTICLE = (
 
 @pytest.fixture
 def importer(db) -> APIClient:
-    client = APIClient()
+    client = english_client()
     client.force_authenticate(user_with("add_article", "change_article", username="importer"))
     return client
 
@@ -149,7 +149,7 @@ def test_a_huge_request_body_is_refused_before_it_is_read(importer):
 
 
 def test_replacing_an_articles_text_needs_the_change_permission(db):
-    adder = APIClient()
+    adder = english_client()
     adder.force_authenticate(user_with("add_article", username="adder"))
     first = adder.post(URL, {"text": ARTICLE, "origin": "tin/2.txt"}, format="json")
     assert first.status_code == 201
@@ -163,7 +163,7 @@ def test_replacing_an_articles_text_needs_the_change_permission(db):
     assert "change articles" in refused.json()["detail"]
     assert "tổng kết" in Article.objects.get(origin="tin/2.txt").title
 
-    changer = APIClient()
+    changer = english_client()
     changer.force_authenticate(user_with("add_article", "change_article", username="changer"))
     accepted = changer.post(URL, {"text": changed, "origin": "tin/2.txt"}, format="json")
     assert accepted.status_code == 200

@@ -59,7 +59,7 @@ def test_hsts_preload_only_when_asked(env, preload):
 def test_too_many_fields_gets_a_json_400_logged_in_one_line(caplog):
     query = "&".join(f"f{n}=1" for n in range(1100))
     with caplog.at_level(logging.WARNING):
-        response = Client().get(f"/api/articles/?{query}")
+        response = Client(HTTP_ACCEPT_LANGUAGE="en").get(f"/api/articles/?{query}")
     assert response.status_code == 400
     assert response["Content-Type"] == "application/json"
     assert response.json() == {"detail": "too many fields or files in the request"}
@@ -76,7 +76,7 @@ def test_too_many_fields_gets_a_json_400_logged_in_one_line(caplog):
 
 def test_a_too_large_body_gets_a_json_400(settings):
     settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 1000
-    response = Client().post(
+    response = Client(HTTP_ACCEPT_LANGUAGE="en").post(
         "/api/auth/token/",
         f"username=a&password={'x' * 5000}",
         content_type="application/x-www-form-urlencoded",
@@ -89,7 +89,7 @@ def test_a_lost_database_gets_a_json_500_on_the_api_and_a_page_elsewhere():
     def lost(execute, sql, params, many, context):
         raise OperationalError("the connection is closed")
 
-    client = Client(raise_request_exception=False)
+    client = Client(raise_request_exception=False, HTTP_ACCEPT_LANGUAGE="en")
     with connection.execute_wrapper(lost):
         api = client.get("/api/articles/")
         page = client.get("/articles/")

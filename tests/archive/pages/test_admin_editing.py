@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from django.contrib.admin.models import CHANGE, DELETION, LogEntry
 from django.contrib.messages import get_messages
+from django.db import DatabaseError, connection
 from django.urls import reverse
 
 from archive.models import (
@@ -170,6 +171,36 @@ def test_reextract_action_runs_the_import_service(editor_client, archive_data):
     article.refresh_from_db()
     assert article.title == "Hải Lâm mở rộng thư viện cộng đồng"
     assert "Đã trích xuất lại 1 bài viết" in response.content.decode()
+
+
+def test_reextract_action_names_a_failing_article_and_goes_on_with_the_rest(
+    editor_client, archive_data
+):
+    failing, other = archive_data.first, archive_data.second
+    Article.objects.filter(pk__in=[failing.pk, other.pk]).update(title="")
+    failing.refresh_from_db()
+
+    def refuse_failing(execute, sql, params, many, context):
+        # The database refuses to save the failing article, as a lost
+        # connection or a violated constraint would.
+        if sql.startswith('UPDATE "archive_article"') and params and params[-1] == failing.pk:
+            raise DatabaseError("the disk is full")
+        return execute(sql, params, many, context)
+
+    with connection.execute_wrapper(refuse_failing):
+        response = editor_client.post(
+            reverse("admin:archive_article_changelist"),
+            {"action": "reextract_selected", "_selected_action": [failing.pk, other.pk]},
+            follow=True,
+        )
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert f"“{failing}”: " in html and "the disk is full" in html
+    assert "Đã trích xuất lại 2 bài viết (lỗi: 1, cập nhật: 1)." in html
+    failing.refresh_from_db()
+    other.refresh_from_db()
+    assert failing.title == ""
+    assert other.title != ""
 
 
 def test_unlinking_a_directive_in_the_admin_sets_the_link_and_marks_it(editor_client, archive_data):

@@ -155,6 +155,7 @@ def test_mentions_are_listed_read_only(editor_client, archive_data):
     mention = PersonMention.objects.first()
     response = editor_client.get(reverse("admin:archive_personmention_change", args=[mention.pk]))
     assert response.status_code == 200
+    assert "<h1>Xem lần nhắc đến nhân vật</h1>" in response.content.decode()
     assert b'name="surface"' not in response.content
     assert editor_client.get(reverse("admin:archive_personmention_add")).status_code == 403
 
