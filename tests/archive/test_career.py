@@ -119,7 +119,7 @@ def test_a_rank_stated_as_former_says_so_in_the_api_and_on_the_page(officer):
 
     timeline = client.get(f"/api/people/{officer.pk}/timeline/").json()["results"]
     ranks = client.get(f"/api/people/{officer.pk}/").json()["ranks"]
-    html = client.get(f"/people/{officer.pk}/").content.decode()
+    html = whole_page(client, f"/people/{officer.pk}/")
 
     assert [(e["rank"], e["rank_former"]) for e in timeline] == [
         ("Trung tướng", True),
