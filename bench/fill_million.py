@@ -321,12 +321,16 @@ def _articles(cursor, sizes: Sizes, rng: random.Random) -> dict[str, int]:
         ("article_id", "person_id", "title", "role", "organisation_id", "former"),
         positions(),
     )
-    # One stated rank per article, for its first person: a hub's career is as long as its posts.
+    # One stated rank per article, for its first person: a hub's career is as long as its
+    # posts. One in twenty is stated as former ("nguyên Đại tá").
     counts["stated ranks"] = _copy(
         cursor,
         "archive_personrank",
-        ("article_id", "person_id", "rank"),
-        ((n, plan[0][0], RANKS[n % len(RANKS)]) for n, plan in enumerate(plans, start=1)),
+        ("article_id", "person_id", "rank", "former"),
+        (
+            (n, plan[0][0], RANKS[n % len(RANKS)], n % 20 == 0)
+            for n, plan in enumerate(plans, start=1)
+        ),
     )
     return counts
 

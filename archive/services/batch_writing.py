@@ -73,7 +73,7 @@ _ROWS = {
         Position,
         ("person_id", "article_id", "title", "role", "organisation_id", "former"),
     ),
-    "rank": (PersonRank, ("person_id", "article_id", "rank")),
+    "rank": (PersonRank, ("person_id", "article_id", "rank", "former")),
 }
 _TEXTS = ("raw_text", "text", "body", "search_document", "blocks", "captions")
 
