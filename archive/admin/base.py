@@ -243,10 +243,7 @@ def mentions_table(mentions, *, total: int, more_url: str, limit: int = 20):
         [_("Article"), _("Published on"), _("Sentence")],
         [
             [
-                Cell(
-                    mention.article,
-                    url=reverse("admin:archive_article_change", args=[mention.article_id]),
-                ),
+                Cell.article(mention),
                 Cell(article_date(mention.article)),
                 Cell(mention.sentence),
             ]
@@ -270,6 +267,12 @@ class Cell:
     text: object
     url: str = ""
     header: bool = False  # the row's heading
+
+    @classmethod
+    def article(cls, row) -> Cell:
+        """The article of a row that has one (a mention, a position, a stated rank), linked
+        to its admin page."""
+        return cls(row.article, url=reverse("admin:archive_article_change", args=[row.article_id]))
 
 
 def readonly_table(

@@ -108,19 +108,12 @@ class PersonAdmin(AccentSearchMixin, RecordedEditsMixin, ArchiveAdmin):
             .order_by("-article__published_on", "-article_id")
         )
         rows = [
-            [
-                Cell(stated.rank),
-                Cell(_("former") if stated.former else "—"),
-                Cell(
-                    stated.article,
-                    url=reverse("admin:archive_article_change", args=[stated.article_id]),
-                ),
-            ]
-            for stated in ranks[: POSTS_SHOWN + 1]
+            [Cell(stated.rank), Cell(_("former") if stated.former else "—"), Cell.article(stated)]
+            for stated in ranks[:POSTS_SHOWN]
         ]
         if not rows:
             return "—"
-        return readonly_table([_("Rank"), _("Former"), _("Article")], rows[:POSTS_SHOWN])
+        return readonly_table([_("Rank"), _("Former"), _("Article")], rows)
 
     @admin.display(description=_("positions from articles"))
     def posts_from_articles(self, person):
@@ -135,10 +128,7 @@ class PersonAdmin(AccentSearchMixin, RecordedEditsMixin, ArchiveAdmin):
                 [
                     Cell(post.title, url=reverse("admin:archive_position_change", args=[post.pk])),
                     Cell(post.organisation or "—"),
-                    Cell(
-                        post.article,
-                        url=reverse("admin:archive_article_change", args=[post.article_id]),
-                    ),
+                    Cell.article(post),
                 ]
                 for post in posts[:POSTS_SHOWN]
             ],
