@@ -195,7 +195,9 @@ def _write_new(items: list[Prepared]) -> list[ImportOutcome]:
         ranks, people = storing.wanted_ranks(parsed, resolved)
         for person in storing.update_person_ranks(article, ranks, people, save=False):
             resolver.changes.add(person, ("rank", "rank_stated_on"))
-        rows["rank"] += [(person, article.pk, rank) for person, rank in ranks.items()]
+        rows["rank"] += [
+            (person, article.pk, rank, former) for person, (rank, former) in ranks.items()
+        ]
         outcomes.append(
             ImportOutcome(
                 origin=item.origin,

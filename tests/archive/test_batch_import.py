@@ -8,6 +8,7 @@ archive: the same people, bodies, directives, aliases, mentions and posts.
 
 from __future__ import annotations
 
+import logging
 from io import StringIO
 
 import pytest
@@ -35,14 +36,18 @@ FILES = {
 }
 
 
-def test_the_batched_command_stores_what_the_one_by_one_service_does(tmp_path):
+def test_the_batched_command_stores_what_the_one_by_one_service_does(tmp_path, caplog):
     for name, text in FILES.items():
         (tmp_path / name).write_text(text, encoding="utf-8")
+    caplog.set_level(logging.INFO, logger="archive.services.bulk_import")
     with transaction.atomic():
         out = StringIO()
         call_command("import_seeds", str(tmp_path), "--jobs", "1", stdout=out)
         batched = canonical_dump()
         transaction.set_rollback(True)
+    # The batches were written as batches: none fell back to one article at a time,
+    # which would store the same rows and hide a broken batch writer.
+    assert not [r for r in caplog.records if "writing one by one" in r.getMessage()]
     assert f"{len(FILES)} created, 0 updated, 0 unchanged, 0 failed" in out.getvalue()
     with transaction.atomic():
         for name in sorted(FILES):
