@@ -156,20 +156,6 @@ def _mention_row(model, entity_field: str, article: Article, key, values):
     )
 
 
-def new_mention_rows(
-    article: Article, parsed: ParsedArticle, resolved: Resolved, kind: MentionKind
-) -> tuple[list[Any], MentionCounts]:
-    """The mention rows of one kind for an article that has none stored yet, unsaved."""
-    counts = MentionCounts()
-    model, entity_field, _ = _MENTION_TABLES[kind]
-    rows = [
-        _mention_row(model, entity_field, article, key, values)
-        for key, values in wanted_mentions(parsed, resolved, kind, counts).items()
-    ]
-    counts.written = len(rows)
-    return rows, counts
-
-
 def replace_mentions(
     article: Article, parsed: ParsedArticle, resolved: Resolved, *, is_new: bool
 ) -> MentionCounts:
@@ -221,23 +207,6 @@ def wanted_positions(
                 ),
             )
     return wanted
-
-
-def new_position_rows(
-    article: Article, parsed: ParsedArticle, resolved: Resolved
-) -> list[Position]:
-    """The Position rows of an article that has none stored yet, unsaved."""
-    return [
-        Position(
-            article=article,
-            person_id=person_id,
-            title=title,
-            role=role,
-            organisation_id=org,
-            former=former,
-        )
-        for (person_id, title), (role, org, former) in wanted_positions(parsed, resolved).items()
-    ]
 
 
 def replace_positions(
@@ -335,20 +304,6 @@ def wanted_ranks(
             wanted.setdefault(record.pk, (rank, entity.rank_former))
             people[record.pk] = record
     return wanted, people
-
-
-def new_rank_rows(
-    article: Article, parsed: ParsedArticle, resolved: Resolved
-) -> tuple[list[PersonRank], list[Person]]:
-    """The PersonRank rows of an article that has none stored yet, and the people whose
-    rank it changes (as replace_ranks would); neither is saved."""
-    wanted, people = wanted_ranks(parsed, resolved)
-    changed = update_person_ranks(article, wanted, people, save=False)
-    rows = [
-        PersonRank(article=article, person_id=person_id, rank=rank, former=former)
-        for person_id, (rank, former) in wanted.items()
-    ]
-    return rows, changed
 
 
 def update_person_ranks(
