@@ -21,8 +21,9 @@ from archive.admin.base import (
 from archive.admin.filters import EditedFilter, PositionSourceFilter
 from archive.admin.forms import PersonAliasForm, PersonForm, PositionForm
 from archive.admin.merge import merge_action, merge_counts
-from archive.models import Person, PersonAlias, PersonMention, PersonRank, Position
+from archive.models import Person, PersonAlias, PersonMention, Position
 from archive.selectors.articles import without_article_texts
+from archive.selectors.common import newest_first_ordering
 from archive.selectors.counts import with_person_summary
 from archive.selectors.positions import person_posts
 from archive.services import merge_people
@@ -101,11 +102,8 @@ class PersonAdmin(AccentSearchMixin, RecordedEditsMixin, ArchiveAdmin):
     @admin.display(description=_("ranks from articles"))
     def ranks_from_articles(self, person):
         """Each article's rank for the person, newest first; "nguyên" marks a former one."""
-        ranks = (
-            PersonRank.objects.filter(person=person)
-            .select_related("article")
-            .only("rank", "former", "article__id", "article__title", "article__origin")
-            .order_by("-article__published_on", "-article_id")
+        ranks = without_article_texts(person.stated_ranks.all()).order_by(
+            *newest_first_ordering("article__")
         )
         rows = [
             [Cell(stated.rank), Cell(_("former") if stated.former else "—"), Cell.article(stated)]
