@@ -22,20 +22,15 @@ NEGOTIATED = ("/api/",)
 def language_of(request) -> str:
     """The language to answer `request` in (a code of settings.LANGUAGES)."""
     chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
-    if chosen and translation.check_for_language(chosen) and _supported(chosen):
-        return translation.get_supported_language_variant(chosen)
+    if chosen:
+        try:  # checks the code and that a catalogue exists for it
+            return translation.get_supported_language_variant(chosen)
+        except LookupError:
+            pass
     if request.path_info.startswith(NEGOTIATED) and "HTTP_ACCEPT_LANGUAGE" in request.META:
         # Falls back on the cookie (absent here) and then on LANGUAGE_CODE.
         return translation.get_language_from_request(request)
     return settings.LANGUAGE_CODE
-
-
-def _supported(code: str) -> bool:
-    try:
-        translation.get_supported_language_variant(code)
-    except LookupError:
-        return False
-    return True
 
 
 class LanguageMiddleware:
