@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 
 from django.db import connections
 from django.db.models import Count, QuerySet
-from django.utils.translation import gettext as _
 
+from archive.display import directive_name
 from archive.models import (
     Article,
     Directive,
@@ -78,11 +78,8 @@ def newest_sample(articles: QuerySet[Article], *, sample: int = SAMPLE):
 
 
 def directive_label(directive: Directive) -> str:
-    if directive.symbol:
-        return directive.symbol
-    return (
-        _("%(kind)s no. %(number)s") % {"kind": directive.kind, "number": directive.number}
-    ).strip()
+    """A directive facet's label: its symbol, else its name (“Nghị quyết số 59”)."""
+    return directive.symbol or directive_name(directive)
 
 
 def article_facets(articles: QuerySet[Article], *, sample: int = SAMPLE) -> Facets:

@@ -16,8 +16,8 @@ from django.contrib.postgres.search import SearchQuery
 from django.db import connections
 from django.db.models import QuerySet
 from django.db.models.expressions import RawSQL
-from django.utils.translation import gettext as _
 
+from archive.display import directive_name
 from archive.extraction.normalize import fold_accents
 from archive.models import Directive, Organisation, OrganisationAlias, Person, PersonAlias
 from archive.search.sql import SEARCH_CONFIG, StoredSearchVector
@@ -89,16 +89,7 @@ def suggest_directives(*, typed: str) -> list[Suggestion]:
         return []
     rows = Directive.objects.only("id", "kind", "symbol", "number", "issued_on")
     found = _prefix_match(rows, words).order_by("-issued_on", "id")[:SUGGEST_LIMIT]
-    return [Suggestion(d.symbol or str(d.pk), directive_label(d)) for d in found]
-
-
-def directive_label(directive: Directive) -> str:
-    """As the select boxes name it: “Nghị quyết 59-NQ/TW”, or “Nghị quyết số 59”."""
-    if directive.symbol:
-        return f"{directive.kind} {directive.symbol}"
-    if directive.number:
-        return _("%(kind)s no. %(number)s") % {"kind": directive.kind, "number": directive.number}
-    return directive.kind
+    return [Suggestion(d.symbol or str(d.pk), directive_name(d)) for d in found]
 
 
 SUGGESTERS = {
