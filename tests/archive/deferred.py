@@ -28,7 +28,11 @@ def fetch_block(client, url: str) -> str:
 
 def with_blocks(client, html: str) -> str:
     """`html` with each placeholder replaced by its block."""
-    return PLACEHOLDER.sub(lambda match: fetch_block(client, unescape(match.group(1))), html)
+    whole = PLACEHOLDER.sub(lambda match: fetch_block(client, unescape(match.group(1))), html)
+    # A placeholder the pattern missed would leave a block out and let a test of what the
+    # page does not show pass without looking.
+    assert "data-fragment-url" not in whole, whole[:300]
+    return whole
 
 
 def whole_page(client, url: str, data=None) -> str:
