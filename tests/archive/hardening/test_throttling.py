@@ -2,20 +2,30 @@
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 import pytest
 from django.contrib.auth.models import User
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from rest_framework.test import APIClient
 
+import archive.services.rates
+
 pytestmark = pytest.mark.django_db
 
 PASSWORD = "a-long-and-correct-password-42"
 
 
+# The middle of a one-minute window: a test's requests all fall in it, however long
+# they take, so the exact counts below never straddle a window's edge.
+MID_WINDOW = 1_700_000_010.0
+
+
 @pytest.fixture
-def rates(settings):
-    """Small rates, so that a test reaches them in a few requests."""
+def rates(settings, monkeypatch):
+    """Small rates, so that a test reaches them in a few requests, counted in one window."""
+    monkeypatch.setattr(archive.services.rates, "time", SimpleNamespace(time=lambda: MID_WINDOW))
 
     def set_rates(**rates: str) -> None:
         base = settings.REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"]
