@@ -359,3 +359,18 @@ def test_a_dash_opens_the_apposition() -> None:
     people = people_in(text)
     assert [p.title for p in people["Nguyễn Văn An"].positions] == ["Giám đốc Sở Y tế tỉnh Hòa Mộc"]
     assert [p.title for p in people["Lê Văn Tuyến"].positions] == ["Thứ trưởng Bộ Công an"]
+
+
+def test_a_rank_in_apposition_alone_makes_a_bare_name_a_person() -> None:
+    text = "Tiêu đề\n\nCông an huyện Mường Khoa đã bắt Đào Quang Vịnh, nguyên Trung tá, để điều tra.\n\nMinh Anh\n"
+    people = people_in(text)
+    assert (people["Đào Quang Vịnh"].rank, people["Đào Quang Vịnh"].rank_former) == (
+        "Trung tá",
+        True,
+    )
+
+
+def test_one_person_after_cung_ong_keeps_the_post_that_follows_the_comma() -> None:
+    text = "Tiêu đề\n\nSáng 3/4, đoàn công tác làm việc cùng ông Khổng Văn Đạt, Giám đốc Sở Y tế tỉnh Hà Lam.\n\nMinh Anh\n"
+    people = people_in(text)
+    assert [p.title for p in people["Khổng Văn Đạt"].positions] == ["Giám đốc Sở Y tế tỉnh Hà Lam"]

@@ -223,6 +223,7 @@ def parse_person_at(tokens: Sequence[Token], i: int) -> PersonMatch | None:
         return None
     name_start, name_end = j, j + n
     resume = name_end
+    stated = None
     if not rank:
         # "Đỗ Văn Hùng, nguyên Thiếu tá, nguyên Phó Trưởng ...": the rank in apposition.
         stated = _rank_in_apposition(tokens, name_end)
@@ -232,12 +233,13 @@ def parse_person_at(tokens: Sequence[Token], i: int) -> PersonMatch | None:
     if (
         surname_first
         and not after
+        and stated is None
         and not _born(tokens, name_end)
         and not (_full_name(tokens, name_start) and _list_item_at(tokens, name_end, full=True))
         and not (_full_name(tokens, name_start) and _led_by(tokens, name_start, name_end))
     ):
-        # A bare family-name run is a person only when a post or a birth year
-        # follows, or when it heads a list of full names ("A; B và C").
+        # A bare family-name run is a person only when a post, a rank in apposition
+        # or a birth year follows, or when it heads a list of full names ("A; B và C").
         return None
     foreign = any(p.foreign for p in posts) or any(
         t.is_foreign_word for t in tokens[name_start:name_end]
@@ -314,7 +316,10 @@ def parse_people_list(tokens: Sequence[Token], i: int) -> list[PersonMatch]:
         break
     if not spans:
         return []
-    shared = taken_post(tokens, j)
+    # From the end of the last name: the loop may have stepped over a comma that no
+    # name followed ("cùng ông A, Giám đốc Sở Y tế").
+    j = spans[-1][1]
+    shared = taken_post(tokens, j) or (apposition(tokens, j) if len(spans) == 1 else [])
     end = shared[-1].end if shared else j
     return [
         PersonMatch(
