@@ -413,3 +413,10 @@ def test_a_document_with_a_letter_s_symbol_is_a_letter() -> None:
         "Tiêu đề\n\nUBND tỉnh ban hành Văn bản số 123/UBND-NC ngày 2/3/2025 về tăng cường an ninh. Các văn bản 5 năm qua đã được rà soát.\n"
     )
     assert [(d.kind, d.symbol) for d in found.values()] == [("Văn bản", "123/UBND-NC")]
+
+
+def test_căn_bản_is_no_document_even_before_a_letter_s_symbol() -> None:
+    found, _ = extract(
+        "Tiêu đề\n\nVề căn bản số 15/UBND-VX đã được triển khai; Vông văn số 16/UBND-KT thì không có.\n"
+    )
+    assert found == {}

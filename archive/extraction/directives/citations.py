@@ -59,7 +59,8 @@ _SO = r"(?:số\s*:?\s*)"
 # every span (this one and _SHORT_REF): a pattern that starts with a letter
 # lets the regex engine skip ahead instead of trying each position.
 # "Văn bản số 123/UBND-NC" (a document) is such a letter too.
-_LETTER_WORD = re.compile(rf"[CcVv](?<!\w[CcVv])(?:ông văn|ăn bản)\s+{_SO}?")
+# Each ending only after its own first letter: "căn bản" ("basic") is no document.
+_LETTER_WORD = re.compile(rf"[CcVv](?<!\w[CcVv])(?:(?<=[Cc])ông văn|(?<=[Vv])ăn bản)\s+{_SO}?")
 _LOOKBACK = 120
 # What may stand between a kind word and its symbol: "số", or (for a law) its
 # name and then "số" ("Luật Công an nhân dân số 37/2018/QH14").
