@@ -137,11 +137,8 @@ def _write_new(items: list[Prepared]) -> list[ImportOutcome]:
         storing.apply_article_fields(
             article, item.parsed, raw_text=item.text, sha256=item.sha256, raw_sha256=item.raw_sha256
         )
-        if item.search_document:
-            # Computed by the extraction processes, from the same fields.
-            article.search_document = item.search_document
-        else:
-            article.derive_search_document()
+        # Computed by the extraction processes, from the same fields.
+        article.search_document = item.search_document
         articles.append(article)
     # One INSERT for the batch's articles; PostgreSQL and SQLite return their ids.
     Article.objects.bulk_create(articles)

@@ -41,9 +41,10 @@ class Prepared:
     sha256: str
     parsed: ParsedArticle
     # signature(parsed.body): what a new article's story is found by.
-    signature: Signature | None = None
-    # The new article's search_document (Article.derive_search_document), "" when not computed.
-    search_document: str = ""
+    signature: Signature | None
+    # The new article's search_document (Article.derive_search_document), computed here
+    # in the extraction processes rather than by the single writer.
+    search_document: str
 
 
 @dataclass(frozen=True)
