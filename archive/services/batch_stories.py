@@ -23,10 +23,10 @@ from typing import TYPE_CHECKING
 
 from django.db import connection
 
-from archive.extraction.copies import Signature, bands, is_copy, overlap, pack, unpack
+from archive.extraction.copies import Signature, bands, pack, unpack
 from archive.models import StoryBand, StoryCopy
 from archive.services.batch_rows import insert_rows
-from archive.services.stories import CANDIDATES
+from archive.services.stories import CANDIDATES, closest_story
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
@@ -87,13 +87,11 @@ def link_batch(articles: Sequence[tuple[int, Signature | None]]) -> None:
             candidates.update(stored_heads.get(key, ()))
             candidates.update(batch_heads.get(key, ()))
         candidates.discard(pk)
-        story, best = pk, 0.0
-        for other_pk in sorted(candidates)[:CANDIDATES]:
-            if other_pk not in copies:
-                continue
-            other_story, other = copies[other_pk]
-            if is_copy(sig, other) and (score := overlap(sig, other)) > best:
-                story, best = other_story, score
+        story = closest_story(
+            sig,
+            (copies[other] for other in sorted(candidates)[:CANDIDATES] if other in copies),
+            default=pk,
+        )
         copies[pk] = (story, sig)
         copy_rows.append((pk, story, pack(sig)))
         for key in keys:

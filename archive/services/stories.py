@@ -9,12 +9,32 @@ without a copy is a story of its own.
 
 from __future__ import annotations
 
-from archive.extraction.copies import bands, is_copy, overlap, pack, signature, unpack
+from collections.abc import Iterable
+
+from archive.extraction.copies import (
+    Signature,
+    bands,
+    is_copy,
+    overlap,
+    pack,
+    signature,
+    unpack,
+)
 from archive.models import Article, StoryBand, StoryCopy
 
 # Candidates read per article: a band shared by very many texts (boilerplate)
 # must not turn one import into a scan.
 CANDIDATES = 50
+
+
+def closest_story(sig: Signature, copies: Iterable[tuple[int, Signature]], *, default: int) -> int:
+    """The story of the copy `sig` overlaps most among `copies` ((story, signature) in id
+    order, the first best kept), or `default` when none is a copy."""
+    story, best = default, 0.0
+    for other_story, other in copies:
+        if is_copy(sig, other) and (score := overlap(sig, other)) > best:
+            story, best = other_story, score
+    return story
 
 
 def link_copies(*, article: Article, is_new: bool) -> int:
@@ -37,11 +57,14 @@ def link_copies(*, article: Article, is_new: bool) -> int:
         .values("article_id")
         .distinct()[:CANDIDATES]
     )
-    story, best = article.pk, 0.0
-    for copy in StoryCopy.objects.filter(article_id__in=candidates).order_by("article_id"):
-        other = unpack(bytes(copy.signature))
-        if is_copy(sig, other) and (score := overlap(sig, other)) > best:
-            story, best = copy.story, score
+    story = closest_story(
+        sig,
+        (
+            (copy.story, unpack(bytes(copy.signature)))
+            for copy in StoryCopy.objects.filter(article_id__in=candidates).order_by("article_id")
+        ),
+        default=article.pk,
+    )
     fields = {"story": story, "signature": pack(sig)}
     if is_new:
         StoryCopy.objects.create(article=article, **fields)
