@@ -129,6 +129,9 @@ class Article(EditableModel):
         self.search_document = fold_accents(" ".join([self.title, self.body, *self.captions]))
 
 
+# An article's long texts: what a reader of its other fields defers.
+ARTICLE_TEXT_FIELDS = ("raw_text", "text", "body", "search_document", "blocks", "captions")
+
 # An article's publication date, part by part, as every reader of it needs it:
 # the date, what is known of it, and whether the year was inferred (and from what).
 ARTICLE_DATE_FIELDS = (

@@ -39,7 +39,14 @@ from typing import TYPE_CHECKING
 from django.db import transaction
 
 from archive.extraction.types import MentionKind
-from archive.models import Article, OrganisationMention, PersonMention, PersonRank, Position
+from archive.models import (
+    ARTICLE_TEXT_FIELDS,
+    Article,
+    OrganisationMention,
+    PersonMention,
+    PersonRank,
+    Position,
+)
 from archive.services import counts as entity_counts
 from archive.services import storing
 from archive.services.batch_directives import DirectivesOfBatch
@@ -75,7 +82,6 @@ _ROWS = {
     ),
     "rank": (PersonRank, ("person_id", "article_id", "rank", "former")),
 }
-_TEXTS = ("raw_text", "text", "body", "search_document", "blocks", "captions")
 
 
 def write_batch(items: Sequence[Prepared]) -> tuple[list[ImportOutcome], list[Prepared]]:
@@ -89,7 +95,7 @@ def write_batch(items: Sequence[Prepared]) -> tuple[list[ImportOutcome], list[Pr
             article.origin: article
             for article in Article.objects.select_for_update()
             .filter(origin__in=[item.origin for item in items])
-            .defer(*_TEXTS)
+            .defer(*ARTICLE_TEXT_FIELDS)
         }
         by_sha = dict(
             Article.objects.filter(sha256__in=[item.sha256 for item in items]).values_list(

@@ -31,7 +31,7 @@ from django.db.models import Count
 from django.utils import timezone
 from django_tasks_db.backend import DatabaseBackend
 
-from archive.models import Article, ImportJob, ImportJobFile
+from archive.models import ARTICLE_TEXT_FIELDS, Article, ImportJob, ImportJobFile
 from archive.services.bulk_import import import_contents
 from archive.services.importing import (
     ArticleImportError,
@@ -48,8 +48,6 @@ if TYPE_CHECKING:
 
 
 Status = ImportJobFile.Status
-# What a job's file rows never need of their articles.
-_TEXTS = ("raw_text", "text", "body", "search_document", "blocks", "captions")
 NEEDS_CHANGE_PERMISSION = (
     "an article with this origin exists; replacing its text needs the permission to change articles"
 )
@@ -200,7 +198,7 @@ def _articles_of(outcomes: list[ImportOutcome]) -> dict[str, Article]:
         if o.article is None and o.status != ImportStatus.FAILED
     }
     if wanted:
-        found = Article.objects.filter(origin__in=set(wanted.values())).defer(*_TEXTS)
+        found = Article.objects.filter(origin__in=set(wanted.values())).defer(*ARTICLE_TEXT_FIELDS)
         by_origin = {article.origin: article for article in found}
         articles |= {o: by_origin[s] for o, s in wanted.items() if s in by_origin}
     return articles
