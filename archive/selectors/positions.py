@@ -8,10 +8,9 @@ from dataclasses import dataclass
 
 from django.db.models import F, Prefetch, QuerySet
 
-from archive.models import Organisation, Person, Position
+from archive.models import EntityCount, Organisation, Person, Position
 from archive.selectors.articles import without_article_texts
-from archive.selectors.common import newest_first_ordering
-from archive.selectors.counts import with_person_summary
+from archive.selectors.common import article_count_of, newest_first_ordering
 
 
 def person_posts(person: Person) -> QuerySet[Position]:
@@ -21,8 +20,13 @@ def person_posts(person: Person) -> QuerySet[Position]:
 
 
 def organisation_people(organisation: Organisation) -> QuerySet[Person]:
-    """People holding a post in the organisation, each with the posts stated there."""
-    return with_person_summary(Person.objects.holding_post_in(organisation.pk)).prefetch_related(
+    """People holding a post in the organisation, each with the posts stated there and
+    the number of articles naming them (not their latest post, which the block never shows:
+    two correlated subqueries per person)."""
+    people = Person.objects.holding_post_in(organisation.pk)
+    return people.annotate(
+        article_count=article_count_of(EntityCount.Kind.PERSON)
+    ).prefetch_related(
         Prefetch(
             "positions",
             queryset=Position.objects.filter(organisation=organisation).order_by("title"),
