@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from django.http import HttpRequest, HttpResponseRedirect, QueryDict
 from django.urls import reverse
@@ -100,10 +101,11 @@ class FormField:
         self.options = [("", blank), *options, *extra]
         return self
 
-    @property
+    @cached_property
     def options_key(self) -> str:
         """A digest of the options, under which the template caches their rendered markup:
-        a select box of a few hundred names took most of a list page's rendering time."""
+        a select box of a few hundred names took most of a list page's rendering time.
+        Computed once: the template reads it for each of a field's controls."""
         return hashlib.blake2b(repr(self.options).encode(), digest_size=16).hexdigest()
 
 
