@@ -42,3 +42,18 @@ def render_fragment(
         response = render(request, "archive/fragment_page.html", page, status=status)
     patch_vary_headers(response, [FRAGMENT_HEADER])
     return response
+
+
+def entity_block(
+    request: HttpRequest, record, template: str, context: dict, *, title
+) -> HttpResponse:
+    """A block of a person's or an organisation's page: `title` names the record
+    ("%(name)s"), and the way back is the record's page."""
+    return render_fragment(
+        request,
+        template,
+        context,
+        title=title % {"name": record.name},
+        back_url=record.get_absolute_url(),
+        back_label=record.name,
+    )

@@ -31,7 +31,7 @@ from archive.views.filter_form import (
     search_field,
     values_of,
 )
-from archive.views.fragments import render_fragment
+from archive.views.fragments import entity_block
 from archive.views.listing import entity_articles, list_page
 from archive.views.merged import redirect_to_survivor
 from archive.views.network import network
@@ -118,15 +118,14 @@ def organisation_detail(request, pk: int):
     return render(request, "archive/organisation_detail.html", context)
 
 
-def _organisation_block(request, pk: int, template: str, title: str, context) -> HttpResponse:
+def _organisation_block(request, pk: int, template: str, title, context) -> HttpResponse:
     organisation = get_object_or_404(Organisation.objects.only("id", "name"), pk=pk)
-    return render_fragment(
+    return entity_block(
         request,
+        organisation,
         template,
         {"organisation": organisation, **context(organisation)},
-        title=title % {"name": organisation.name},
-        back_url=reverse("archive:organisation_detail", args=[organisation.pk]),
-        back_label=organisation.name,
+        title=title,
     )
 
 

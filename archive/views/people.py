@@ -22,7 +22,7 @@ from archive.views.filter_form import (
     search_field,
     values_of,
 )
-from archive.views.fragments import render_fragment
+from archive.views.fragments import entity_block
 from archive.views.listing import entity_articles, list_page
 from archive.views.merged import redirect_to_survivor
 from archive.views.network import network
@@ -96,9 +96,8 @@ def person_detail(request, pk: int):
         "ranks": person_rank_summary(person),
         "posts": posts,
         "more_posts": max(0, total_posts - POSTS_SHOWN),
-        # Read in a second request (person_circle_block).
+        # Read in second requests (person_circle_block, person_timeline_block).
         "circle_url": reverse("archive:person_circle", args=[person.pk]),
-        # Read in second requests (person_timeline_block, person_circle_block).
         "timeline_url": timeline_url + (f"?before={before}" if before.isdigit() else ""),
         **articles,
     }
@@ -109,32 +108,29 @@ def person_timeline_block(request, pk: int):
     """The person's career in steps, a page of articles at a time: a second request."""
     person = get_object_or_404(Person.objects.only("id", "name"), pk=pk)
     timeline = person_timeline(person.pk, before=timeline_anchor(request), limit=TIMELINE_SHOWN)
-    person_url = reverse("archive:person_detail", args=[person.pk])
-    return render_fragment(
+    return entity_block(
         request,
+        person,
         "archive/fragments/person_timeline.html",
         {
-            "person_url": person_url,
+            "person_url": person.get_absolute_url(),
             "career": career_steps(timeline.statements),
             "career_next": timeline.next_before,
             "career_paged": "before" in request.GET,
         },
-        title=_("Ranks and positions of %(name)s") % {"name": person.name},
-        back_url=person_url,
-        back_label=person.name,
+        title=_("Ranks and positions of %(name)s"),
     )
 
 
 def person_circle_block(request, pk: int):
     """The people and bodies most often named with the person: the page's second request."""
     person = get_object_or_404(Person.objects.only("id", "name"), pk=pk)
-    return render_fragment(
+    return entity_block(
         request,
+        person,
         "archive/fragments/network.html",
         {"network": network(person_circle(person.pk), name=person.name)},
-        title=_("Often named with %(name)s") % {"name": person.name},
-        back_url=reverse("archive:person_detail", args=[person.pk]),
-        back_label=person.name,
+        title=_("Often named with %(name)s"),
     )
 
 
