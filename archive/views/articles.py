@@ -25,7 +25,7 @@ from archive.selectors.articles import (
 )
 from archive.selectors.similar import similar_articles
 from archive.selectors.stories import story_copies
-from archive.views.facets import facet_context
+from archive.views.facets import facet_context, first_page_url
 from archive.views.filter_form import (
     FormField,
     by_name,
@@ -157,10 +157,7 @@ def article_list(request):
 
 def facets_link(request) -> dict:
     """Where the list's facets are read, in a second request, for the same filters."""
-    params = request.GET.copy()
-    params.pop("page", None)
-    query = f"?{params.urlencode()}" if params else ""
-    return {"facets_url": reverse("archive:article_facets") + query}
+    return {"facets_url": first_page_url(reverse("archive:article_facets"), request.GET.copy())}
 
 
 def article_facets_block(request):
@@ -171,9 +168,7 @@ def article_facets_block(request):
     if refusal := too_many_values_response(request):
         return refusal
     filterset = ArticleFilter(request.GET, queryset=Article.objects.all())
-    params = request.GET.copy()
-    params.pop("page", None)
-    back_url = reverse("archive:article_list") + (f"?{params.urlencode()}" if params else "")
+    back_url = first_page_url(reverse("archive:article_list"), request.GET.copy())
     valid = filterset.is_valid()
     return render_fragment(
         request,

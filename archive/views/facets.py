@@ -31,13 +31,18 @@ class FacetGroup:
     links: list[FacetLink]
 
 
+def first_page_url(path: str, params: QueryDict) -> str:
+    """`path` under the filters `params` (a copy of the request's, changed here), from page 1."""
+    params.pop("page", None)
+    return path + (f"?{params.urlencode()}" if params else "")
+
+
 def _link(value: FacetValue, params: QueryDict, *, chosen: bool) -> FacetLink:
     """The link to the list under `params` (a changed copy of the request's), from page 1.
 
     A path, not only a query: the facets are served from their own URL too.
     """
-    params.pop("page", None)
-    href = reverse("archive:article_list") + (f"?{params.urlencode()}" if params else "")
+    href = first_page_url(reverse("archive:article_list"), params)
     return FacetLink(value.label, value.count, href, chosen)
 
 
