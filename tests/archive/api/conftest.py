@@ -163,7 +163,7 @@ def english_client() -> APIClient:
     """An API client that asks for English, as the messages these tests read are.
 
     The API answers in Vietnamese unless a client asks otherwise
-    (tests/archive/test_languages.py checks that default).
+    (tests/archive/pages/test_languages.py checks that default).
     """
     return APIClient(HTTP_ACCEPT_LANGUAGE="en")
 
