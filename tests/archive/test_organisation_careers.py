@@ -144,3 +144,25 @@ def test_a_post_held_by_many_lists_the_most_recent_holders_and_counts_the_others
     assert HOLDERS_SHOWN == 20
     assert "Phó Thử Nghiệm 19" in posts and "Phó Thử Nghiệm 20" not in posts
     assert "và 3 người khác giữ chức vụ này" in posts
+
+
+def test_the_most_recently_stated_holder_comes_first_whatever_the_name(province):
+    article = Article.objects.order_by("-published_on").first()
+    for n in range(HOLDERS_SHOWN):
+        deputy = Person.objects.create(name=f"Phó Thử Nghiệm {n:02d}")
+        Position.objects.create(
+            person=deputy,
+            title="Phó Giám đốc Công an tỉnh Bình Khê",  # as the import words the post
+            organisation=province,
+            article=article,
+        )
+    # A newer article names one more deputy, whose name sorts after all the others.
+    import_text(
+        data=director_article(year=2030, name="Vương Văn Yên", post="Phó Giám đốc"),
+        origin="2030.txt",
+    )
+    html = fetch_block(Client(), f"/organisations/{province.pk}/people/")
+    posts = html[html.index('id="posts-heading"') : html.index('id="people-heading"')]
+    assert "Vương Văn Yên" in posts
+    assert posts.index("Vương Văn Yên") < posts.index("Phó Thử Nghiệm 00")
+    assert f"Phó Thử Nghiệm {HOLDERS_SHOWN - 1:02d}" not in posts
