@@ -41,6 +41,7 @@ from archive.extraction.organisations.units import (
     level_length,
 )
 from archive.extraction.organisations.words import (
+    DASHES,
     cap_run,
     continuation,
     country_length,
@@ -339,7 +340,7 @@ def _court_level(tokens: Sequence[Token], j: int) -> int:
         and tokens[j + 2].text.isdigit()
     ):
         k = j + 3
-        if k + 1 < len(tokens) and tokens[k].text in {"-", "–"} and tokens[k + 1].is_cap:
+        if k + 1 < len(tokens) and tokens[k].text in DASHES and tokens[k + 1].is_cap:
             k += 1 + (place_length(tokens, k + 1) or min(cap_run(tokens, k + 1), 3))
         return k - j
     if not (j + 1 < len(tokens) and tokens[j + 1].key == "cao" and tokens[j].key in {"tối", "cấp"}):
@@ -563,7 +564,7 @@ def _parse_name(
             ):
                 k += 1  # "Bộ Khoa học và Công nghệ", "Sở Văn hóa và Thể thao"
                 continue
-            if tok.text in {"-", "–"} and words and plain_cap_word(tokens, k + 1, in_post):
+            if tok.text in DASHES and words and plain_cap_word(tokens, k + 1, in_post):
                 k += 1
                 continue
             break

@@ -12,6 +12,8 @@ from collections.abc import Sequence
 from archive.extraction import lexicon as lx
 from archive.extraction.tokens import Token, keyed_phrases, match_phrase
 
+# The dashes that join a name to what follows it ("Phòng An ninh - Cục X", "X - Giám đốc").
+DASHES = frozenset({"-", "–"})
 POST_PHRASES = keyed_phrases(lx.POST_BASE_KEYS)
 RANK_PHRASES = keyed_phrases(lx.RANK_KEYS)
 _CONTINUATIONS = keyed_phrases(lx.NAME_CONTINUATIONS)

@@ -17,6 +17,7 @@ from archive.extraction import lexicon as lx
 from archive.extraction.lexicon.keys import Phrases
 from archive.extraction.organisations.grammar import parse_organisation_at
 from archive.extraction.organisations.words import (
+    DASHES,
     POST_PHRASES,
     RANK_PHRASES,
     cap_run,
@@ -467,15 +468,12 @@ def _full_name(tokens: Sequence[Token], j: int) -> bool:
     )
 
 
-_APPOSITION_DASHES = frozenset({"-", "–"})
-
-
 def apposition(tokens: Sequence[Token], k: int) -> list[PostMatch]:
     """Posts after a name: ", Ủy viên Bộ Chính trị, Bộ trưởng Bộ Công an"."""
     posts: list[PostMatch] = []
     # "Nguyễn Văn An - Giám đốc Sở Y tế": a dash may open the apposition.
     while k + 1 < len(tokens) and (
-        tokens[k].text == "," or (not posts and tokens[k].text in _APPOSITION_DASHES)
+        tokens[k].text == "," or (not posts and tokens[k].text in DASHES)
     ):
         post = parse_post(tokens, k + 1)
         if post is None or _name_follows(tokens, post):
