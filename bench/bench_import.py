@@ -37,7 +37,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from common import ROOT, postgres_scratch, print_load_average, setup_django
+from common import ROOT, baseline_tree, postgres_scratch, print_load_average, setup_django
 from synthetic import PLACES as PROVINCES
 from synthetic import person_name
 
@@ -230,14 +230,6 @@ def _import(tree: Path, corpus: Path, database_url: str, extra: list[str]) -> di
         drop()
 
 
-def _baseline_tree(revision: str, folder: Path) -> Path:
-    tree = folder / "baseline"
-    subprocess.run(
-        ["git", "worktree", "add", "--detach", "-q", str(tree), revision], cwd=ROOT, check=True
-    )
-    return tree
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--articles", type=int, default=10000)
@@ -257,7 +249,7 @@ def main() -> None:
         sys.exit("DATABASE_URL must point at PostgreSQL")
 
     cores = os.cpu_count() or 1
-    print(f"load average at the start: {os.getloadavg()[0]:.1f} on {cores} CPUs", flush=True)
+    print_load_average("start")
     results: dict[str, dict] = {}
     with tempfile.TemporaryDirectory() as tmp:
         corpus = Path(tmp) / "corpus"
@@ -272,13 +264,10 @@ def main() -> None:
             ).stdout  # fmt: skip
             results[f"extraction alone, {jobs} process(es)"] = json.loads(out.splitlines()[-1])
         if not args.no_baseline:
-            tree = _baseline_tree(args.baseline, Path(tmp))
             jobs = ["--jobs", str(args.baseline_jobs)] if args.baseline_jobs else []
             label = f"today's import ({args.baseline}{', --jobs ' + jobs[1] if jobs else ''})"
-            try:
+            with baseline_tree(args.baseline, Path(tmp)) as tree:
                 results[label] = _import(tree, corpus, database_url, ["-v1", *jobs])
-            finally:
-                subprocess.run(["git", "worktree", "remove", "--force", str(tree)], cwd=ROOT)
         for jobs in (int(j) for j in args.jobs.split(",")):
             results[f"new import, --jobs {jobs}"] = _import(
                 ROOT, corpus, database_url, ["-v1", "--jobs", str(jobs)]

@@ -23,10 +23,11 @@ import subprocess
 import sys
 import tempfile
 import time
+from contextlib import ExitStack
 from pathlib import Path
 
 from bench_import import write_corpus
-from common import ROOT, postgres_scratch, print_load_average
+from common import ROOT, baseline_tree, postgres_scratch, print_load_average
 
 ENQUEUE = """
 import io, json, time
@@ -100,28 +101,22 @@ def main() -> None:
     if not base_url.startswith(("postgres://", "postgresql://")):
         sys.exit("DATABASE_URL must point at PostgreSQL: workers on SQLite share one file lock")
 
-    print(f"load average at the start: {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")
+    print_load_average("start")
     runs: dict[str, dict[int, dict]] = {}
     with tempfile.TemporaryDirectory() as tmp:
         corpus = Path(tmp) / "corpus"
         write_corpus(corpus, args.articles, args.seed)
-        trees = {"this tree": ROOT}
-        if args.baseline:
-            tree = Path(tmp) / "baseline"
-            subprocess.run(["git", "worktree", "add", "--detach", "-q", str(tree), args.baseline],
-                           cwd=ROOT, check=True)  # fmt: skip
-            trees = {args.baseline: tree, **trees}
-        try:
+        with ExitStack() as stack:
+            trees = {"this tree": ROOT}
+            if args.baseline:
+                tree = stack.enter_context(baseline_tree(args.baseline, Path(tmp)))
+                trees = {args.baseline: tree, **trees}
             for label, tree in trees.items():
                 runs[label] = {
                     workers: run(base_url=base_url, corpus=corpus, workers=workers,
                                  batch=args.batch_size, tree=tree)
                     for workers in map(int, args.workers.split(","))
                 }  # fmt: skip
-        finally:
-            if args.baseline:
-                subprocess.run(["git", "worktree", "remove", "--force", str(trees[args.baseline])],
-                               cwd=ROOT)  # fmt: skip
 
     n = args.articles
     print(f"{n} synthetic articles (bench_import.py, seed {args.seed}), batches of "

@@ -19,7 +19,8 @@ import sys
 import tarfile
 import tempfile
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from io import BytesIO
 from pathlib import Path
 
@@ -60,6 +61,20 @@ def extraction_tree(revision: str, folder: Path) -> Path:
     with tarfile.open(fileobj=BytesIO(data)) as archive:
         archive.extractall(folder, filter="data")
     return folder
+
+
+@contextmanager
+def baseline_tree(revision: str, folder: Path) -> Iterator[Path]:
+    """The whole project as of `revision`, checked out as a git worktree under `folder`
+    for the block, and removed after it."""
+    tree = folder / "baseline"
+    subprocess.run(
+        ["git", "worktree", "add", "--detach", "-q", str(tree), revision], cwd=ROOT, check=True
+    )
+    try:
+        yield tree
+    finally:
+        subprocess.run(["git", "worktree", "remove", "--force", str(tree)], cwd=ROOT)
 
 
 def analyze_if_postgres() -> None:
@@ -169,8 +184,8 @@ def timing_row(label: str, times: list[float], queries: int) -> list:
     return [label, statistics.median(times), max(times), queries]
 
 
-def print_load_average() -> None:
-    print(f"load average at the end: {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")
+def print_load_average(when: str = "end") -> None:
+    print(f"load average at the {when}: {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")
 
 
 def print_timing_table(results: dict[str, dict], *, heading: str, rows_column: bool) -> None:
